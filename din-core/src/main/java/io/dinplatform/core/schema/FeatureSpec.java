@@ -1,0 +1,31 @@
+package io.dinplatform.core.schema;
+
+/**
+ * One feature of a {@link FeatureSchema}.
+ *
+ * @param name      the CSV column
+ * @param kind      how it enters the model
+ * @param target    for a {@link FeatureKind#SEQUENCE}: the categorical feature whose embedding table it shares
+ *                  ({@code hist_item_id} targets {@code item_id}); null otherwise
+ * @param maxLength for a sequence: how many of the newest items are kept; null otherwise
+ * @param minCount  for a categorical feature: ids seen fewer times in the training split map to the unknown index
+ *                  (the paper's frequency filter); null means 1 (keep every id seen in training)
+ */
+public record FeatureSpec(String name, FeatureKind kind, String target, Integer maxLength, Integer minCount) {
+
+    public static FeatureSpec categorical(String name) {
+        return new FeatureSpec(name, FeatureKind.CATEGORICAL, null, null, null);
+    }
+
+    public static FeatureSpec sequence(String name, String target, int maxLength) {
+        return new FeatureSpec(name, FeatureKind.SEQUENCE, target, maxLength, null);
+    }
+
+    public static FeatureSpec numeric(String name) {
+        return new FeatureSpec(name, FeatureKind.NUMERIC, null, null, null);
+    }
+
+    public int effectiveMinCount() {
+        return minCount == null ? 1 : minCount;
+    }
+}
