@@ -1,14 +1,26 @@
 package io.dinplatform.core.model;
 
 import ai.djl.ndarray.NDArray;
+import io.dinplatform.core.nn.ParameterStore;
 
 /**
  * A click-through-rate model over embedded inputs: the Embedding&amp;MLP base model or DIN.
  *
  * <p>Positives and negatives go through exactly the same path, with attention computed per candidate: a model
  * never shares intermediate results between rows of a batch (except Dice's batch statistics in training).
+ *
+ * <p>A model holds no arrays of its own beyond its {@link #parameters()}; it is cheap to call from several threads
+ * at inference, as long as each call works in its own {@code NDManager} and without autograd.
  */
 public interface CtrModel {
+
+    /** Builds the model the configuration names, registering its parameters in the store. */
+    static CtrModel create(ArchitectureConfig config, ModelDimensions dimensions, ParameterStore store) {
+        return switch (config.type()) {
+            case DIN -> new DinModel(config, dimensions, store);
+            case BASE -> new BaseModel(config, dimensions, store);
+        };
+    }
 
     /**
      * @param batch    the embedded mini-batch
@@ -16,4 +28,21 @@ public interface CtrModel {
      * @return (B) logits; the click probability is their sigmoid
      */
     NDArray forward(EmbeddedBatch batch, boolean training);
+
+    /** Inference with the attention weight of every history position when the model has attention (DIN). */
+    Scores explain(EmbeddedBatch batch);
+
+    /**
+     * Inference for one user against many candidates, computing what depends only on the user once.
+     *
+     * @return (C) logits, equal (to float rounding) to {@link #forward} on the same pairs
+     */
+    NDArray rank(RankingBatch batch);
+
+    /** The dense parameters and state, by name. */
+    ParameterStore parameters();
+
+    ArchitectureConfig architecture();
+
+    ModelDimensions dimensions();
 }

@@ -31,6 +31,11 @@ public record FeatureSchema(String label, String group, String split, String seq
         return sequenceDelimiter == null || sequenceDelimiter.isEmpty() ? DEFAULT_SEQUENCE_DELIMITER : sequenceDelimiter;
     }
 
+    /** The in-cell separator of sequence values as a character (the validator allows exactly one). */
+    public char sequenceDelimiterChar() {
+        return effectiveSequenceDelimiter().charAt(0);
+    }
+
     /** The group column for GAUC: the declared one, else the first categorical feature. */
     public String effectiveGroup() {
         if (group != null && !group.isBlank()) {

@@ -1,0 +1,75 @@
+package io.dinplatform.core.data.samples;
+
+import io.dinplatform.core.data.RowError;
+
+import java.util.List;
+
+/**
+ * Splits a sequence cell ({@code 12|7|31}) into its values, and recognises a cell written with another common
+ * delimiter than the schema's, which would otherwise be read silently as one long unknown value.
+ */
+final class SequenceCellParser {
+
+    private static final char[] COMMON_DELIMITERS = {'|', '^', ',', ';', '\t'};
+    private static final String[] EMPTY = new String[0];
+
+    private final char delimiter;
+
+    SequenceCellParser(char delimiter) {
+        this.delimiter = delimiter;
+    }
+
+    /** The values, oldest first; null (with an error added) when the cell is malformed. */
+    String[] parse(String cell, long row, String column, List<RowError> errors) {
+        if (cell.isEmpty()) {
+            return EMPTY;
+        }
+        if (cell.indexOf(delimiter) < 0) {
+            char other = otherDelimiter(cell);
+            if (other != 0) {
+                errors.add(new RowError(row, column, "the sequence '" + abbreviate(cell) + "' looks separated by '"
+                        + ColumnLayout.printable(other) + "' but the schema's sequenceDelimiter is '" + delimiter + "'"));
+                return null;
+            }
+            return new String[] {cell};
+        }
+        return split(cell, row, column, errors);
+    }
+
+    private String[] split(String cell, long row, String column, List<RowError> errors) {
+        int count = 1;
+        for (int i = 0; i < cell.length(); i++) {
+            if (cell.charAt(i) == delimiter) {
+                count++;
+            }
+        }
+        String[] values = new String[count];
+        int start = 0;
+        for (int k = 0; k < count; k++) {
+            int end = k == count - 1 ? cell.length() : cell.indexOf(delimiter, start);
+            if (end == start) {
+                errors.add(new RowError(row, column, "empty value at position " + (k + 1) + " of the sequence '"
+                        + abbreviate(cell) + "' (two delimiters in a row, or one at an end)"));
+                return null;
+            }
+            values[k] = cell.substring(start, end);
+            start = end + 1;
+        }
+        return values;
+    }
+
+    /** A common delimiter that splits the cell into at least two non-empty parts, or 0. */
+    private char otherDelimiter(String cell) {
+        for (char candidate : COMMON_DELIMITERS) {
+            int at = cell.indexOf(candidate);
+            if (candidate != delimiter && at > 0 && at < cell.length() - 1) {
+                return candidate;
+            }
+        }
+        return 0;
+    }
+
+    private static String abbreviate(String cell) {
+        return cell.length() <= 60 ? cell : cell.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,94 @@
+package io.dinplatform.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import io.dinplatform.core.nn.Mlp;
+import io.dinplatform.core.nn.ParameterStore;
+
+/**
+ * DIN's local activation unit: the raw attention weight w_j of history item k_j for candidate q is an MLP of
+ * {@code [q, k, q − k, q·k]} (OFFICIAL) or {@code [q, k, q·k]} (PAPER) with a linear output.
+ *
+ * <p>The first layer's weight W is stored whole, (blocks·D, H), initialised and trained exactly like a dense layer on
+ * the concatenated input. It is never applied to a concatenation, though: with W = [Wq; Wk; Wd; Wp],
+ * <pre>  W·[q, k, q − k, q·k] = (Wq + Wd)·q + (Wk − Wd)·k + Wp·(q·k)</pre>
+ * so the candidate part is computed once per row, the history part once per history item, and only the product part
+ * needs every (candidate, item) pair. That saves the concatenation and half the multiply-adds, and it is what ranking
+ * reuses: the history part of one user serves all of that user's candidates.
+ */
+final class LocalActivationUnit {
+
+    private final AttentionInput input;
+    private final int itemWidth;
+    private final Mlp mlp;
+
+    LocalActivationUnit(ParameterStore store, String name, AttentionConfig config, int itemWidth) {
+        this.input = config.input();
+        this.itemWidth = itemWidth;
+        this.mlp = new Mlp(store, name, input.blocks() * itemWidth, config.hiddenUnits(), config.activation(), 1);
+    }
+
+    /**
+     * @param candidate (B, D)
+     * @param history   (B, T, D)
+     * @param mask      (B, T), keeps padding out of Dice's batch statistics
+     * @return (B, T) raw weights, padded positions not yet masked
+     */
+    NDArray rawWeights(NDArray candidate, NDArray history, NDArray mask, boolean training) {
+        FirstLayer layer = firstLayer(candidate.getManager());
+        NDArray candidateTerm = candidate.matMul(layer.candidatePart()).add(layer.bias()).expandDims(1);
+        NDArray productTerm = history.mul(candidate.expandDims(1)).matMul(layer.productPart());
+        NDArray preActivation = history.matMul(layer.historyPart()).add(candidateTerm).add(productTerm);
+        return mlp.forwardFromFirstPreActivation(preActivation, mask, training).squeeze(2);
+    }
+
+    /**
+     * Inference for one user's history against many candidates; the history part is computed once.
+     *
+     * @param candidates (C, D)
+     * @param history    (T, D)
+     * @return (C, T) raw weights
+     */
+    NDArray rawWeightsForOneHistory(NDArray candidates, NDArray history) {
+        FirstLayer layer = firstLayer(candidates.getManager());
+        NDArray historyTerm = history.matMul(layer.historyPart()).expandDims(0);            // (1, T, H)
+        NDArray candidateTerm = candidates.matMul(layer.candidatePart()).add(layer.bias()); // (C, H)
+        NDArray products = candidates.expandDims(1).mul(history.expandDims(0));          // (C, T, D)
+        NDArray preActivation = products.matMul(layer.productPart()).add(historyTerm).add(candidateTerm.expandDims(1));
+        return mlp.forwardFromFirstPreActivation(preActivation, null, false).squeeze(2);
+    }
+
+    /**
+     * The unsplit computation, W applied to the concatenated input: the definition the split form must equal.
+     * Used by tests only; the model never concatenates.
+     */
+    NDArray rawWeightsByConcatenation(NDArray candidate, NDArray history, NDArray mask, boolean training) {
+        NDArray q = candidate.expandDims(1).broadcast(history.getShape());
+        NDArray concatenated = input == AttentionInput.OFFICIAL
+                ? ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q, history, q.sub(history), q.mul(history)), 2)
+                : ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q, history, q.mul(history)), 2);
+        return mlp.forward(concatenated, mask, training).squeeze(2);
+    }
+
+    /** Views of the live first-layer weight, per call, owned by the batch's manager (gradients flow through them). */
+    private FirstLayer firstLayer(NDManager batchManager) {
+        NDArray weight = mlp.firstLayer().weight();
+        NDArray q = block(weight, batchManager, 0);
+        NDArray k = block(weight, batchManager, 1);
+        NDArray bias = mlp.firstLayer().bias().get(batchManager, new NDIndex(":"));
+        if (input == AttentionInput.PAPER) {
+            return new FirstLayer(q, k, block(weight, batchManager, 2), bias);
+        }
+        NDArray difference = block(weight, batchManager, 2);
+        return new FirstLayer(q.add(difference), k.sub(difference), block(weight, batchManager, 3), bias);
+    }
+
+    private NDArray block(NDArray weight, NDManager manager, int index) {
+        return weight.get(manager, new NDIndex("{}:{}", (long) index * itemWidth, (long) (index + 1) * itemWidth));
+    }
+
+    /** The first layer regrouped by what each part multiplies. */
+    private record FirstLayer(NDArray candidatePart, NDArray historyPart, NDArray productPart, NDArray bias) {
+    }
+}

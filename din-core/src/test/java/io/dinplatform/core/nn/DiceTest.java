@@ -1,0 +1,136 @@
+package io.dinplatform.core.nn;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class DiceTest {
+
+    private NDManager manager;
+    private ParameterStore store;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager(Device.cpu());
+        store = new ParameterStore(manager, DataType.FLOAT64, 7);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        manager.close();
+    }
+
+    @Test
+    void trainingGradientWithBatchStatisticsMatchesFiniteDifferences() {
+        Dice dice = new Dice(store, "dice", 3);
+        store.parameter("dice.alpha").set(new double[] {0.25, -0.5, 0.1});
+        double[] weights = GradientCheck.values(1, 15, 1.0);
+        GradientCheck.assertAgree(manager, GradientCheck.values(2, 15, 2.0), new long[] {5, 3},
+                x -> dice.apply(x, null, true).mul(x.getManager().create(weights, new Shape(5, 3))).sum(), 1e-6);
+    }
+
+    @Test
+    void maskedTrainingGradientMatchesFiniteDifferences() {
+        Dice dice = new Dice(store, "dice", 2);
+        store.parameter("dice.alpha").set(new double[] {0.3, 0.7});
+        double[] weights = GradientCheck.values(3, 12, 1.0);
+        double[] mask = {1, 1, 0, 1, 0, 0};
+        GradientCheck.assertAgree(manager, GradientCheck.values(4, 12, 2.0), new long[] {2, 3, 2},
+                x -> dice.apply(x, x.getManager().create(mask, new Shape(2, 3)), true)
+                        .mul(x.getManager().create(weights, new Shape(2, 3, 2))).sum(), 1e-6);
+    }
+
+    @Test
+    void alphaGradientMatchesFiniteDifferences() {
+        Dice dice = new Dice(store, "dice", 3);
+        store.parameter("dice.alpha").set(new double[] {0.2, -0.4, 0.6});
+        double[] input = GradientCheck.values(5, 12, 2.0);
+        double[] weights = GradientCheck.values(6, 12, 1.0);
+        GradientCheck.assertParameterGradientAgrees(store, "dice.alpha", m -> dice.apply(
+                m.create(input, new Shape(4, 3)), null, true).mul(m.create(weights, new Shape(4, 3))).sum(), 1e-6);
+    }
+
+    @Test
+    void paddedPositionsStayOutOfTheStatistics() {
+        Dice dice = new Dice(store, "dice", 2);
+        double[] real = {1, 2, 3, 5, -1, 0, 4, 4};
+        double[] mask = {1, 1, 0, 1};
+        NDArray a = manager.create(real, new Shape(2, 2, 2));
+        double[] other = real.clone();
+        other[4] = 1000; // position (1, 0) is padding: changing it must not move the real outputs
+        other[5] = -1000;
+        NDArray b = manager.create(other, new Shape(2, 2, 2));
+        NDArray m = manager.create(mask, new Shape(2, 2));
+        double[] outA = dice.apply(a, m, true).toDoubleArray();
+        double[] outB = dice.apply(b, m, true).toDoubleArray();
+        for (int i : new int[] {0, 1, 2, 3, 6, 7}) {
+            assertThat(outB[i]).isEqualTo(outA[i]);
+        }
+    }
+
+    @Test
+    void runningAveragesMoveTowardsTheBatchStatisticsWithTheMomentum() {
+        Dice dice = new Dice(store, "dice", 1);
+        dice.apply(manager.create(new double[] {1, 3}, new Shape(2, 1)), null, true);
+        // batch mean 2, biased variance 1: running = 0.99·(0, 1) + 0.01·(2, 1)
+        assertThat(dice.runningMean().getDouble(0)).isCloseTo(0.02, within(1e-12));
+        assertThat(dice.runningVariance().getDouble(0)).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void anAllPaddingBatchLeavesTheRunningAveragesAlone() {
+        Dice dice = new Dice(store, "dice", 2);
+        NDArray out = dice.apply(manager.create(new double[] {5, 6, 7, 8}, new Shape(1, 2, 2)),
+                manager.zeros(new Shape(1, 2), DataType.FLOAT64), true);
+        assertThat(out.toDoubleArray()).allSatisfy(v -> assertThat(v).isFinite());
+        assertThat(dice.runningMean().toDoubleArray()).containsExactly(0, 0);
+        assertThat(dice.runningVariance().toDoubleArray()).containsExactly(1, 1);
+    }
+
+    @Test
+    void inferenceScoresDoNotDependOnTheRestOfTheBatch() {
+        Dice dice = new Dice(store, "dice", 2);
+        dice.apply(manager.create(GradientCheck.values(9, 40, 3.0), new Shape(20, 2)), null, true);
+        double[] alone = dice.apply(manager.create(new double[] {0.5, -0.25}, new Shape(1, 2)), null, false)
+                .toDoubleArray();
+        double[] inBatch = dice.apply(manager.create(new double[] {9, 9, 0.5, -0.25, -7, 3}, new Shape(3, 2)), null,
+                false).toDoubleArray();
+        assertThat(new double[] {inBatch[2], inBatch[3]}).containsExactly(alone);
+    }
+
+    @Test
+    void inferenceFollowsTheFormulaWithRunningAverages() {
+        Dice dice = new Dice(store, "dice", 1);
+        store.parameter("dice.alpha").set(new double[] {0.5});
+        dice.runningMean().set(new double[] {1.0});
+        dice.runningVariance().set(new double[] {4.0});
+        double s = 2.0;
+        double p = 1 / (1 + Math.exp(-(s - 1.0) / Math.sqrt(4.0 + Dice.EPSILON)));
+        double out = dice.apply(manager.create(new double[] {s}, new Shape(1, 1)), null, false).getDouble(0, 0);
+        assertThat(out).isCloseTo(p * s + (1 - p) * 0.5 * s, within(1e-12));
+    }
+
+    @Test
+    void preluIsDiceWithZeroMeanAndVariance() {
+        ParametricRelu prelu = new ParametricRelu(store, "prelu", 2);
+        store.parameter("prelu.alpha").set(new double[] {0.1, 0.3});
+        Dice dice = new Dice(store, "dice", 2);
+        store.parameter("dice.alpha").set(new double[] {0.1, 0.3});
+        dice.runningMean().set(new double[] {0, 0});
+        dice.runningVariance().set(new double[] {0, 0});
+        NDArray x = manager.create(new double[] {-2, -0.5, 0.5, 3}, new Shape(2, 2));
+        double[] expected = {-0.2, -0.15, 0.5, 3};
+        assertThat(prelu.apply(x, null, false).toDoubleArray()).containsExactly(expected, within(1e-12));
+        // With E = 0 and Var = 0, p(s) = sigmoid(s / 1e-4) is a step function away from 0.
+        assertThat(dice.apply(x, null, false).toDoubleArray()).containsExactly(expected, within(1e-12));
+    }
+}

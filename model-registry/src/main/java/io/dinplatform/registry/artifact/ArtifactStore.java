@@ -1,0 +1,37 @@
+package io.dinplatform.registry.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Immutable blobs (dataset files, checkpoints, model bundles) addressed by the SHA-256 of their content.
+ *
+ * <p>A write is atomic: readers see either the complete artifact or none. A read is verified: content that no longer
+ * matches its address raises {@link ArtifactIntegrityException} instead of being used.
+ */
+public interface ArtifactStore {
+
+    /** Streams the content into the store (never held in memory whole) and returns its address. */
+    StoredArtifact write(InputStream content) throws IOException;
+
+    /**
+     * Opens an artifact for reading; the stream hashes what it delivers and throws {@link ArtifactIntegrityException}
+     * at the end of the content if it does not match the address, so a consumer never completes on corrupt data.
+     */
+    InputStream openVerified(String sha256) throws IOException;
+
+    /**
+     * Hashes the whole artifact and returns its file, for readers that need random access (memory mapping).
+     * Throws {@link ArtifactIntegrityException} on a mismatch.
+     */
+    Path verifiedPath(String sha256) throws IOException;
+
+    boolean contains(String sha256);
+
+    /** Removes an artifact (rollback of a failed registration); false when it was not there. */
+    boolean delete(String sha256) throws IOException;
+
+    /** The location of an artifact relative to the store, as recorded in the catalog. */
+    String storageKey(String sha256);
+}

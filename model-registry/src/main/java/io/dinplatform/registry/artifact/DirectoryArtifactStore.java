@@ -1,0 +1,210 @@
+package io.dinplatform.registry.artifact;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+
+/**
+ * An {@link ArtifactStore} in a directory: artifact {@code abcdef...} lies at {@code ab/cdef...}, two hex digits of
+ * fan-out keeping directories small.
+ *
+ * <p>A write streams into a temporary file in the store's root (the same file system as its final place), hashing
+ * as it goes, forces it to disk, then renames it atomically into place and forces the directory entry too. A crash
+ * at any point leaves either nothing or a temporary file (named {@code .incoming-*}), never a partial artifact
+ * under a real address.
+ */
+public class DirectoryArtifactStore implements ArtifactStore {
+
+    static final String TEMPORARY_PREFIX = ".incoming-";
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private final Path root;
+
+    public DirectoryArtifactStore(Path root) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        Files.createDirectories(this.root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public StoredArtifact write(InputStream content) throws IOException {
+        Path temporary = Files.createTempFile(root, TEMPORARY_PREFIX, ".tmp");
+        try {
+            MessageDigest digest = Sha256.newDigest();
+            long size = copyAndSync(content, temporary, digest);
+            String sha256 = Sha256.hex(digest);
+            boolean newlyStored = moveIntoPlace(temporary, pathOf(sha256));
+            return new StoredArtifact(sha256, size, storageKey(sha256), newlyStored);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    @Override
+    public InputStream openVerified(String sha256) throws IOException {
+        Path file = existing(sha256);
+        return new VerifyingInputStream(Files.newInputStream(file), sha256);
+    }
+
+    @Override
+    public Path verifiedPath(String sha256) throws IOException {
+        Path file = existing(sha256);
+        try (InputStream in = openVerified(sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return file;
+    }
+
+    @Override
+    public boolean contains(String sha256) {
+        return Files.isRegularFile(pathOf(sha256));
+    }
+
+    @Override
+    public boolean delete(String sha256) throws IOException {
+        return Files.deleteIfExists(pathOf(sha256));
+    }
+
+    @Override
+    public String storageKey(String sha256) {
+        Sha256.requireValid(sha256);
+        return sha256.substring(0, 2) + "/" + sha256.substring(2);
+    }
+
+    private Path pathOf(String sha256) {
+        return root.resolve(storageKey(sha256));
+    }
+
+    private Path existing(String sha256) throws ArtifactNotFoundException {
+        Path file = pathOf(sha256);
+        if (!Files.isRegularFile(file)) {
+            throw new ArtifactNotFoundException(sha256);
+        }
+        return file;
+    }
+
+    private static long copyAndSync(InputStream content, Path temporary, MessageDigest digest) throws IOException {
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+             OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
+            long size = content.transferTo(out);
+            out.flush();
+            channel.force(true);
+            return size;
+        }
+    }
+
+    /** Renames the finished file to its address; false when identical content was already there. */
+    private static boolean moveIntoPlace(Path temporary, Path target) throws IOException {
+        if (Files.isRegularFile(target)) {
+            return false;
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            return false; // a concurrent writer stored the same content first
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the artifact store " + target.getParent() + " needs a file system with atomic "
+                    + "rename", e);
+        }
+        syncDirectory(target.getParent());
+        return true;
+    }
+
+    /** Makes the rename itself durable; a no-op on file systems that cannot open directories. */
+    private static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Some platforms cannot fsync a directory; the data itself is already on disk.
+        }
+    }
+
+    /** Hashes what it delivers and checks the address when the content ends. */
+    private static final class VerifyingInputStream extends FilterInputStream {
+
+        private final String expectedSha256;
+        private final MessageDigest digest;
+        private boolean verified;
+        private ArtifactIntegrityException failure;
+
+        VerifyingInputStream(InputStream in, String expectedSha256) {
+            this(new DigestInputStream(in, Sha256.newDigest()), expectedSha256);
+        }
+
+        private VerifyingInputStream(DigestInputStream in, String expectedSha256) {
+            super(in);
+            this.expectedSha256 = expectedSha256;
+            this.digest = in.getMessageDigest();
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                verifyAtEnd();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n < 0) {
+                verifyAtEnd();
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // Skipped bytes must still be hashed, or the check at the end would be meaningless.
+            byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(n, 1))];
+            long skipped = 0;
+            while (skipped < n) {
+                int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                if (read < 0) {
+                    break;
+                }
+                skipped += read;
+            }
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        /** Once corrupt, always corrupt: every later read repeats the failure rather than reporting a clean end. */
+        private void verifyAtEnd() throws ArtifactIntegrityException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (verified) {
+                return;
+            }
+            String actual = Sha256.hex(digest);
+            if (!actual.equals(expectedSha256)) {
+                failure = new ArtifactIntegrityException(expectedSha256, actual);
+                throw failure;
+            }
+            verified = true;
+        }
+    }
+}

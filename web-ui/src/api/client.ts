@@ -1,0 +1,227 @@
+// The typed client of the platform's REST API (DESIGN.md §5). Every page goes through it: it adds the API token,
+// turns failures into ApiError with the server's problem details, and reads server-sent events.
+import { networkProblem, parseProblem, type Problem } from './problem';
+import { SseParser, type ServerSentEvent } from './sse';
+import { authorizationHeaders, sessionTokenStore, type TokenStore } from './token';
+import type {
+  BuildProtocol,
+  DatasetSummary,
+  DatasetVersion,
+  Health,
+  Model,
+  ModelVersion,
+  PredictRequest,
+  PredictResponse,
+  RankRequest,
+  RankResponse,
+  RunRequest,
+  TrainingRun,
+  VersionSelector,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** The form of POST /api/v1/datasets/builds: raw interaction logs and item attributes turned into samples. */
+export interface BuildRequest {
+  name: string;
+  protocol: BuildProtocol;
+  interactions: File;
+  items: File;
+}
+
+/** A list endpoint may answer a bare array or a page object; both become an array. */
+export function listFrom<T>(body: unknown, ...keys: string[]): T[] {
+  if (Array.isArray(body)) return body as T[];
+  if (typeof body === 'object' && body !== null) {
+    for (const key of [...keys, 'items', 'content', 'data']) {
+      const value = (body as Record<string, unknown>)[key];
+      if (Array.isArray(value)) return value as T[];
+    }
+  }
+  return [];
+}
+
+function selectorQuery(selector: VersionSelector | undefined): string {
+  if (!selector) return '';
+  return 'version' in selector
+    ? `?version=${encodeURIComponent(selector.version)}`
+    : `?alias=${encodeURIComponent(selector.alias)}`;
+}
+
+const seg = encodeURIComponent;
+
+export class ApiClient {
+  constructor(
+    private readonly tokens: TokenStore = sessionTokenStore(),
+    private readonly baseUrl = '',
+    private readonly fetchFn: typeof fetch = (...args) => globalThis.fetch(...args),
+  ) {}
+
+  // --- datasets ---
+  async listDatasets(): Promise<DatasetSummary[]> {
+    return listFrom<DatasetSummary>(await this.get('/api/v1/datasets'), 'datasets');
+  }
+
+  async listDatasetVersions(name: string): Promise<DatasetVersion[]> {
+    return listFrom<DatasetVersion>(await this.get(`/api/v1/datasets/${seg(name)}/versions`), 'versions');
+  }
+
+  getDatasetVersion(name: string, version: number | 'latest'): Promise<DatasetVersion> {
+    return this.get(`/api/v1/datasets/${seg(name)}/versions/${seg(String(version))}`);
+  }
+
+  uploadDataset(name: string, file: File, schemaJson: string): Promise<DatasetVersion> {
+    const form = new FormData();
+    form.append('name', name);
+    form.append('schema', schemaJson);
+    form.append('file', file);
+    return this.send('POST', '/api/v1/datasets', form);
+  }
+
+  buildDataset(request: BuildRequest): Promise<DatasetVersion> {
+    const form = new FormData();
+    form.append('name', request.name);
+    form.append('protocol', request.protocol);
+    form.append('interactions', request.interactions);
+    form.append('items', request.items);
+    return this.send('POST', '/api/v1/datasets/builds', form);
+  }
+
+  // --- training runs ---
+  async listRuns(): Promise<TrainingRun[]> {
+    return listFrom<TrainingRun>(await this.get('/api/v1/training-runs'), 'runs', 'trainingRuns');
+  }
+
+  getRun(id: string): Promise<TrainingRun> {
+    return this.get(`/api/v1/training-runs/${seg(id)}`);
+  }
+
+  launchRun(request: RunRequest): Promise<TrainingRun> {
+    return this.send('POST', '/api/v1/training-runs', request);
+  }
+
+  cancelRun(id: string): Promise<TrainingRun | undefined> {
+    return this.send('POST', `/api/v1/training-runs/${seg(id)}/cancel`);
+  }
+
+  /**
+   * Follows a run's server-sent events until the stream ends or `signal` aborts. Rejects with ApiError when the
+   * endpoint answers an error (404 where the platform has no event stream), so the caller can fall back to polling.
+   */
+  async followRunEvents(id: string, onEvent: (event: ServerSentEvent) => void, signal: AbortSignal): Promise<void> {
+    const response = await this.request('GET', `/api/v1/training-runs/${seg(id)}/events`, undefined, {
+      Accept: 'text/event-stream',
+    }, signal);
+    if (!response.body) return;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const parser = new SseParser();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        parser.push(value).forEach(onEvent);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
+  // --- model registry ---
+  async listModels(): Promise<Model[]> {
+    return listFrom<Model>(await this.get('/api/v1/models'), 'models');
+  }
+
+  getModel(name: string): Promise<Model> {
+    return this.get(`/api/v1/models/${seg(name)}`);
+  }
+
+  getModelVersion(name: string, version: number): Promise<ModelVersion> {
+    return this.get(`/api/v1/models/${seg(name)}/versions/${seg(String(version))}`);
+  }
+
+  moveAlias(name: string, alias: string, version: number): Promise<unknown> {
+    return this.send('PUT', `/api/v1/models/${seg(name)}/aliases/${seg(alias)}`, { version });
+  }
+
+  // --- serving ---
+  predict(name: string, selector: VersionSelector | undefined, body: PredictRequest): Promise<PredictResponse> {
+    return this.send('POST', `/api/v1/models/${seg(name)}/predict${selectorQuery(selector)}`, body);
+  }
+
+  rank(name: string, selector: VersionSelector | undefined, body: RankRequest): Promise<RankResponse> {
+    return this.send('POST', `/api/v1/models/${seg(name)}/rank${selectorQuery(selector)}`, body);
+  }
+
+  // --- operations ---
+  /** Spring Boot's health answers 503 with the same body when something is down: that is data, not an error. */
+  async health(): Promise<Health> {
+    const response = await this.fetchOrProblem('GET', '/actuator/health', undefined, { Accept: 'application/json' });
+    const body = await response.text();
+    try {
+      return JSON.parse(body) as Health;
+    } catch {
+      throw new ApiError(parseProblem(response.status, body));
+    }
+  }
+
+  // --- plumbing ---
+  private async get<T>(path: string): Promise<T> {
+    return this.send('GET', path);
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.request(method, path, body, { Accept: 'application/json, application/problem+json' });
+    const text = await response.text();
+    return (text.trim() === '' ? undefined : JSON.parse(text)) as T;
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const response = await this.fetchOrProblem(method, path, body, headers, signal);
+    if (!response.ok) throw new ApiError(parseProblem(response.status, await response.text()));
+    return response;
+  }
+
+  private async fetchOrProblem(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const isForm = body instanceof FormData;
+    const init: RequestInit = {
+      method,
+      signal,
+      headers: {
+        ...headers,
+        ...(body !== undefined && !isForm ? { 'Content-Type': 'application/json' } : {}),
+        ...authorizationHeaders(this.tokens.get()),
+      },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    };
+    try {
+      return await this.fetchFn(this.baseUrl + path, init);
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new ApiError(networkProblem(cause));
+    }
+  }
+}
+
+/** The client the pages share. */
+export const api = new ApiClient();

@@ -1,0 +1,214 @@
+// The resources of the platform's REST API (version 1), as the dashboard reads them.
+// Fields the API may leave out are optional: the dashboard shows what it gets and says when something is missing.
+
+export type FeatureKind = 'CATEGORICAL' | 'SEQUENCE' | 'NUMERIC';
+
+export interface FeatureSpec {
+  name: string;
+  kind: FeatureKind;
+  target?: string;
+  maxLength?: number;
+  minCount?: number;
+}
+
+export interface FeatureSchema {
+  label: string;
+  group?: string;
+  split?: string;
+  sequenceDelimiter?: string;
+  features: FeatureSpec[];
+}
+
+/** Statistics computed when a dataset version is registered. */
+export interface DatasetStats {
+  rows?: number;
+  positiveRate?: number;
+  positives?: number;
+  distinctUsers?: number;
+  distinctItems?: number;
+  distinctCategories?: number;
+  /** The history length distribution; its exact shape is read by domain/chartData.ts. */
+  historyLength?: unknown;
+  historyLengths?: unknown;
+  missingValues?: Record<string, number>;
+  [other: string]: unknown;
+}
+
+export interface DatasetVersion {
+  name: string;
+  version: number;
+  sha256?: string;
+  rows?: number;
+  stats?: DatasetStats;
+  schema?: FeatureSchema;
+  createdAt?: string;
+}
+
+export interface DatasetSummary {
+  name: string;
+  latestVersion?: number;
+  versions?: Array<DatasetVersion | number>;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export type BuildProtocol = 'RATING_THRESHOLD' | 'NEXT_ITEM';
+
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+export type ModelType = 'DIN' | 'BASE';
+export type Activation = 'DICE' | 'PRELU' | 'SIGMOID' | 'RELU';
+export type AttentionNormalization = 'NONE' | 'SOFTMAX';
+/** OFFICIAL feeds [q, k, q−k, q·k] to the activation unit (the official code); PAPER feeds [q, k, q·k] (the figure). */
+export type AttentionInput = 'OFFICIAL' | 'PAPER';
+/** How the base model pools the history. */
+export type Pooling = 'SUM' | 'MEAN';
+export type OptimizerType = 'ADAM' | 'ADAGRAD' | 'SGD';
+export type RegularizationType = 'MBA' | 'L2' | 'NONE';
+export type Device = 'AUTO' | 'CPU' | 'GPU';
+
+/** The body of POST /api/v1/training-runs (DESIGN.md §5). */
+export interface RunRequest {
+  dataset: { name: string; version: number | 'latest' };
+  model: string;
+  architecture: {
+    type: ModelType;
+    embeddingDim: number;
+    attention?: {
+      hiddenUnits: number[];
+      activation: Activation;
+      normalization: AttentionNormalization;
+      input: AttentionInput;
+    };
+    mlp: { hiddenUnits: number[]; activation: Activation };
+    pooling?: Pooling;
+    /** Feed interest ⊙ candidate to the MLP as well (the official code's 2020 fix). */
+    interestCandidateProduct: boolean;
+  };
+  training: {
+    epochs: number;
+    batchSize: number;
+    optimizer: { type: OptimizerType; learningRate: number };
+    regularization: { type: RegularizationType; lambda: number };
+    seed: number;
+    device: Device;
+  };
+}
+
+export interface Metrics {
+  auc?: number;
+  gauc?: number;
+  logloss?: number;
+  [other: string]: number | undefined;
+}
+
+export interface RunProgress {
+  epoch?: number;
+  epochs?: number;
+  step?: number;
+  steps?: number;
+  /** Fraction done, 0..1. */
+  fraction?: number;
+  loss?: number;
+  samplesPerSecond?: number;
+  validationAuc?: number;
+  [other: string]: unknown;
+}
+
+export interface ModelVersionRef {
+  name: string;
+  version: number;
+}
+
+export interface TrainingRun {
+  id: string | number;
+  status: RunStatus;
+  progress?: RunProgress | number;
+  metrics?: Metrics;
+  modelVersion?: ModelVersionRef;
+  error?: string;
+  request?: RunRequest;
+  device?: string;
+  worker?: string;
+  createdAt?: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface Lineage {
+  runId?: string | number;
+  trainingRunId?: string | number;
+  dataset?: { name: string; version: number };
+  datasetName?: string;
+  datasetVersion?: number;
+}
+
+export interface ModelVersion {
+  name?: string;
+  version: number;
+  metrics?: Metrics;
+  parameters?: Record<string, unknown>;
+  lineage?: Lineage;
+  sha256?: string;
+  createdAt?: string;
+  aliases?: string[];
+  schema?: FeatureSchema;
+}
+
+export interface Model {
+  name: string;
+  versions?: ModelVersion[];
+  aliases?: Record<string, number> | Array<{ alias?: string; name?: string; version: number }>;
+  latestVersion?: number;
+  createdAt?: string;
+}
+
+export type FeatureValue = string | number | Array<string | number>;
+export type Instance = Record<string, FeatureValue>;
+
+export interface PredictRequest {
+  instances: Instance[];
+  explain?: boolean;
+}
+
+export interface Prediction {
+  score: number;
+  /** With explain: the attention weight of every history item, oldest first. */
+  attention?: number[] | Record<string, number[]>;
+  [other: string]: unknown;
+}
+
+export interface PredictResponse {
+  model: string;
+  version: number;
+  predictions: Prediction[];
+}
+
+export interface RankRequest {
+  context: Instance;
+  candidates: Instance[];
+  topK?: number;
+}
+
+export interface RankedCandidate {
+  index: number;
+  score: number;
+  candidate?: Instance;
+}
+
+export interface RankResponse {
+  model: string;
+  version: number;
+  ranked: RankedCandidate[];
+}
+
+export interface HealthComponent {
+  status: string;
+  details?: Record<string, unknown>;
+  components?: Record<string, HealthComponent>;
+}
+
+export interface Health extends HealthComponent {}
+
+/** Where to select a model version: an explicit version or an alias. */
+export type VersionSelector = { version: number } | { alias: string };

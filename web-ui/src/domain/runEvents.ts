@@ -1,0 +1,176 @@
+// Folds a training run's live events (server-sent events of GET /training-runs/{id}/events) and its polled
+// snapshots (GET /training-runs/{id}) into one state that the run page draws: status, progress, the loss curve
+// and the validation AUC curve.
+import type { Metrics, ModelVersionRef, RunStatus, TrainingRun } from '../api/types';
+
+export interface LossPoint {
+  step: number;
+  epoch?: number;
+  loss: number;
+}
+
+export interface ValidationPoint {
+  /** The x position: the epoch when known, else the step. */
+  epoch?: number;
+  step?: number;
+  auc?: number;
+  gauc?: number;
+  logloss?: number;
+}
+
+export interface RunLiveState {
+  status?: RunStatus;
+  epoch?: number;
+  epochs?: number;
+  step?: number;
+  steps?: number;
+  /** Fraction done, 0..1. */
+  fraction?: number;
+  samplesPerSecond?: number;
+  device?: string;
+  worker?: string;
+  error?: string;
+  metrics?: Metrics;
+  modelVersion?: ModelVersionRef;
+  loss: LossPoint[];
+  validation: ValidationPoint[];
+  events: number;
+}
+
+export const INITIAL_RUN_STATE: RunLiveState = { loss: [], validation: [], events: 0 };
+
+const STATUSES: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
+const TERMINAL: readonly RunStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
+
+/** A curve keeps at most this many points; older ones are thinned so a long run stays cheap to draw. */
+export const MAX_CURVE_POINTS = 2000;
+
+export function isTerminal(status: RunStatus | undefined): boolean {
+  return status !== undefined && TERMINAL.includes(status);
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  if (typeof value === 'string' && value !== '') return value;
+  return typeof value === 'number' ? String(value) : undefined;
+}
+
+function first<T>(...values: Array<T | undefined>): T | undefined {
+  return values.find((v) => v !== undefined);
+}
+
+/** Keeps the points ordered by x, one per x (a repeated event replaces its point), and bounded in number. */
+function upsert<T>(points: T[], point: T, x: (p: T) => number): T[] {
+  const at = x(point);
+  const next = points.filter((p) => x(p) !== at);
+  next.push(point);
+  next.sort((a, b) => x(a) - x(b));
+  if (next.length <= MAX_CURVE_POINTS) return next;
+  // Drop every second point of the older half; the newest points stay dense.
+  const half = Math.floor(next.length / 2);
+  return [...next.slice(0, half).filter((_, i) => i % 2 === 0), ...next.slice(half)];
+}
+
+/** A metric point in "name/value" form: {"name": "validationAuc", "value": 0.71, "epoch": 2}. */
+function namedMetric(payload: Json): Json {
+  const name = str(payload.name ?? payload.metric);
+  const value = num(payload.value);
+  if (name === undefined || value === undefined) return payload;
+  const split = str(payload.split);
+  const key = split && split !== 'train' && !name.toLowerCase().startsWith(split.toLowerCase())
+    ? `${split}${name[0].toUpperCase()}${name.slice(1)}`
+    : name;
+  return { ...payload, [key]: value };
+}
+
+/** The fields of an event wherever the sender nested them: top level, `progress`, `metrics` or `validation`. */
+function flatten(payload: Json): Json {
+  const named = namedMetric(payload);
+  const progress = isObject(named.progress) ? named.progress : {};
+  const validation = isObject(named.validation) ? named.validation : {};
+  return {
+    ...progress,
+    ...named,
+    validationAuc: first(num(named.validationAuc), num(named.valAuc), num(progress.validationAuc), num(validation.auc)),
+    validationGauc: first(num(named.validationGauc), num(progress.validationGauc), num(validation.gauc)),
+    validationLogloss: first(num(named.validationLogloss), num(progress.validationLogloss), num(validation.logloss)),
+    fraction: first(num(named.fraction), num(progress.fraction), typeof named.progress === 'number' ? named.progress : undefined),
+  };
+}
+
+function fraction(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return value > 1 ? Math.min(value / 100, 1) : Math.max(value, 0);
+}
+
+/** Applies one event's payload (already parsed JSON) to the state. */
+export function applyRunUpdate(state: RunLiveState, payload: unknown, eventName = 'message'): RunLiveState {
+  if (!isObject(payload)) return state;
+  const p = flatten(payload);
+  const statusText = str(p.status)?.toUpperCase();
+  const status = STATUSES.includes(statusText as RunStatus) ? (statusText as RunStatus) : state.status;
+  const epoch = first(num(p.epoch), state.epoch);
+  const step = first(num(p.step), num(p.globalStep), state.step);
+  const next: RunLiveState = {
+    ...state,
+    status,
+    epoch,
+    step,
+    epochs: first(num(p.epochs), num(p.totalEpochs), state.epochs),
+    steps: first(num(p.steps), num(p.totalSteps), state.steps),
+    fraction: first(fraction(num(p.fraction)), state.fraction),
+    samplesPerSecond: first(num(p.samplesPerSecond), num(p.throughput), state.samplesPerSecond),
+    device: first(str(p.device), state.device),
+    worker: first(str(p.worker), str(p.workerId), state.worker),
+    error: first(str(p.error), status === 'FAILED' ? str(p.message) : undefined, state.error),
+    metrics: isObject(p.metrics) ? (p.metrics as Metrics) : eventName === 'metrics' ? testMetrics(p, state) : state.metrics,
+    modelVersion: isObject(p.modelVersion) ? (p.modelVersion as unknown as ModelVersionRef) : state.modelVersion,
+    events: state.events + 1,
+  };
+  const loss = first(num(p.loss), num(p.trainLoss), num(p.trainingLoss));
+  if (loss !== undefined && step !== undefined) {
+    next.loss = upsert(state.loss, { step, epoch, loss }, (pt) => pt.step);
+  }
+  const auc = num(p.validationAuc);
+  if (auc !== undefined || num(p.validationGauc) !== undefined) {
+    const point: ValidationPoint = { epoch, step, auc, gauc: num(p.validationGauc), logloss: num(p.validationLogloss) };
+    next.validation = upsert(state.validation, point, validationX);
+  }
+  return next;
+}
+
+function testMetrics(p: Json, state: RunLiveState): Metrics | undefined {
+  const metrics: Metrics = { auc: num(p.auc), gauc: num(p.gauc), logloss: num(p.logloss) };
+  return Object.values(metrics).some((v) => v !== undefined) ? metrics : state.metrics;
+}
+
+/** Validation points are placed by epoch when the run reports epochs, else by step. */
+export function validationX(point: ValidationPoint): number {
+  return point.epoch ?? point.step ?? 0;
+}
+
+/** Applies a raw server-sent event: its data is JSON; anything else is counted and otherwise ignored. */
+export function applyServerSentEvent(state: RunLiveState, event: { event: string; data: string }): RunLiveState {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(event.data);
+  } catch {
+    return { ...state, events: state.events + 1 };
+  }
+  return applyRunUpdate(state, payload, event.event);
+}
+
+/** Applies a polled snapshot of the run (GET /training-runs/{id}); it never rolls back curves already drawn. */
+export function applyRunSnapshot(state: RunLiveState, run: TrainingRun): RunLiveState {
+  const merged = applyRunUpdate(state, { ...run, progress: run.progress }, 'snapshot');
+  return { ...merged, events: state.events };
+}

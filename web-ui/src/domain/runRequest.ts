@@ -1,0 +1,172 @@
+// The launch form of a training run: its defaults (the paper's settings, DESIGN.md §5) and its translation into the
+// run request, with a message per field for values the platform would refuse.
+import type {
+  Activation,
+  AttentionInput,
+  AttentionNormalization,
+  Device,
+  ModelType,
+  OptimizerType,
+  Pooling,
+  RegularizationType,
+  RunRequest,
+} from '../api/types';
+
+/** Every field as the form holds it: text where the user types, so a half-typed number is not lost. */
+export interface RunForm {
+  datasetName: string;
+  datasetVersion: string;
+  model: string;
+  type: ModelType;
+  embeddingDim: string;
+  attentionHiddenUnits: string;
+  attentionActivation: Activation;
+  attentionNormalization: AttentionNormalization;
+  attentionInput: AttentionInput;
+  pooling: Pooling;
+  interestCandidateProduct: boolean;
+  mlpHiddenUnits: string;
+  mlpActivation: Activation;
+  epochs: string;
+  batchSize: string;
+  optimizer: OptimizerType;
+  learningRate: string;
+  regularization: RegularizationType;
+  lambda: string;
+  seed: string;
+  device: Device;
+}
+
+export const MODEL_TYPES: readonly ModelType[] = ['DIN', 'BASE'];
+export const ACTIVATIONS: readonly Activation[] = ['DICE', 'PRELU', 'SIGMOID', 'RELU'];
+export const NORMALIZATIONS: readonly AttentionNormalization[] = ['NONE', 'SOFTMAX'];
+export const ATTENTION_INPUTS: readonly AttentionInput[] = ['OFFICIAL', 'PAPER'];
+export const POOLINGS: readonly Pooling[] = ['SUM', 'MEAN'];
+export const OPTIMIZERS: readonly OptimizerType[] = ['ADAM', 'ADAGRAD', 'SGD'];
+export const REGULARIZATIONS: readonly RegularizationType[] = ['MBA', 'L2', 'NONE'];
+export const DEVICES: readonly Device[] = ['AUTO', 'CPU', 'GPU'];
+
+export const DEFAULT_RUN_FORM: RunForm = {
+  datasetName: '',
+  datasetVersion: 'latest',
+  model: '',
+  type: 'DIN',
+  embeddingDim: '18',
+  attentionHiddenUnits: '80, 40',
+  attentionActivation: 'DICE',
+  attentionNormalization: 'NONE',
+  attentionInput: 'OFFICIAL',
+  pooling: 'SUM',
+  interestCandidateProduct: true,
+  mlpHiddenUnits: '200, 80',
+  mlpActivation: 'DICE',
+  epochs: '5',
+  batchSize: '256',
+  optimizer: 'ADAM',
+  learningRate: '0.001',
+  regularization: 'MBA',
+  lambda: '0.01',
+  seed: '7',
+  device: 'AUTO',
+};
+
+export type RunFormErrors = Partial<Record<keyof RunForm, string>>;
+
+export type RunFormResult = { request: RunRequest; errors?: undefined } | { request?: undefined; errors: RunFormErrors };
+
+/** The limits the form checks before sending; the platform checks again and has the last word. */
+const LIMITS = {
+  embeddingDim: [1, 1024],
+  hiddenUnit: [1, 4096],
+  epochs: [1, 1000],
+  batchSize: [1, 65536],
+} as const;
+
+function integerIn(text: string, [min, max]: readonly [number, number], errors: RunFormErrors, field: keyof RunForm, label: string): number {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    errors[field] = `${label} must be a whole number from ${min} to ${max}.`;
+  }
+  return value;
+}
+
+/** "80, 40" or "80 40" → [80, 40]. */
+export function parseHiddenUnits(text: string): number[] | undefined {
+  const parts = text.split(/[\s,]+/).filter((p) => p !== '');
+  const units = parts.map(Number);
+  const ok = units.length > 0 && units.every((u) => Number.isInteger(u) && u >= LIMITS.hiddenUnit[0] && u <= LIMITS.hiddenUnit[1]);
+  return ok ? units : undefined;
+}
+
+function hiddenUnits(text: string, errors: RunFormErrors, field: keyof RunForm, label: string): number[] {
+  const units = parseHiddenUnits(text);
+  if (!units) {
+    errors[field] = `${label}: one or more layer sizes from 1 to ${LIMITS.hiddenUnit[1]}, separated by commas (e.g. 80, 40).`;
+  }
+  return units ?? [];
+}
+
+function datasetVersion(text: string, errors: RunFormErrors): number | 'latest' {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === 'latest') return 'latest';
+  const n = Number(trimmed);
+  if (!Number.isInteger(n) || n < 1) errors.datasetVersion = 'The dataset version is "latest" or a version number (1, 2, ...).';
+  return n;
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export function toRunRequest(form: RunForm): RunFormResult {
+  const errors: RunFormErrors = {};
+  if (form.datasetName.trim() === '') errors.datasetName = 'Choose the dataset to train on.';
+  if (!NAME.test(form.model.trim())) {
+    errors.model = 'Name the model: letters, digits, ".", "-" and "_", starting with a letter or digit.';
+  }
+  const version = datasetVersion(form.datasetVersion, errors);
+  const embeddingDim = integerIn(form.embeddingDim, LIMITS.embeddingDim, errors, 'embeddingDim', 'Embedding size');
+  const attentionUnits = form.type === 'DIN' ? hiddenUnits(form.attentionHiddenUnits, errors, 'attentionHiddenUnits', 'Attention layers') : [];
+  const mlpUnits = hiddenUnits(form.mlpHiddenUnits, errors, 'mlpHiddenUnits', 'MLP layers');
+  const epochs = integerIn(form.epochs, LIMITS.epochs, errors, 'epochs', 'Epochs');
+  const batchSize = integerIn(form.batchSize, LIMITS.batchSize, errors, 'batchSize', 'Batch size');
+  const learningRate = Number(form.learningRate.trim());
+  if (form.learningRate.trim() === '' || !(learningRate > 0 && learningRate <= 10)) {
+    errors.learningRate = 'The learning rate must be a number above 0 and at most 10 (e.g. 0.001).';
+  }
+  const lambda = form.regularization === 'NONE' ? 0 : Number(form.lambda.trim());
+  if (form.regularization !== 'NONE' && (form.lambda.trim() === '' || !(lambda >= 0 && lambda <= 100))) {
+    errors.lambda = 'λ must be a number from 0 to 100 (e.g. 0.01).';
+  }
+  const seed = Number(form.seed.trim());
+  if (form.seed.trim() === '' || !Number.isSafeInteger(seed)) errors.seed = 'The seed must be a whole number.';
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    request: {
+      dataset: { name: form.datasetName.trim(), version },
+      model: form.model.trim(),
+      architecture: {
+        type: form.type,
+        embeddingDim,
+        ...(form.type === 'DIN'
+          ? {
+              attention: {
+                hiddenUnits: attentionUnits,
+                activation: form.attentionActivation,
+                normalization: form.attentionNormalization,
+                input: form.attentionInput,
+              },
+            }
+          : { pooling: form.pooling }),
+        mlp: { hiddenUnits: mlpUnits, activation: form.mlpActivation },
+        interestCandidateProduct: form.type === 'DIN' && form.interestCandidateProduct,
+      },
+      training: {
+        epochs,
+        batchSize,
+        optimizer: { type: form.optimizer, learningRate },
+        regularization: { type: form.regularization, lambda },
+        seed,
+        device: form.device,
+      },
+    },
+  };
+}
