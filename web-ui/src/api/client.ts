@@ -1,6 +1,6 @@
 // The typed client of the platform's REST API (DESIGN.md §5). Every page goes through it: it adds the API token,
 // turns failures into ApiError with the server's problem details, and reads server-sent events.
-import { networkProblem, parseProblem, type Problem } from './problem';
+import { ApiError, networkProblem, parseProblem } from './problem';
 import { SseParser, type ServerSentEvent } from './sse';
 import { authorizationHeaders, sessionTokenStore, type TokenStore } from './token';
 import type {
@@ -19,16 +19,7 @@ import type {
   VersionSelector,
 } from './types';
 
-export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.detail);
-    this.name = 'ApiError';
-  }
-
-  get status(): number {
-    return this.problem.status;
-  }
-}
+export { ApiError };
 
 /** The form of POST /api/v1/datasets/builds: raw interaction logs and item attributes turned into samples. */
 export interface BuildRequest {
@@ -59,6 +50,18 @@ function selectorQuery(selector: VersionSelector | undefined): string {
 
 const seg = encodeURIComponent;
 
+/** How many versions a page reads one by one when the platform has no list of them. */
+const MAX_VERSIONS = 20;
+
+function olderNumbers(latest: number): number[] {
+  const count = Math.min(latest - 1, MAX_VERSIONS - 1);
+  return Array.from({ length: Math.max(count, 0) }, (_, i) => latest - 1 - i);
+}
+
+function newestFirst<T extends { version: number }>(versions: T[]): T[] {
+  return [...versions].sort((a, b) => b.version - a.version);
+}
+
 export class ApiClient {
   constructor(
     private readonly tokens: TokenStore = sessionTokenStore(),
@@ -71,8 +74,14 @@ export class ApiClient {
     return listFrom<DatasetSummary>(await this.get('/api/v1/datasets'), 'datasets');
   }
 
+  /** The versions of a dataset, newest first. */
   async listDatasetVersions(name: string): Promise<DatasetVersion[]> {
-    return listFrom<DatasetVersion>(await this.get(`/api/v1/datasets/${seg(name)}/versions`), 'versions');
+    const listed = await this.optionalList<DatasetVersion>(`/api/v1/datasets/${seg(name)}/versions`, 'versions');
+    if (listed) return newestFirst(listed);
+    // Without a list endpoint, versions are read one by one: the newest MAX_VERSIONS of them.
+    const latest = await this.getDatasetVersion(name, 'latest');
+    const older = await Promise.all(olderNumbers(latest.version).map((v) => this.getDatasetVersion(name, v)));
+    return [latest, ...older];
   }
 
   getDatasetVersion(name: string, version: number | 'latest'): Promise<DatasetVersion> {
@@ -144,6 +153,16 @@ export class ApiClient {
     return this.get(`/api/v1/models/${seg(name)}`);
   }
 
+  /** The versions of a model, newest first, with metrics, parameters and lineage. */
+  async listModelVersions(model: Model): Promise<ModelVersion[]> {
+    if (Array.isArray(model.versions)) return newestFirst(model.versions);
+    const listed = await this.optionalList<ModelVersion>(`/api/v1/models/${seg(model.name)}/versions`, 'versions');
+    if (listed) return newestFirst(listed);
+    if (!model.latestVersion) return [];
+    const numbers = [model.latestVersion, ...olderNumbers(model.latestVersion)];
+    return Promise.all(numbers.map((v) => this.getModelVersion(model.name, v)));
+  }
+
   getModelVersion(name: string, version: number): Promise<ModelVersion> {
     return this.get(`/api/v1/models/${seg(name)}/versions/${seg(String(version))}`);
   }
@@ -174,6 +193,16 @@ export class ApiClient {
   }
 
   // --- plumbing ---
+  /** A list endpoint that this platform may not offer: undefined when it answers 404 or 405. */
+  private async optionalList<T>(path: string, key: string): Promise<T[] | undefined> {
+    try {
+      return listFrom<T>(await this.get(path), key);
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return undefined;
+      throw error;
+    }
+  }
+
   private async get<T>(path: string): Promise<T> {
     return this.send('GET', path);
   }

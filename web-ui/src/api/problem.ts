@@ -138,3 +138,22 @@ export function describeInputError(error: InputError): string {
   ].filter(Boolean);
   return where.length > 0 ? `${where.join(', ')}: ${error.message}` : error.message;
 }
+
+/** A failed API call, carrying the server's problem details. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** Any error a page catches, as a problem to show: the API's own, or one that explains what went wrong locally. */
+export function problemOf(error: unknown): Problem {
+  if (error instanceof ApiError) return error.problem;
+  const detail = error instanceof Error ? error.message : String(error);
+  return { status: 0, title: 'Unexpected error', detail, errors: [] };
+}

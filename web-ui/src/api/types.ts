@@ -39,17 +39,30 @@ export interface DatasetVersion {
   version: number;
   sha256?: string;
   rows?: number;
+  sizeBytes?: number;
+  /** The statistics; `statistics` is the catalog's own name for them (read both through datasetStats). */
   stats?: DatasetStats;
+  statistics?: DatasetStats;
   schema?: FeatureSchema;
+  /** How the version came to be: an upload (file name) or a build (protocol and options). */
+  origin?: Record<string, unknown>;
   createdAt?: string;
 }
 
 export interface DatasetSummary {
   name: string;
   latestVersion?: number;
-  versions?: Array<DatasetVersion | number>;
+  /** How many versions there are (or, from some servers, the versions themselves). */
+  versions?: number | DatasetVersion[];
+  latest?: DatasetVersion;
   createdAt?: string;
-  updatedAt?: string;
+}
+
+/** A reference to a dataset version, as run records and model lineage carry it. */
+export interface DatasetVersionRef {
+  id?: number;
+  name: string;
+  version: number;
 }
 
 export type BuildProtocol = 'RATING_THRESHOLD' | 'NEXT_ITEM';
@@ -116,13 +129,18 @@ export interface RunProgress {
 }
 
 export interface ModelVersionRef {
+  id?: number;
   name: string;
   version: number;
 }
 
 export interface TrainingRun {
-  id: string | number;
+  id: string;
+  modelName?: string;
   status: RunStatus;
+  dataset?: DatasetVersionRef;
+  attempts?: number;
+  cancelRequested?: boolean;
   progress?: RunProgress | number;
   metrics?: Metrics;
   modelVersion?: ModelVersionRef;
@@ -135,20 +153,17 @@ export interface TrainingRun {
   finishedAt?: string;
 }
 
-export interface Lineage {
-  runId?: string | number;
-  trainingRunId?: string | number;
-  dataset?: { name: string; version: number };
-  datasetName?: string;
-  datasetVersion?: number;
-}
-
 export interface ModelVersion {
+  modelName?: string;
   name?: string;
   version: number;
   metrics?: Metrics;
   parameters?: Record<string, unknown>;
-  lineage?: Lineage;
+  /** Lineage: the run that trained it and the dataset version it learned from. */
+  runId?: string;
+  dataset?: DatasetVersionRef;
+  lineage?: { runId?: string; dataset?: DatasetVersionRef };
+  bundleSha256?: string;
   sha256?: string;
   createdAt?: string;
   aliases?: string[];
@@ -157,7 +172,8 @@ export interface ModelVersion {
 
 export interface Model {
   name: string;
-  versions?: ModelVersion[];
+  /** How many versions there are, or the versions themselves. */
+  versions?: number | ModelVersion[];
   aliases?: Record<string, number> | Array<{ alias?: string; name?: string; version: number }>;
   latestVersion?: number;
   createdAt?: string;

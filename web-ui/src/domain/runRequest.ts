@@ -11,6 +11,7 @@ import type {
   RegularizationType,
   RunRequest,
 } from '../api/types';
+import { modelNameProblem } from './names';
 
 /** Every field as the form holds it: text where the user types, so a half-typed number is not lost. */
 export interface RunForm {
@@ -114,14 +115,11 @@ function datasetVersion(text: string, errors: RunFormErrors): number | 'latest' 
   return n;
 }
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
 export function toRunRequest(form: RunForm): RunFormResult {
   const errors: RunFormErrors = {};
   if (form.datasetName.trim() === '') errors.datasetName = 'Choose the dataset to train on.';
-  if (!NAME.test(form.model.trim())) {
-    errors.model = 'Name the model: letters, digits, ".", "-" and "_", starting with a letter or digit.';
-  }
+  const modelProblem = modelNameProblem(form.model);
+  if (modelProblem) errors.model = modelProblem;
   const version = datasetVersion(form.datasetVersion, errors);
   const embeddingDim = integerIn(form.embeddingDim, LIMITS.embeddingDim, errors, 'embeddingDim', 'Embedding size');
   const attentionUnits = form.type === 'DIN' ? hiddenUnits(form.attentionHiddenUnits, errors, 'attentionHiddenUnits', 'Attention layers') : [];

@@ -2,6 +2,7 @@
 // (din-core's FeatureSchemaJson and FeatureSchemaValidator), so a typo is pointed out at its JSON path at once
 // instead of after a long upload. The platform checks again and has the last word.
 import type { FeatureKind, FeatureSchema } from '../api/types';
+import { findJsonSyntaxError } from './jsonSyntax';
 
 export interface SchemaIssue {
   /** Where the problem is, as a JSON path: `features[2].target`; empty for the document itself. */
@@ -32,25 +33,13 @@ function isWholeNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
-/** Where JSON.parse stopped, as "line L, column C", from the offset that V8 and SpiderMonkey put in the message. */
-function syntaxErrorLocation(source: string, error: SyntaxError): string | undefined {
-  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
-  if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
-  const position = /position (\d+)/.exec(error.message);
-  if (!position) return undefined;
-  const before = source.slice(0, Number(position[1])).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-}
-
 function parse(source: string): { value: unknown } | { issue: SchemaIssue } {
   if (source.trim() === '') return { issue: { path: '', message: 'The schema is empty: write a JSON object.' } };
-  try {
-    return { value: JSON.parse(source) };
-  } catch (error) {
-    const syntaxError = error as SyntaxError;
-    const where = syntaxErrorLocation(source, syntaxError);
-    return { issue: { path: '', message: `Not valid JSON${where ? ` at ${where}` : ''}: ${syntaxError.message}` } };
+  const syntax = findJsonSyntaxError(source);
+  if (syntax) {
+    return { issue: { path: '', message: `Not valid JSON at line ${syntax.line}, column ${syntax.column}: ${syntax.message}.` } };
   }
+  return { value: JSON.parse(source) };
 }
 
 /** The schema's own checker: collects every issue rather than stopping at the first. */
@@ -176,7 +165,7 @@ class SchemaChecker {
       else if (groupKind !== undefined && groupKind !== 'CATEGORICAL') {
         this.add('group', `"${group}" must be a CATEGORICAL feature or a column outside the features.`);
       }
-    } else if (!specs.some((f) => f.kind === 'CATEGORICAL')) {
+    } else if (!specs.some((f) => f.kind === 'CATEGORICAL') && specs.every((f) => KINDS.includes(f.kind as FeatureKind))) {
       this.add('group', 'Required when the schema has no CATEGORICAL feature to default to.');
     }
   }

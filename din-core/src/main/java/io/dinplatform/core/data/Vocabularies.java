@@ -1,5 +1,6 @@
 package io.dinplatform.core.data;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -11,7 +12,7 @@ import java.util.NoSuchElementException;
 public record Vocabularies(Map<String, Vocabulary> byFeature) {
 
     public Vocabularies {
-        byFeature = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byFeature));
+        byFeature = Collections.unmodifiableMap(new LinkedHashMap<>(byFeature));
     }
 
     public Vocabulary of(String categoricalFeature) {

@@ -108,7 +108,7 @@ public final class IndexBatch {
             return manager.create(shape, type); // an empty history axis: nothing to share
         }
         // The engine reads the buffer from its start; a view keeps the assembler's position untouched.
-        ByteBuffer view = buffer.duplicate().clear();
+        ByteBuffer view = buffer.duplicate().clear().limit(Math.toIntExact(shape.size()) * type.getNumOfBytes());
         return manager.create(view, shape, type);
     }
 }

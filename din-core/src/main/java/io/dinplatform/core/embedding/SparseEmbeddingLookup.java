@@ -120,14 +120,16 @@ public final class SparseEmbeddingLookup {
         if (rows == 0) {
             return manager.create(new Shape(0, 1), DataType.FLOAT32);
         }
-        return manager.create(values.duplicate().clear(), new Shape(rows, 1), DataType.FLOAT32);
+        return manager.create(values.duplicate().clear().limit(rows * Float.BYTES), new Shape(rows, 1),
+                DataType.FLOAT32);
     }
 
     private NDArray inverseArray(String feature, Shape shape, NDManager manager) {
         if (shape.size() == 0) {
             return manager.create(shape, DataType.INT64);
         }
-        return manager.create(inverse.get(feature).duplicate().clear(), shape, DataType.INT64);
+        ByteBuffer view = inverse.get(feature).duplicate().clear().limit(Math.toIntExact(shape.size()) * Long.BYTES);
+        return manager.create(view, shape, DataType.INT64);
     }
 
     /** The batch's embeddings as a differentiable read of the gathered rows (backward sums duplicates). */

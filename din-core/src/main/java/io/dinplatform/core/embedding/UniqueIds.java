@@ -62,13 +62,13 @@ final class UniqueIds {
         return ids.getLong(position * Long.BYTES);
     }
 
-    /** The ids, padding first (a view of the whole buffer: its first {@link #count()} longs are valid). */
+    /** The ids, padding first (a view of the first {@link #count()} longs). */
     ByteBuffer all() {
-        return ids.duplicate().clear().order(ByteOrder.nativeOrder());
+        return ids.duplicate().clear().limit(count * Long.BYTES);
     }
 
     /** The ids after the padding id (a view that starts at the second entry). */
     ByteBuffer withoutPadding() {
-        return ids.duplicate().position(Long.BYTES).slice().order(ByteOrder.nativeOrder());
+        return ids.duplicate().position(Long.BYTES).limit(count * Long.BYTES).slice();
     }
 }

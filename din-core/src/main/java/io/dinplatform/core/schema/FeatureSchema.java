@@ -1,6 +1,7 @@
 package io.dinplatform.core.schema;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,7 +46,7 @@ public record FeatureSchema(String label, String group, String split, String seq
     }
 
     public Optional<FeatureSpec> feature(String name) {
-        return features.stream().filter(f -> f.name().equals(name)).findFirst();
+        return features.stream().filter(f -> Objects.equals(f.name(), name)).findFirst();
     }
 
     public List<FeatureSpec> categorical() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -120,7 +121,7 @@ public final class FeatureSchemaValidator {
         }
         Map<Integer, List<String>> namesByLength = schema.sequences().stream()
                 .filter(s -> s.maxLength() != null)
-                .collect(Collectors.groupingBy(FeatureSpec::maxLength, java.util.TreeMap::new,
+                .collect(Collectors.groupingBy(FeatureSpec::maxLength, TreeMap::new,
                         Collectors.mapping(FeatureSpec::name, Collectors.toList())));
         if (namesByLength.size() > 1) {
             problems.add("features: all SEQUENCE features form one aligned history and need the same maxLength, got "

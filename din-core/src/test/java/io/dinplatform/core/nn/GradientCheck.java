@@ -80,6 +80,7 @@ public final class GradientCheck {
         parameter.set(original);
         double[] actual;
         store.attachGradients();
+        zeroGradients(store);
         try (NDManager scope = store.manager().newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             collector.backward(loss.apply(scope));
@@ -93,6 +94,17 @@ public final class GradientCheck {
             largest = Math.max(largest, Math.abs(expected[i]));
         }
         assertThat(largest).as("the check must exercise non-zero gradients").isGreaterThan(1e-3);
+    }
+
+    /** Gradients accumulate across backward passes: start every check from zero. */
+    private static void zeroGradients(ParameterStore store) {
+        for (NDArray p : store.parameters().values()) {
+            if (p.hasGradient()) {
+                try (NDArray g = p.getGradient()) {
+                    g.muli(0);
+                }
+            }
+        }
     }
 
     private static double evaluateWith(NDManager manager, NDArray parameter, double[] values,

@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Conditional;
  * a Testcontainers service connection) the platform starts its own PostgreSQL and hands Boot its connection details,
  * so the pool, Flyway and Spring Batch are configured exactly as for an external database.
  */
-@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+// After the service-connection registrar, so that a Testcontainers @ServiceConnection database replaces this one.
+@AutoConfiguration(before = DataSourceAutoConfiguration.class,
+        afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
 @ConditionalOnClass(EmbeddedPostgres.class)
 @ConditionalOnBooleanProperty(name = "din.database.embedded.enabled", matchIfMissing = true)
 @Conditional(NoDataSourceUrlCondition.class)

@@ -144,22 +144,24 @@ public class ModelRepository {
                 SELECT m.id, m.name, m.created_at,
                        (SELECT MAX(version) FROM model_versions WHERE model_id = m.id) AS latest_version,
                        (SELECT COUNT(*) FROM model_versions WHERE model_id = m.id) AS versions,
-                       ARRAY(SELECT a.alias || '=' || mv.version FROM model_aliases a
-                             JOIN model_versions mv ON mv.id = a.model_version_id
-                             WHERE a.model_id = m.id ORDER BY a.alias) AS aliases
+                       ARRAY(SELECT a.alias FROM model_aliases a
+                             WHERE a.model_id = m.id ORDER BY a.alias) AS alias_names,
+                       ARRAY(SELECT mv.version FROM model_aliases a JOIN model_versions mv ON mv.id = a.model_version_id
+                             WHERE a.model_id = m.id ORDER BY a.alias) AS alias_versions
                 FROM registered_models m
                 """ + where;
     }
 
     private static RegisteredModel model(ResultSet row) throws SQLException {
+        List<String> names = strings(row, "alias_names");
+        Integer[] versions = (Integer[]) row.getArray("alias_versions").getArray();
         Map<String, Integer> aliases = new LinkedHashMap<>();
-        for (String entry : strings(row, "aliases")) {
-            int separator = entry.lastIndexOf('=');
-            aliases.put(entry.substring(0, separator), Integer.parseInt(entry.substring(separator + 1)));
+        for (int i = 0; i < names.size(); i++) {
+            aliases.put(names.get(i), versions[i]);
         }
-        int latest = row.getInt("latest_version");
-        return new RegisteredModel(row.getLong("id"), row.getString("name"), row.wasNull() ? null : latest,
-                row.getInt("versions"), aliases, instant(row, "created_at"));
+        Integer latest = row.getObject("latest_version", Integer.class);
+        return new RegisteredModel(row.getLong("id"), row.getString("name"), latest, row.getInt("versions"),
+                aliases, instant(row, "created_at"));
     }
 
     private static ModelVersion version(ResultSet row, int rowNumber) throws SQLException {

@@ -81,17 +81,21 @@ public final class CsvRecordReader implements Closeable {
         in.close();
     }
 
+    /** Copies runs of ordinary characters in bulk: most fields of a samples file are unquoted. */
     private void readUnquotedField() throws IOException {
-        while (true) {
-            if (position == limit && !fill()) {
+        while (position < limit || fill()) {
+            int start = position;
+            while (position < limit) {
+                char c = buffer[position];
+                if (c == ',' || c == '\n' || c == '\r') {
+                    break;
+                }
+                position++;
+            }
+            appendRun(start, position - start);
+            if (position < limit) {
                 return;
             }
-            char c = buffer[position];
-            if (c == ',' || c == '\n' || c == '\r') {
-                return;
-            }
-            append(c);
-            position++;
         }
     }
 
@@ -126,6 +130,13 @@ public final class CsvRecordReader implements Closeable {
         if (terminator != END) {
             line++;
         }
+    }
+
+    private void appendRun(int start, int length) {
+        if (field.length() + length > MAX_FIELD_CHARS) {
+            throw syntaxError("a field longer than " + MAX_FIELD_CHARS + " characters");
+        }
+        field.append(buffer, start, length);
     }
 
     private void append(char c) {

@@ -8,6 +8,7 @@ import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.data.Vocabulary;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
+import io.dinplatform.core.data.samples.SequenceCell;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 
@@ -101,12 +102,13 @@ public final class DatasetEncoder {
                 categorical[i].add(categoricalTables[i].intern(row.categorical()[i], training));
             }
             for (int i = 0; i < sequenceValues.length; i++) {
-                String[] history = row.sequences()[i];
-                int from = Math.max(0, history.length - maxLength);
-                for (int j = from; j < history.length; j++) {
-                    sequenceValues[i].add(sequenceTables[i].intern(history[j], training));
+                SequenceCell history = row.sequences()[i];
+                int from = Math.max(0, history.length() - maxLength);
+                for (int j = from; j < history.length(); j++) {
+                    sequenceValues[i].add(sequenceTables[i].intern(history.text(), history.start(j), history.end(j),
+                            training));
                 }
-                sequenceLengths[i].add(history.length - from);
+                sequenceLengths[i].add(history.length() - from);
             }
             for (int i = 0; i < numeric.length; i++) {
                 float value = row.numeric()[i];

@@ -5,47 +5,108 @@ import io.dinplatform.core.data.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * Collects the raw values of one embedding table during the single pass over a file: each distinct value gets a
  * provisional id in order of appearance, and occurrences in training rows are counted. Once the pass is over,
  * {@link #build(int)} turns that into the final {@link Vocabulary} and the map from provisional to final indices.
+ *
+ * <p>Values are looked up by a range of a larger string (a history cell) without cutting it out first: an open
+ * addressing table of provisional ids, hashed like {@link String#hashCode()} over the range. A string is made only
+ * for a value seen for the first time, which keeps the encoding of millions of history items free of garbage.
  */
 final class VocabularyBuilder {
 
     /** The provisional id of a missing (empty) value: it always encodes as {@link Vocabulary#UNKNOWN}. */
     static final int MISSING = -1;
 
-    private final Map<String, Integer> idByValue = new HashMap<>();
     private final List<String> values = new ArrayList<>();
-    private long[] trainingCounts = new long[256];
+    /** Open addressing: provisional id + 1, or 0 for a free slot; at most half full. */
+    private int[] slots = new int[1 << 10];
+    private int[] hashes = new int[1 << 9];
+    private long[] trainingCounts = new long[1 << 9];
     private long missingTrainingCount;
 
     /** The provisional id of a raw value, counting the occurrence when the row is a training row. */
     int intern(String value, boolean training) {
-        if (value.isEmpty()) {
+        return intern(value, 0, value.length(), training);
+    }
+
+    /** The provisional id of {@code text[start, end)}, counting the occurrence when the row is a training row. */
+    int intern(String text, int start, int end, boolean training) {
+        if (start == end) {
             if (training) {
                 missingTrainingCount++;
             }
             return MISSING;
         }
-        Integer id = idByValue.get(value);
-        if (id == null) {
-            id = values.size();
-            idByValue.put(value, id);
-            values.add(value);
-            if (id == trainingCounts.length) {
-                trainingCounts = Arrays.copyOf(trainingCounts, id * 2);
+        int hash = hash(text, start, end);
+        int mask = slots.length - 1;
+        int slot = spread(hash) & mask;
+        int id;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                id = add(text.substring(start, end), hash, slot);
+                break;
             }
+            if (hashes[entry - 1] == hash && matches(values.get(entry - 1), text, start, end)) {
+                id = entry - 1;
+                break;
+            }
+            slot = (slot + 1) & mask;
         }
         if (training) {
             trainingCounts[id]++;
         }
         return id;
+    }
+
+    private int add(String value, int hash, int slot) {
+        int id = values.size();
+        values.add(value);
+        if (id == hashes.length) {
+            hashes = Arrays.copyOf(hashes, id * 2);
+            trainingCounts = Arrays.copyOf(trainingCounts, id * 2);
+        }
+        hashes[id] = hash;
+        slots[slot] = id + 1;
+        if (2 * values.size() > slots.length) {
+            rehash(slots.length * 2);
+        }
+        return id;
+    }
+
+    private void rehash(int capacity) {
+        slots = new int[capacity];
+        int mask = capacity - 1;
+        for (int id = 0; id < values.size(); id++) {
+            int slot = spread(hashes[id]) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id + 1;
+        }
+    }
+
+    private static int hash(String text, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
+    }
+
+    /** Fibonacci hashing: spreads String-style hashes of short ids ("17", "18") over the table. */
+    private static int spread(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    private static boolean matches(String value, String text, int start, int end) {
+        return value.length() == end - start && text.regionMatches(start, value, 0, value.length());
     }
 
     /**

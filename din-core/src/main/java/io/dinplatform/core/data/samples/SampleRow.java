@@ -12,15 +12,15 @@ import io.dinplatform.core.data.Split;
  * @param split       the row's split: from the split column, else from the group by the reader's splitter
  * @param group       the raw group value (GAUC groups; by default the user id)
  * @param categorical one raw value per categorical feature; the empty string is a missing value
- * @param sequences   one array of raw values per sequence feature, oldest first, all of equal length, not yet cut
- *                    to maxLength
+ * @param sequences   one cell per sequence feature, values oldest first, all of equal length, not yet cut to
+ *                    maxLength
  * @param numeric     one value per numeric feature, finite; {@link Float#NaN} marks a missing (empty) value
  */
-public record SampleRow(long row, int label, Split split, String group, String[] categorical, String[][] sequences,
+public record SampleRow(long row, int label, Split split, String group, String[] categorical, SequenceCell[] sequences,
                         float[] numeric) {
 
     /** The history length of the row: every sequence has it (0 when the schema has no sequence). */
     public int historyLength() {
-        return sequences.length == 0 ? 0 : sequences[0].length;
+        return sequences.length == 0 ? 0 : sequences[0].length();
     }
 }

@@ -65,21 +65,29 @@ public final class SamplesReader {
     public long read(InputStream in, Consumer<SampleRow> consumer) throws IOException {
         List<RowError> errors = new ArrayList<>();
         CsvRecordReader csv = new CsvRecordReader(TextInput.reader(in, StandardCharsets.UTF_8));
+        long rows = 0;
         try {
-            return readRecords(csv, consumer, errors);
+            rows = readRecords(csv, consumer, errors);
         } catch (IOException e) {
             if (!TextInput.isContentError(e)) {
                 throw e;
             }
             errors.add(new RowError(Math.max(csv.recordNumber(), 0), null,
                     TextInput.describeContentError(e, StandardCharsets.UTF_8)));
-            throw new DataFormatException(errors);
         } catch (DataFormatException e) {
             errors.addAll(e.errors());
-            throw new DataFormatException(errors);
         }
+        if (!errors.isEmpty()) {
+            throw new DataFormatException(errors.subList(0,
+                    Math.min(errors.size(), DataFormatException.MAX_REPORTED_ERRORS)));
+        }
+        if (rows == 0) {
+            throw DataFormatException.of(0, null, "the file has a header but no data rows");
+        }
+        return rows;
     }
 
+    /** Reads the header and the rows, adding row errors to {@code errors}; returns the number of good rows. */
     private long readRecords(CsvRecordReader csv, Consumer<SampleRow> consumer, List<RowError> errors)
             throws IOException {
         String[] header = csv.next();
@@ -102,13 +110,6 @@ public final class SamplesReader {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new DataFormatException(errors.subList(0, Math.min(errors.size(),
-                    DataFormatException.MAX_REPORTED_ERRORS)));
-        }
-        if (rows == 0) {
-            throw DataFormatException.of(0, null, "the file has a header but no data rows");
-        }
         return rows;
     }
 
@@ -130,7 +131,7 @@ public final class SamplesReader {
             for (int i = 0; i < categorical.length; i++) {
                 categorical[i] = fields[layout.categorical()[i]];
             }
-            String[][] sequences = sequences(row, fields, errors);
+            SequenceCell[] sequences = sequences(row, fields, errors);
             float[] numeric = numeric(row, fields, errors);
             return errors.size() == errorsBefore
                     ? new SampleRow(row, label, split, group, categorical, sequences, numeric)
@@ -154,9 +155,9 @@ public final class SamplesReader {
             });
         }
 
-        private String[][] sequences(long row, String[] fields, List<RowError> errors) {
+        private SequenceCell[] sequences(long row, String[] fields, List<RowError> errors) {
             int[] columns = layout.sequences();
-            String[][] sequences = new String[columns.length][];
+            SequenceCell[] sequences = new SequenceCell[columns.length];
             int firstValid = -1;
             for (int i = 0; i < columns.length; i++) {
                 String column = layout.name(columns[i]);
@@ -166,9 +167,9 @@ public final class SamplesReader {
                 }
                 if (firstValid < 0) {
                     firstValid = i;
-                } else if (sequences[i].length != sequences[firstValid].length) {
-                    errors.add(new RowError(row, column, "has " + sequences[i].length + " values but '"
-                            + layout.name(columns[firstValid]) + "' has " + sequences[firstValid].length
+                } else if (sequences[i].length() != sequences[firstValid].length()) {
+                    errors.add(new RowError(row, column, "has " + sequences[i].length() + " values but '"
+                            + layout.name(columns[firstValid]) + "' has " + sequences[firstValid].length()
                             + ": all sequences of a row describe the same history and must have equal length"));
                 }
             }

@@ -11,7 +11,6 @@ import java.util.List;
 final class SequenceCellParser {
 
     private static final char[] COMMON_DELIMITERS = {'|', '^', ',', ';', '\t'};
-    private static final String[] EMPTY = new String[0];
 
     private final char delimiter;
 
@@ -20,9 +19,9 @@ final class SequenceCellParser {
     }
 
     /** The values, oldest first; null (with an error added) when the cell is malformed. */
-    String[] parse(String cell, long row, String column, List<RowError> errors) {
+    SequenceCell parse(String cell, long row, String column, List<RowError> errors) {
         if (cell.isEmpty()) {
-            return EMPTY;
+            return SequenceCell.EMPTY;
         }
         if (cell.indexOf(delimiter) < 0) {
             char other = otherDelimiter(cell);
@@ -31,31 +30,33 @@ final class SequenceCellParser {
                         + ColumnLayout.printable(other) + "' but the schema's sequenceDelimiter is '" + delimiter + "'"));
                 return null;
             }
-            return new String[] {cell};
+            return new SequenceCell(cell, new int[] {0, cell.length() + 1});
         }
         return split(cell, row, column, errors);
     }
 
-    private String[] split(String cell, long row, String column, List<RowError> errors) {
+    private SequenceCell split(String cell, long row, String column, List<RowError> errors) {
         int count = 1;
         for (int i = 0; i < cell.length(); i++) {
             if (cell.charAt(i) == delimiter) {
                 count++;
             }
         }
-        String[] values = new String[count];
-        int start = 0;
+        int[] bounds = new int[count + 1];
+        for (int k = 1, i = 0; i < cell.length(); i++) {
+            if (cell.charAt(i) == delimiter) {
+                bounds[k++] = i + 1;
+            }
+        }
+        bounds[count] = cell.length() + 1;
         for (int k = 0; k < count; k++) {
-            int end = k == count - 1 ? cell.length() : cell.indexOf(delimiter, start);
-            if (end == start) {
+            if (bounds[k + 1] - 1 == bounds[k]) {
                 errors.add(new RowError(row, column, "empty value at position " + (k + 1) + " of the sequence '"
                         + abbreviate(cell) + "' (two delimiters in a row, or one at an end)"));
                 return null;
             }
-            values[k] = cell.substring(start, end);
-            start = end + 1;
         }
-        return values;
+        return new SequenceCell(cell, bounds);
     }
 
     /** A common delimiter that splits the cell into at least two non-empty parts, or 0. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param positives       rows with label 1
  * @param positiveRate    positives / rows
  * @param distinctGroups  distinct values of the group column (users, by default)
- * @param distinctValues  per categorical or sequence column, its number of distinct non-empty values (items,
+ * @param distinctValues  per categorical column, its number of distinct non-empty values (users, items,
  *                        categories, ...)
  * @param historyLength   the history length distribution, or null when the schema has no sequence
  * @param missingValues   per column the schema uses, the number of empty cells (an empty sequence is an empty history)

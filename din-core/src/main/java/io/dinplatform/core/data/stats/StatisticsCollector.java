@@ -10,6 +10,7 @@ import io.dinplatform.core.schema.FeatureSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +34,6 @@ public final class StatisticsCollector implements Consumer<SampleRow> {
     private final List<String> numericNames;
     private final Set<String> groups = new HashSet<>();
     private final List<Set<String>> categoricalValues;
-    private final List<Set<String>> sequenceValues;
     private final long[] categoricalMissing;
     private final long[] sequenceMissing;
     private final long[] numericMissing;
@@ -49,7 +49,6 @@ public final class StatisticsCollector implements Consumer<SampleRow> {
         this.sequenceNames = schema.sequences().stream().map(FeatureSpec::name).toList();
         this.numericNames = schema.numeric().stream().map(FeatureSpec::name).toList();
         this.categoricalValues = categoricalNames.stream().map(n -> (Set<String>) new HashSet<String>()).toList();
-        this.sequenceValues = sequenceNames.stream().map(n -> (Set<String>) new HashSet<String>()).toList();
         this.categoricalMissing = new long[categoricalNames.size()];
         this.sequenceMissing = new long[sequenceNames.size()];
         this.numericMissing = new long[numericNames.size()];
@@ -89,11 +88,9 @@ public final class StatisticsCollector implements Consumer<SampleRow> {
             }
         }
         for (int i = 0; i < sequenceNames.size(); i++) {
-            String[] history = row.sequences()[i];
-            if (history.length == 0) {
+            if (row.sequences()[i].length() == 0) {
                 sequenceMissing[i]++;
             }
-            sequenceValues.get(i).addAll(Arrays.asList(history));
         }
         for (int i = 0; i < numericNames.size(); i++) {
             if (Float.isNaN(row.numeric()[i])) {
@@ -115,7 +112,6 @@ public final class StatisticsCollector implements Consumer<SampleRow> {
             missing.put(categoricalNames.get(i), categoricalMissing[i]);
         }
         for (int i = 0; i < sequenceNames.size(); i++) {
-            distinct.put(sequenceNames.get(i), (long) sequenceValues.get(i).size());
             missing.put(sequenceNames.get(i), sequenceMissing[i]);
         }
         for (int i = 0; i < numericNames.size(); i++) {
@@ -171,7 +167,7 @@ public final class StatisticsCollector implements Consumer<SampleRow> {
 
     private List<HistogramBucket> histogram(int max) {
         int width = (int) Math.ceil((max + 1) / (double) HISTOGRAM_BUCKETS);
-        List<HistogramBucket> buckets = new java.util.ArrayList<>();
+        List<HistogramBucket> buckets = new ArrayList<>();
         for (int from = 0; from <= max; from += width) {
             long count = 0;
             for (int length = from; length < from + width && length < rowsByHistoryLength.length; length++) {

@@ -1,0 +1,186 @@
+package io.dinplatform.core.serving;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.data.SequenceColumn;
+import io.dinplatform.core.data.encode.InstanceEncoder;
+import io.dinplatform.core.embedding.BatchAssembler;
+import io.dinplatform.core.embedding.EmbeddingLookup;
+import io.dinplatform.core.model.CtrModel;
+import io.dinplatform.core.model.EmbeddedBatch;
+import io.dinplatform.core.model.RankingBatch;
+import io.dinplatform.core.model.Scores;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSpec;
+import io.dinplatform.core.train.GradientMode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+
+/**
+ * Scores raw instances with a loaded bundle. Thread-safe: any number of threads may call it at once.
+ *
+ * <p>Each call encodes the raw values with the bundle's vocabularies (unknown values become the unknown index,
+ * long histories keep their newest items), then scores in batches of at most {@code maxBatchSize} rows, each in its
+ * own {@link NDManager} that is closed when the batch is done, with PyTorch's gradient recording off on the calling
+ * thread (it is per thread and on by default in threads the engine did not start), so serving never builds an
+ * autograd graph. Index buffers are pooled, not allocated per call, so native memory stays flat under load.
+ */
+public final class Scorer {
+
+    private final ModelBundle bundle;
+    private final CtrModel model;
+    private final InstanceEncoder encoder;
+    private final EmbeddingLookup lookup;
+    private final int maxBatchSize;
+    private final ConcurrentLinkedQueue<BatchAssembler> assemblers = new ConcurrentLinkedQueue<>();
+
+    /**
+     * @param bundle       the model; the scorer does not close it
+     * @param maxBatchSize the most rows one forward pass takes; longer requests are scored in several
+     */
+    public Scorer(ModelBundle bundle, int maxBatchSize) {
+        if (maxBatchSize <= 0) {
+            throw new IllegalArgumentException("maxBatchSize must be positive, not " + maxBatchSize);
+        }
+        this.bundle = bundle;
+        this.model = bundle.model();
+        this.encoder = new InstanceEncoder(bundle.schema(), bundle.vocabularies());
+        this.lookup = new EmbeddingLookup(bundle.tables());
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    /** Click probabilities of the instances, in order. */
+    public float[] predict(List<? extends Map<String, ?>> instances) {
+        return predict(instances, false).scores();
+    }
+
+    /**
+     * @param instances raw feature values by feature name (strings or numbers; sequences as lists)
+     * @param explain   also return the attention weight of every history item (for a model with attention)
+     * @throws io.dinplatform.core.data.encode.InvalidInstanceException naming the instance and the feature
+     */
+    public ScoringResult predict(List<? extends Map<String, ?>> instances, boolean explain) {
+        EncodedDataset data = encoder.encode(instances);
+        int n = data.size();
+        float[] scores = new float[n];
+        float[][] attention = explain ? new float[n][] : null;
+        int[] rows = IntStream.range(0, n).toArray();
+        BatchAssembler assembler = borrowAssembler();
+        try (GradientMode off = GradientMode.disabled()) {
+            for (int from = 0; from < n; from += maxBatchSize) {
+                int to = Math.min(n, from + maxBatchSize);
+                scoreBatch(data, rows, from, to, assembler, scores, attention);
+            }
+        } finally {
+            assemblers.add(assembler);
+        }
+        boolean hasAttention = attention != null && (n == 0 || attention[0] != null);
+        return new ScoringResult(scores, hasAttention ? List.of(attention) : null);
+    }
+
+    /**
+     * Scores many candidates for one user, computing the user side (history embeddings and the part of the
+     * attention unit that does not depend on the candidate) once.
+     *
+     * @param context    the user's features: profile, context and histories
+     * @param candidates per candidate, its item features (and any feature that differs per candidate); a value
+     *                   given here overrides the context's
+     * @return click probabilities, in candidate order; equal (to float rounding) to {@link #predict} on the pairs
+     */
+    public float[] rank(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
+        if (candidates.isEmpty()) {
+            return new float[0];
+        }
+        FeatureSchema schema = bundle.schema();
+        EncodedDataset user = encoder.encode(List.of(merge(context, candidates.get(0), schema, false)));
+        List<Map<String, Object>> pairs = new ArrayList<>(candidates.size());
+        candidates.forEach(c -> pairs.add(merge(context, c, schema, true)));
+        EncodedDataset items = encoder.encode(pairs);
+        float[] scores = new float[candidates.size()];
+        BatchAssembler userAssembler = borrowAssembler();
+        BatchAssembler itemAssembler = borrowAssembler();
+        try (GradientMode off = GradientMode.disabled(); NDManager userManager = bundle.tables().manager()
+                .newSubManager()) {
+            EmbeddedBatch userBatch = lookup.lookup(userAssembler.assemble(user, new int[] {0}, 0, 1), userManager);
+            NDArray history = userBatch.history().get(new NDIndex("0")); // (T, D): all real, T is its true length
+            int[] rows = IntStream.range(0, candidates.size()).toArray();
+            for (int from = 0; from < rows.length; from += maxBatchSize) {
+                int to = Math.min(rows.length, from + maxBatchSize);
+                try (NDManager batchManager = userManager.newSubManager()) {
+                    EmbeddedBatch batch = lookup.lookup(itemAssembler.assemble(items, rows, from, to), batchManager);
+                    NDArray logits = model.rank(new RankingBatch(batch.profile(), batch.candidate(), history, null,
+                            batch.numeric()));
+                    System.arraycopy(probabilities(logits), 0, scores, from, to - from);
+                }
+            }
+        } finally {
+            assemblers.add(userAssembler);
+            assemblers.add(itemAssembler);
+        }
+        return scores;
+    }
+
+    private void scoreBatch(EncodedDataset data, int[] rows, int from, int to, BatchAssembler assembler,
+                            float[] scores, float[][] attention) {
+        try (NDManager batchManager = bundle.tables().manager().newSubManager()) {
+            EmbeddedBatch batch = lookup.lookup(assembler.assemble(data, rows, from, to), batchManager);
+            Scores result = attention != null ? model.explain(batch) : new Scores(model.forward(batch, false), null);
+            System.arraycopy(probabilities(result.logits()), 0, scores, from, to - from);
+            if (attention != null && result.attention() != null) {
+                copyAttention(data, from, to, result.attention(), attention);
+            }
+        }
+    }
+
+    /** Row r's weights are the first (true length) entries of its padded row. */
+    private void copyAttention(EncodedDataset data, int from, int to, NDArray weights, float[][] attention) {
+        int padded = (int) weights.getShape().get(1);
+        float[] flat = weights.toFloatArray();
+        SequenceColumn first = data.sequences().get(bundle.schema().sequences().get(0).name());
+        for (int r = from; r < to; r++) {
+            int length = Math.min(first.length(r), padded);
+            int offset = (r - from) * padded;
+            float[] row = new float[length];
+            System.arraycopy(flat, offset, row, 0, length);
+            attention[r] = row;
+        }
+    }
+
+    private static float[] probabilities(NDArray logits) {
+        return ai.djl.nn.Activation.sigmoid(logits).toFloatArray();
+    }
+
+    /**
+     * The context with a candidate's values on top. For the candidates' side the histories are emptied: they are
+     * read once, from the user's side.
+     */
+    private static Map<String, Object> merge(Map<String, ?> context, Map<String, ?> candidate, FeatureSchema schema,
+                                             boolean withoutHistory) {
+        Map<String, Object> merged = new HashMap<>(context);
+        merged.putAll(candidate);
+        if (withoutHistory) {
+            for (FeatureSpec sequence : schema.sequences()) {
+                merged.put(sequence.name(), Collections.emptyList());
+            }
+        }
+        return merged;
+    }
+
+    private BatchAssembler borrowAssembler() {
+        BatchAssembler assembler = assemblers.poll();
+        return assembler != null ? assembler : BatchAssembler.forSchema(bundle.schema(), maxBatchSize);
+    }
+}

@@ -1,0 +1,89 @@
+package io.dinplatform.core.train;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code training} section of a run request (DESIGN.md §5), validated on construction; the error names the
+ * field and the allowed range.
+ *
+ * @param epochs                 passes over the training split (1 to 10,000)
+ * @param batchSize              rows per mini-batch (1 to 65,536)
+ * @param optimizer              update rule and learning rate
+ * @param regularization         the penalty on the embedding tables
+ * @param clipNorm               the largest global gradient norm; 0 turns clipping off
+ * @param seed                   initialisation and shuffling seed
+ * @param device                 AUTO, CPU or GPU (resolved by whoever creates the engine's managers)
+ * @param earlyStoppingPatience  epochs without a better validation AUC before training stops; 0 turns it off
+ * @param evaluationBatchSize    rows per inference batch on the validation and test splits (1 to 65,536)
+ */
+public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer,
+                             RegularizationConfig regularization, float clipNorm, long seed, String device,
+                             int earlyStoppingPatience, int evaluationBatchSize) {
+
+    public static final int MAX_BATCH_SIZE = 65_536;
+    public static final int MAX_EPOCHS = 10_000;
+    private static final Set<String> DEVICES = Set.of("AUTO", "CPU", "GPU");
+
+    public TrainingConfig {
+        require(epochs >= 1 && epochs <= MAX_EPOCHS, "training.epochs must be between 1 and " + MAX_EPOCHS, epochs);
+        require(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE,
+                "training.batchSize must be between 1 and " + MAX_BATCH_SIZE, batchSize);
+        if (optimizer == null) {
+            throw new IllegalArgumentException("training.optimizer is required");
+        }
+        regularization = regularization == null ? RegularizationConfig.NONE : regularization;
+        require(clipNorm >= 0f && !Float.isInfinite(clipNorm), "training.clipNorm must be zero (off) or positive",
+                clipNorm);
+        device = device == null ? "AUTO" : device.toUpperCase(Locale.ROOT);
+        if (!DEVICES.contains(device)) {
+            throw new IllegalArgumentException("training.device must be AUTO, CPU or GPU, got " + device);
+        }
+        require(earlyStoppingPatience >= 0, "training.earlyStoppingPatience must be zero (off) or positive",
+                earlyStoppingPatience);
+        require(evaluationBatchSize >= 1 && evaluationBatchSize <= MAX_BATCH_SIZE,
+                "training.evaluationBatchSize must be between 1 and " + MAX_BATCH_SIZE, evaluationBatchSize);
+    }
+
+    /** Adam at 0.001, MBA with λ = 0.01, batch 256, no clipping, patience 2: a sound start for CTR data. */
+    public static TrainingConfig defaults(int epochs, long seed) {
+        return new TrainingConfig(epochs, 256, OptimizerConfig.adam(0.001f), RegularizationConfig.mba(0.01f), 0f,
+                seed, "AUTO", 2, 4096);
+    }
+
+    public TrainingConfig withOptimizer(OptimizerConfig newOptimizer) {
+        return new TrainingConfig(epochs, batchSize, newOptimizer, regularization, clipNorm, seed, device,
+                earlyStoppingPatience, evaluationBatchSize);
+    }
+
+    public TrainingConfig withRegularization(RegularizationConfig newRegularization) {
+        return new TrainingConfig(epochs, batchSize, optimizer, newRegularization, clipNorm, seed, device,
+                earlyStoppingPatience, evaluationBatchSize);
+    }
+
+    public TrainingConfig withEpochs(int newEpochs) {
+        return new TrainingConfig(newEpochs, batchSize, optimizer, regularization, clipNorm, seed, device,
+                earlyStoppingPatience, evaluationBatchSize);
+    }
+
+    public TrainingConfig withBatchSize(int newBatchSize) {
+        return new TrainingConfig(epochs, newBatchSize, optimizer, regularization, clipNorm, seed, device,
+                earlyStoppingPatience, evaluationBatchSize);
+    }
+
+    public TrainingConfig withClipNorm(float newClipNorm) {
+        return new TrainingConfig(epochs, batchSize, optimizer, regularization, newClipNorm, seed, device,
+                earlyStoppingPatience, evaluationBatchSize);
+    }
+
+    public TrainingConfig withEarlyStoppingPatience(int patience) {
+        return new TrainingConfig(epochs, batchSize, optimizer, regularization, clipNorm, seed, device, patience,
+                evaluationBatchSize);
+    }
+
+    private static void require(boolean condition, String message, Number value) {
+        if (!condition) {
+            throw new IllegalArgumentException(message + ", got " + value);
+        }
+    }
+}

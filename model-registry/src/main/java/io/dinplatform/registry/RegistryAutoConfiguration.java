@@ -1,0 +1,51 @@
+package io.dinplatform.registry;
+
+import java.io.IOException;
+
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.artifact.ArtifactStoreProperties;
+import io.dinplatform.registry.artifact.DirectoryArtifactStore;
+import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.run.TrainingRunRepository;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The catalog: one repository per aggregate (datasets, models, training runs) over the platform's PostgreSQL, and
+ * the artifact store.
+ */
+@AutoConfiguration(after = JdbcClientAutoConfiguration.class)
+@EnableConfigurationProperties({DataDirectoryProperties.class, ArtifactStoreProperties.class})
+public class RegistryAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ArtifactStore.class)
+    DirectoryArtifactStore artifactStore(DataDirectoryProperties data, ArtifactStoreProperties artifacts)
+            throws IOException {
+        return new DirectoryArtifactStore(data.resolve(artifacts.directory(), "artifacts"));
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    DatasetRepository datasetRepository(JdbcClient jdbc) {
+        return new DatasetRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    ModelRepository modelRepository(JdbcClient jdbc) {
+        return new ModelRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    TrainingRunRepository trainingRunRepository(JdbcClient jdbc) {
+        return new TrainingRunRepository(jdbc);
+    }
+}

@@ -1,0 +1,205 @@
+package io.dinplatform.registry.run;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.dinplatform.registry.dataset.DatasetVersionRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+import static io.dinplatform.registry.database.CatalogColumns.instant;
+import static io.dinplatform.registry.database.CatalogColumns.json;
+import static io.dinplatform.registry.database.CatalogColumns.jsonb;
+
+/**
+ * Training runs: the queue that workers claim from, the leases that keep a claim alive, and the record of each run.
+ *
+ * <p>Claiming uses {@code FOR UPDATE SKIP LOCKED}, so any number of workers on any number of machines can poll the
+ * same table: each queued run goes to exactly one of them, and none waits for another's claim. A RUNNING run whose
+ * lease expired (its worker died) is claimable again.
+ */
+public class TrainingRunRepository {
+
+    private static final String RUN_COLUMNS = """
+            SELECT r.*, d.name AS dataset_name, dv.version AS dataset_version,
+                   m.name AS registered_model_name, mv.version AS registered_version
+            FROM training_runs r
+            JOIN dataset_versions dv ON dv.id = r.dataset_version_id
+            JOIN datasets d ON d.id = dv.dataset_id
+            LEFT JOIN model_versions mv ON mv.id = r.model_version_id
+            LEFT JOIN registered_models m ON m.id = mv.model_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public TrainingRunRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a run. */
+    public TrainingRun create(NewTrainingRun run) {
+        UUID id = jdbc.sql("""
+                        INSERT INTO training_runs (model_name, status, request, dataset_version_id)
+                        VALUES (?, 'QUEUED', ?::jsonb, ?)
+                        RETURNING id
+                        """)
+                .params(run.modelName(), jsonb(run.request()), run.datasetVersionId())
+                .query(UUID.class).single();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<TrainingRun> find(UUID id) {
+        return jdbc.sql(RUN_COLUMNS + " WHERE r.id = ?").param(id).query(TrainingRunRepository::run).optional();
+    }
+
+    /** The newest runs first, optionally of one status. */
+    public List<TrainingRun> findRecent(RunStatus status, int limit) {
+        String statusName = status == null ? null : status.name();
+        return jdbc.sql(RUN_COLUMNS + """
+                         WHERE (CAST(? AS VARCHAR) IS NULL OR r.status = CAST(? AS VARCHAR))
+                        ORDER BY r.created_at DESC, r.id LIMIT ?
+                        """)
+                .params(statusName, statusName, limit).query(TrainingRunRepository::run).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM training_runs").query(Long.class).single();
+    }
+
+    /**
+     * Claims the oldest queued run, or a running one whose lease expired, for this worker: status RUNNING, a lease
+     * of the given length, one more attempt. Empty when there is nothing to do.
+     */
+    @Transactional
+    public Optional<TrainingRun> claimNext(String worker, Duration lease) {
+        Optional<UUID> id = jdbc.sql("""
+                        SELECT id FROM training_runs
+                        WHERE status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < now())
+                        ORDER BY created_at
+                        LIMIT 1
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .query(UUID.class).optional();
+        id.ifPresent(runId -> jdbc.sql("""
+                        UPDATE training_runs
+                        SET status = 'RUNNING', lease_holder = ?, worker = ?,
+                            lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now(),
+                            attempts = attempts + 1, started_at = COALESCE(started_at, now())
+                        WHERE id = ?
+                        """)
+                .params(worker, worker, seconds(lease), runId).update());
+        return id.flatMap(this::find);
+    }
+
+    /** Extends the holder's lease; false when the run is no longer this worker's (it must stop working on it). */
+    public boolean renewLease(UUID runId, String worker, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE training_runs
+                        SET lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now()
+                        WHERE id = ? AND status = 'RUNNING' AND lease_holder = ?
+                        """)
+                .params(seconds(lease), runId, worker).update() == 1;
+    }
+
+    /** Records the latest progress, and where the run executes. */
+    public void recordProgress(UUID runId, JsonNode progress, String device, Long jobExecutionId) {
+        jdbc.sql("""
+                        UPDATE training_runs
+                        SET progress = ?::jsonb, device = COALESCE(?, device),
+                            job_execution_id = COALESCE(?, job_execution_id)
+                        WHERE id = ?
+                        """)
+                .params(jsonb(progress), device, jobExecutionId, runId).update();
+    }
+
+    /** Ends a run that registered a model version. */
+    public boolean markSucceeded(UUID runId, JsonNode metrics, long modelVersionId) {
+        return jdbc.sql("""
+                        UPDATE training_runs
+                        SET status = 'SUCCEEDED', metrics = ?::jsonb, model_version_id = ?, finished_at = now(),
+                            lease_holder = NULL, lease_expires_at = NULL
+                        WHERE id = ? AND status = 'RUNNING'
+                        """)
+                .params(jsonb(metrics), modelVersionId, runId).update() == 1;
+    }
+
+    /** Ends a run that failed, with the reason a user reads. */
+    public boolean markFailed(UUID runId, String error) {
+        return finish(runId, RunStatus.FAILED, error);
+    }
+
+    /**
+     * Asks a run to stop: a queued run is cancelled at once; a running one is flagged, and its worker stops between
+     * mini-batches and then calls {@link #markCancelled}. False when the run had already finished.
+     */
+    @Transactional
+    public boolean requestCancel(UUID runId) {
+        int queued = jdbc.sql("""
+                        UPDATE training_runs SET status = 'CANCELLED', cancel_requested = true, finished_at = now()
+                        WHERE id = ? AND status = 'QUEUED'
+                        """)
+                .param(runId).update();
+        if (queued == 1) {
+            return true;
+        }
+        return jdbc.sql("UPDATE training_runs SET cancel_requested = true WHERE id = ? AND status = 'RUNNING'")
+                .param(runId).update() == 1;
+    }
+
+    public boolean markCancelled(UUID runId) {
+        return finish(runId, RunStatus.CANCELLED, null);
+    }
+
+    /** Appends a progress or metric point for live views. */
+    public RunEvent appendEvent(UUID runId, String type, JsonNode payload) {
+        return jdbc.sql("""
+                        INSERT INTO run_events (run_id, type, payload) VALUES (?, ?, ?::jsonb)
+                        RETURNING id, run_id, type, payload, created_at
+                        """)
+                .params(runId, type, jsonb(payload)).query(TrainingRunRepository::event).single();
+    }
+
+    /** The run's events after the given id (0 for all), in order. */
+    public List<RunEvent> eventsAfter(UUID runId, long afterId, int limit) {
+        return jdbc.sql("SELECT * FROM run_events WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?")
+                .params(runId, afterId, limit).query(TrainingRunRepository::event).list();
+    }
+
+    private boolean finish(UUID runId, RunStatus status, String error) {
+        return jdbc.sql("""
+                        UPDATE training_runs
+                        SET status = ?, error = ?, finished_at = now(), lease_holder = NULL, lease_expires_at = NULL
+                        WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
+                        """)
+                .params(status.name(), error, runId).update() == 1;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static TrainingRun run(ResultSet row, int rowNumber) throws SQLException {
+        long modelVersionId = row.getLong("model_version_id");
+        TrainingRun.ModelVersionRef modelVersion = row.wasNull() ? null : new TrainingRun.ModelVersionRef(
+                modelVersionId, row.getString("registered_model_name"), row.getInt("registered_version"));
+        return new TrainingRun(row.getObject("id", UUID.class), row.getString("model_name"),
+                RunStatus.valueOf(row.getString("status")), json(row, "request"),
+                new DatasetVersionRef(row.getLong("dataset_version_id"), row.getString("dataset_name"),
+                        row.getInt("dataset_version")),
+                row.getString("lease_holder"), instant(row, "lease_expires_at"), instant(row, "heartbeat_at"),
+                row.getInt("attempts"), row.getBoolean("cancel_requested"), json(row, "progress"),
+                json(row, "metrics"), row.getString("error"), row.getString("device"), row.getString("worker"),
+                row.getObject("job_execution_id", Long.class), modelVersion, instant(row, "created_at"),
+                instant(row, "started_at"), instant(row, "finished_at"));
+    }
+
+    private static RunEvent event(ResultSet row, int rowNumber) throws SQLException {
+        return new RunEvent(row.getLong("id"), row.getObject("run_id", UUID.class), row.getString("type"),
+                json(row, "payload"), instant(row, "created_at"));
+    }
+}

@@ -1,0 +1,51 @@
+package io.dinplatform.registry.database;
+
+import java.util.List;
+
+import io.dinplatform.registry.EmbeddedCatalogTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationsTest extends EmbeddedCatalogTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    @Test
+    void flywayCreatesEveryTableFromAnEmptyDatabase() {
+        List<String> applied = jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
+                .query(String.class).list();
+        assertThat(applied).containsExactly("1", "2");
+
+        List<String> tables = jdbc.sql("""
+                        SELECT lower(table_name) FROM information_schema.tables
+                        WHERE table_schema = 'public' ORDER BY 1
+                        """).query(String.class).list();
+        assertThat(tables).contains("datasets", "dataset_versions", "registered_models", "model_versions",
+                "model_aliases", "training_runs", "run_events", "batch_job_instance", "batch_job_execution",
+                "batch_job_execution_params", "batch_step_execution", "batch_step_execution_context",
+                "batch_job_execution_context");
+    }
+
+    @Test
+    void springBatchSixSequencesExist() {
+        List<String> sequences = jdbc.sql("SELECT lower(sequence_name) FROM information_schema.sequences ORDER BY 1")
+                .query(String.class).list();
+        assertThat(sequences).contains("batch_job_instance_seq", "batch_job_execution_seq", "batch_step_execution_seq");
+    }
+
+    @Test
+    void theEmbeddedServerKeepsItsDataInTheDataDirectoryAndWritesDurably() {
+        assertThat(server.dataDirectory()).isEqualTo(DATA_DIR.resolve("postgres").toAbsolutePath().normalize());
+        assertThat(server.dataDirectory().resolve("PG_VERSION")).exists();
+        assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+        assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+        assertThat(jdbc.sql("SHOW server_version").query(String.class).single()).startsWith("17.");
+    }
+}

@@ -1,0 +1,20 @@
+package io.dinplatform.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The DIN Platform server: REST API, dashboard and (in standalone mode) an embedded training worker. With no
+ * database configured it starts its own PostgreSQL with data in {@code ./din-data}.
+ */
+@SpringBootApplication
+public class PlatformApiApplication {
+
+    public static void main(String[] args) {
+        // The PyTorch native libraries ship inside the jar: DJL must never try to download them.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        SpringApplication.run(PlatformApiApplication.class, args);
+    }
+}

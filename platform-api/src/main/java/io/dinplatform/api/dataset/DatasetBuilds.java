@@ -1,0 +1,84 @@
+package io.dinplatform.api.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.dinplatform.api.ResourceNames;
+import io.dinplatform.api.error.InvalidRequestException;
+import io.dinplatform.core.data.build.BuildOptions;
+import io.dinplatform.core.data.build.BuildResult;
+import io.dinplatform.core.data.build.Interaction;
+import io.dinplatform.core.data.build.ItemCatalog;
+import io.dinplatform.core.data.build.SamplesBuilder;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns raw interaction logs and an items file into a samples dataset with din-core's builders, then registers it
+ * like an upload (so the built file passes the same checks and gets the same statistics).
+ */
+@Service
+public class DatasetBuilds {
+
+    private final DatasetRegistration registration;
+    private final JsonMapper json;
+
+    public DatasetBuilds(DatasetRegistration registration, JsonMapper json) {
+        this.registration = registration;
+        this.json = json;
+    }
+
+    public io.dinplatform.registry.dataset.DatasetVersion build(MultipartFile interactions, MultipartFile items,
+                                                                DatasetBuildForm form) throws IOException {
+        ResourceNames.requireValidName("name", form.name());
+        BuildOptions options = options(form);
+        RawLogFormat format = form.effectiveFormat();
+        List<Interaction> log;
+        try (InputStream in = interactions.getInputStream()) {
+            log = format.readInteractions(in, options.protocol());
+        }
+        ItemCatalog catalog;
+        try (InputStream in = items.getInputStream()) {
+            catalog = format.readItems(in);
+        }
+        Path samples = Files.createTempFile("din-build-", ".csv");
+        try {
+            BuildResult result;
+            try (OutputStream out = Files.newOutputStream(samples)) {
+                result = SamplesBuilder.build(log, catalog, options, out);
+            }
+            return registration.register(form.name(), result.schema(), new FileSystemResource(samples),
+                    origin(interactions, items, format, options, result));
+        } finally {
+            Files.deleteIfExists(samples);
+        }
+    }
+
+    private static BuildOptions options(DatasetBuildForm form) {
+        try {
+            return form.toOptions();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    private ObjectNode origin(MultipartFile interactions, MultipartFile items, RawLogFormat format,
+                              BuildOptions options, BuildResult result) {
+        ObjectNode origin = json.createObjectNode();
+        origin.put("kind", "build");
+        origin.put("format", format.name());
+        origin.set("options", json.valueToTree(options));
+        origin.put("interactionsFile", interactions.getOriginalFilename());
+        origin.put("itemsFile", items.getOriginalFilename());
+        origin.put("users", result.users());
+        origin.put("usersWithoutSamples", result.usersWithoutSamples());
+        return origin;
+    }
+}

@@ -1,0 +1,96 @@
+package io.dinplatform.api.dataset;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.OptionalInt;
+
+import io.dinplatform.api.VersionSelector;
+import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.dataset.DatasetVersion;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Datasets: upload or build immutable versions, list them, read one with its statistics. */
+@RestController
+@RequestMapping("/api/v1/datasets")
+@Tag(name = "Datasets", description = "Immutable, versioned samples datasets with statistics")
+public class DatasetController {
+
+    private final DatasetRegistration registration;
+    private final DatasetBuilds builds;
+    private final DatasetRepository datasets;
+    private final JsonMapper json;
+
+    public DatasetController(DatasetRegistration registration, DatasetBuilds builds, DatasetRepository datasets,
+                             JsonMapper json) {
+        this.registration = registration;
+        this.builds = builds;
+        this.datasets = datasets;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Register the next version of a dataset from a samples CSV (optionally gzipped)")
+    public ResponseEntity<DatasetVersionView> upload(@RequestParam("name") String name,
+                                                     @RequestPart("schema") String schema,
+                                                     @RequestPart("file") MultipartFile file) throws IOException {
+        ObjectNode origin = json.createObjectNode().put("kind", "upload").put("file", file.getOriginalFilename());
+        return created(registration.register(name, schema, file, origin));
+    }
+
+    @PostMapping(path = "/builds", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Build the next version of a dataset from raw interaction logs and an items file")
+    public ResponseEntity<DatasetVersionView> build(@RequestPart("interactions") MultipartFile interactions,
+                                                    @RequestPart("items") MultipartFile items,
+                                                    @Valid @ModelAttribute DatasetBuildForm form) throws IOException {
+        return created(builds.build(interactions, items, form));
+    }
+
+    @GetMapping
+    @Operation(summary = "List datasets with their newest version")
+    public List<DatasetView> list() {
+        return datasets.findAll().stream().map(DatasetView::of).toList();
+    }
+
+    @GetMapping("/{name}/versions")
+    @Operation(summary = "List every version of a dataset, oldest first")
+    public List<DatasetVersionView> versions(@PathVariable String name) {
+        List<DatasetVersion> versions = datasets.findVersions(name);
+        if (versions.isEmpty()) {
+            throw new ResourceNotFoundException("dataset '" + name + "' does not exist");
+        }
+        return versions.stream().map(DatasetVersionView::of).toList();
+    }
+
+    @GetMapping("/{name}/versions/{version}")
+    @Operation(summary = "One version of a dataset with its statistics; the version may be 'latest'")
+    public DatasetVersionView version(@PathVariable String name, @PathVariable String version) {
+        OptionalInt number = VersionSelector.parse(version);
+        return (number.isPresent() ? datasets.findVersion(name, number.getAsInt()) : datasets.findLatestVersion(name))
+                .map(DatasetVersionView::of)
+                .orElseThrow(() -> new ResourceNotFoundException(datasets.findLatestVersion(name).isPresent()
+                        ? "dataset '" + name + "' has no version " + version
+                        : "dataset '" + name + "' does not exist"));
+    }
+
+    private static ResponseEntity<DatasetVersionView> created(DatasetVersion version) {
+        URI location = URI.create("/api/v1/datasets/" + version.name() + "/versions/" + version.version());
+        return ResponseEntity.created(location).body(DatasetVersionView.of(version));
+    }
+}

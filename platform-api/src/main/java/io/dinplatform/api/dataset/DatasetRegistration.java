@@ -1,0 +1,87 @@
+package io.dinplatform.api.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.dinplatform.api.ResourceNames;
+import io.dinplatform.core.data.GroupSplitter;
+import io.dinplatform.core.data.stats.DatasetStatistics;
+import io.dinplatform.core.data.stats.StatisticsCollector;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSchemaJson;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.artifact.StoredArtifact;
+import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.dataset.NewDatasetVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers a samples file as the next version of a dataset, all or nothing.
+ *
+ * <p>The file is read completely before anything is stored: din-core's reader checks every row against the schema
+ * and computes the statistics in one streaming pass, so a bad file is refused with its row and column and leaves no
+ * trace. Only then is the content written to the artifact store and the version recorded; if recording fails, an
+ * artifact this registration created (and nothing else references) is deleted again.
+ */
+@Service
+public class DatasetRegistration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatasetRegistration.class);
+
+    private final DatasetRepository datasets;
+    private final ArtifactStore artifacts;
+    private final JsonMapper json;
+
+    public DatasetRegistration(DatasetRepository datasets, ArtifactStore artifacts, JsonMapper json) {
+        this.datasets = datasets;
+        this.artifacts = artifacts;
+        this.json = json;
+    }
+
+    /** Registers an upload whose schema arrives as JSON text. */
+    public DatasetVersion register(String name, String schemaJson, InputStreamSource content, JsonNode origin)
+            throws IOException {
+        ResourceNames.requireValidName("name", name);
+        FeatureSchema schema = FeatureSchemaJson.parse(schemaJson == null ? "" : schemaJson);
+        return register(name, schema, content, origin);
+    }
+
+    /** Registers a samples file (plain or gzipped CSV) read from {@code content}, which is opened twice. */
+    public DatasetVersion register(String name, FeatureSchema schema, InputStreamSource content, JsonNode origin)
+            throws IOException {
+        ResourceNames.requireValidName("name", name);
+        DatasetStatistics statistics;
+        try (InputStream in = content.getInputStream()) {
+            statistics = StatisticsCollector.collect(schema, GroupSplitter.DEFAULT, in);
+        }
+        StoredArtifact stored;
+        try (InputStream in = content.getInputStream()) {
+            stored = artifacts.write(in);
+        }
+        try {
+            return datasets.createNextVersion(new NewDatasetVersion(name, stored.sha256(), stored.sizeBytes(),
+                    statistics.rows(), FeatureSchemaJson.toTree(schema), json.valueToTree(statistics), origin,
+                    stored.storageKey()));
+        } catch (RuntimeException e) {
+            discard(stored);
+            throw e;
+        }
+    }
+
+    /** Deletes an artifact written for a registration that failed, unless other versions share the content. */
+    private void discard(StoredArtifact stored) {
+        try {
+            if (stored.newlyStored() && !datasets.isArtifactReferenced(stored.sha256())) {
+                artifacts.delete(stored.sha256());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not remove artifact {} of a failed registration", stored.sha256(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.dinplatform.api.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.dinplatform.core.data.build.BuildProtocol;
+import io.dinplatform.core.data.build.Interaction;
+import io.dinplatform.core.data.build.InteractionFormat;
+import io.dinplatform.core.data.build.InteractionLogReader;
+import io.dinplatform.core.data.build.ItemCatalog;
+import io.dinplatform.core.data.build.ItemCatalogReader;
+
+/** How the raw files of a build are laid out. */
+public enum RawLogFormat {
+
+    /** MovieLens 100K as downloaded: {@code u.data} (tab-separated, no header) and {@code u.item}. */
+    MOVIELENS {
+        @Override
+        List<Interaction> readInteractions(InputStream in, BuildProtocol protocol) throws IOException {
+            return InteractionLogReader.read(in, InteractionFormat.MOVIELENS);
+        }
+
+        @Override
+        ItemCatalog readItems(InputStream in) throws IOException {
+            return ItemCatalogReader.movieLens(in);
+        }
+    },
+
+    /**
+     * CSV files with a header: interactions {@code user,item,timestamp[,rating]} (the rating is required by
+     * RATING_THRESHOLD) and items {@code item,category}.
+     */
+    CSV {
+        @Override
+        List<Interaction> readInteractions(InputStream in, BuildProtocol protocol) throws IOException {
+            return InteractionLogReader.read(in, InteractionFormat.csv(protocol == BuildProtocol.RATING_THRESHOLD));
+        }
+
+        @Override
+        ItemCatalog readItems(InputStream in) throws IOException {
+            return ItemCatalogReader.delimited(in, ',', true, StandardCharsets.UTF_8);
+        }
+    };
+
+    abstract List<Interaction> readInteractions(InputStream in, BuildProtocol protocol) throws IOException;
+
+    abstract ItemCatalog readItems(InputStream in) throws IOException;
+}

@@ -1,0 +1,30 @@
+package io.dinplatform.api.error;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A request that cannot be served as sent (400): a missing or malformed field, a value out of range. */
+public class InvalidRequestException extends ErrorResponseException {
+
+    public InvalidRequestException(String detail) {
+        this(detail, List.of());
+    }
+
+    /** With one {@link FieldError} per problem, when there are several. */
+    public InvalidRequestException(String detail, List<FieldError> errors) {
+        super(HttpStatus.BAD_REQUEST, problem(detail, errors), null);
+    }
+
+    private static ProblemDetail problem(String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        problem.setType(ProblemTypes.INVALID_REQUEST);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,8 @@
+package io.dinplatform.api.model;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** The body of {@code PUT /api/v1/models/{name}/aliases/{alias}}: the version the alias points at from now on. */
+public record AliasUpdate(@NotNull @Min(1) Integer version) {
+}

@@ -1,0 +1,108 @@
+package io.dinplatform.api.model;
+
+import java.net.URI;
+import java.util.List;
+import java.util.OptionalInt;
+
+import io.dinplatform.api.ResourceNames;
+import io.dinplatform.api.VersionSelector;
+import io.dinplatform.api.error.ResourceConflictException;
+import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.registry.model.ModelNameTakenException;
+import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.model.ModelVersion;
+import io.dinplatform.registry.model.RegisteredModel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The model registry: models, their versions with metrics and lineage, and movable aliases. */
+@RestController
+@RequestMapping("/api/v1/models")
+@Tag(name = "Models", description = "Registered models, versions, lineage and aliases")
+public class ModelController {
+
+    private final ModelRepository models;
+
+    public ModelController(ModelRepository models) {
+        this.models = models;
+    }
+
+    @GetMapping
+    @Operation(summary = "List registered models")
+    public List<ModelView> list() {
+        return models.findAll().stream().map(m -> ModelView.of(m, null)).toList();
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a model name (409 if it exists); training registers names on its own too")
+    public ResponseEntity<ModelView> create(@Valid @RequestBody NewModel request) {
+        String name = ResourceNames.requireValidName("name", request.name());
+        try {
+            RegisteredModel model = models.create(name);
+            return ResponseEntity.created(URI.create("/api/v1/models/" + name)).body(ModelView.of(model, List.of()));
+        } catch (ModelNameTakenException e) {
+            throw new ResourceConflictException(e.getMessage());
+        }
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "A model with all its versions")
+    public ModelView model(@PathVariable String name) {
+        RegisteredModel model = existing(name);
+        return ModelView.of(model, models.findVersions(name).stream().map(ModelVersionView::of).toList());
+    }
+
+    @GetMapping("/{name}/versions/{version}")
+    @Operation(summary = "One version with metrics, parameters, lineage and bundle SHA-256; version may be 'latest'")
+    public ModelVersionView version(@PathVariable String name, @PathVariable String version) {
+        OptionalInt number = VersionSelector.parse(version);
+        existing(name);
+        return (number.isPresent() ? models.findVersion(name, number.getAsInt()) : models.findLatestVersion(name))
+                .map(ModelVersionView::of)
+                .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' has no version " + version));
+    }
+
+    @GetMapping("/{name}/aliases/{alias}")
+    @Operation(summary = "The version an alias points at")
+    public ModelVersionView alias(@PathVariable String name, @PathVariable String alias) {
+        existing(name);
+        return models.findByAlias(name, alias).map(ModelVersionView::of)
+                .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' has no alias '" + alias + "'"));
+    }
+
+    @PutMapping("/{name}/aliases/{alias}")
+    @Operation(summary = "Point an alias (e.g. production) at a version; it takes effect at the next request")
+    public ModelVersionView moveAlias(@PathVariable String name, @PathVariable String alias,
+                                      @Valid @RequestBody AliasUpdate update) {
+        ResourceNames.requireValidAlias(alias);
+        existing(name);
+        return models.moveAlias(name, alias, update.version()).map(ModelVersionView::of)
+                .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' has no version "
+                        + update.version()));
+    }
+
+    @DeleteMapping("/{name}/aliases/{alias}")
+    @Operation(summary = "Remove an alias")
+    public ResponseEntity<Void> deleteAlias(@PathVariable String name, @PathVariable String alias) {
+        existing(name);
+        if (!models.deleteAlias(name, alias)) {
+            throw new ResourceNotFoundException("model '" + name + "' has no alias '" + alias + "'");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private RegisteredModel existing(String name) {
+        return models.find(name)
+                .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' does not exist"));
+    }
+}

@@ -1,0 +1,38 @@
+package io.dinplatform.api.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.dinplatform.registry.model.ModelVersion;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One model version as the API shows it.
+ *
+ * @param name         the model
+ * @param version      its number
+ * @param aliases      the aliases pointing at it
+ * @param metrics      test metrics (auc, gauc, logloss...)
+ * @param parameters   architecture and training parameters
+ * @param lineage      the run and dataset version it came from
+ * @param bundleSha256 the SHA-256 of its bundle
+ * @param createdAt    when it was registered
+ */
+public record ModelVersionView(String name, int version, List<String> aliases, JsonNode metrics, JsonNode parameters,
+                               Lineage lineage, String bundleSha256, Instant createdAt) {
+
+    /** Where a version came from. */
+    public record Lineage(UUID runId, DatasetRef dataset) {
+    }
+
+    /** A dataset version by name and number. */
+    public record DatasetRef(String name, int version) {
+    }
+
+    static ModelVersionView of(ModelVersion v) {
+        DatasetRef dataset = v.dataset() == null ? null : new DatasetRef(v.dataset().name(), v.dataset().version());
+        return new ModelVersionView(v.modelName(), v.version(), v.aliases(), v.metrics(), v.parameters(),
+                new Lineage(v.runId(), dataset), v.bundleSha256(), v.createdAt());
+    }
+}

@@ -1,0 +1,25 @@
+package io.dinplatform.api.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.dinplatform.registry.model.RegisteredModel;
+
+/**
+ * A registered model.
+ *
+ * @param name          the model
+ * @param latestVersion its newest version number, null before the first
+ * @param versionCount  how many versions it has
+ * @param aliases       alias → version
+ * @param createdAt     when the name was registered
+ * @param versions      its versions, oldest first (only when one model is asked for)
+ */
+public record ModelView(String name, Integer latestVersion, int versionCount, Map<String, Integer> aliases,
+                        Instant createdAt, List<ModelVersionView> versions) {
+
+    static ModelView of(RegisteredModel m, List<ModelVersionView> versions) {
+        return new ModelView(m.name(), m.latestVersion(), m.versions(), m.aliases(), m.createdAt(), versions);
+    }
+}

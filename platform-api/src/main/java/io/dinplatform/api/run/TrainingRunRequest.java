@@ -1,0 +1,78 @@
+package io.dinplatform.api.run;
+
+import java.util.List;
+
+import io.dinplatform.api.ResourceNames;
+import io.dinplatform.core.model.AttentionInput;
+import io.dinplatform.core.model.AttentionNormalization;
+import io.dinplatform.core.model.ModelType;
+import io.dinplatform.core.model.Pooling;
+import io.dinplatform.core.nn.ActivationType;
+import io.dinplatform.core.train.OptimizerType;
+import io.dinplatform.core.train.RegularizationType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The body of {@code POST /api/v1/training-runs} (DESIGN.md §5). A request names what it needs and leaves the rest
+ * to defaults. The bounds here are the platform's safety limits (one request must not exhaust a worker); din-core
+ * checks the model's own rules when the request is turned into its configuration.
+ *
+ * @param dataset      the dataset version to train on
+ * @param model        the model to register the trained version under
+ * @param architecture DIN or the base model and their layers; defaults as in the paper
+ * @param training     epochs, batch size, optimizer, regularization, seed, device
+ */
+public record TrainingRunRequest(
+        @NotNull @Valid DatasetSelector dataset,
+        @NotNull @Pattern(regexp = ResourceNames.NAME_REGEX, message = "must be a valid model name (1 to 128 letters, "
+                + "digits, '.', '_' or '-', starting with a letter or digit)") String model,
+        @Valid Architecture architecture,
+        @Valid Training training) {
+
+    /** A dataset version; a missing version means the newest, resolved (and recorded) when the run is queued. */
+    public record DatasetSelector(@NotNull String name, @Min(1) Integer version) {
+    }
+
+    public record Architecture(ModelType type,
+                               @Min(1) @Max(256) Integer embeddingDim,
+                               @Valid Attention attention,
+                               @Valid Mlp mlp,
+                               Pooling pooling,
+                               Boolean interestCandidateProduct) {
+    }
+
+    public record Attention(@Size(min = 1, max = 8) List<@NotNull @Min(1) @Max(4096) Integer> hiddenUnits,
+                            ActivationType activation,
+                            AttentionNormalization normalization,
+                            AttentionInput input) {
+    }
+
+    public record Mlp(@Size(min = 1, max = 8) List<@NotNull @Min(1) @Max(4096) Integer> hiddenUnits,
+                      ActivationType activation) {
+    }
+
+    public record Training(@Min(1) @Max(1000) Integer epochs,
+                           @Min(1) @Max(65536) Integer batchSize,
+                           @Valid Optimizer optimizer,
+                           @Valid Regularization regularization,
+                           @DecimalMin("0") @DecimalMax("1000") Double clipNorm,
+                           Long seed,
+                           @Pattern(regexp = "AUTO|CPU|GPU", message = "must be AUTO, CPU or GPU") String device,
+                           @Min(0) @Max(1000) Integer earlyStoppingPatience,
+                           @Min(1) @Max(65536) Integer evaluationBatchSize) {
+    }
+
+    public record Optimizer(OptimizerType type,
+                            @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") Double learningRate) {
+    }
+
+    public record Regularization(RegularizationType type, @DecimalMin("0") @DecimalMax("100") Double lambda) {
+    }
+}

@@ -1,0 +1,47 @@
+package io.dinplatform.api.run;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.run.TrainingRun;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A training run as the API shows it.
+ *
+ * @param id              the run
+ * @param status          QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED
+ * @param model           the model it registers a version of
+ * @param dataset         the dataset version it trains on
+ * @param progress        the latest progress (epoch, step, loss, samples/s...)
+ * @param metrics         test metrics once evaluated (auc, gauc, logloss)
+ * @param modelVersion    the registered version once SUCCEEDED
+ * @param error           why it failed
+ * @param cancelRequested whether cancellation was asked for
+ * @param attempts        how many times a worker claimed it
+ * @param device          the device it ran on
+ * @param worker          the worker that ran it
+ * @param request         the request with every default filled in
+ * @param createdAt       when it was queued
+ * @param startedAt       when a worker started it
+ * @param finishedAt      when it ended
+ */
+public record TrainingRunView(UUID id, RunStatus status, String model, VersionRef dataset, JsonNode progress,
+                              JsonNode metrics, VersionRef modelVersion, String error, boolean cancelRequested,
+                              int attempts, String device, String worker, JsonNode request, Instant createdAt,
+                              Instant startedAt, Instant finishedAt) {
+
+    /** A dataset or model version by name and number. */
+    public record VersionRef(String name, int version) {
+    }
+
+    static TrainingRunView of(TrainingRun run) {
+        VersionRef modelVersion = run.modelVersion() == null ? null
+                : new VersionRef(run.modelVersion().name(), run.modelVersion().version());
+        return new TrainingRunView(run.id(), run.status(), run.modelName(),
+                new VersionRef(run.dataset().name(), run.dataset().version()), run.progress(), run.metrics(),
+                modelVersion, run.error(), run.cancelRequested(), run.attempts(), run.device(), run.worker(),
+                run.request(), run.createdAt(), run.startedAt(), run.finishedAt());
+    }
+}

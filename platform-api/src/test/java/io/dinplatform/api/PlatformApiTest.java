@@ -1,0 +1,125 @@
+package io.dinplatform.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the API's integration tests: the whole application on a random port, with the embedded PostgreSQL (a
+ * real server) and the artifact store in a temporary data directory, driven through HTTP. Every subclass shares
+ * this configuration and so one application context. No training worker runs, so queued runs stay queued.
+ */
+@SpringBootTest(classes = PlatformApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"din.datasets.max-upload-size=" + PlatformApiTest.MAX_UPLOAD, "din.worker.embedded=false"})
+public abstract class PlatformApiTest {
+
+    /** Small enough to exceed cheaply, large enough for MovieLens 100K's u.data (1.9 MB). */
+    protected static final String MAX_UPLOAD = "3MB";
+    protected static final Path DATA_DIR = createDataDirectory();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected RestClient http;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("din.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> {
+                    // every status is asserted by the test itself
+                })
+                .build();
+    }
+
+    protected ResponseEntity<JsonNode> get(String path) {
+        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
+    protected ResponseEntity<JsonNode> postJson(String path, String json) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    protected ResponseEntity<JsonNode> putJson(String path, String json) {
+        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    protected ResponseEntity<JsonNode> postMultipart(String path, MultipartBodyBuilder body) {
+        return http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    /** Uploads a samples file as the next version of {@code name}. */
+    protected ResponseEntity<JsonNode> upload(String name, String schema, byte[] content, String filename) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("name", name);
+        body.part("schema", schema, MediaType.APPLICATION_JSON);
+        body.part("file", content).filename(filename).contentType(MediaType.TEXT_PLAIN);
+        return postMultipart("/api/v1/datasets", body);
+    }
+
+    /** Asserts an RFC 9457 problem with this status, and returns its body. */
+    protected static JsonNode assertProblem(ResponseEntity<JsonNode> response, int status) {
+        assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("content type %s", response.getHeaders().getContentType()).isTrue();
+        JsonNode problem = response.getBody();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        return problem;
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    /** Every file in the artifact store, temporary ones included. */
+    protected static List<Path> artifactFiles() {
+        Path root = DATA_DIR.resolve("artifacts");
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path createDataDirectory() {
+        try {
+            return Files.createTempDirectory("din-api-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.dinplatform.worker.config;
+
+import io.dinplatform.registry.RegistryAutoConfiguration;
+import io.dinplatform.registry.database.EmbeddedDatabaseAutoConfiguration;
+import io.dinplatform.worker.device.DeviceResolver;
+import io.dinplatform.worker.job.ActiveRuns;
+import io.dinplatform.worker.job.RunExecutor;
+import io.dinplatform.worker.job.TrainingJobConfiguration;
+import io.dinplatform.worker.job.TrainingJobLauncher;
+import io.dinplatform.worker.job.WorkerLoop;
+import io.dinplatform.worker.lease.LeaseHeartbeat;
+import io.dinplatform.worker.lease.WorkerIdentity;
+import io.dinplatform.worker.queue.RunQueue;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A training worker in this process: the worker application ({@code din.worker.enabled=true}) or the worker that
+ * platform-api embeds in standalone mode (see {@link WorkerEnabledCondition}). It claims queued runs from the
+ * catalog's database and runs each as the Spring Batch job of {@link TrainingJobConfiguration}.
+ */
+@AutoConfiguration(after = {EmbeddedDatabaseAutoConfiguration.class, RegistryAutoConfiguration.class,
+        BatchJdbcAutoConfiguration.class})
+@Conditional(WorkerEnabledCondition.class)
+@EnableConfigurationProperties(WorkerProperties.class)
+@Import(TrainingJobConfiguration.class)
+public class TrainingWorkerAutoConfiguration {
+
+    @Bean
+    WorkerIdentity workerIdentity(WorkerProperties properties) {
+        return WorkerIdentity.of(properties.id());
+    }
+
+    @Bean
+    RunQueue runQueue(JdbcClient jdbc) {
+        return new RunQueue(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    LeaseHeartbeat leaseHeartbeat(RunQueue queue, WorkerProperties properties) {
+        return new LeaseHeartbeat(queue, properties.leaseDuration(), properties.heartbeatInterval());
+    }
+
+    @Bean
+    ActiveRuns activeRuns() {
+        return new ActiveRuns();
+    }
+
+    @Bean
+    DeviceResolver deviceResolver(WorkerProperties properties, WorkerIdentity identity) {
+        return DeviceResolver.ofEngine(properties.device(), identity.id());
+    }
+
+    @Bean
+    TrainingJobLauncher trainingJobLauncher(@Qualifier(TrainingJobConfiguration.JOB_NAME) Job trainingJob,
+                                            JobOperator jobOperator, JobRepository jobRepository) {
+        return new TrainingJobLauncher(trainingJob, jobOperator, jobRepository);
+    }
+
+    @Bean
+    RunExecutor runExecutor(RunQueue queue, ActiveRuns activeRuns, LeaseHeartbeat heartbeat,
+                            TrainingJobLauncher launcher, DeviceResolver devices, WorkerProperties properties) {
+        return new RunExecutor(queue, activeRuns, heartbeat, launcher, devices, properties.maxAttempts());
+    }
+
+    @Bean
+    WorkerLoop workerLoop(RunQueue queue, RunExecutor executor, ActiveRuns activeRuns, WorkerIdentity identity,
+                          WorkerProperties properties) {
+        return new WorkerLoop(queue, executor, activeRuns, identity, properties.leaseDuration(),
+                properties.pollInterval(), properties.shutdownTimeout());
+    }
+}

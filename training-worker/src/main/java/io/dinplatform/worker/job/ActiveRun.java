@@ -1,0 +1,26 @@
+package io.dinplatform.worker.job;
+
+import java.util.UUID;
+
+import ai.djl.Device;
+import io.dinplatform.worker.lease.RunControl;
+import io.dinplatform.worker.queue.ClaimedRun;
+import io.dinplatform.worker.queue.RunLease;
+
+/**
+ * A run executing on this worker: what was claimed, the device it trains on, and its stop signals.
+ *
+ * @param claim   the claimed run
+ * @param device  the device resolved from the run's request and the worker's configuration
+ * @param control the lease and the stop signals
+ */
+public record ActiveRun(ClaimedRun claim, Device device, RunControl control) {
+
+    public UUID runId() {
+        return claim.lease().runId();
+    }
+
+    public RunLease lease() {
+        return claim.lease();
+    }
+}

@@ -1,0 +1,94 @@
+package io.dinplatform.worker.job;
+
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.run.TrainingRunRepository;
+import io.dinplatform.worker.config.WorkerProperties;
+import io.dinplatform.worker.queue.RunQueue;
+import io.dinplatform.worker.steps.Checkpoints;
+import io.dinplatform.worker.steps.EvaluateTasklet;
+import io.dinplatform.worker.steps.ModelRegistration;
+import io.dinplatform.worker.steps.PrepareTasklet;
+import io.dinplatform.worker.steps.RegisterTasklet;
+import io.dinplatform.worker.steps.PreparedDatasets;
+import io.dinplatform.worker.steps.RunReporter;
+import io.dinplatform.worker.steps.TrainTasklet;
+import io.dinplatform.worker.steps.TrainingSessions;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The training job: {@code prepare → train → evaluate → register}, each step restartable.
+ *
+ * <p>The steps' own work runs outside any database transaction ({@link ResourcelessTransactionManager}): training
+ * takes minutes to hours and must not hold a connection or a transaction open, and its progress writes must be
+ * visible at once. The job repository still records every step and its execution context in its own short
+ * transactions; the register step opens the one transaction that matters, around the registration itself.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TrainingJobConfiguration {
+
+    public static final String JOB_NAME = "dinTrainingJob";
+
+    private static final PlatformTransactionManager NO_TRANSACTION = new ResourcelessTransactionManager();
+
+    @Bean
+    PreparedDatasets preparedDatasets(DatasetRepository datasets, ArtifactStore artifacts) {
+        return new PreparedDatasets(datasets, artifacts);
+    }
+
+    @Bean
+    TrainingSessions trainingSessions() {
+        return new TrainingSessions();
+    }
+
+    @Bean
+    Checkpoints checkpoints(ArtifactStore artifacts) {
+        return new Checkpoints(artifacts);
+    }
+
+    @Bean
+    ModelRegistration modelRegistration(ModelRepository models) {
+        return new ModelRegistration(models);
+    }
+
+    @Bean
+    RunReporter runReporter(RunQueue queue, TrainingRunRepository runs) {
+        return new RunReporter(queue, runs);
+    }
+
+    @Bean(JOB_NAME)
+    Job dinTrainingJob(JobRepository jobRepository, ActiveRuns activeRuns, RunQueue queue, PreparedDatasets datasets,
+                       TrainingSessions sessions, Checkpoints checkpoints, RunReporter reporter,
+                       ArtifactStore artifacts, ModelRegistration registration,
+                       PlatformTransactionManager transactionManager, WorkerProperties properties) {
+        Step prepare = step("prepare", new PrepareTasklet(activeRuns, datasets, reporter), jobRepository);
+        Step train = step("train", new TrainTasklet(activeRuns, datasets, sessions, checkpoints, reporter,
+                jobRepository, properties.progressEverySteps()), jobRepository);
+        Step evaluate = step("evaluate", new EvaluateTasklet(activeRuns, datasets, sessions, checkpoints, reporter),
+                jobRepository);
+        Step register = step("register", new RegisterTasklet(activeRuns, datasets, sessions, checkpoints, artifacts,
+                queue, registration, new TransactionTemplate(transactionManager), reporter), jobRepository);
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(prepare)
+                .next(train)
+                .next(evaluate)
+                .next(register)
+                .listener(new RunExecutionListener(activeRuns, queue, datasets, sessions))
+                .build();
+    }
+
+    private static Step step(String name, Tasklet tasklet, JobRepository jobRepository) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, NO_TRANSACTION).build();
+    }
+}

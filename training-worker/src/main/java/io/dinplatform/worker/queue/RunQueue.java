@@ -1,0 +1,199 @@
+package io.dinplatform.worker.queue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.dinplatform.registry.run.RunStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static io.dinplatform.registry.database.CatalogColumns.json;
+import static io.dinplatform.registry.database.CatalogColumns.jsonb;
+
+/**
+ * The training-run queue as workers see it: claim, renew, release, finish, all over the {@code training_runs} table.
+ *
+ * <p>Claiming is one statement: {@code FOR UPDATE SKIP LOCKED} picks the oldest claimable row that no concurrent
+ * claimer has locked, and the same statement marks it RUNNING under this worker's lease. Any number of workers can
+ * poll at once; a run goes to exactly one of them and nobody waits for another's claim. Claimable means QUEUED, or
+ * RUNNING with an expired lease (its worker died or lost contact).
+ *
+ * <p>Every write after the claim is fenced by the {@link RunLease}: it only applies while the row still names this
+ * holder and this attempt, so a worker that lost its run cannot overwrite what the new holder does. Time is always the
+ * database's {@code now()}: workers on different machines share no other clock.
+ */
+public class RunQueue {
+
+    private final JdbcClient jdbc;
+
+    public RunQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims the next run for {@code worker} with a lease of the given length; empty when there is nothing to do. */
+    public Optional<ClaimedRun> claimNext(String worker, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE training_runs r
+                        SET status = 'RUNNING', lease_holder = :worker, worker = :worker,
+                            lease_expires_at = now() + make_interval(secs => :seconds), heartbeat_at = now(),
+                            attempts = r.attempts + 1, started_at = COALESCE(r.started_at, now()), error = NULL
+                        WHERE r.id = (SELECT id FROM training_runs
+                                      WHERE status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < now())
+                                      ORDER BY created_at
+                                      LIMIT 1
+                                      FOR UPDATE SKIP LOCKED)
+                        RETURNING r.id, r.lease_holder, r.attempts, r.model_name, r.request, r.dataset_version_id,
+                                  r.cancel_requested, r.job_execution_id
+                        """)
+                .param("worker", worker)
+                .param("seconds", seconds(lease))
+                .query(RunQueue::claimed)
+                .optional();
+    }
+
+    /**
+     * Extends the lease (the heartbeat). Empty when the lease is lost: the run was finished, released, or claimed
+     * by another worker after this lease expired; the holder must stop working on it. Otherwise whether a user has
+     * asked to cancel the run.
+     */
+    public Optional<Boolean> renew(RunLease lease, Duration duration) {
+        return jdbc.sql("""
+                        UPDATE training_runs
+                        SET lease_expires_at = now() + make_interval(secs => :seconds), heartbeat_at = now()
+                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
+                        RETURNING cancel_requested
+                        """)
+                .param("seconds", seconds(duration))
+                .params(fence(lease))
+                .query(Boolean.class)
+                .optional();
+    }
+
+    /** Where the run executes: the Spring Batch execution and the device. False when the lease is lost. */
+    public boolean recordExecution(RunLease lease, long jobExecutionId, String device) {
+        return jdbc.sql("""
+                        UPDATE training_runs SET job_execution_id = :execution, device = :device
+                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
+                        """)
+                .param("execution", jobExecutionId)
+                .param("device", device)
+                .params(fence(lease))
+                .update() == 1;
+    }
+
+    /** Replaces the run's latest progress (JSON). False when the lease is lost. */
+    public boolean recordProgress(RunLease lease, JsonNode progress) {
+        return jdbc.sql("""
+                        UPDATE training_runs SET progress = CAST(:progress AS jsonb)
+                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
+                        """)
+                .param("progress", jsonb(progress))
+                .params(fence(lease))
+                .update() == 1;
+    }
+
+    /**
+     * Ends the run in a final state with an optional reason (the error a user reads). SUCCEEDED requires that the
+     * run has registered its model version. False when the lease is lost.
+     */
+    public boolean finish(RunLease lease, RunStatus status, String error) {
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException(status + " is not a final status");
+        }
+        return jdbc.sql("""
+                        UPDATE training_runs
+                        SET status = :status, error = :error, finished_at = now(),
+                            lease_holder = NULL, lease_expires_at = NULL
+                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
+                          AND (:status <> 'SUCCEEDED' OR model_version_id IS NOT NULL)
+                        """)
+                .param("status", status.name())
+                .param("error", error)
+                .params(fence(lease))
+                .update() == 1;
+    }
+
+    /**
+     * Puts the run back in the queue for another attempt, on any worker, which resumes it from its last checkpoint.
+     *
+     * @param reason         why (kept in the run's error until the next claim clears it)
+     * @param countAttempt   false for a release that is not the run's fault (a graceful shutdown of the worker):
+     *                       the claim is then not counted against the run's bounded retries
+     */
+    public boolean requeue(RunLease lease, String reason, boolean countAttempt) {
+        return jdbc.sql("""
+                        UPDATE training_runs
+                        SET status = 'QUEUED', error = :reason, lease_holder = NULL, lease_expires_at = NULL,
+                            attempts = CASE WHEN :count THEN attempts ELSE attempts - 1 END
+                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
+                        """)
+                .param("reason", reason)
+                .param("count", countAttempt)
+                .params(fence(lease))
+                .update() == 1;
+    }
+
+    /** Whether the lease is still this worker's, read without extending it. */
+    public boolean holds(RunLease lease) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM training_runs
+                                       WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder
+                                         AND attempts = :attempt)
+                        """)
+                .params(fence(lease))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Locks the run's row for the rest of the caller's transaction if the lease is still this worker's, so that a
+     * registration and the run's update commit together or not at all; empty when the lease is lost. The value is
+     * the model version the run already registered (a resumed run must not register twice), or null.
+     */
+    public Optional<Optional<Long>> lockHeld(RunLease lease) {
+        return jdbc.sql("""
+                        SELECT model_version_id FROM training_runs
+                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
+                        FOR UPDATE
+                        """)
+                .params(fence(lease))
+                .query((row, n) -> Optional.ofNullable(row.getObject("model_version_id", Long.class)))
+                .optional();
+    }
+
+    /** Links the run to the version it registered, with its test metrics; call inside {@link #lockHeld}'s transaction. */
+    public void recordRegistration(RunLease lease, long modelVersionId, JsonNode metrics) {
+        int updated = jdbc.sql("""
+                        UPDATE training_runs SET model_version_id = :version, metrics = CAST(:metrics AS jsonb)
+                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
+                        """)
+                .param("version", modelVersionId)
+                .param("metrics", jsonb(metrics))
+                .params(fence(lease))
+                .update();
+        if (updated != 1) {
+            throw new LeaseLostException(lease);
+        }
+    }
+
+    /** The named parameters every fenced statement shares. */
+    private static Map<String, Object> fence(RunLease lease) {
+        return Map.of("id", lease.runId(), "holder", lease.holder(), "attempt", lease.attempt());
+    }
+
+    private static ClaimedRun claimed(ResultSet row, int rowNumber) throws SQLException {
+        RunLease lease = new RunLease(row.getObject("id", UUID.class), row.getString("lease_holder"),
+                row.getInt("attempts"));
+        return new ClaimedRun(lease, row.getString("model_name"), json(row, "request"),
+                row.getLong("dataset_version_id"), row.getBoolean("cancel_requested"),
+                row.getObject("job_execution_id", Long.class));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

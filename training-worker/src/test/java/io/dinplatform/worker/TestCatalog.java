@@ -1,0 +1,91 @@
+package io.dinplatform.worker;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.UUID;
+
+import io.dinplatform.core.data.synthetic.SyntheticConfig;
+import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSchemaJson;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.artifact.StoredArtifact;
+import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.dataset.NewDatasetVersion;
+import io.dinplatform.registry.run.NewTrainingRun;
+import io.dinplatform.registry.run.TrainingRun;
+import io.dinplatform.registry.run.TrainingRunRepository;
+import io.dinplatform.core.model.ArchitectureConfig;
+import io.dinplatform.core.model.AttentionConfig;
+import io.dinplatform.core.model.MlpConfig;
+import io.dinplatform.core.model.ModelType;
+import io.dinplatform.core.train.OptimizerConfig;
+import io.dinplatform.core.train.RegularizationConfig;
+import io.dinplatform.core.train.TrainingConfig;
+import io.dinplatform.worker.steps.RunSpec;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Registers datasets and queues runs the way the API does, through the catalog's own repositories. */
+public final class TestCatalog {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    /** A few hundred rows of the synthetic multi-interest data: seconds to train on a CPU. */
+    public static final SyntheticConfig TINY = new SyntheticConfig(120, 60, 8, 2, 8, 5, 0.05, 7);
+
+    private final DatasetRepository datasets;
+    private final TrainingRunRepository runs;
+    private final ArtifactStore artifacts;
+
+    public TestCatalog(DatasetRepository datasets, TrainingRunRepository runs, ArtifactStore artifacts) {
+        this.datasets = datasets;
+        this.runs = runs;
+        this.artifacts = artifacts;
+    }
+
+    /** Registers the synthetic samples as the next version of the named dataset. */
+    public DatasetVersion registerSynthetic(String name, SyntheticConfig config) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FeatureSchema schema = SyntheticDataGenerator.write(config, bytes);
+        StoredArtifact stored = artifacts.write(new ByteArrayInputStream(bytes.toByteArray()));
+        long rows = (long) config.users() * config.samplesPerUser();
+        return datasets.createNextVersion(new NewDatasetVersion(name, stored.sha256(), stored.sizeBytes(), rows,
+                FeatureSchemaJson.toTree(schema), JsonMapper.shared().createObjectNode(),
+                JsonMapper.shared().createObjectNode().put("synthetic", true), stored.storageKey()));
+    }
+
+    /** A small DIN and a short training: the configuration the API would store, every default filled in. */
+    public static RunSpec spec(int epochs, String device) {
+        ArchitectureConfig architecture = new ArchitectureConfig(ModelType.DIN, 4,
+                new AttentionConfig(List.of(8), null, null, null), new MlpConfig(List.of(16, 8), null), null, null);
+        TrainingConfig training = new TrainingConfig(epochs, 32, OptimizerConfig.adam(0.01f),
+                RegularizationConfig.mba(0.01f), 0f, 7, device, 0, 512);
+        return new RunSpec(architecture, training);
+    }
+
+    /** Queues a run the way the API stores it: the dataset, the model name and din-core's configuration. */
+    public TrainingRun queue(String model, DatasetVersion dataset, RunSpec spec) {
+        return runs.create(new NewTrainingRun(model, request(model, dataset, spec), dataset.id()));
+    }
+
+    public TrainingRun queue(String model, DatasetVersion dataset) {
+        return queue(model, dataset, spec(2, "CPU"));
+    }
+
+    public static ObjectNode request(String model, DatasetVersion dataset, RunSpec spec) {
+        ObjectNode request = JSON.createObjectNode();
+        request.putObject("dataset").put("name", dataset.name()).put("version", dataset.version());
+        request.put("model", model);
+        request.set("architecture", JSON.valueToTree(spec.architecture()));
+        request.set("training", JSON.valueToTree(spec.training()));
+        return request;
+    }
+
+    public TrainingRun run(UUID id) {
+        return runs.find(id).orElseThrow();
+    }
+}

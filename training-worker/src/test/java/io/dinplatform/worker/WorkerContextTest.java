@@ -1,0 +1,75 @@
+package io.dinplatform.worker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.run.TrainingRun;
+import io.dinplatform.registry.run.TrainingRunRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of the tests that let a real worker train: the catalog and the Spring Batch job repository on a real
+ * (embedded) PostgreSQL, the worker claiming runs in the background, din-core on the real PyTorch engine. Leases
+ * and heartbeats are short so that takeovers happen within a test.
+ */
+@SpringBootTest(classes = WorkerTestApplication.class, properties = {
+        "din.worker.enabled=true",
+        "din.worker.id=test-worker",
+        "din.worker.lease-duration=4s",
+        "din.worker.heartbeat-interval=500ms",
+        "din.worker.poll-interval=100ms",
+        "din.worker.max-attempts=2",
+        "din.worker.progress-every-steps=5",
+        "spring.batch.job.enabled=false"})
+public abstract class WorkerContextTest {
+
+    /** Generous: a CPU shared with other builds may be slow, and a test only waits as long as it must. */
+    protected static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+
+    private static final Path DATA_DIR = TemporaryDataDirectory.create("jobs");
+
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected TrainingRunRepository runs;
+    @Autowired
+    protected DatasetRepository datasets;
+    @Autowired
+    protected ArtifactStore artifacts;
+
+    protected TestCatalog catalog;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("din.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void catalog() {
+        catalog = new TestCatalog(datasets, runs, artifacts);
+    }
+
+    /** Waits until the run reaches a final status and returns it. */
+    protected TrainingRun awaitFinal(UUID runId) {
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> runs.find(runId).orElseThrow().status().isFinal());
+        return runs.find(runId).orElseThrow();
+    }
+
+    protected TrainingRun awaitStatus(UUID runId, RunStatus status) {
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> runs.find(runId).orElseThrow().status() == status);
+        return runs.find(runId).orElseThrow();
+    }
+}

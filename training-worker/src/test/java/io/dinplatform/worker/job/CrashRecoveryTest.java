@@ -1,0 +1,136 @@
+package io.dinplatform.worker.job;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import ai.djl.Device;
+import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.run.RunEvent;
+import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.run.TrainingRun;
+import io.dinplatform.worker.TestCatalog;
+import io.dinplatform.worker.WorkerContextTest;
+import io.dinplatform.worker.queue.ClaimedRun;
+import io.dinplatform.worker.queue.RunLease;
+import io.dinplatform.worker.steps.RunSpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A worker dies in the middle of training: its job execution stays marked STARTED and its lease runs out. The live
+ * worker claims the run again, recovers the execution and resumes training from the last epoch checkpoint.
+ */
+class CrashRecoveryTest extends WorkerContextTest {
+
+    private static final String DEAD_WORKER = "dead-worker";
+
+    @Autowired
+    TrainingJobLauncher launcher;
+    @Autowired
+    ActiveRuns activeRuns;
+
+    @Test
+    void aRunWhoseWorkerDiedResumesFromItsLastEpochCheckpointOnAnotherWorker() throws Exception {
+        DatasetVersion dataset = catalog.registerSynthetic("resumable", RunFailuresTest.MEDIUM);
+        RunSpec spec = TestCatalog.spec(4, "CPU");
+        ObjectNode request = TestCatalog.request("resumed-din", dataset, spec);
+        UUID id = insertRunHeldBy(DEAD_WORKER, request, dataset);
+
+        JobExecution died = trainUntilFirstCheckpointThenDie(id, request, dataset);
+        leaveWhatAKilledProcessLeaves(id, died);
+
+        TrainingRun run = awaitFinal(id);
+
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.attempts()).isEqualTo(2);
+        assertThat(run.worker()).isEqualTo("test-worker");
+        List<RunEvent> events = runs.eventsAfter(id, 0, 10_000);
+        RunEvent resumed = events.stream().filter(e -> e.payload().has("resumedFromEpoch")).findFirst()
+                .orElseThrow(() -> new AssertionError("no resumption was reported: " + events));
+        int checkpointEpoch = resumed.payload().path("resumedFromEpoch").asInt();
+        assertThat(checkpointEpoch).isBetween(1, 3);
+        assertThat(resumed.payload().path("attempt").asInt()).isEqualTo(2);
+        // Every epoch validated exactly once across both workers: the second went on from the checkpoint.
+        assertThat(events).filteredOn(e -> e.type().equals("metric") && e.payload().path("split").asString()
+                .equals("valid")).extracting(e -> e.payload().path("epoch").asInt()).containsExactly(1, 2, 3, 4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM model_versions WHERE run_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(executionStatuses(run.jobExecutionId())).containsExactly("FAILED", "COMPLETED");
+
+        // Resuming changed nothing: an uninterrupted run of the same request scores the test split identically.
+        UUID uninterrupted = catalog.queue("uninterrupted-din", dataset, spec).id();
+        TrainingRun reference = awaitFinal(uninterrupted);
+        assertThat(reference.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.metrics().path("auc").asDouble()).isEqualTo(reference.metrics().path("auc").asDouble());
+        assertThat(run.metrics().path("logloss").asDouble())
+                .isEqualTo(reference.metrics().path("logloss").asDouble());
+    }
+
+    /** A run claimed by a worker that is about to die (with a lease long enough that nobody else takes it yet). */
+    private UUID insertRunHeldBy(String worker, ObjectNode request, DatasetVersion dataset) {
+        return jdbc.sql("""
+                        INSERT INTO training_runs (model_name, status, request, dataset_version_id, lease_holder,
+                                                   worker, lease_expires_at, heartbeat_at, attempts, started_at)
+                        VALUES ('resumed-din', 'RUNNING', CAST(? AS jsonb), ?, ?, ?,
+                                now() + interval '10 minutes', now(), 1, now())
+                        RETURNING id
+                        """)
+                .params(request.toString(), dataset.id(), worker, worker)
+                .query(UUID.class).single();
+    }
+
+    /**
+     * Trains as the doomed worker until the first epoch checkpoint is saved, then cuts it off the way a crash does:
+     * from then on it writes nothing at all (a lost lease is exactly that silence).
+     */
+    private JobExecution trainUntilFirstCheckpointThenDie(UUID id, ObjectNode request, DatasetVersion dataset)
+            throws Exception {
+        ClaimedRun claim = new ClaimedRun(new RunLease(id, DEAD_WORKER, 1), "resumed-din", request, dataset.id(),
+                false, null);
+        ActiveRun doomed = activeRuns.open(claim, Device.cpu());
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<JobExecution> execution = thread.submit(() -> launcher.launch(id));
+            await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() ->
+                    runs.eventsAfter(id, 0, 10_000).stream().anyMatch(e -> e.type().equals("metric")));
+            doomed.control().leaseLost();
+            JobExecution stopped = execution.get();
+            assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+            return stopped;
+        } finally {
+            activeRuns.close(doomed);
+            thread.shutdown();
+        }
+    }
+
+    /** A killed JVM never ends its execution, and nobody renews its lease. */
+    private void leaveWhatAKilledProcessLeaves(UUID id, JobExecution execution) {
+        jdbc.sql("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL "
+                + "WHERE job_execution_id = ?").param(execution.getId()).update();
+        jdbc.sql("UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL "
+                + "WHERE job_execution_id = ? AND step_name = 'train'").param(execution.getId()).update();
+        jdbc.sql("UPDATE training_runs SET lease_expires_at = now() - interval '1 second' WHERE id = ?")
+                .param(id).update();
+    }
+
+    private List<String> executionStatuses(long lastExecutionId) {
+        return jdbc.sql("""
+                        SELECT e.status FROM batch_job_execution e
+                        WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution
+                                                   WHERE job_execution_id = ?)
+                        ORDER BY e.job_execution_id
+                        """)
+                .param(lastExecutionId).query(String.class).list();
+    }
+}

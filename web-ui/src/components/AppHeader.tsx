@@ -1,0 +1,35 @@
+import type { TokenStore } from '../api/token';
+import { Link } from '../routing/Link';
+import { section, type Route } from '../routing/routes';
+import { TokenField } from './TokenField';
+
+const SECTIONS: Array<{ id: ReturnType<typeof section>; label: string; to: Route }> = [
+  { id: 'overview', label: 'Overview', to: { page: 'overview' } },
+  { id: 'datasets', label: 'Datasets', to: { page: 'datasets' } },
+  { id: 'training', label: 'Training', to: { page: 'runs' } },
+  { id: 'models', label: 'Models', to: { page: 'models' } },
+  { id: 'playground', label: 'Playground', to: { page: 'playground' } },
+];
+
+export function AppHeader({ route, tokens }: { route: Route; tokens: TokenStore }) {
+  const current = section(route);
+  return (
+    <header className="app-header">
+      <a className="brand" href="#/">
+        DIN Platform
+      </a>
+      <nav aria-label="Main">
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.label}>
+              <Link to={s.to} current={s.id === current} testId={`nav-${s.id}`}>
+                {s.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <TokenField store={tokens} />
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+import { describeInputError, type Problem } from '../api/problem';
+
+interface ProblemPanelProps {
+  problem: Problem;
+  onRetry?: () => void;
+  testId?: string;
+}
+
+/** An error from the API, in its own words: the problem's title and detail, and each row/column it names. */
+export function ProblemPanel({ problem, onRetry, testId = 'problem' }: ProblemPanelProps) {
+  return (
+    <div className="problem" role="alert" data-testid={testId}>
+      <p className="problem-title">
+        {problem.title}
+        {problem.status > 0 && <span className="problem-status"> ({problem.status})</span>}
+      </p>
+      <p className="problem-detail" data-testid={`${testId}-detail`}>{problem.detail}</p>
+      {problem.errors.length > 0 && (
+        <ul className="problem-errors" data-testid={`${testId}-errors`}>
+          {problem.errors.map((error, index) => (
+            <li key={index}>{describeInputError(error)}</li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" className="button-secondary" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_FORM, parseHiddenUnits, toRunRequest, type RunForm } from './runRequest';
+
+const form = (overrides: Partial<RunForm> = {}): RunForm => ({
+  ...DEFAULT_RUN_FORM,
+  datasetName: 'movielens-100k',
+  datasetVersion: '1',
+  model: 'movielens-din',
+  ...overrides,
+});
+
+describe('toRunRequest', () => {
+  it('turns the defaults into the run request of the design', () => {
+    expect(toRunRequest(form()).request).toEqual({
+      dataset: { name: 'movielens-100k', version: 1 },
+      model: 'movielens-din',
+      architecture: {
+        type: 'DIN',
+        embeddingDim: 18,
+        attention: { hiddenUnits: [80, 40], activation: 'DICE', normalization: 'NONE', input: 'OFFICIAL' },
+        mlp: { hiddenUnits: [200, 80], activation: 'DICE' },
+        interestCandidateProduct: true,
+      },
+      training: {
+        epochs: 5,
+        batchSize: 256,
+        optimizer: { type: 'ADAM', learningRate: 0.001 },
+        regularization: { type: 'MBA', lambda: 0.01 },
+        seed: 7,
+        device: 'AUTO',
+      },
+    });
+  });
+
+  it('sends pooling and no attention for the base model', () => {
+    const request = toRunRequest(form({ type: 'BASE', pooling: 'MEAN', attentionHiddenUnits: 'garbage' })).request!;
+    expect(request.architecture.attention).toBeUndefined();
+    expect(request.architecture.pooling).toBe('MEAN');
+    expect(request.architecture.interestCandidateProduct).toBe(false);
+  });
+
+  it('keeps "latest" as the dataset version', () => {
+    expect(toRunRequest(form({ datasetVersion: 'latest' })).request!.dataset.version).toBe('latest');
+    expect(toRunRequest(form({ datasetVersion: ' ' })).request!.dataset.version).toBe('latest');
+  });
+
+  it('names every field that is out of range', () => {
+    const result = toRunRequest(
+      form({
+        datasetName: '',
+        datasetVersion: '0',
+        model: 'bad name',
+        embeddingDim: '0',
+        attentionHiddenUnits: '80, -1',
+        mlpHiddenUnits: '',
+        epochs: '2.5',
+        batchSize: '100000',
+        learningRate: '0',
+        lambda: '-1',
+        seed: 'x',
+      }),
+    );
+    expect(Object.keys(result.errors ?? {}).sort()).toEqual(
+      ['attentionHiddenUnits', 'batchSize', 'datasetName', 'datasetVersion', 'embeddingDim', 'epochs', 'lambda', 'learningRate', 'mlpHiddenUnits', 'model', 'seed'],
+    );
+    expect(result.errors?.batchSize).toBe('Batch size must be a whole number from 1 to 65536.');
+  });
+
+  it('ignores λ when regularization is off', () => {
+    expect(toRunRequest(form({ regularization: 'NONE', lambda: 'x' })).request!.training.regularization).toEqual({ type: 'NONE', lambda: 0 });
+  });
+});
+
+describe('parseHiddenUnits', () => {
+  it('reads sizes separated by commas or spaces', () => {
+    expect(parseHiddenUnits('80, 40')).toEqual([80, 40]);
+    expect(parseHiddenUnits(' 200 80 ')).toEqual([200, 80]);
+    expect(parseHiddenUnits('80,,40')).toEqual([80, 40]);
+  });
+
+  it('rejects empty, fractional, zero and huge sizes', () => {
+    for (const text of ['', '80, 0', '1.5', '5000', 'a']) expect(parseHiddenUnits(text), text).toBeUndefined();
+  });
+});

@@ -1,0 +1,123 @@
+import { useEffect, useReducer, useState } from 'react';
+import { api } from '../api/client';
+import { ApiError, problemOf, type Problem } from '../api/problem';
+import type { ServerSentEvent } from '../api/sse';
+import type { TrainingRun } from '../api/types';
+import {
+  applyRunSnapshot,
+  applyServerSentEvent,
+  INITIAL_RUN_STATE,
+  isTerminal,
+  type RunLiveState,
+} from '../domain/runEvents';
+
+/** How the page is following the run. */
+export type FollowMode = 'connecting' | 'live' | 'polling' | 'finished';
+
+type Action = { kind: 'event'; event: ServerSentEvent } | { kind: 'snapshot'; run: TrainingRun } | { kind: 'reset' };
+
+function reduce(state: RunLiveState, action: Action): RunLiveState {
+  switch (action.kind) {
+    case 'event':
+      return applyServerSentEvent(state, action.event);
+    case 'snapshot':
+      return applyRunSnapshot(state, action.run);
+    case 'reset':
+      return INITIAL_RUN_STATE;
+  }
+}
+
+const POLL_MS = 2000;
+const RECONNECT_MS = 1500;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** An event stream the platform does not offer (yet): follow the run by polling instead. */
+function streamUnavailable(error: unknown): boolean {
+  return error instanceof ApiError && [404, 405, 406, 501].includes(error.status);
+}
+
+/**
+ * Follows a training run live: the server-sent events when the platform streams them, polling of the run record
+ * otherwise, and one last read of the record when the run ends, so the final metrics and version always show.
+ */
+export function useRunLive(id: string): { state: RunLiveState; run?: TrainingRun; mode: FollowMode; problem?: Problem; refresh: () => void } {
+  const [state, dispatch] = useReducer(reduce, INITIAL_RUN_STATE);
+  const [run, setRun] = useState<TrainingRun | undefined>();
+  const [mode, setMode] = useState<FollowMode>('connecting');
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    const { signal } = abort;
+    dispatch({ kind: 'reset' });
+    setProblem(undefined);
+    setMode('connecting');
+
+    const readRecord = async (): Promise<TrainingRun> => {
+      const latest = await api.getRun(id);
+      if (!signal.aborted) {
+        setRun(latest);
+        dispatch({ kind: 'snapshot', run: latest });
+      }
+      return latest;
+    };
+
+    const poll = async () => {
+      setMode('polling');
+      while (!signal.aborted) {
+        const latest = await readRecord();
+        if (isTerminal(latest.status)) return;
+        await sleep(POLL_MS, signal);
+      }
+    };
+
+    const follow = async () => {
+      let latest = await readRecord();
+      while (!signal.aborted && !isTerminal(latest.status)) {
+        // A server may keep the stream open after the run ends: close it on the first final status.
+        const stream = new AbortController();
+        const stopStream = () => stream.abort();
+        signal.addEventListener('abort', stopStream);
+        let seen: RunLiveState = INITIAL_RUN_STATE;
+        try {
+          setMode('live');
+          await api.followRunEvents(id, (event) => {
+            dispatch({ kind: 'event', event });
+            seen = applyServerSentEvent(seen, event);
+            if (isTerminal(seen.status)) stream.abort();
+          }, stream.signal);
+        } catch (error) {
+          if (signal.aborted) return;
+          if (streamUnavailable(error)) return poll();
+          // A dropped connection or a finished run: read the record, and reconnect if it still runs.
+        } finally {
+          signal.removeEventListener('abort', stopStream);
+        }
+        await sleep(RECONNECT_MS, signal);
+        if (signal.aborted) return;
+        latest = await readRecord();
+      }
+    };
+
+    follow()
+      .then(() => !signal.aborted && setMode('finished'))
+      .catch((error: unknown) => {
+        if (signal.aborted) return;
+        setProblem(problemOf(error));
+        setMode('finished');
+      });
+    return () => abort.abort();
+  }, [id, generation]);
+
+  return { state, run, mode, problem, refresh: () => setGeneration((g) => g + 1) };
+}

@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import type { FeatureSchema } from '../../api/types';
+import { Field } from '../../components/Field';
+import {
+  contextInstance,
+  historyLabels,
+  parseCandidates,
+  playgroundFields,
+  PlaygroundInputError,
+} from '../../domain/playgroundInput';
+import type { PlaygroundQuery } from './playgroundQuery';
+
+interface SchemaInputsProps {
+  schema: FeatureSchema;
+  busy: boolean;
+  onSubmit: (query: PlaygroundQuery) => void;
+}
+
+/** A form built from the model's schema: the user's context, their history, and candidates one per line. */
+export function SchemaInputs({ schema, busy, onSubmit }: SchemaInputsProps) {
+  const fields = playgroundFields(schema);
+  const [context, setContext] = useState<Record<string, string>>({});
+  const [history, setHistory] = useState<Record<string, string>>({});
+  const [candidates, setCandidates] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const candidateColumns = fields.candidate.map((f) => f.name).join(', ');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const user = contextInstance(fields, context, history);
+      const query: PlaygroundQuery = {
+        context: user,
+        candidates: parseCandidates(fields, candidates),
+        historyLabels: historyLabels(user, fields.history.map((f) => f.name)),
+      };
+      setError(undefined);
+      onSubmit(query);
+    } catch (e) {
+      if (!(e instanceof PlaygroundInputError)) throw e;
+      setError(e.message);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="playground-form">
+      {fields.context.length > 0 && (
+        <fieldset>
+          <legend>User and context</legend>
+          <div className="grid">
+            {fields.context.map((f) => (
+              <Field key={f.name} label={f.name} hint={f.kind.toLowerCase()}>
+                <input
+                  value={context[f.name] ?? ''}
+                  inputMode={f.kind === 'NUMERIC' ? 'decimal' : undefined}
+                  onChange={(e) => setContext((c) => ({ ...c, [f.name]: e.target.value }))}
+                  data-testid={`playground-context-${f.name}`}
+                />
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {fields.history.length > 0 && (
+        <fieldset>
+          <legend>Behaviour history (oldest first)</legend>
+          {fields.history.map((f) => (
+            <Field key={f.name} label={`${f.name} (→ ${f.target})`} hint={`Values separated by spaces, commas or |; at most ${f.maxLength} are used (the newest).`}>
+              <textarea
+                rows={2}
+                className="code"
+                value={history[f.name] ?? ''}
+                onChange={(e) => setHistory((h) => ({ ...h, [f.name]: e.target.value }))}
+                data-testid={`playground-history-${f.name}`}
+              />
+            </Field>
+          ))}
+        </fieldset>
+      )}
+      <Field label={`Candidates, one per line (${candidateColumns})`} hint="e.g. 50, 4">
+        <textarea rows={5} className="code" value={candidates} onChange={(e) => setCandidates(e.target.value)} data-testid="playground-candidates" />
+      </Field>
+      {error && (
+        <p className="field-error" role="alert" data-testid="playground-input-error">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy} data-testid="playground-score">
+          {busy ? 'Scoring…' : 'Score candidates'}
+        </button>
+      </div>
+    </form>
+  );
+}
