@@ -11,6 +11,7 @@ import type {
   Model,
   ModelVersion,
   PredictRequest,
+  RawLogFormat,
   PredictResponse,
   RankRequest,
   RankResponse,
@@ -25,8 +26,11 @@ export { ApiError };
 export interface BuildRequest {
   name: string;
   protocol: BuildProtocol;
+  format: RawLogFormat;
   interactions: File;
   items: File;
+  /** Optional settings (ratingThreshold, maxLength, seed, validFraction, testFraction); absent: defaults. */
+  options?: Record<string, number | undefined>;
 }
 
 /** A list endpoint may answer a bare array or a page object; both become an array. */
@@ -100,6 +104,10 @@ export class ApiClient {
     const form = new FormData();
     form.append('name', request.name);
     form.append('protocol', request.protocol);
+    form.append('format', request.format);
+    for (const [key, value] of Object.entries(request.options ?? {})) {
+      if (value !== undefined) form.append(key, String(value));
+    }
     form.append('interactions', request.interactions);
     form.append('items', request.items);
     return this.send('POST', '/api/v1/datasets/builds', form);
@@ -126,10 +134,15 @@ export class ApiClient {
    * Follows a run's server-sent events until the stream ends or `signal` aborts. Rejects with ApiError when the
    * endpoint answers an error (404 where the platform has no event stream), so the caller can fall back to polling.
    */
-  async followRunEvents(id: string, onEvent: (event: ServerSentEvent) => void, signal: AbortSignal): Promise<void> {
-    const response = await this.request('GET', `/api/v1/training-runs/${seg(id)}/events`, undefined, {
-      Accept: 'text/event-stream',
-    }, signal);
+  async followRunEvents(
+    id: string,
+    onEvent: (event: ServerSentEvent) => void,
+    signal: AbortSignal,
+    lastEventId?: string,
+  ): Promise<void> {
+    // Last-Event-ID lets a reconnecting reader continue after the last point it saw.
+    const headers: Record<string, string> = { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) };
+    const response = await this.request('GET', `/api/v1/training-runs/${seg(id)}/events`, undefined, headers, signal);
     if (!response.body) return;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     const parser = new SseParser();

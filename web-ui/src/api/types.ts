@@ -66,6 +66,8 @@ export interface DatasetVersionRef {
 }
 
 export type BuildProtocol = 'RATING_THRESHOLD' | 'NEXT_ITEM';
+/** The raw log layout: MovieLens files (u.data, u.item) or CSV with a header. */
+export type RawLogFormat = 'MOVIELENS' | 'CSV';
 
 export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
@@ -82,7 +84,8 @@ export type Device = 'AUTO' | 'CPU' | 'GPU';
 
 /** The body of POST /api/v1/training-runs (DESIGN.md §5). */
 export interface RunRequest {
-  dataset: { name: string; version: number | 'latest' };
+  /** Without a version the run trains on the newest one. */
+  dataset: { name: string; version?: number };
   model: string;
   architecture: {
     type: ModelType;
@@ -105,6 +108,11 @@ export interface RunRequest {
     regularization: { type: RegularizationType; lambda: number };
     seed: number;
     device: Device;
+    /** Gradient-norm clipping; 0 turns it off. Left out: the platform's default. */
+    clipNorm?: number;
+    /** Epochs without a better validation AUC before training stops. */
+    earlyStoppingPatience?: number;
+    evaluationBatchSize?: number;
   };
 }
 
@@ -136,6 +144,8 @@ export interface ModelVersionRef {
 
 export interface TrainingRun {
   id: string;
+  /** The model the run registers a version of. */
+  model?: string;
   modelName?: string;
   status: RunStatus;
   dataset?: DatasetVersionRef;
@@ -172,8 +182,9 @@ export interface ModelVersion {
 
 export interface Model {
   name: string;
-  /** How many versions there are, or the versions themselves. */
-  versions?: number | ModelVersion[];
+  versionCount?: number;
+  /** The versions themselves (GET /models/{name}); a count or nothing in some listings. */
+  versions?: number | ModelVersion[] | null;
   aliases?: Record<string, number> | Array<{ alias?: string; name?: string; version: number }>;
   latestVersion?: number;
   createdAt?: string;

@@ -26,8 +26,8 @@ export function RunTable({ runs }: { runs: TrainingRun[] }) {
                   <code>{String(run.id).slice(0, 8)}</code>
                 </Link>
               </td>
-              <td>{run.modelName ?? run.request?.model ?? '–'}</td>
-              <td>{run.dataset ? `${run.dataset.name} v${run.dataset.version}` : run.request ? `${run.request.dataset.name} v${run.request.dataset.version}` : '–'}</td>
+              <td>{run.model ?? run.modelName ?? run.request?.model ?? '–'}</td>
+              <td>{run.dataset ? `${run.dataset.name} v${run.dataset.version}` : run.request ? `${run.request.dataset.name} ${run.request.dataset.version ? `v${run.request.dataset.version}` : 'latest'}` : '–'}</td>
               <td>
                 <StatusBadge status={run.status} />
               </td>

@@ -96,6 +96,41 @@ describe('run event reduction', () => {
   });
 });
 
+describe("the training worker's points", () => {
+  const progress = (step: number, loss: number, validation?: object) => ({
+    stage: 'train', epoch: 2, epochs: 3, step, batch: step - 100, batchesPerEpoch: 100, loss, learningRate: 0.001, samplesPerSecond: 5000,
+    ...(validation ? { validation } : {}),
+  });
+
+  it('draws a progress point as loss, and does not redraw the last validation it carries as context', () => {
+    let state = applyServerSentEvent(INITIAL_RUN_STATE, { event: 'progress', data: JSON.stringify(progress(150, 0.45, { auc: 0.7 })) });
+    expect(state.loss).toEqual([{ step: 150, epoch: 2, loss: 0.45 }]);
+    expect(state.validation).toEqual([]);
+    expect(state).toMatchObject({ stage: 'train', epochs: 3, steps: 300, samplesPerSecond: 5000 });
+    state = applyRunSnapshot(state, { id: 'r', status: 'RUNNING', progress: progress(160, 0.44, { auc: 0.7 }) });
+    expect(state.validation).toEqual([]);
+  });
+
+  it('draws an epoch-end point of the valid split as validation AUC, not as step loss', () => {
+    const epochEnd = { stage: 'train', split: 'valid', epoch: 1, epochs: 3, step: 100, trainLoss: 0.5, samplesPerSecond: 4800, best: true, validation: { auc: 0.71, gauc: 0.69, logloss: 0.52, samples: 900, positives: 500 } };
+    const state = applyServerSentEvent(INITIAL_RUN_STATE, { event: 'metric', data: JSON.stringify(epochEnd) });
+    expect(state.validation).toEqual([{ epoch: 1, step: 100, auc: 0.71, gauc: 0.69, logloss: 0.52 }]);
+    expect(state.loss).toEqual([]);
+  });
+
+  it('reads test metrics from the evaluate point and the version from the register point', () => {
+    let state = applyServerSentEvent(INITIAL_RUN_STATE, {
+      event: 'metric',
+      data: JSON.stringify({ auc: 0.73, gauc: 0.7, logloss: 0.55, samples: 1000, positives: 550, stage: 'evaluate', split: 'test' }),
+    });
+    state = applyServerSentEvent(state, { event: 'stage', data: JSON.stringify({ stage: 'register', model: 'ml-din', version: 2, bundleSha256: 'ab' }) });
+    expect(state.metrics).toMatchObject({ auc: 0.73, gauc: 0.7, logloss: 0.55 });
+    expect(state.modelVersion).toEqual({ name: 'ml-din', version: 2 });
+    expect(state.stage).toBe('register');
+    expect(state.validation).toEqual([]);
+  });
+});
+
 describe('server-sent events and snapshots', () => {
   it('applies JSON event data and counts, but otherwise ignores, non-JSON data', () => {
     let state = applyServerSentEvent(INITIAL_RUN_STATE, { event: 'progress', data: '{"step": 3, "loss": 0.5}' });

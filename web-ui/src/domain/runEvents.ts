@@ -20,6 +20,8 @@ export interface ValidationPoint {
 
 export interface RunLiveState {
   status?: RunStatus;
+  /** The job step the run is in: prepare, train, evaluate, register. */
+  stage?: string;
   epoch?: number;
   epochs?: number;
   step?: number;
@@ -80,36 +82,64 @@ function upsert<T>(points: T[], point: T, x: (p: T) => number): T[] {
   return [...next.slice(0, half).filter((_, i) => i % 2 === 0), ...next.slice(half)];
 }
 
-/** A metric point in "name/value" form: {"name": "validationAuc", "value": 0.71, "epoch": 2}. */
+/** A metric point in "name/value" form: {"name": "auc", "split": "valid", "value": 0.71, "epoch": 2}. */
 function namedMetric(payload: Json): Json {
   const name = str(payload.name ?? payload.metric);
   const value = num(payload.value);
   if (name === undefined || value === undefined) return payload;
-  const split = str(payload.split);
-  const key = split && split !== 'train' && !name.toLowerCase().startsWith(split.toLowerCase())
-    ? `${split}${name[0].toUpperCase()}${name.slice(1)}`
-    : name;
-  return { ...payload, [key]: value };
+  return { ...payload, [name]: value };
 }
 
-/** The fields of an event wherever the sender nested them: top level, `progress`, `metrics` or `validation`. */
+const VALIDATION_SPLITS = ['valid', 'validation', 'val'];
+
+/**
+ * The fields of an event wherever the sender nested them: at the top level or under `progress` (a run record's
+ * latest point). A run record's own fields win over its progress.
+ */
 function flatten(payload: Json): Json {
   const named = namedMetric(payload);
   const progress = isObject(named.progress) ? named.progress : {};
-  const validation = isObject(named.validation) ? named.validation : {};
-  return {
-    ...progress,
-    ...named,
-    validationAuc: first(num(named.validationAuc), num(named.valAuc), num(progress.validationAuc), num(validation.auc)),
-    validationGauc: first(num(named.validationGauc), num(progress.validationGauc), num(validation.gauc)),
-    validationLogloss: first(num(named.validationLogloss), num(progress.validationLogloss), num(validation.logloss)),
-    fraction: first(num(named.fraction), num(progress.fraction), typeof named.progress === 'number' ? named.progress : undefined),
-  };
+  return { ...progress, ...named, progressValue: typeof named.progress === 'number' ? named.progress : undefined };
+}
+
+/**
+ * Validation metrics that form a new point of the validation curve. A training progress point (it has a `loss`)
+ * may carry the last validation result as context; that is not a new evaluation and draws nothing.
+ */
+function validationMetrics(p: Json): Metrics | undefined {
+  const split = str(p.split)?.toLowerCase();
+  const nested = isObject(p.validation) ? p.validation : undefined;
+  if (split !== undefined && VALIDATION_SPLITS.includes(split)) {
+    const source = nested ?? p;
+    return { auc: num(source.auc), gauc: num(source.gauc), logloss: num(source.logloss) };
+  }
+  const flat: Metrics = { auc: num(p.validationAuc), gauc: num(p.validationGauc), logloss: num(p.validationLogloss) };
+  if (flat.auc !== undefined || flat.gauc !== undefined) return flat;
+  if (nested && p.loss === undefined) return { auc: num(nested.auc), gauc: num(nested.gauc), logloss: num(nested.logloss) };
+  return undefined;
 }
 
 function fraction(value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
   return value > 1 ? Math.min(value / 100, 1) : Math.max(value, 0);
+}
+
+/** The total number of steps, given directly or as epochs × batches per epoch. */
+function totalSteps(p: Json): number | undefined {
+  const direct = first(num(p.steps), num(p.totalSteps));
+  if (direct !== undefined) return direct;
+  const epochs = num(p.epochs);
+  const perEpoch = num(p.batchesPerEpoch);
+  return epochs !== undefined && perEpoch !== undefined ? epochs * perEpoch : undefined;
+}
+
+/** The version a `register` stage point announces: {"stage": "register", "model": "m", "version": 3}. */
+function registeredVersion(p: Json): ModelVersionRef | undefined {
+  if (isObject(p.modelVersion)) return p.modelVersion as unknown as ModelVersionRef;
+  if (p.stage === 'register' && typeof p.model === 'string' && num(p.version) !== undefined) {
+    return { name: p.model, version: num(p.version)! };
+  }
+  return undefined;
 }
 
 /** Applies one event's payload (already parsed JSON) to the state. */
@@ -125,30 +155,33 @@ export function applyRunUpdate(state: RunLiveState, payload: unknown, eventName 
     status,
     epoch,
     step,
+    stage: first(str(p.stage), state.stage),
     epochs: first(num(p.epochs), num(p.totalEpochs), state.epochs),
-    steps: first(num(p.steps), num(p.totalSteps), state.steps),
-    fraction: first(fraction(num(p.fraction)), state.fraction),
+    steps: first(totalSteps(p), state.steps),
+    fraction: first(fraction(first(num(p.fraction), num(p.progressValue))), state.fraction),
     samplesPerSecond: first(num(p.samplesPerSecond), num(p.throughput), state.samplesPerSecond),
     device: first(str(p.device), state.device),
     worker: first(str(p.worker), str(p.workerId), state.worker),
     error: first(str(p.error), status === 'FAILED' ? str(p.message) : undefined, state.error),
-    metrics: isObject(p.metrics) ? (p.metrics as Metrics) : eventName === 'metrics' ? testMetrics(p, state) : state.metrics,
-    modelVersion: isObject(p.modelVersion) ? (p.modelVersion as unknown as ModelVersionRef) : state.modelVersion,
+    metrics: isObject(p.metrics) ? (p.metrics as Metrics) : testMetrics(p, eventName, state),
+    modelVersion: first(registeredVersion(p), state.modelVersion),
     events: state.events + 1,
   };
-  const loss = first(num(p.loss), num(p.trainLoss), num(p.trainingLoss));
+  const loss = first(num(p.loss), num(p.trainingLoss));
   if (loss !== undefined && step !== undefined) {
     next.loss = upsert(state.loss, { step, epoch, loss }, (pt) => pt.step);
   }
-  const auc = num(p.validationAuc);
-  if (auc !== undefined || num(p.validationGauc) !== undefined) {
-    const point: ValidationPoint = { epoch, step, auc, gauc: num(p.validationGauc), logloss: num(p.validationLogloss) };
+  const validation = validationMetrics(p);
+  if (validation && (validation.auc !== undefined || validation.gauc !== undefined)) {
+    const point: ValidationPoint = { epoch, step, auc: validation.auc, gauc: validation.gauc, logloss: validation.logloss };
     next.validation = upsert(state.validation, point, validationX);
   }
   return next;
 }
 
-function testMetrics(p: Json, state: RunLiveState): Metrics | undefined {
+/** Test metrics arrive as a point of the test split (or a "metrics" event) with auc, gauc and logloss on top. */
+function testMetrics(p: Json, eventName: string, state: RunLiveState): Metrics | undefined {
+  if (str(p.split)?.toLowerCase() !== 'test' && eventName !== 'metrics') return state.metrics;
   const metrics: Metrics = { auc: num(p.auc), gauc: num(p.gauc), logloss: num(p.logloss) };
   return Object.values(metrics).some((v) => v !== undefined) ? metrics : state.metrics;
 }

@@ -39,9 +39,17 @@ describe('toRunRequest', () => {
     expect(request.architecture.interestCandidateProduct).toBe(false);
   });
 
-  it('keeps "latest" as the dataset version', () => {
-    expect(toRunRequest(form({ datasetVersion: 'latest' })).request!.dataset.version).toBe('latest');
-    expect(toRunRequest(form({ datasetVersion: ' ' })).request!.dataset.version).toBe('latest');
+  it('leaves the dataset version out for "latest", so the platform takes the newest', () => {
+    expect(toRunRequest(form({ datasetVersion: 'latest' })).request!.dataset).toEqual({ name: 'movielens-100k' });
+    expect(toRunRequest(form({ datasetVersion: ' ' })).request!.dataset).toEqual({ name: 'movielens-100k' });
+  });
+
+  it('sends the optional training settings only when given', () => {
+    expect(toRunRequest(form()).request!.training).not.toHaveProperty('clipNorm');
+    const training = toRunRequest(form({ clipNorm: '5', earlyStoppingPatience: '2', evaluationBatchSize: '4096' })).request!.training;
+    expect(training).toMatchObject({ clipNorm: 5, earlyStoppingPatience: 2, evaluationBatchSize: 4096 });
+    const errors = toRunRequest(form({ clipNorm: '-1', earlyStoppingPatience: '1.5' })).errors!;
+    expect(Object.keys(errors).sort()).toEqual(['clipNorm', 'earlyStoppingPatience']);
   });
 
   it('names every field that is out of range', () => {
@@ -50,7 +58,7 @@ describe('toRunRequest', () => {
         datasetName: '',
         datasetVersion: '0',
         model: 'bad name',
-        embeddingDim: '0',
+        embeddingDim: '257',
         attentionHiddenUnits: '80, -1',
         mlpHiddenUnits: '',
         epochs: '2.5',
@@ -79,6 +87,6 @@ describe('parseHiddenUnits', () => {
   });
 
   it('rejects empty, fractional, zero and huge sizes', () => {
-    for (const text of ['', '80, 0', '1.5', '5000', 'a']) expect(parseHiddenUnits(text), text).toBeUndefined();
+    for (const text of ['', '80, 0', '1.5', '5000', 'a', '1 2 3 4 5 6 7 8 9']) expect(parseHiddenUnits(text), text).toBeUndefined();
   });
 });

@@ -36,6 +36,10 @@ export interface RunForm {
   lambda: string;
   seed: string;
   device: Device;
+  /** Optional: empty leaves the platform's default. */
+  clipNorm: string;
+  earlyStoppingPatience: string;
+  evaluationBatchSize: string;
 }
 
 export const MODEL_TYPES: readonly ModelType[] = ['DIN', 'BASE'];
@@ -69,6 +73,9 @@ export const DEFAULT_RUN_FORM: RunForm = {
   lambda: '0.01',
   seed: '7',
   device: 'AUTO',
+  clipNorm: '',
+  earlyStoppingPatience: '',
+  evaluationBatchSize: '',
 };
 
 export type RunFormErrors = Partial<Record<keyof RunForm, string>>;
@@ -77,10 +84,13 @@ export type RunFormResult = { request: RunRequest; errors?: undefined } | { requ
 
 /** The limits the form checks before sending; the platform checks again and has the last word. */
 const LIMITS = {
-  embeddingDim: [1, 1024],
+  embeddingDim: [1, 256],
   hiddenUnit: [1, 4096],
+  layers: [1, 8],
   epochs: [1, 1000],
   batchSize: [1, 65536],
+  patience: [0, 1000],
+  clipNorm: [0, 1000],
 } as const;
 
 function integerIn(text: string, [min, max]: readonly [number, number], errors: RunFormErrors, field: keyof RunForm, label: string): number {
@@ -91,25 +101,43 @@ function integerIn(text: string, [min, max]: readonly [number, number], errors: 
   return value;
 }
 
+/** An optional number: undefined when left empty (the platform's default applies). */
+function optionalNumber(
+  text: string,
+  [min, max]: readonly [number, number],
+  errors: RunFormErrors,
+  field: keyof RunForm,
+  label: string,
+  whole: boolean,
+): number | undefined {
+  if (text.trim() === '') return undefined;
+  const value = Number(text.trim());
+  if (!Number.isFinite(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
+    errors[field] = `${label} must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}, or empty for the default.`;
+  }
+  return value;
+}
+
 /** "80, 40" or "80 40" → [80, 40]. */
 export function parseHiddenUnits(text: string): number[] | undefined {
   const parts = text.split(/[\s,]+/).filter((p) => p !== '');
   const units = parts.map(Number);
-  const ok = units.length > 0 && units.every((u) => Number.isInteger(u) && u >= LIMITS.hiddenUnit[0] && u <= LIMITS.hiddenUnit[1]);
+  const ok = units.length >= LIMITS.layers[0] && units.length <= LIMITS.layers[1] && units.every((u) => Number.isInteger(u) && u >= LIMITS.hiddenUnit[0] && u <= LIMITS.hiddenUnit[1]);
   return ok ? units : undefined;
 }
 
 function hiddenUnits(text: string, errors: RunFormErrors, field: keyof RunForm, label: string): number[] {
   const units = parseHiddenUnits(text);
   if (!units) {
-    errors[field] = `${label}: one or more layer sizes from 1 to ${LIMITS.hiddenUnit[1]}, separated by commas (e.g. 80, 40).`;
+    errors[field] = `${label}: 1 to ${LIMITS.layers[1]} layer sizes from 1 to ${LIMITS.hiddenUnit[1]}, separated by commas (e.g. 80, 40).`;
   }
   return units ?? [];
 }
 
-function datasetVersion(text: string, errors: RunFormErrors): number | 'latest' {
+/** A version number, or undefined for "latest" (the run request then leaves the version out). */
+function datasetVersion(text: string, errors: RunFormErrors): number | undefined {
   const trimmed = text.trim();
-  if (trimmed === '' || trimmed === 'latest') return 'latest';
+  if (trimmed === '' || trimmed === 'latest') return undefined;
   const n = Number(trimmed);
   if (!Number.isInteger(n) || n < 1) errors.datasetVersion = 'The dataset version is "latest" or a version number (1, 2, ...).';
   return n;
@@ -136,10 +164,13 @@ export function toRunRequest(form: RunForm): RunFormResult {
   }
   const seed = Number(form.seed.trim());
   if (form.seed.trim() === '' || !Number.isSafeInteger(seed)) errors.seed = 'The seed must be a whole number.';
+  const clipNorm = optionalNumber(form.clipNorm, LIMITS.clipNorm, errors, 'clipNorm', 'Gradient clipping', false);
+  const patience = optionalNumber(form.earlyStoppingPatience, LIMITS.patience, errors, 'earlyStoppingPatience', 'Early-stopping patience', true);
+  const evaluationBatchSize = optionalNumber(form.evaluationBatchSize, LIMITS.batchSize, errors, 'evaluationBatchSize', 'Evaluation batch size', true);
   if (Object.keys(errors).length > 0) return { errors };
   return {
     request: {
-      dataset: { name: form.datasetName.trim(), version },
+      dataset: version === undefined ? { name: form.datasetName.trim() } : { name: form.datasetName.trim(), version },
       model: form.model.trim(),
       architecture: {
         type: form.type,
@@ -164,6 +195,9 @@ export function toRunRequest(form: RunForm): RunFormResult {
         regularization: { type: form.regularization, lambda },
         seed,
         device: form.device,
+        ...(clipNorm !== undefined ? { clipNorm } : {}),
+        ...(patience !== undefined ? { earlyStoppingPatience: patience } : {}),
+        ...(evaluationBatchSize !== undefined ? { evaluationBatchSize } : {}),
       },
     },
   };

@@ -29,6 +29,7 @@ function reduce(state: RunLiveState, action: Action): RunLiveState {
 
 const POLL_MS = 2000;
 const RECONNECT_MS = 1500;
+const STATUS_POLL_MS = 3000;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -81,31 +82,44 @@ export function useRunLive(id: string): { state: RunLiveState; run?: TrainingRun
       }
     };
 
+    // Events carry progress and metrics; the status lives in the run record, so it is read alongside the stream,
+    // and the stream is closed once the run has ended (a server may keep it open).
+    const watchStatus = async (stream: AbortController) => {
+      while (!stream.signal.aborted) {
+        await sleep(STATUS_POLL_MS, stream.signal);
+        if (stream.signal.aborted) return;
+        try {
+          if (isTerminal((await readRecord()).status)) stream.abort();
+        } catch {
+          // A failed read shows up in the stream loop's own reads.
+        }
+      }
+    };
+
     const follow = async () => {
       let latest = await readRecord();
+      let lastEventId: string | undefined;
       while (!signal.aborted && !isTerminal(latest.status)) {
-        // A server may keep the stream open after the run ends: close it on the first final status.
         const stream = new AbortController();
         const stopStream = () => stream.abort();
         signal.addEventListener('abort', stopStream);
-        let seen: RunLiveState = INITIAL_RUN_STATE;
+        void watchStatus(stream);
         try {
           setMode('live');
           await api.followRunEvents(id, (event) => {
+            lastEventId = event.id ?? lastEventId;
             dispatch({ kind: 'event', event });
-            seen = applyServerSentEvent(seen, event);
-            if (isTerminal(seen.status)) stream.abort();
-          }, stream.signal);
+          }, stream.signal, lastEventId);
         } catch (error) {
           if (signal.aborted) return;
-          if (streamUnavailable(error)) return poll();
+          if (!stream.signal.aborted && streamUnavailable(error)) return poll();
           // A dropped connection or a finished run: read the record, and reconnect if it still runs.
         } finally {
+          stream.abort();
           signal.removeEventListener('abort', stopStream);
         }
-        await sleep(RECONNECT_MS, signal);
-        if (signal.aborted) return;
         latest = await readRecord();
+        if (!isTerminal(latest.status)) await sleep(RECONNECT_MS, signal);
       }
     };
 

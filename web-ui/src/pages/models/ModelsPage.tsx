@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import type { Model } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
 import { ResourceView } from '../../components/ResourceView';
 import { aliasMap } from '../../domain/aliases';
@@ -6,9 +7,10 @@ import { formatTime } from '../../domain/format';
 import { useResource } from '../../hooks/useResource';
 import { Link } from '../../routing/Link';
 
-function versionCount(versions: number | unknown[] | undefined): string {
-  if (Array.isArray(versions)) return String(versions.length);
-  return versions === undefined ? '–' : String(versions);
+function versionCount(model: Model): string {
+  if (model.versionCount !== undefined) return String(model.versionCount);
+  if (Array.isArray(model.versions)) return String(model.versions.length);
+  return typeof model.versions === 'number' ? String(model.versions) : '–';
 }
 
 /** The registered models with their newest version and their aliases. */
@@ -45,7 +47,7 @@ export function ModelsPage() {
                             {m.name}
                           </Link>
                         </td>
-                        <td>{versionCount(m.versions)}</td>
+                        <td>{versionCount(m)}</td>
                         <td>{m.latestVersion !== undefined && m.latestVersion !== null ? `v${m.latestVersion}` : '–'}</td>
                         <td>
                           {Object.entries(aliasMap(m)).map(([alias, version]) => (

@@ -7,6 +7,8 @@ import { ProblemPanel } from '../../components/ProblemPanel';
 import { ResourceView } from '../../components/ResourceView';
 import { RunTable } from '../../components/RunTable';
 import { StatCard } from '../../components/StatCard';
+import { WorkerTable } from '../../components/WorkerTable';
+import { workersFromRuns } from '../../domain/workers';
 import { useResource } from '../../hooks/useResource';
 import { Link } from '../../routing/Link';
 
@@ -83,6 +85,12 @@ export function OverviewPage() {
               <div className="panel">
                 <h2>Health</h2>
                 {o.health.ok ? <HealthPanel health={o.health.value} /> : <ProblemPanel problem={o.health.problem} />}
+                <h3>Workers seen in recent runs</h3>
+                {o.runs.ok && workersFromRuns(o.runs.value).length > 0 ? (
+                  <WorkerTable workers={workersFromRuns(o.runs.value)} />
+                ) : (
+                  <p className="muted" data-testid="no-workers">No run has been claimed by a worker yet.</p>
+                )}
               </div>
             </div>
             {[o.datasets, o.models].map((p, i) => (!p.ok ? <ProblemPanel key={i} problem={p.problem} /> : null))}

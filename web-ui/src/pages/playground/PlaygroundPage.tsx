@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { problemOf, type Problem } from '../../api/problem';
-import type { Model, ModelVersion, VersionSelector } from '../../api/types';
+import type { FeatureSchema, Model, ModelVersion, VersionSelector } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { ProblemPanel } from '../../components/ProblemPanel';
 import { ResourceView } from '../../components/ResourceView';
 import { aliasMap } from '../../domain/aliases';
-import { schemaOf } from '../../domain/catalog';
+import { lineageOf, schemaOf } from '../../domain/catalog';
 import { useResource } from '../../hooks/useResource';
 import { Link } from '../../routing/Link';
 import { navigate } from '../../routing/useRoute';
@@ -39,6 +39,21 @@ interface Target {
   model: Model;
   choice?: string;
   version?: ModelVersion;
+  /** The features the model reads: from the version, else from the dataset version it was trained on. */
+  schema?: FeatureSchema;
+}
+
+async function featureSchema(version: ModelVersion | undefined): Promise<FeatureSchema | undefined> {
+  if (!version) return undefined;
+  const own = schemaOf(version);
+  if (own) return own;
+  const dataset = lineageOf(version).dataset;
+  if (!dataset) return undefined;
+  // The lineage's dataset version carries the schema the model was trained with.
+  return api.getDatasetVersion(dataset.name, dataset.version).then(
+    (v) => v.schema,
+    () => undefined,
+  );
 }
 
 function VersionPicker({ models, target }: { models: Model[]; target: Target }) {
@@ -86,7 +101,7 @@ function Scorer({ target }: { target: Target }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | undefined>();
   const [outcome, setOutcome] = useState<{ result: PlaygroundResult; labels: string[] } | undefined>();
-  const schema = target.version ? schemaOf(target.version) : undefined;
+  const schema = target.schema;
   const score = async (query: PlaygroundQuery) => {
     setBusy(true);
     setProblem(undefined);
@@ -122,7 +137,7 @@ export function PlaygroundPage({ model, version }: { model?: string; version?: s
     const choice = version ?? defaultChoice(merged);
     const number = resolveVersion(merged, choice);
     const details = number !== undefined ? await api.getModelVersion(merged.name, number) : undefined;
-    return { models, target: { model: merged, choice, version: details } };
+    return { models, target: { model: merged, choice, version: details, schema: await featureSchema(details) } };
   }, [model, version]);
   return (
     <section>

@@ -203,6 +203,15 @@ export function RunLaunchForm({ datasets, initialDataset, initialVersion }: RunL
               <Options values={DEVICES} />
             </select>
           </Field>
+          <Field label="Early-stopping patience" hint="epochs without a better validation AUC; empty: default" error={errors.earlyStoppingPatience}>
+            <input inputMode="numeric" {...text('earlyStoppingPatience')} />
+          </Field>
+          <Field label="Gradient clipping (norm)" hint="0 turns it off; empty: default" error={errors.clipNorm}>
+            <input inputMode="decimal" {...text('clipNorm')} />
+          </Field>
+          <Field label="Evaluation batch size" hint="empty: default" error={errors.evaluationBatchSize}>
+            <input inputMode="numeric" {...text('evaluationBatchSize')} />
+          </Field>
         </div>
       </fieldset>
       <details className="request-preview">

@@ -98,7 +98,7 @@ export function RunPage({ id }: { id: string }) {
       {header}
       <div className="page-head">
         <h1>
-          {run.modelName ?? request?.model ?? 'Run'} <StatusBadge status={status} />
+          {run.model ?? run.modelName ?? request?.model ?? 'Run'} <StatusBadge status={status} />
         </h1>
         {!isTerminal(status) && (
           <button type="button" className="button-danger" onClick={() => setConfirming(true)} data-testid="run-cancel">
@@ -145,7 +145,7 @@ export function RunPage({ id }: { id: string }) {
                 <Link to={{ page: 'datasetVersion', name: run.dataset.name, version: String(run.dataset.version) }}>
                   {run.dataset.name} v{run.dataset.version}
                 </Link>
-              ) : request ? `${request.dataset.name} v${request.dataset.version}` : '–'}
+              ) : request ? `${request.dataset.name} ${request.dataset.version ? `v${request.dataset.version}` : 'latest'}` : '–'}
             </dd>
             <dt>Queued / finished</dt>
             <dd>

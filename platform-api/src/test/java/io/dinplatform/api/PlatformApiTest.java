@@ -13,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -71,18 +70,15 @@ public abstract class PlatformApiTest {
                 .toEntity(JsonNode.class);
     }
 
-    protected ResponseEntity<JsonNode> postMultipart(String path, MultipartBodyBuilder body) {
-        return http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).retrieve()
+    protected ResponseEntity<JsonNode> postMultipart(String path, MultipartForm form) {
+        return http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(form.parts()).retrieve()
                 .toEntity(JsonNode.class);
     }
 
     /** Uploads a samples file as the next version of {@code name}. */
     protected ResponseEntity<JsonNode> upload(String name, String schema, byte[] content, String filename) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("name", name);
-        body.part("schema", schema, MediaType.APPLICATION_JSON);
-        body.part("file", content).filename(filename).contentType(MediaType.TEXT_PLAIN);
-        return postMultipart("/api/v1/datasets", body);
+        return postMultipart("/api/v1/datasets",
+                new MultipartForm().field("name", name).json("schema", schema).file("file", content, filename));
     }
 
     /** Asserts an RFC 9457 problem with this status, and returns its body. */

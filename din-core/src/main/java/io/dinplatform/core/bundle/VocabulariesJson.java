@@ -23,7 +23,8 @@ final class VocabulariesJson {
 
     static byte[] write(Vocabularies vocabularies, JsonMapper mapper) {
         ObjectNode root = mapper.createObjectNode();
-        vocabularies.byFeature().forEach((feature, vocabulary) -> {
+        // Sorted by feature, so that the same vocabularies always give the same bytes.
+        new java.util.TreeMap<>(vocabularies.byFeature()).forEach((feature, vocabulary) -> {
             ObjectNode node = root.putObject(feature);
             ArrayNode values = node.putArray("values");
             vocabulary.values().forEach(values::add);

@@ -8,9 +8,8 @@ import io.dinplatform.api.SamplesCsv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
+import io.dinplatform.api.MultipartForm;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 
@@ -161,11 +160,9 @@ class BadUploadTest extends PlatformApiTest {
 
     @Test
     void anUploadWithoutItsFileIsRefused() {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("name", name);
-        body.part("schema", SCHEMA, MediaType.APPLICATION_JSON);
+        MultipartForm form = new MultipartForm().field("name", name).json("schema", SCHEMA);
 
-        JsonNode problem = assertProblem(postMultipart("/api/v1/datasets", body), 400);
+        JsonNode problem = assertProblem(postMultipart("/api/v1/datasets", form), 400);
 
         assertThat(problem.get("detail").asString()).contains("file");
     }

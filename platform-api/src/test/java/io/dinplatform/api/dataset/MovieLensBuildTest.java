@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import io.dinplatform.api.PlatformApiTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
+import io.dinplatform.api.MultipartForm;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,14 +88,9 @@ class MovieLensBuildTest extends PlatformApiTest {
         assertThat(problem.get("detail").asString()).contains("protocol");
     }
 
-    private MultipartBodyBuilder movieLensBuild(String name, String protocol, byte[] items) throws IOException {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("name", name);
-        body.part("protocol", protocol);
-        body.part("format", "MOVIELENS");
-        body.part("interactions", Files.readAllBytes(movieLens.resolve("u.data"))).filename("u.data")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM);
-        body.part("items", items).filename("u.item").contentType(MediaType.APPLICATION_OCTET_STREAM);
-        return body;
+    private MultipartForm movieLensBuild(String name, String protocol, byte[] items) throws IOException {
+        return new MultipartForm().field("name", name).field("protocol", protocol).field("format", "MOVIELENS")
+                .file("interactions", Files.readAllBytes(movieLens.resolve("u.data")), "u.data")
+                .file("items", items, "u.item");
     }
 }

@@ -46,15 +46,17 @@ public final class DatasetEncoder {
     }
 
     public EncodedDataset encode(Path file) throws IOException {
+        SamplesReader reader = new SamplesReader(schema, splitter);
         Accumulator accumulator = new Accumulator(schema);
-        new SamplesReader(schema, splitter).read(file, accumulator);
+        reader.read(file, accumulator);
         return accumulator.finish();
     }
 
     /** Encodes a (possibly gzipped) samples stream; the stream is not closed. */
     public EncodedDataset encode(InputStream in) throws IOException {
+        SamplesReader reader = new SamplesReader(schema, splitter);
         Accumulator accumulator = new Accumulator(schema);
-        new SamplesReader(schema, splitter).read(in, accumulator);
+        reader.read(in, accumulator);
         return accumulator.finish();
     }
 
@@ -121,31 +123,42 @@ public final class DatasetEncoder {
             for (FeatureSpec feature : schema.categorical()) {
                 encodings.put(feature.name(), tables.get(feature.name()).build(feature.effectiveMinCount()));
             }
-            Map<String, int[]> categoricalColumns = new LinkedHashMap<>();
-            List<FeatureSpec> categoricalFeatures = schema.categorical();
-            for (int i = 0; i < categorical.length; i++) {
-                String name = categoricalFeatures.get(i).name();
-                int[] column = categorical[i].build().toArray();
-                encodings.get(name).remap(column);
-                categoricalColumns.put(name, column);
-            }
-            Map<String, SequenceColumn> sequenceColumns = new LinkedHashMap<>();
-            List<FeatureSpec> sequenceFeatures = schema.sequences();
-            for (int i = 0; i < sequenceValues.length; i++) {
-                int[] values = sequenceValues[i].build().toArray();
-                encodings.get(sequenceFeatures.get(i).target()).remap(values);
-                sequenceColumns.put(sequenceFeatures.get(i).name(),
-                        new SequenceColumn(offsets(sequenceLengths[i].build().toArray()), values));
-            }
-            Map<String, float[]> numericColumns = new LinkedHashMap<>();
-            for (int i = 0; i < numeric.length; i++) {
-                numericColumns.put(schema.numeric().get(i).name(), toFloats(numeric[i].build().toArray()));
-            }
             Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
             encodings.forEach((name, encoding) -> vocabularies.put(name, encoding.vocabulary()));
             return new EncodedDataset(schema, new Vocabularies(vocabularies), toFloats(labels.build().toArray()),
-                    groups.build().toArray(), toBytes(splits.build().toArray()), categoricalColumns,
-                    sequenceColumns, numericColumns);
+                    groups.build().toArray(), toBytes(splits.build().toArray()), categoricalColumns(encodings),
+                    sequenceColumns(encodings), numericColumns());
+        }
+
+        private Map<String, int[]> categoricalColumns(Map<String, VocabularyBuilder.Encoding> encodings) {
+            Map<String, int[]> columns = new LinkedHashMap<>();
+            List<FeatureSpec> features = schema.categorical();
+            for (int i = 0; i < categorical.length; i++) {
+                int[] column = categorical[i].build().toArray();
+                encodings.get(features.get(i).name()).remap(column);
+                columns.put(features.get(i).name(), column);
+            }
+            return columns;
+        }
+
+        private Map<String, SequenceColumn> sequenceColumns(Map<String, VocabularyBuilder.Encoding> encodings) {
+            Map<String, SequenceColumn> columns = new LinkedHashMap<>();
+            List<FeatureSpec> features = schema.sequences();
+            for (int i = 0; i < sequenceValues.length; i++) {
+                int[] values = sequenceValues[i].build().toArray();
+                encodings.get(features.get(i).target()).remap(values);
+                columns.put(features.get(i).name(),
+                        new SequenceColumn(offsets(sequenceLengths[i].build().toArray()), values));
+            }
+            return columns;
+        }
+
+        private Map<String, float[]> numericColumns() {
+            Map<String, float[]> columns = new LinkedHashMap<>();
+            for (int i = 0; i < numeric.length; i++) {
+                columns.put(schema.numeric().get(i).name(), toFloats(numeric[i].build().toArray()));
+            }
+            return columns;
         }
 
         private static IntStream.Builder[] builders(int n) {
@@ -157,7 +170,7 @@ public final class DatasetEncoder {
         }
     }
 
-    static int[] offsets(int[] lengths) {
+    private static int[] offsets(int[] lengths) {
         int[] offsets = new int[lengths.length + 1];
         for (int r = 0; r < lengths.length; r++) {
             offsets[r + 1] = offsets[r] + lengths[r];
@@ -165,7 +178,7 @@ public final class DatasetEncoder {
         return offsets;
     }
 
-    static float[] toFloats(int[] values) {
+    private static float[] toFloats(int[] values) {
         float[] floats = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             floats[i] = values[i];
@@ -173,7 +186,7 @@ public final class DatasetEncoder {
         return floats;
     }
 
-    static float[] toFloats(double[] values) {
+    private static float[] toFloats(double[] values) {
         float[] floats = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             floats[i] = (float) values[i];
@@ -181,7 +194,7 @@ public final class DatasetEncoder {
         return floats;
     }
 
-    static byte[] toBytes(int[] values) {
+    private static byte[] toBytes(int[] values) {
         byte[] bytes = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             bytes[i] = (byte) values[i];

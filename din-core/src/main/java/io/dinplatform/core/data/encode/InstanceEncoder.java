@@ -107,15 +107,16 @@ public final class InstanceEncoder {
         return column;
     }
 
-    /** Dense group ids among these instances, by group value when the instances carry one. */
+    /** Dense group ids among these instances: equal group values share one, an instance without one is alone. */
     private int[] groups(List<? extends Map<String, ?>> instances) {
         String group = schema.effectiveGroup();
         Map<String, Integer> ids = new HashMap<>();
         int[] groups = new int[instances.size()];
+        int next = 0;
         for (int i = 0; i < groups.length; i++) {
             Object value = instances.get(i).get(group);
-            String key = value == null ? "#" + i : scalar(value, i, group);
-            groups[i] = ids.computeIfAbsent(key, k -> ids.size());
+            Integer id = value == null ? null : ids.putIfAbsent(scalar(value, i, group), next);
+            groups[i] = id == null ? next++ : id;
         }
         return groups;
     }

@@ -1,0 +1,155 @@
+package io.dinplatform.core.serving;
+
+import ai.djl.Device;
+import ai.djl.pytorch.jni.JniUtils;
+import io.dinplatform.core.bundle.BundleReader;
+import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.bundle.SmallModel;
+import io.dinplatform.core.data.encode.InvalidInstanceException;
+import io.dinplatform.core.model.ModelType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ScorerTest {
+
+    @TempDir
+    Path dir;
+
+    private ModelBundle bundle;
+
+    @AfterEach
+    void close() {
+        if (bundle != null) {
+            bundle.close();
+        }
+    }
+
+    private Scorer scorer(ModelType type, int maxBatchSize) throws IOException {
+        Path file = dir.resolve(type + ".zip");
+        try (SmallModel model = new SmallModel(type)) {
+            model.writeBundle(file);
+        }
+        bundle = BundleReader.read(file, null, Device.cpu());
+        return new Scorer(bundle, maxBatchSize);
+    }
+
+    @Test
+    void scoresAreProbabilitiesAndSplittingIntoBatchesChangesNothing() throws IOException {
+        Scorer scorer = scorer(ModelType.DIN, 64);
+        var instances = SmallModel.instances(3, 200);
+        float[] inBatchesOf64 = scorer.predict(instances);
+        assertThat(inBatchesOf64).hasSize(200);
+        for (float p : inBatchesOf64) {
+            assertThat(p).isBetween(0f, 1f);
+        }
+        float[] oneByOne = new float[200];
+        for (int i = 0; i < 200; i++) {
+            oneByOne[i] = scorer.predict(List.of(instances.get(i)))[0];
+        }
+        assertThat(oneByOne).containsExactly(inBatchesOf64, within(1e-6f));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelType.class)
+    void rankingOneUserEqualsPredictingEveryPair(ModelType type) throws IOException {
+        Scorer scorer = scorer(type, 16);
+        Map<String, Object> context = new HashMap<>(SmallModel.instances(5, 1).get(0));
+        context.remove("item_id");
+        context.remove("cate_id");
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (int c = 0; c < 40; c++) {
+            Map<String, Object> candidate = Map.of("item_id", "i" + c, "cate_id", "c" + (c % 9));
+            candidates.add(candidate);
+            Map<String, Object> pair = new HashMap<>(context);
+            pair.putAll(candidate);
+            pairs.add(pair);
+        }
+        float[] ranked = scorer.rank(context, candidates);
+        assertThat(ranked).containsExactly(scorer.predict(pairs), within(1e-6f));
+    }
+
+    @Test
+    void explainGivesOneWeightPerHistoryItemTheModelSaw() throws IOException {
+        Scorer scorer = scorer(ModelType.DIN, 8);
+        var instances = SmallModel.instances(7, 30);
+        ScoringResult result = scorer.predict(instances, true);
+        assertThat(result.attention()).hasSize(30);
+        for (int i = 0; i < 30; i++) {
+            int length = ((List<?>) instances.get(i).get("hist_item_id")).size();
+            assertThat(result.attention().get(i)).as("instance %d", i).hasSize(Math.min(length, 6));
+        }
+        assertThat(result.scores()).containsExactly(scorer.predict(instances), within(0f));
+    }
+
+    @Test
+    void theBaseModelHasNoAttentionToExplain() throws IOException {
+        Scorer scorer = scorer(ModelType.BASE, 8);
+        assertThat(scorer.predict(SmallModel.instances(7, 3), true).attention()).isNull();
+    }
+
+    @Test
+    void aMissingFeatureIsNamed() throws IOException {
+        Scorer scorer = scorer(ModelType.DIN, 8);
+        var instances = SmallModel.instances(9, 3);
+        instances.get(2).remove("age");
+        assertThatThrownBy(() -> scorer.predict(instances)).isInstanceOf(InvalidInstanceException.class)
+                .hasMessageStartingWith("instances[2].age: missing");
+    }
+
+    @Test
+    void concurrentCallersGetTheirOwnScores() throws Exception {
+        Scorer scorer = scorer(ModelType.DIN, 32);
+        int threads = 8;
+        List<List<Map<String, Object>>> requests = new ArrayList<>();
+        List<float[]> expected = new ArrayList<>();
+        for (int r = 0; r < 64; r++) {
+            var instances = SmallModel.instances(100 + r, 1 + r % 40);
+            requests.add(instances);
+            expected.add(scorer.predict(instances));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<float[]>> answers = new ArrayList<>();
+            for (var request : requests) {
+                answers.add(pool.submit(() -> scorer.predict(request)));
+            }
+            for (int r = 0; r < requests.size(); r++) {
+                assertThat(answers.get(r).get()).as("request %d", r).containsExactly(expected.get(r));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aScoringThreadLeavesItsGradientModeAsItFoundIt() throws Exception {
+        Scorer scorer = scorer(ModelType.DIN, 8);
+        boolean[] after = new boolean[1];
+        Thread thread = new Thread(() -> {
+            JniUtils.setGradMode(true); // the default of a thread the engine did not start
+            scorer.predict(SmallModel.instances(1, 5));
+            after[0] = JniUtils.isGradMode();
+        });
+        thread.start();
+        thread.join();
+        assertThat(after[0]).isTrue();
+    }
+}
