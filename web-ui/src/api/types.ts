@@ -24,6 +24,12 @@ export interface DatasetStats {
   rows?: number;
   positiveRate?: number;
   positives?: number;
+  /** Distinct values of the group column (users, by default). */
+  distinctGroups?: number;
+  /** Per categorical column, its number of distinct values. */
+  distinctValues?: Record<string, number>;
+  /** Rows per split: train, valid, test. */
+  splitSizes?: Record<string, number>;
   distinctUsers?: number;
   distinctItems?: number;
   distinctCategories?: number;

@@ -32,7 +32,7 @@ export function RunTable({ runs }: { runs: TrainingRun[] }) {
                 <StatusBadge status={run.status} />
               </td>
               <td>{formatMetric(run.metrics?.auc)}</td>
-              <td>{formatTime(run.createdAt)}</td>
+              <td className="nowrap">{formatTime(run.createdAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coarsen, historyLengthBars, historyLengthSummary, labelShares, missingValueRows } from './chartData';
+import { coarsen, distinctCounts, historyLengthBars, historyLengthSummary, labelShares, missingValueRows, splitCounts } from './chartData';
 
 const labels = (stats: Parameters<typeof historyLengthBars>[0]) => historyLengthBars(stats).map((b) => `${b.label}:${b.count}`);
 
@@ -80,5 +80,32 @@ describe('missingValueRows', () => {
       { column: 'd', missing: 5 },
     ]);
     expect(missingValueRows({})).toEqual([]);
+  });
+});
+
+describe("din-core's DatasetStatistics", () => {
+  const stats = {
+    rows: 100, positives: 55, positiveRate: 0.55, distinctGroups: 9,
+    distinctValues: { user_id: 9, item_id: 40, cate_id: 5 },
+    historyLength: {
+      min: 0, max: 30, mean: 11.5, p50: 10, p90: 25, p99: 30, maxLength: 20, rowsOverMax: 12,
+      histogram: [{ from: 0, to: 9, rows: 45 }, { from: 10, to: 19, rows: 43 }, { from: 20, to: 30, rows: 12 }],
+    },
+    missingValues: { user_id: 0, hist_item_id: 4 },
+    splitSizes: { test: 10, train: 80, valid: 10 },
+  };
+
+  it('gives bars, summary, counts and splits', () => {
+    expect(labels(stats)).toEqual(['0–9:45', '10–19:43', '20–30:12']);
+    expect(historyLengthSummary(stats)).toEqual({ min: 0, max: 30, mean: 11.5, median: 10, p90: 25, p99: 30, maxLength: 20, rowsOverMax: 12 });
+    expect(distinctCounts(stats)).toEqual([
+      { label: 'groups (GAUC)', value: 9 },
+      { label: 'distinct user_id', value: 9 },
+      { label: 'distinct item_id', value: 40 },
+      { label: 'distinct cate_id', value: 5 },
+    ]);
+    expect(splitCounts(stats).map((c) => c.label)).toEqual(['train', 'valid', 'test']);
+    expect(labelShares(stats, 100)[0].rows).toBe(55);
+    expect(missingValueRows(stats)).toEqual([{ column: 'hist_item_id', missing: 4 }]);
   });
 });

@@ -108,6 +108,11 @@ export interface HistorySummary {
   max?: number;
   mean?: number;
   median?: number;
+  p90?: number;
+  p99?: number;
+  /** The schema's maxLength and how many rows had a longer history (cut to their newest items). */
+  maxLength?: number;
+  rowsOverMax?: number;
 }
 
 /** Summary numbers of the history length, when the statistics give them next to the distribution. */
@@ -119,7 +124,54 @@ export function historyLengthSummary(stats: DatasetStats | undefined): HistorySu
     max: finite(source.max),
     mean: finite(source.mean ?? source.average),
     median: finite(source.median ?? source.p50),
+    p90: finite(source.p90),
+    p99: finite(source.p99),
+    maxLength: finite(source.maxLength),
+    rowsOverMax: finite(source.rowsOverMax),
   };
+}
+
+export interface CountEntry {
+  label: string;
+  value: number;
+}
+
+/**
+ * The distinct-value counts worth a card: the groups (users, for GAUC) and each categorical column's distinct
+ * values, or the fixed users/items/categories fields where the statistics name them so.
+ */
+export function distinctCounts(stats: DatasetStats | undefined): CountEntry[] {
+  if (!stats) return [];
+  const entries: CountEntry[] = [];
+  const groups = finite(stats.distinctGroups);
+  if (groups !== undefined) entries.push({ label: 'groups (GAUC)', value: groups });
+  const perColumn = stats.distinctValues;
+  if (isObject(perColumn)) {
+    for (const [column, count] of Object.entries(perColumn)) {
+      const value = finite(count);
+      if (value !== undefined) entries.push({ label: `distinct ${column}`, value });
+    }
+  }
+  const named: Array<[string, unknown]> = [
+    ['users', stats.distinctUsers],
+    ['items', stats.distinctItems],
+    ['categories', stats.distinctCategories],
+  ];
+  for (const [label, count] of named) {
+    const value = finite(count);
+    if (value !== undefined) entries.push({ label, value });
+  }
+  return entries;
+}
+
+/** Rows per split (train, valid, test), in that order when present. */
+export function splitCounts(stats: DatasetStats | undefined): CountEntry[] {
+  const sizes = stats?.splitSizes;
+  if (!isObject(sizes)) return [];
+  const order = ['train', 'valid', 'validation', 'test'];
+  return Object.entries(sizes)
+    .flatMap(([label, count]) => (finite(count) !== undefined ? [{ label, value: finite(count)! }] : []))
+    .sort((a, b) => (order.indexOf(a.label) + 99) % 99 - (order.indexOf(b.label) + 99) % 99);
 }
 
 export interface LabelShare {

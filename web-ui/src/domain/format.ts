@@ -18,10 +18,13 @@ export function formatCount(value: number | undefined): string {
   return typeof value === 'number' && Number.isFinite(value) ? value.toLocaleString('en-US') : '–';
 }
 
-export function formatTime(iso: string | undefined): string {
+/** A timestamp as "2026-11-28 14:05" in the reader's time zone: short enough for a table cell. */
+export function formatTime(iso: string | undefined | null): string {
   if (!iso) return '–';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  if (Number.isNaN(date.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 export function shortHash(sha256: string | undefined): string {

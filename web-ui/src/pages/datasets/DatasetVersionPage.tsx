@@ -5,10 +5,33 @@ import { LabelShareChart } from '../../components/LabelShareChart';
 import { ResourceView } from '../../components/ResourceView';
 import { StatCard } from '../../components/StatCard';
 import { datasetStats } from '../../domain/catalog';
-import { historyLengthBars, historyLengthSummary, labelShares, missingValueRows } from '../../domain/chartData';
+import {
+  distinctCounts,
+  historyLengthBars,
+  historyLengthSummary,
+  labelShares,
+  missingValueRows,
+  splitCounts,
+  type HistorySummary,
+} from '../../domain/chartData';
 import { formatCount, formatMetric, formatPercent, formatTime } from '../../domain/format';
 import { useResource } from '../../hooks/useResource';
 import { Link } from '../../routing/Link';
+
+function HistorySummaryLine({ summary }: { summary: HistorySummary }) {
+  if (summary.mean === undefined) return null;
+  return (
+    <p className="muted" data-testid="history-summary">
+      mean {formatMetric(summary.mean, 1)}, median {summary.median ?? '–'}, p90 {summary.p90 ?? '–'}, p99 {summary.p99 ?? '–'},
+      max {summary.max ?? '–'}
+      {summary.maxLength !== undefined && (
+        <>
+          ; maxLength {summary.maxLength} cuts {formatCount(summary.rowsOverMax)} rows
+        </>
+      )}
+    </p>
+  );
+}
 
 function VersionDetails({ version }: { version: DatasetVersion }) {
   const stats = datasetStats(version);
@@ -20,15 +43,18 @@ function VersionDetails({ version }: { version: DatasetVersion }) {
       <div className="stats" data-testid="dataset-stats">
         <StatCard label="rows" value={formatCount(rows)} testId="stat-rows" />
         <StatCard label="positive rate" value={formatPercent(stats?.positiveRate, 2)} testId="stat-positive-rate" />
-        <StatCard label="users" value={formatCount(stats?.distinctUsers)} testId="stat-users" />
-        <StatCard label="items" value={formatCount(stats?.distinctItems)} testId="stat-items" />
-        <StatCard label="categories" value={formatCount(stats?.distinctCategories)} testId="stat-categories" />
-        {summary.mean !== undefined && <StatCard label="mean history length" value={formatMetric(summary.mean, 1)} />}
+        {distinctCounts(stats).map((c) => (
+          <StatCard key={c.label} label={c.label} value={formatCount(c.value)} />
+        ))}
+        {splitCounts(stats).map((c) => (
+          <StatCard key={c.label} label={`${c.label} rows`} value={formatCount(c.value)} />
+        ))}
       </div>
       <div className="columns">
         <div className="panel">
           <h2>History length</h2>
           <HistoryLengthChart bars={historyLengthBars(stats)} />
+          <HistorySummaryLine summary={summary} />
         </div>
         <div className="panel">
           <h2>Positive rate</h2>

@@ -17,6 +17,7 @@ import io.dinplatform.registry.dataset.NewDatasetVersion;
 import io.dinplatform.registry.run.NewTrainingRun;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
+import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.AttentionConfig;
 import io.dinplatform.core.model.MlpConfig;
@@ -63,7 +64,7 @@ public final class TestCatalog {
         ArchitectureConfig architecture = new ArchitectureConfig(ModelType.DIN, 4,
                 new AttentionConfig(List.of(8), null, null, null), new MlpConfig(List.of(16, 8), null), null, null);
         TrainingConfig training = new TrainingConfig(epochs, 32, OptimizerConfig.adam(0.01f),
-                RegularizationConfig.mba(0.01f), 0f, 7, device, 0, 512);
+                RegularizationConfig.mba(0.01f), 0f, 7, DeviceChoice.parse(device), 0, 512);
         return new RunSpec(architecture, training);
     }
 

@@ -2,10 +2,12 @@ package io.dinplatform.worker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.awaitility.Awaitility.await;
 
@@ -65,6 +68,33 @@ public abstract class WorkerContextTest {
         await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .until(() -> runs.find(runId).orElseThrow().status().isFinal());
         return runs.find(runId).orElseThrow();
+    }
+
+    /**
+     * A run as a worker holds it right after its claim (attempt 1), with a lease long enough that the test's own
+     * worker does not take it over until the test says so.
+     */
+    protected UUID insertRunHeldBy(String worker, String model, ObjectNode request, DatasetVersion dataset) {
+        return jdbc.sql("""
+                        INSERT INTO training_runs (model_name, status, request, dataset_version_id, lease_holder,
+                                                   worker, lease_expires_at, heartbeat_at, attempts, started_at)
+                        VALUES (?, 'RUNNING', CAST(? AS jsonb), ?, ?, ?, now() + interval '10 minutes', now(), 1,
+                                now())
+                        RETURNING id
+                        """)
+                .params(model, request.toString(), dataset.id(), worker, worker)
+                .query(UUID.class).single();
+    }
+
+    /** The statuses of every execution of the job instance that this execution belongs to, oldest first. */
+    protected List<String> executionStatuses(long jobExecutionId) {
+        return jdbc.sql("""
+                        SELECT e.status FROM batch_job_execution e
+                        WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution
+                                                   WHERE job_execution_id = ?)
+                        ORDER BY e.job_execution_id
+                        """)
+                .param(jobExecutionId).query(String.class).list();
     }
 
     protected TrainingRun awaitStatus(UUID runId, RunStatus status) {

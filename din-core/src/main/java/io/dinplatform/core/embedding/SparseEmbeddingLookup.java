@@ -35,6 +35,7 @@ public final class SparseEmbeddingLookup {
     private final Map<String, UniqueIds> uniqueIds = new LinkedHashMap<>();
     private final Map<String, ByteBuffer> inverse = new HashMap<>();
     private final Map<String, ByteBuffer> inverseCounts = new HashMap<>();
+    private final Map<String, List<FeatureSpec>> sequencesByTarget = new HashMap<>();
 
     /**
      * @param maxBatchSize     the largest batch
@@ -46,8 +47,10 @@ public final class SparseEmbeddingLookup {
         this.layout = new EmbeddingLayout(schema, tables.dimension());
         int historyCells = maxBatchSize * maxHistoryLength;
         for (FeatureSpec feature : schema.categorical()) {
-            long sequences = schema.sequences().stream().filter(s -> s.target().equals(feature.name())).count();
-            int capacity = Math.toIntExact(1 + maxBatchSize + sequences * historyCells);
+            List<FeatureSpec> sequences = schema.sequences().stream()
+                    .filter(s -> s.target().equals(feature.name())).toList();
+            sequencesByTarget.put(feature.name(), sequences);
+            int capacity = Math.toIntExact(1 + maxBatchSize + (long) sequences.size() * historyCells);
             uniqueIds.put(feature.name(), new UniqueIds(Math.toIntExact(tables.rows(feature.name())), capacity));
             inverseCounts.put(feature.name(), allocate(capacity, Float.BYTES));
             inverse.put(feature.name(), allocate(maxBatchSize, Long.BYTES));
@@ -65,7 +68,7 @@ public final class SparseEmbeddingLookup {
         List<TouchedRows> touched = new ArrayList<>();
         for (FeatureSpec feature : schema.categorical()) {
             String name = feature.name();
-            List<FeatureSpec> sequences = sequencesOf(name);
+            List<FeatureSpec> sequences = sequencesByTarget.get(name);
             UniqueIds unique = deduplicate(batch, name, sequences);
             TouchedRows rows = gather(name, unique, manager);
             touched.add(rows);
@@ -135,10 +138,6 @@ public final class SparseEmbeddingLookup {
     /** The batch's embeddings as a differentiable read of the gathered rows (backward sums duplicates). */
     private static NDArray read(TouchedRows rows, NDArray positions) {
         return rows.gathered().get(new NDIndex("{}", positions));
-    }
-
-    private List<FeatureSpec> sequencesOf(String feature) {
-        return schema.sequences().stream().filter(s -> s.target().equals(feature)).toList();
     }
 
     private static ByteBuffer allocate(int count, int bytes) {

@@ -1,6 +1,7 @@
 package io.dinplatform.core.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import io.dinplatform.core.nn.ParameterStore;
 
 /**
@@ -39,8 +40,8 @@ final class BaseModel implements CtrModel {
         BatchShapes.check(batch, dimensions);
         NDArray history = batch.history();
         NDArray weights = batch.historyMask() == null
-                ? history.getManager().ones(new ai.djl.ndarray.types.Shape(1, history.getShape().get(0)),
-                        history.getDataType(), history.getDevice())
+                ? history.getManager().ones(new Shape(1, history.getShape().get(0)), history.getDataType(),
+                        history.getDevice())
                 : batch.historyMask().toType(history.getDataType(), false).expandDims(0);
         NDArray pooled = pool(weights, history); // (1, D), once for every candidate
         NDArray candidates = batch.candidates();

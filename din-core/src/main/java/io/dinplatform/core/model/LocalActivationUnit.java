@@ -1,6 +1,8 @@
 package io.dinplatform.core.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import io.dinplatform.core.nn.Mlp;
@@ -66,8 +68,8 @@ final class LocalActivationUnit {
     NDArray rawWeightsByConcatenation(NDArray candidate, NDArray history, NDArray mask, boolean training) {
         NDArray q = candidate.expandDims(1).broadcast(history.getShape());
         NDArray concatenated = input == AttentionInput.OFFICIAL
-                ? ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q, history, q.sub(history), q.mul(history)), 2)
-                : ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q, history, q.mul(history)), 2);
+                ? NDArrays.concat(new NDList(q, history, q.sub(history), q.mul(history)), 2)
+                : NDArrays.concat(new NDList(q, history, q.mul(history)), 2);
         return mlp.forward(concatenated, mask, training).squeeze(2);
     }
 

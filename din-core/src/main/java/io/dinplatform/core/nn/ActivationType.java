@@ -13,6 +13,7 @@ public enum ActivationType {
      * Builds the activation for {@code channels} channels, registering its parameters and state under {@code name}.
      */
     public Activation create(ParameterStore store, String name, int channels) {
+        // ai.djl.nn.Activation holds DJL's stateless functions; our Activation is the layer interface.
         return switch (this) {
             case DICE -> new Dice(store, name, channels);
             case PRELU -> new ParametricRelu(store, name, channels);

@@ -57,10 +57,16 @@ public final class Dice implements Activation {
     }
 
     private void updateRunningAverages(MaskedMoments moments) {
-        // rate = 1 − momentum, or 0 when the batch has no real position (nothing was observed).
-        NDArray rate = moments.count().gt(0).toType(moments.mean().getDataType(), false).mul(1.0 - MOMENTUM);
         NDArray mean = moments.mean().stopGradient();
         NDArray variance = moments.variance().stopGradient();
+        if (moments.count() == null) {
+            runningMean.addi(mean.sub(runningMean).mul(1.0 - MOMENTUM));
+            runningVariance.addi(variance.sub(runningVariance).mul(1.0 - MOMENTUM));
+            return;
+        }
+        // rate = 1 − momentum, or 0 when the batch has no real position (nothing was observed); computed on the
+        // device, so that no step waits for the count to reach the host.
+        NDArray rate = moments.count().gt(0).toType(mean.getDataType(), false).mul(1.0 - MOMENTUM);
         runningMean.addi(mean.sub(runningMean).mul(rate));
         runningVariance.addi(variance.sub(runningVariance).mul(rate));
     }

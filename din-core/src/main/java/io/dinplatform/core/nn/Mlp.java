@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A multi-layer perceptron: hidden layers of {@code Linear → activation}, then optionally a final linear layer with
@@ -34,8 +35,7 @@ public final class Mlp {
             }
             String layer = name + ".hidden" + i;
             hidden.add(new Linear(store, layer, width, units));
-            activations.add(activation.create(store, layer + "." + activation.name().toLowerCase(java.util.Locale.ROOT),
-                    units));
+            activations.add(activation.create(store, layer + "." + activation.name().toLowerCase(Locale.ROOT), units));
             width = units;
         }
         this.output = outputs > 0 ? new Linear(store, name + ".output", width, outputs) : null;

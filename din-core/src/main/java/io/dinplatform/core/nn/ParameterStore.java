@@ -52,8 +52,9 @@ public final class ParameterStore implements AutoCloseable {
     }
 
     private ParameterStore(NDManager parent, NDManager ownedParent, DataType dataType, long seed) {
-        if (!dataType.isFloating()) {
-            throw new IllegalArgumentException("parameters must be floating point, not " + dataType);
+        if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT64) {
+            throw new IllegalArgumentException("parameters are FLOAT32 (models) or FLOAT64 (gradient checks), not "
+                    + dataType);
         }
         this.manager = parent.newSubManager();
         this.ownedParent = ownedParent;
@@ -241,7 +242,7 @@ public final class ParameterStore implements AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             floats[i] = (float) values[i];
         }
-        return manager.create(floats, shape).toType(dataType, false);
+        return manager.create(floats, shape);
     }
 
     private NDArray register(Map<String, NDArray> into, String name, NDArray array) {

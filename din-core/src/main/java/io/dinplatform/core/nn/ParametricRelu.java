@@ -1,12 +1,13 @@
 package io.dinplatform.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * PReLU, {@code f(s) = max(s, 0) + α·min(s, 0)} with a learnable α per channel, initialised to 0 as in the official
- * DIN code. It is Dice with E[s] = 0 and Var[s] = 0 (the rectifier point fixed at 0). Written by hand because DJL's
- * {@code prelu} op is not supported on the PyTorch engine.
+ * PReLU: {@code f(s) = s} for s &gt; 0 and {@code α·s} otherwise, with a learnable α per channel, initialised to 0
+ * as in the official DIN code. It is Dice with E[s] = 0 and Var[s] = 0 (the rectifier point fixed at 0). Written by
+ * hand because DJL's {@code prelu} op is not supported on the PyTorch engine.
  */
 public final class ParametricRelu implements Activation {
 
@@ -18,6 +19,7 @@ public final class ParametricRelu implements Activation {
 
     @Override
     public NDArray apply(NDArray input, NDArray mask, boolean training) {
-        return input.maximum(0).add(input.minimum(0).mul(alpha));
+        // One select instead of max + min: fewer kernels, and the cheapest backward of the forms measured here.
+        return NDArrays.where(input.gt(0), input, input.mul(alpha));
     }
 }

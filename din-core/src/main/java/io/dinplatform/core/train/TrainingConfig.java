@@ -1,7 +1,6 @@
 package io.dinplatform.core.train;
 
-import java.util.Locale;
-import java.util.Set;
+import io.dinplatform.core.device.DeviceChoice;
 
 /**
  * The {@code training} section of a run request (DESIGN.md §5), validated on construction; the error names the
@@ -13,17 +12,16 @@ import java.util.Set;
  * @param regularization         the penalty on the embedding tables
  * @param clipNorm               the largest global gradient norm; 0 turns clipping off
  * @param seed                   initialisation and shuffling seed
- * @param device                 AUTO, CPU or GPU (resolved by whoever creates the engine's managers)
+ * @param device                 AUTO, CPU or GPU; null means AUTO
  * @param earlyStoppingPatience  epochs without a better validation AUC before training stops; 0 turns it off
  * @param evaluationBatchSize    rows per inference batch on the validation and test splits (1 to 65,536)
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer,
-                             RegularizationConfig regularization, float clipNorm, long seed, String device,
+                             RegularizationConfig regularization, float clipNorm, long seed, DeviceChoice device,
                              int earlyStoppingPatience, int evaluationBatchSize) {
 
     public static final int MAX_BATCH_SIZE = 65_536;
     public static final int MAX_EPOCHS = 10_000;
-    private static final Set<String> DEVICES = Set.of("AUTO", "CPU", "GPU");
 
     public TrainingConfig {
         require(epochs >= 1 && epochs <= MAX_EPOCHS, "training.epochs must be between 1 and " + MAX_EPOCHS, epochs);
@@ -35,10 +33,7 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
         regularization = regularization == null ? RegularizationConfig.NONE : regularization;
         require(clipNorm >= 0f && !Float.isInfinite(clipNorm), "training.clipNorm must be zero (off) or positive",
                 clipNorm);
-        device = device == null ? "AUTO" : device.toUpperCase(Locale.ROOT);
-        if (!DEVICES.contains(device)) {
-            throw new IllegalArgumentException("training.device must be AUTO, CPU or GPU, got " + device);
-        }
+        device = device == null ? DeviceChoice.AUTO : device;
         require(earlyStoppingPatience >= 0, "training.earlyStoppingPatience must be zero (off) or positive",
                 earlyStoppingPatience);
         require(evaluationBatchSize >= 1 && evaluationBatchSize <= MAX_BATCH_SIZE,
@@ -48,7 +43,7 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
     /** Adam at 0.001, MBA with λ = 0.01, batch 256, no clipping, patience 2: a sound start for CTR data. */
     public static TrainingConfig defaults(int epochs, long seed) {
         return new TrainingConfig(epochs, 256, OptimizerConfig.adam(0.001f), RegularizationConfig.mba(0.01f), 0f,
-                seed, "AUTO", 2, 4096);
+                seed, DeviceChoice.AUTO, 2, 4096);
     }
 
     public TrainingConfig withOptimizer(OptimizerConfig newOptimizer) {

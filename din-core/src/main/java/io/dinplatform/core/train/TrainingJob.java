@@ -32,8 +32,13 @@ public final class TrainingJob implements AutoCloseable {
         this.trainer = trainer;
     }
 
+    /** Builds the job on the configuration's device (AUTO takes a GPU when the engine sees one). */
+    public static TrainingJob create(EncodedDataset data, ArchitectureConfig architecture, TrainingConfig config) {
+        return create(data, architecture, config, config.device().resolve());
+    }
+
     /**
-     * @param device where the arrays live (the caller resolves AUTO)
+     * @param device where the arrays live
      */
     public static TrainingJob create(EncodedDataset data, ArchitectureConfig architecture, TrainingConfig config,
                                      Device device) {

@@ -2,6 +2,7 @@ package io.dinplatform.core.train;
 
 import ai.djl.Device;
 import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.core.data.build.BuildOptions;
 import io.dinplatform.core.data.build.BuildProtocol;
 import io.dinplatform.core.data.build.InteractionFormat;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DinVersusBaseTest {
 
     private static final TrainingConfig CONFIG = new TrainingConfig(4, 256, OptimizerConfig.adam(0.005f),
-            RegularizationConfig.mba(0.01f), 0f, 7, "CPU", 2, 4096);
+            RegularizationConfig.mba(0.01f), 0f, 7, DeviceChoice.CPU, 2, 4096);
 
     @BeforeAll
     static void oneThread() {

@@ -1,6 +1,7 @@
 package io.dinplatform.core.train;
 
 import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.embedding.TinyDatasets;
 import io.dinplatform.core.metrics.EvaluationMetrics;
@@ -23,7 +24,7 @@ class TrainerTest {
 
     private final EncodedDataset data = TinyDatasets.generate(600, 30, 60, 6, 9);
     private final TrainingConfig config = new TrainingConfig(3, 32, OptimizerConfig.adam(0.01f),
-            RegularizationConfig.mba(0.01f), 5f, 17, "CPU", 0, 64);
+            RegularizationConfig.mba(0.01f), 5f, 17, DeviceChoice.CPU, 0, 64);
 
     @Test
     void aRunIsDeterministicForItsSeed() {
@@ -108,7 +109,7 @@ class TrainerTest {
     @Test
     void earlyStoppingKeepsTheBestEpochsParameters() {
         TrainingConfig overfitting = new TrainingConfig(30, 32, OptimizerConfig.adam(0.05f),
-                RegularizationConfig.NONE, 0f, 3, "CPU", 2, 64);
+                RegularizationConfig.NONE, 0f, 3, DeviceChoice.CPU, 2, 64);
         try (ModelFixture fixture = new ModelFixture(data, ModelType.DIN, 3);
              Trainer trainer = new Trainer(fixture.model, fixture.tables, data, overfitting)) {
             Map<Integer, Double> validationAuc = new LinkedHashMap<>();

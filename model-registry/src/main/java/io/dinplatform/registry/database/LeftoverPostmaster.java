@@ -1,8 +1,12 @@
 package io.dinplatform.registry.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,16 +24,23 @@ import org.slf4j.LoggerFactory;
  * id can make a stale file look alive. So: a postmaster that still serves this very directory is shut down (SIGTERM,
  * PostgreSQL's smart shutdown, which finishes at once because its clients died with the old platform); a file that
  * names any other process, or none, is stale and removed.
+ *
+ * <p>A live platform holds a lock on the directory's {@code epg-lock} file for as long as its server runs; the lock
+ * dies with the process. So a directory whose lock is held belongs to a running platform and is left alone: starting a
+ * second platform on it fails with a clear message instead of stopping the first one's database.
  */
 final class LeftoverPostmaster {
 
     private static final Logger log = LoggerFactory.getLogger(LeftoverPostmaster.class);
     static final String PID_FILE = "postmaster.pid";
+    /** The lock file the embedded-PostgreSQL library holds while its server runs. */
+    static final String LOCK_FILE = "epg-lock";
 
     private LeftoverPostmaster() {
     }
 
     static void clear(Path dataDirectory, Duration stopTimeout) throws IOException {
+        requireNotInUse(dataDirectory);
         Path pidFile = dataDirectory.resolve(PID_FILE);
         Optional<Long> pid = readPid(pidFile);
         if (pid.isEmpty()) {
@@ -42,6 +53,26 @@ final class LeftoverPostmaster {
             log.warn("Removing stale {} (process {} is gone) from {}", PID_FILE, pid.get(), dataDirectory);
         }
         Files.deleteIfExists(pidFile);
+    }
+
+    private static void requireNotInUse(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw inUse(dataDirectory);
+            }
+        } catch (OverlappingFileLockException e) {
+            throw inUse(dataDirectory);
+        }
+    }
+
+    private static IOException inUse(Path dataDirectory) {
+        return new IOException("the database directory " + dataDirectory + " is in use by another running platform "
+                + "process; stop it first, or give this one its own din.data-dir");
     }
 
     private static Optional<Long> readPid(Path pidFile) throws IOException {

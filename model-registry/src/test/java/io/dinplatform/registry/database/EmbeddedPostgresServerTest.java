@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded server's data survives restarts, including a restart after the platform was killed. */
 class EmbeddedPostgresServerTest {
@@ -68,6 +69,15 @@ class EmbeddedPostgresServerTest {
             }
         } finally {
             platform.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aDirectoryInUseByARunningServerIsLeftAlone() throws Exception {
+        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(dataDir, PROPERTIES)) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, PROPERTIES))
+                    .hasMessageContaining("in use by another running platform");
+            assertThat(queryInt(running, "SELECT 1")).as("the running server was not stopped").isEqualTo(1);
         }
     }
 

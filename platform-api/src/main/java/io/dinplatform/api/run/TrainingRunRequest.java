@@ -3,6 +3,7 @@ package io.dinplatform.api.run;
 import java.util.List;
 
 import io.dinplatform.api.ResourceNames;
+import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.core.model.AttentionInput;
 import io.dinplatform.core.model.AttentionNormalization;
 import io.dinplatform.core.model.ModelType;
@@ -64,7 +65,7 @@ public record TrainingRunRequest(
                            @Valid Regularization regularization,
                            @DecimalMin("0") @DecimalMax("1000") Double clipNorm,
                            Long seed,
-                           @Pattern(regexp = "AUTO|CPU|GPU", message = "must be AUTO, CPU or GPU") String device,
+                           DeviceChoice device,
                            @Min(0) @Max(1000) Integer earlyStoppingPatience,
                            @Min(1) @Max(65536) Integer evaluationBatchSize) {
     }

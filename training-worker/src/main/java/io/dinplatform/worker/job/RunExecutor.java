@@ -4,7 +4,6 @@ import java.util.List;
 
 import ai.djl.Device;
 import io.dinplatform.registry.run.RunStatus;
-import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.worker.device.DeviceResolver;
 import io.dinplatform.worker.device.DeviceUnavailableException;
 import io.dinplatform.worker.lease.LeaseHeartbeat;
@@ -12,6 +11,7 @@ import io.dinplatform.worker.lease.StopReason;
 import io.dinplatform.worker.queue.ClaimedRun;
 import io.dinplatform.worker.queue.RunLease;
 import io.dinplatform.worker.queue.RunQueue;
+import io.dinplatform.worker.steps.RunSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -51,8 +51,8 @@ public class RunExecutor {
         }
         Device device;
         try {
-            device = devices.resolve(requestedDevice(claim));
-        } catch (DeviceUnavailableException | IllegalArgumentException e) {
+            device = devices.resolve(RunSpec.of(claim.request()).training().device());
+        } catch (DeviceUnavailableException | PermanentRunFailure e) {
             log.warn("Refusing run {}: {}", lease.runId(), e.getMessage());
             return settle(lease, RunStatus.FAILED, e.getMessage(), RunOutcome.FAILED);
         }
@@ -125,9 +125,5 @@ public class RunExecutor {
 
     private RunOutcome requeue(RunLease lease, String reason, boolean countAttempt) {
         return queue.requeue(lease, reason, countAttempt) ? RunOutcome.REQUEUED : RunOutcome.LEASE_LOST;
-    }
-
-    private static DeviceChoice requestedDevice(ClaimedRun claim) {
-        return DeviceChoice.parse(claim.request().path("training").path("device").asString(null));
     }
 }

@@ -10,13 +10,14 @@ import io.dinplatform.worker.steps.Checkpoints;
 import io.dinplatform.worker.steps.EvaluateTasklet;
 import io.dinplatform.worker.steps.ModelRegistration;
 import io.dinplatform.worker.steps.PrepareTasklet;
-import io.dinplatform.worker.steps.RegisterTasklet;
 import io.dinplatform.worker.steps.PreparedDatasets;
+import io.dinplatform.worker.steps.RegisterTasklet;
 import io.dinplatform.worker.steps.RunReporter;
 import io.dinplatform.worker.steps.TrainTasklet;
 import io.dinplatform.worker.steps.TrainingSessions;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -84,6 +85,10 @@ public class TrainingJobConfiguration {
                 .next(train)
                 .next(evaluate)
                 .next(register)
+                // Only a worker that holds a run starts its job: launched without one (for instance at start-up,
+                // when spring.batch.job.enabled was left on) it fails at once, naming what is missing.
+                .validator(new DefaultJobParametersValidator(new String[] {TrainingJobLauncher.RUN_ID_PARAMETER},
+                        new String[0]))
                 .listener(new RunExecutionListener(activeRuns, queue, datasets, sessions))
                 .build();
     }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class RunFailuresTest extends WorkerContextTest {
 
     /** Enough mini-batches per epoch that a run is still training when the test reacts to its progress. */
-    static final SyntheticConfig MEDIUM = new SyntheticConfig(600, 200, 10, 2, 10, 10, 0.05, 11);
+    static final SyntheticConfig MEDIUM = new SyntheticConfig(300, 100, 8, 2, 8, 10, 0.05, 11);
 
     @Test
     void aRunningRunStopsBetweenMiniBatchesWhenCancelledAndRegistersNothing() throws IOException {

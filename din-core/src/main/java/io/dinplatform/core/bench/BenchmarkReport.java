@@ -1,0 +1,81 @@
+package io.dinplatform.core.bench;
+
+import java.util.List;
+
+/**
+ * What one benchmark run measured.
+ *
+ * @param threads      intra-op threads
+ * @param batchSize    rows per batch
+ * @param matmul       GFLOP/s per DIN-shaped product at the first history length, and the 2048² reference
+ * @param histories    one entry per history length
+ * @param vocabulary   step times with small and large goods vocabularies (null if skipped)
+ * @param memory       resident memory over a long training run (null if skipped)
+ */
+public record BenchmarkReport(int threads, int batchSize, List<MatmulProbe.Rate> matmul, double squareGflops,
+                              List<HistoryResult> histories, VocabularyResult vocabulary, MemoryResult memory) {
+
+    /**
+     * @param historyLength          T
+     * @param matmulGflops           the combined rate of this T's DIN-shaped products
+     * @param forwardFlopsPerSample  counted from the layer shapes
+     * @param trainingSamplesPerSec  achieved
+     * @param inferenceSamplesPerSec achieved
+     * @param forwardMs              lookup + forward per training step
+     * @param backwardMs             backward per training step
+     * @param optimizerMs            clipping, MBA and the sparse/dense updates per step
+     */
+    public record HistoryResult(int historyLength, double matmulGflops, double forwardFlopsPerSample,
+                                double trainingSamplesPerSec, double inferenceSamplesPerSec, double forwardMs,
+                                double backwardMs, double optimizerMs) {
+
+        public double trainingUtilisation() {
+            return trainingSamplesPerSec * 3 * forwardFlopsPerSample / (matmulGflops * 1e9);
+        }
+
+        public double inferenceUtilisation() {
+            return inferenceSamplesPerSec * forwardFlopsPerSample / (matmulGflops * 1e9);
+        }
+    }
+
+    /** Milliseconds per training step with each goods vocabulary size. */
+    public record VocabularyResult(int smallVocabulary, double smallStepMs, int largeVocabulary, double largeStepMs) {
+        public double ratio() {
+            return largeStepMs / smallStepMs;
+        }
+    }
+
+    /** Resident set size in MiB after warm-up, at the end, and the highest sample, over {@code steps} steps. */
+    public record MemoryResult(int steps, double startMib, double endMib, double maxMib, List<Double> samples) {
+    }
+
+    /** The report as the table written to docs/benchmarks.md. */
+    public String toMarkdown() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("threads %d, batch %d%n%n", threads, batchSize));
+        out.append("| matrix product | GFLOP/s |\n| --- | ---: |\n");
+        matmul.forEach(r -> out.append(String.format("| %s | %.1f |%n", r.product().name(), r.gflops())));
+        out.append(String.format("| 2048 × 2048 · 2048 × 2048 (reference) | %.1f |%n%n", squareGflops));
+        out.append("| T | matmul GFLOP/s | MFLOP/sample (fwd) | train samples/s | train util. | "
+                + "infer samples/s | infer util. | fwd / bwd / opt ms per step |\n");
+        out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (HistoryResult h : histories) {
+            out.append(String.format("| %d | %.1f | %.2f | %.0f | %.1f %% | %.0f | %.1f %% | %.1f / %.1f / %.1f |%n",
+                    h.historyLength(), h.matmulGflops(), h.forwardFlopsPerSample() / 1e6,
+                    h.trainingSamplesPerSec(), 100 * h.trainingUtilisation(), h.inferenceSamplesPerSec(),
+                    100 * h.inferenceUtilisation(), h.forwardMs(), h.backwardMs(), h.optimizerMs()));
+        }
+        if (vocabulary != null) {
+            out.append(String.format("%nstep time with %,d goods ids: %.1f ms; with %,d: %.1f ms (ratio %.3f)%n",
+                    vocabulary.smallVocabulary(), vocabulary.smallStepMs(), vocabulary.largeVocabulary(),
+                    vocabulary.largeStepMs(), vocabulary.ratio()));
+        }
+        if (memory != null) {
+            out.append(String.format("%nresident memory over %,d training steps: %.0f MiB after warm-up, %.0f MiB at "
+                            + "the end, %.0f MiB at most; samples: %s%n", memory.steps(), memory.startMib(),
+                    memory.endMib(), memory.maxMib(), memory.samples().stream()
+                            .map(m -> String.format("%.0f", m)).toList()));
+        }
+        return out.toString();
+    }
+}

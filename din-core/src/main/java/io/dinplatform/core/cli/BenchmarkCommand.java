@@ -1,0 +1,50 @@
+package io.dinplatform.core.cli;
+
+import io.dinplatform.core.bench.BenchmarkOptions;
+import io.dinplatform.core.bench.BenchmarkReport;
+import io.dinplatform.core.bench.DinBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Runs {@link DinBenchmark} and prints its table (markdown). */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Measure matmul rate, FLOPs per sample, training and inference throughput, utilisation, "
+                + "vocabulary independence and memory.")
+final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "a short run (one history length, few steps)")
+    boolean quick;
+
+    @Option(names = "--threads", description = "engine intra-op threads (default 2)")
+    Integer threads;
+
+    @Option(names = "--history", split = ",", description = "history lengths, e.g. 50,100")
+    List<Integer> histories;
+
+    @Option(names = "--memory-steps", description = "training steps of the memory run (default 2000; 0 skips)")
+    Integer memorySteps;
+
+    @Option(names = "--markdown", description = "also write the result table to this file")
+    Path markdown;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchmarkOptions base = quick ? BenchmarkOptions.quick() : BenchmarkOptions.standard();
+        BenchmarkOptions options = new BenchmarkOptions(base.batchSize(),
+                histories != null ? histories : base.historyLengths(),
+                threads != null ? threads : base.threads(), base.warmupSteps(), base.measuredSteps(),
+                memorySteps != null ? memorySteps : base.memorySteps(), base.vocabularyCheck());
+        BenchmarkReport report = new DinBenchmark(options, System.err).run();
+        String table = report.toMarkdown();
+        System.out.println(table);
+        if (markdown != null) {
+            Files.writeString(markdown, table);
+        }
+        return 0;
+    }
+}
