@@ -2,7 +2,10 @@ package io.dinplatform.worker;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +18,20 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class QueueContextTest {
 
     private static final Path DATA_DIR = TemporaryDataDirectory.create("queue");
+
+    @Autowired
+    private JdbcClient jdbcClient;
+
+    /** Each test starts with an empty queue: what earlier tests left unfinished is cancelled, so nobody claims it. */
+    @BeforeEach
+    void retireUnfinishedRuns() {
+        jdbcClient.sql("""
+                        UPDATE training_runs
+                        SET status = 'CANCELLED', finished_at = now(), lease_holder = NULL, lease_expires_at = NULL
+                        WHERE status IN ('QUEUED', 'RUNNING')
+                        """)
+                .update();
+    }
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {

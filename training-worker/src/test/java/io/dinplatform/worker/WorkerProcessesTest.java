@@ -52,8 +52,7 @@ class WorkerProcessesTest extends QueueContextTest {
     TestCatalog catalog;
 
     @BeforeEach
-    void emptyQueue() {
-        jdbc.sql("DELETE FROM training_runs").update();
+    void catalog() {
         catalog = new TestCatalog(datasets, runs, artifacts);
     }
 

@@ -1,6 +1,8 @@
 package io.dinplatform.core.bench;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@link DinBenchmark} measures and for how long.
@@ -10,15 +12,26 @@ import java.util.List;
  * @param threads          the engine's intra-op threads
  * @param warmupSteps      untimed steps before each measurement
  * @param measuredSteps    timed steps per measurement
- * @param memorySteps      training steps of the resident-memory run (0 skips it)
- * @param vocabularyCheck  whether to compare step times with 10^4 and 10^6 goods ids
+ * @param memorySteps      training steps of the resident-memory run
+ * @param parts            which measurements to run
  */
 public record BenchmarkOptions(int batchSize, List<Integer> historyLengths, int threads, int warmupSteps,
-                               int measuredSteps, int memorySteps, boolean vocabularyCheck) {
+                               int measuredSteps, int memorySteps, Set<Part> parts) {
+
+    /** The measurements of a run; each stands alone, so a slow one can be run separately. */
+    public enum Part {
+        /** Matmul rates, FLOPs per sample, training and inference throughput and utilisation per T. */
+        THROUGHPUT,
+        /** Step time with a 10^4-id against a 10^6-id goods vocabulary. */
+        VOCABULARY,
+        /** Resident memory over {@code memorySteps} training steps. */
+        MEMORY
+    }
 
     public BenchmarkOptions {
         historyLengths = List.copyOf(historyLengths);
-        if (batchSize < 1 || threads < 1 || warmupSteps < 0 || measuredSteps < 1 || memorySteps < 0
+        parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
+        if (batchSize < 1 || threads < 1 || warmupSteps < 0 || measuredSteps < 1 || memorySteps < 1
                 || historyLengths.isEmpty() || historyLengths.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("invalid benchmark options: " + this);
         }
@@ -26,11 +39,11 @@ public record BenchmarkOptions(int batchSize, List<Integer> historyLengths, int 
 
     /** The setting: batch 256, histories 50 and 100, 2 threads, 2,000 steps of memory watch. */
     public static BenchmarkOptions standard() {
-        return new BenchmarkOptions(256, List.of(50, 100), 2, 20, 100, 2000, true);
+        return new BenchmarkOptions(256, List.of(50, 100), 2, 10, 50, 2000, EnumSet.allOf(Part.class));
     }
 
     /** A short run to check that everything works (seconds, not minutes). */
     public static BenchmarkOptions quick() {
-        return new BenchmarkOptions(256, List.of(50), 2, 3, 10, 100, true);
+        return new BenchmarkOptions(256, List.of(50), 2, 3, 10, 100, EnumSet.allOf(Part.class));
     }
 }

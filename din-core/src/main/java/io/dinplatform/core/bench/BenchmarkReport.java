@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * What one benchmark run measured.
  *
+ * @param loadAverage  the machine's 1-minute load average at the start and the end (other processes compete for
+ *                     the same cores: numbers taken under load understate the engine)
  * @param threads      intra-op threads
  * @param batchSize    rows per batch
  * @param matmul       GFLOP/s per DIN-shaped product at the first history length, and the 2048² reference
@@ -12,7 +14,7 @@ import java.util.List;
  * @param vocabulary   step times with small and large goods vocabularies (null if skipped)
  * @param memory       resident memory over a long training run (null if skipped)
  */
-public record BenchmarkReport(int threads, int batchSize, List<MatmulProbe.Rate> matmul, double squareGflops,
+public record BenchmarkReport(String loadAverage, int threads, int batchSize, List<MatmulProbe.Rate> matmul, double squareGflops,
                               List<HistoryResult> histories, VocabularyResult vocabulary, MemoryResult memory) {
 
     /**
@@ -52,7 +54,7 @@ public record BenchmarkReport(int threads, int batchSize, List<MatmulProbe.Rate>
     /** The report as the table written to docs/benchmarks.md. */
     public String toMarkdown() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("threads %d, batch %d%n%n", threads, batchSize));
+        out.append(String.format("threads %d, batch %d, load average %s%n%n", threads, batchSize, loadAverage));
         out.append("| matrix product | GFLOP/s |\n| --- | ---: |\n");
         matmul.forEach(r -> out.append(String.format("| %s | %.1f |%n", r.product().name(), r.gflops())));
         out.append(String.format("| 2048 × 2048 · 2048 × 2048 (reference) | %.1f |%n%n", squareGflops));

@@ -38,11 +38,13 @@ public final class DinBenchmark {
     }
 
     public BenchmarkReport run() {
+        String loadBefore = loadAverage();
         EngineThreads.use(options.threads());
         log.printf("engine intra-op threads: %d%n", EngineThreads.current());
-        List<MatmulProbe.Rate> firstRates = null;
-        double square;
+        List<MatmulProbe.Rate> firstRates = List.of();
+        double square = Double.NaN;
         List<BenchmarkReport.HistoryResult> histories = new ArrayList<>();
+        if (options.parts().contains(BenchmarkOptions.Part.THROUGHPUT)) {
         try (NDManager manager = NDManager.newBaseManager()) {
             square = MatmulProbe.measure(manager, new MatmulProbe.Product("square", 2048, 2048, 2048), 2).gflops();
             log.printf("matmul 2048²: %.1f GFLOP/s%n", square);
@@ -50,16 +52,19 @@ public final class DinBenchmark {
                 EncodedDataset data = data(t, SMALL_VOCABULARY);
                 try (BenchmarkModel model = new BenchmarkModel(data, architecture, options.batchSize(), t)) {
                     List<MatmulProbe.Rate> rates = productRates(manager, model.dimensions(), t);
-                    if (firstRates == null) {
+                    if (firstRates.isEmpty()) {
                         firstRates = rates;
                     }
                     histories.add(measure(model, t, MatmulProbe.combined(rates)));
                 }
             }
         }
-        BenchmarkReport.VocabularyResult vocabulary = options.vocabularyCheck() ? vocabularyCheck() : null;
-        BenchmarkReport.MemoryResult memory = options.memorySteps() > 0 ? memoryRun() : null;
-        return new BenchmarkReport(options.threads(), options.batchSize(), firstRates, square, histories, vocabulary,
+        }
+        BenchmarkReport.VocabularyResult vocabulary =
+                options.parts().contains(BenchmarkOptions.Part.VOCABULARY) ? vocabularyCheck() : null;
+        BenchmarkReport.MemoryResult memory =
+                options.parts().contains(BenchmarkOptions.Part.MEMORY) ? memoryRun() : null;
+        return new BenchmarkReport(loadBefore + " → " + loadAverage(), options.threads(), options.batchSize(), firstRates, square, histories, vocabulary,
                 memory);
     }
 
@@ -146,6 +151,15 @@ public final class DinBenchmark {
 
     private EncodedDataset data(int t, int items) {
         return BenchmarkData.generate(options.batchSize() * DATA_BATCHES, t, USERS, items, CATEGORIES, 7);
+    }
+
+    /** The 1-minute load average from /proc (Linux); "unknown" elsewhere. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** VmRSS of this process from /proc (Linux); NaN elsewhere. */

@@ -25,14 +25,15 @@ record MaskedMoments(NDArray count, NDArray mean, NDArray centered, NDArray vari
             return new MaskedMoments(null, mean, centered, centered.square().mean(positionAxes));
         }
         long channels = input.getShape().tail();
+        long positions = mask.getShape().size(); // explicit, not −1: a zero-length history axis has 0 positions
         // Masked sums over the positions as one (1, B·T) × (B·T, C) product: no masked copy of the input is made.
-        NDArray weights = mask.toType(input.getDataType(), false).reshape(1, -1);
+        NDArray weights = mask.toType(input.getDataType(), false).reshape(1, positions);
         NDArray count = weights.sum();
         // An all-padding batch divides by 1 instead of 0: its statistics are 0 and carry no weight anyway.
         NDArray divisor = count.maximum(1);
-        NDArray mean = weights.matMul(input.reshape(-1, channels)).reshape(channels).div(divisor);
+        NDArray mean = weights.matMul(input.reshape(positions, channels)).reshape(channels).div(divisor);
         NDArray centered = input.sub(mean);
-        NDArray variance = weights.matMul(centered.square().reshape(-1, channels)).reshape(channels).div(divisor);
+        NDArray variance = weights.matMul(centered.square().reshape(positions, channels)).reshape(channels).div(divisor);
         return new MaskedMoments(count, mean, centered, variance);
     }
 }

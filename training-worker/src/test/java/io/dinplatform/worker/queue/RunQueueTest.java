@@ -55,8 +55,7 @@ class RunQueueTest extends QueueContextTest {
     DatasetVersion dataset;
 
     @BeforeEach
-    void emptyQueue() throws Exception {
-        jdbc.sql("DELETE FROM training_runs").update();
+    void queueAndCatalog() throws Exception {
         queue = new RunQueue(jdbc);
         catalog = new TestCatalog(datasets, runs, artifacts);
         dataset = catalog.registerSynthetic("queue-test", TestCatalog.TINY);
