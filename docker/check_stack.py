@@ -5,7 +5,8 @@ docker/check.sh runs this after `docker-compose config` has validated docker-com
 This script checks what the schema cannot know: that the images run as a non-root user with a health check and JVM
 memory sized from the container limit, that DJL never downloads anything, that the API and the workers share one
 database and one artifact store, that nothing starts before PostgreSQL is healthy, and that every setting of the
-compose file is an environment variable whose default docs/compose.md documents.
+compose file is an environment variable whose default docs/compose.md documents, and that every DIN_ variable
+the stack sets binds to a property of the platform.
 
 Usage: check_stack.py RESOLVED_COMPOSE_YAML   (the output of `docker-compose -f docker-compose.yml config`)
        check_stack.py --self-test             (proves that each rule catches what it is meant to catch)
@@ -425,6 +426,77 @@ def check_settings(compose_text, doc_text):
     return problems
 
 
+# ------------------------------------------------------------------------------------ settings the platform reads
+
+CONFIGURATION_PROPERTIES = re.compile(r'@ConfigurationProperties\((?:prefix\s*=\s*|value\s*=\s*)?"([^"]+)"\)')
+
+
+def platform_properties():
+    """Every din.* property the platform binds: the components of its @ConfigurationProperties records, and the
+    keys of its application*.properties files."""
+    properties = set()
+    for source in ROOT.glob("*/src/main/java/**/*.java"):
+        text = source.read_text()
+        for match in CONFIGURATION_PROPERTIES.finditer(text):
+            header = re.compile(r"\brecord\s+\w+\s*\(").search(text, match.end())
+            if header:
+                properties |= {f"{match.group(1)}.{kebab(name)}" for name in record_components(text, header.end())}
+    for resources in ROOT.glob("*/src/main/resources/application*.properties"):
+        for line in resources.read_text().splitlines():
+            key = line.split("=", 1)[0].strip()
+            if key.startswith("din."):
+                properties.add(key)
+    return properties
+
+
+def record_components(text, start):
+    """The component names of a record header whose parameter list begins at start (annotations may nest)."""
+    depth, current, components = 1, [], []
+    for character in text[start:]:
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        if character == "," and depth == 1:
+            components.append("".join(current))
+            current = []
+        else:
+            current.append(character)
+    components.append("".join(current))
+    return [re.findall(r"\w+", component)[-1] for component in components if component.strip()]
+
+
+def kebab(name):
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def environment_names(properties):
+    """Spring's environment-variable forms of each property: DIN_WORKER_LEASEDURATION and DIN_WORKER_LEASE_DURATION."""
+    names = set()
+    for name in properties:
+        upper = name.upper().replace(".", "_")
+        names |= {upper.replace("-", ""), upper.replace("-", "_")}
+    return names
+
+
+def check_property_names(config, dockerfile, properties):
+    """A misspelt variable is silently ignored by Spring: every DIN_ variable the stack sets must bind."""
+    known = environment_names(properties)
+    set_by = {}
+    for name, service in config.get("services", {}).items():
+        for variable in service.get("environment", {}):
+            set_by.setdefault(variable, f"service {name}")
+    for stage in parse_dockerfile(dockerfile):
+        for instruction in stage.all("ENV"):
+            for variable in env_pairs(instruction):
+                set_by.setdefault(variable, f"docker/Dockerfile:{instruction.line}")
+    return [f"{where} sets {variable}, which binds to no din.* property of the platform (misspelt?)"
+            for variable, where in sorted(set_by.items())
+            if variable.startswith("DIN_") and variable not in known]
+
+
 # ---------------------------------------------------------------------------------------------------------- main
 
 def pytorch_native_version():
@@ -435,6 +507,7 @@ def pytorch_native_version():
 def check_all(config, dockerfile, dockerignore, compose_text, doc_text):
     return (check_dockerfile(dockerfile, dockerignore, pytorch_native_version())
             + check_compose(config)
+            + check_property_names(config, dockerfile, platform_properties())
             + check_settings(compose_text, doc_text))
 
 
@@ -486,6 +559,9 @@ def self_test(resolved_compose_path):
             lambda s: s[GPU_WORKER_SERVICE]["deploy"]["resources"].pop("reservations"))), "reserve NVIDIA"),
         "short grace period": (dict(config=broken_config(
             lambda s: s[CPU_WORKER_SERVICE].update(stop_grace_period="30s"))), "stop_grace_period"),
+        "misspelt property": (dict(config=broken_config(
+            lambda s: s[CPU_WORKER_SERVICE]["environment"].update(DIN_WORKER_LEASE_DURATON="60s"))),
+            "DIN_WORKER_LEASE_DURATON"),
         "setting without default": (dict(compose_text=compose_text.replace("${CPU_WORKERS:-2}", "${CPU_WORKERS}")),
                                     "needs a default"),
         "undocumented default": (dict(compose_text=compose_text.replace("${CPU_WORKERS:-2}", "${CPU_WORKERS:-3}")),

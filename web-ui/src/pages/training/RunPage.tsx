@@ -32,6 +32,8 @@ function progressFraction(state: RunLiveState): number | undefined {
 function RunFacts({ state, mode }: { state: RunLiveState; mode: FollowMode }) {
   return (
     <dl className="facts" data-testid="run-facts">
+      <dt>Stage</dt>
+      <dd data-testid="run-stage">{state.stage ?? '–'}</dd>
       <dt>Epoch</dt>
       <dd data-testid="run-epoch">{state.epoch !== undefined ? `${state.epoch}${state.epochs ? ` of ${state.epochs}` : ''}` : '–'}</dd>
       <dt>Step</dt>

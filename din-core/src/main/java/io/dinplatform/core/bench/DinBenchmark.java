@@ -41,31 +41,38 @@ public final class DinBenchmark {
         String loadBefore = loadAverage();
         EngineThreads.use(options.threads());
         log.printf("engine intra-op threads: %d%n", EngineThreads.current());
-        List<MatmulProbe.Rate> firstRates = List.of();
-        double square = Double.NaN;
-        List<BenchmarkReport.HistoryResult> histories = new ArrayList<>();
-        if (options.parts().contains(BenchmarkOptions.Part.THROUGHPUT)) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            square = MatmulProbe.measure(manager, new MatmulProbe.Product("square", 2048, 2048, 2048), 2).gflops();
-            log.printf("matmul 2048²: %.1f GFLOP/s%n", square);
-            for (int t : options.historyLengths()) {
-                EncodedDataset data = data(t, SMALL_VOCABULARY);
-                try (BenchmarkModel model = new BenchmarkModel(data, architecture, options.batchSize(), t)) {
-                    List<MatmulProbe.Rate> rates = productRates(manager, model.dimensions(), t);
-                    if (firstRates.isEmpty()) {
-                        firstRates = rates;
-                    }
-                    histories.add(measure(model, t, MatmulProbe.combined(rates)));
-                }
-            }
-        }
-        }
+        Throughput throughput = options.parts().contains(BenchmarkOptions.Part.THROUGHPUT)
+                ? throughput() : new Throughput(List.of(), Double.NaN, List.of());
         BenchmarkReport.VocabularyResult vocabulary =
                 options.parts().contains(BenchmarkOptions.Part.VOCABULARY) ? vocabularyCheck() : null;
         BenchmarkReport.MemoryResult memory =
                 options.parts().contains(BenchmarkOptions.Part.MEMORY) ? memoryRun() : null;
-        return new BenchmarkReport(loadBefore + " → " + loadAverage(), options.threads(), options.batchSize(), firstRates, square, histories, vocabulary,
-                memory);
+        return new BenchmarkReport(loadBefore + " → " + loadAverage(), options.threads(), options.batchSize(),
+                throughput.rates(), throughput.squareGflops(), throughput.histories(), vocabulary, memory);
+    }
+
+    /** The matmul rates of the first history length, the 2048² reference, and one result per history length. */
+    private record Throughput(List<MatmulProbe.Rate> rates, double squareGflops,
+                              List<BenchmarkReport.HistoryResult> histories) {
+    }
+
+    private Throughput throughput() {
+        List<MatmulProbe.Rate> firstRates = List.of();
+        List<BenchmarkReport.HistoryResult> histories = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MatmulProbe.Product square = new MatmulProbe.Product("square", 2048, 2048, 2048);
+            double squareGflops = MatmulProbe.measure(manager, square, 2).gflops();
+            log.printf("matmul 2048²: %.1f GFLOP/s%n", squareGflops);
+            for (int t : options.historyLengths()) {
+                try (BenchmarkModel model = new BenchmarkModel(data(t, SMALL_VOCABULARY), architecture,
+                        options.batchSize(), t)) {
+                    List<MatmulProbe.Rate> rates = productRates(manager, model.dimensions(), t);
+                    firstRates = firstRates.isEmpty() ? rates : firstRates;
+                    histories.add(measure(model, t, MatmulProbe.combined(rates)));
+                }
+            }
+            return new Throughput(firstRates, squareGflops, histories);
+        }
     }
 
     private List<MatmulProbe.Rate> productRates(NDManager manager, ModelDimensions dimensions, int t) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** Runs {@link DinBenchmark} and prints its table (markdown). */
@@ -26,8 +27,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--history", split = ",", description = "history lengths, e.g. 50,100")
     List<Integer> histories;
 
-    @Option(names = "--memory-steps", description = "training steps of the memory run (default 2000; 0 skips)")
+    @Option(names = "--memory-steps", description = "training steps of the memory run (default 2000)")
     Integer memorySteps;
+
+    @Option(names = "--parts", split = ",",
+            description = "which measurements: THROUGHPUT, VOCABULARY, MEMORY (default: all)")
+    Set<BenchmarkOptions.Part> parts;
 
     @Option(names = "--markdown", description = "also write the result table to this file")
     Path markdown;
@@ -38,7 +43,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkOptions options = new BenchmarkOptions(base.batchSize(),
                 histories != null ? histories : base.historyLengths(),
                 threads != null ? threads : base.threads(), base.warmupSteps(), base.measuredSteps(),
-                memorySteps != null ? memorySteps : base.memorySteps(), base.vocabularyCheck());
+                memorySteps != null ? memorySteps : base.memorySteps(), parts != null ? parts : base.parts());
         BenchmarkReport report = new DinBenchmark(options, System.err).run();
         String table = report.toMarkdown();
         System.out.println(table);

@@ -18,11 +18,15 @@ record MaskedMoments(NDArray count, NDArray mean, NDArray centered, NDArray vari
      * @param mask  (B, T) with 1 for real positions, or null when every position is real
      */
     static MaskedMoments of(NDArray input, NDArray mask) {
-        int[] positionAxes = input.getShape().dimension() == 3 ? new int[] {0, 1} : new int[] {0};
         if (mask == null) {
-            NDArray mean = input.mean(positionAxes);
+            // Statistics over every position; (B, T, C) is viewed as (B·T, C) because the engine reduces one axis
+            // at a time.
+            long channels = input.getShape().tail();
+            long positions = input.getShape().size() / Math.max(channels, 1);
+            NDArray mean = input.reshape(positions, channels).mean(new int[] {0});
             NDArray centered = input.sub(mean);
-            return new MaskedMoments(null, mean, centered, centered.square().mean(positionAxes));
+            NDArray variance = centered.square().reshape(positions, channels).mean(new int[] {0});
+            return new MaskedMoments(null, mean, centered, variance);
         }
         long channels = input.getShape().tail();
         long positions = mask.getShape().size(); // explicit, not −1: a zero-length history axis has 0 positions
@@ -33,7 +37,8 @@ record MaskedMoments(NDArray count, NDArray mean, NDArray centered, NDArray vari
         NDArray divisor = count.maximum(1);
         NDArray mean = weights.matMul(input.reshape(positions, channels)).reshape(channels).div(divisor);
         NDArray centered = input.sub(mean);
-        NDArray variance = weights.matMul(centered.square().reshape(positions, channels)).reshape(channels).div(divisor);
+        NDArray variance = weights.matMul(centered.square().reshape(positions, channels)).reshape(channels)
+                .div(divisor);
         return new MaskedMoments(count, mean, centered, variance);
     }
 }

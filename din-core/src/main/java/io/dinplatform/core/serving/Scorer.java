@@ -133,6 +133,21 @@ public final class Scorer {
         return scores;
     }
 
+    /**
+     * Runs a full batch and a ranking through the model once, with made-up instances (unknown ids, full-length
+     * histories), so that the engine's kernels and allocations are ready before the first real request.
+     */
+    public void warmUp() {
+        FeatureSchema schema = bundle.schema();
+        Map<String, Object> instance = new HashMap<>();
+        schema.categorical().forEach(f -> instance.put(f.name(), ""));
+        List<String> history = Collections.nCopies(schema.maxHistoryLength(), "");
+        schema.sequences().forEach(f -> instance.put(f.name(), history));
+        schema.numeric().forEach(f -> instance.put(f.name(), 0));
+        predict(Collections.nCopies(maxBatchSize, instance), true);
+        rank(instance, Collections.nCopies(Math.min(maxBatchSize, 100), instance));
+    }
+
     private void scoreBatch(EncodedDataset data, int[] rows, int from, int to, BatchAssembler assembler,
                             float[] scores, float[][] attention) {
         try (NDManager batchManager = bundle.tables().manager().newSubManager()) {

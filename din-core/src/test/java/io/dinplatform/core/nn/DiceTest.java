@@ -78,6 +78,15 @@ class DiceTest {
     }
 
     @Test
+    void withoutAMaskEveryPositionCounts() {
+        Dice dice = new Dice(store, "dice", 2);
+        NDArray x = manager.create(GradientCheck.values(8, 12, 2.0), new Shape(2, 3, 2));
+        double[] unmasked = dice.apply(x, null, true).toDoubleArray();
+        double[] allReal = dice.apply(x, manager.ones(new Shape(2, 3), DataType.FLOAT64), true).toDoubleArray();
+        assertThat(unmasked).containsExactly(allReal, within(1e-12));
+    }
+
+    @Test
     void runningAveragesMoveTowardsTheBatchStatisticsWithTheMomentum() {
         Dice dice = new Dice(store, "dice", 1);
         dice.apply(manager.create(new double[] {1, 3}, new Shape(2, 1)), null, true);

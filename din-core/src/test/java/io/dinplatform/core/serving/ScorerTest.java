@@ -87,6 +87,29 @@ class ScorerTest {
     }
 
     @Test
+    void aUserWithoutHistoryIsRankedLikeThePairs() throws IOException {
+        Scorer scorer = scorer(ModelType.DIN, 16);
+        Map<String, Object> context = Map.of("user_id", "u3", "age", 3.5, "hist_item_id", List.of(),
+                "hist_cate_id", List.of());
+        List<Map<String, Object>> candidates = List.of(Map.of("item_id", "i1", "cate_id", "c1"),
+                Map.of("item_id", "nobody-knows-me", "cate_id", "c2"));
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (Map<String, Object> candidate : candidates) {
+            Map<String, Object> pair = new HashMap<>(context);
+            pair.putAll(candidate);
+            pairs.add(pair);
+        }
+        assertThat(scorer.rank(context, candidates)).containsExactly(scorer.predict(pairs), within(1e-6f));
+    }
+
+    @Test
+    void warmingUpScoresMadeUpInstancesWithoutComplaint() throws IOException {
+        Scorer scorer = scorer(ModelType.DIN, 16);
+        scorer.warmUp();
+        assertThat(scorer.predict(SmallModel.instances(2, 3))).hasSize(3);
+    }
+
+    @Test
     void explainGivesOneWeightPerHistoryItemTheModelSaw() throws IOException {
         Scorer scorer = scorer(ModelType.DIN, 8);
         var instances = SmallModel.instances(7, 30);

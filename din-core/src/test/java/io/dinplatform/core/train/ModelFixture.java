@@ -20,6 +20,7 @@ final class ModelFixture implements AutoCloseable {
     static final int EMBEDDING_DIM = 4;
 
     final NDManager manager;
+    private final EncodedDataset data;
     final EmbeddingTables tables;
     final CtrModel model;
 
@@ -31,6 +32,7 @@ final class ModelFixture implements AutoCloseable {
         // Tiny models gain nothing from a second intra-op thread, and on a loaded machine OpenMP's spinning
         // threads make every op many times slower. Results are deterministic for any fixed thread count.
         EngineThreads.use(1);
+        this.data = data;
         manager = NDManager.newBaseManager();
         tables = EmbeddingTables.create(manager, data.schema(), data.vocabularies(), embeddingDim, seed);
         ArchitectureConfig architecture = new ArchitectureConfig(type, embeddingDim,
@@ -39,6 +41,10 @@ final class ModelFixture implements AutoCloseable {
         ModelDimensions dimensions = new ModelDimensions(tables.profileWidth(), tables.itemWidth(),
                 tables.numericWidth());
         model = CtrModel.create(architecture, dimensions, new ParameterStore(manager, DataType.FLOAT32, seed));
+    }
+
+    EncodedDataset data() {
+        return data;
     }
 
     ParameterStore layers() {

@@ -1,5 +1,7 @@
 package io.dinplatform.worker.config;
 
+import ai.djl.engine.Engine;
+import io.dinplatform.core.train.EngineThreads;
 import io.dinplatform.registry.RegistryAutoConfiguration;
 import io.dinplatform.registry.database.EmbeddedDatabaseAutoConfiguration;
 import io.dinplatform.worker.device.DeviceResolver;
@@ -72,10 +74,19 @@ public class TrainingWorkerAutoConfiguration {
         return new RunExecutor(queue, activeRuns, heartbeat, launcher, devices, properties.maxAttempts());
     }
 
+    /** Loads the PyTorch engine before the first run, with the configured intra-op threads. */
+    private static void prepareEngine(WorkerProperties properties) {
+        if (properties.engineThreads() > 0) {
+            EngineThreads.use(properties.engineThreads());
+        } else {
+            Engine.getEngine("PyTorch");
+        }
+    }
+
     @Bean
     WorkerLoop workerLoop(RunQueue queue, RunExecutor executor, ActiveRuns activeRuns, WorkerIdentity identity,
                           WorkerProperties properties) {
         return new WorkerLoop(queue, executor, activeRuns, identity, properties.leaseDuration(),
-                properties.pollInterval(), properties.shutdownTimeout());
+                properties.pollInterval(), properties.shutdownTimeout(), () -> prepareEngine(properties));
     }
 }

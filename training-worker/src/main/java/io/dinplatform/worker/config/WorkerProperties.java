@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts        how many claims a run gets before a failure is final
  * @param progressEverySteps how many mini-batches between two progress points of a running job
  * @param shutdownTimeout    how long a stopping worker waits for its job to reach a mini-batch boundary
+ * @param engineThreads      the PyTorch engine's intra-op threads on the CPU; 0 keeps the engine's default. A CPU
+ *                           run is reproducible bit for bit for a fixed count, so workers that may resume each
+ *                           other's runs should agree on it
  */
 @ConfigurationProperties("din.worker")
 public record WorkerProperties(
@@ -33,7 +36,8 @@ public record WorkerProperties(
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("50") int progressEverySteps,
-        @DefaultValue("60s") Duration shutdownTimeout) {
+        @DefaultValue("60s") Duration shutdownTimeout,
+        @DefaultValue("0") int engineThreads) {
 
     public WorkerProperties {
         if (heartbeatInterval.compareTo(leaseDuration) >= 0) {
@@ -42,6 +46,10 @@ public record WorkerProperties(
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("din.worker.max-attempts must be at least 1, got " + maxAttempts);
+        }
+        if (engineThreads < 0) {
+            throw new IllegalArgumentException("din.worker.engine-threads must be 0 (engine default) or positive, got "
+                    + engineThreads);
         }
         if (progressEverySteps < 1) {
             throw new IllegalArgumentException("din.worker.progress-every-steps must be at least 1, got "

@@ -32,12 +32,18 @@ public class WorkerLoop implements SmartLifecycle {
     private final Duration leaseDuration;
     private final Duration pollInterval;
     private final Duration shutdownTimeout;
+    private final Runnable prepareEngine;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile Thread thread;
     private volatile boolean running;
 
+    /**
+     * @param prepareEngine runs on the worker's thread before the first claim: loading the engine (and extracting
+     *                      its native libraries on a first start) takes seconds that belong to no run
+     */
     public WorkerLoop(RunQueue queue, RunExecutor executor, ActiveRuns activeRuns, WorkerIdentity identity,
-                      Duration leaseDuration, Duration pollInterval, Duration shutdownTimeout) {
+                      Duration leaseDuration, Duration pollInterval, Duration shutdownTimeout,
+                      Runnable prepareEngine) {
         this.queue = queue;
         this.executor = executor;
         this.activeRuns = activeRuns;
@@ -45,6 +51,7 @@ public class WorkerLoop implements SmartLifecycle {
         this.leaseDuration = leaseDuration;
         this.pollInterval = pollInterval;
         this.shutdownTimeout = shutdownTimeout;
+        this.prepareEngine = prepareEngine;
     }
 
     @Override
@@ -91,6 +98,12 @@ public class WorkerLoop implements SmartLifecycle {
     }
 
     private void loop() {
+        try {
+            prepareEngine.run();
+        } catch (RuntimeException e) {
+            log.error("Training worker {}: the PyTorch engine does not load; every run will fail until it does",
+                    identity, e);
+        }
         while (running && !activeRuns.isShuttingDown()) {
             try {
                 Optional<ClaimedRun> claim = queue.claimNext(identity.id(), leaseDuration);

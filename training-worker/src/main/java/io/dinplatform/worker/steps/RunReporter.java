@@ -3,7 +3,6 @@ package io.dinplatform.worker.steps;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.worker.job.ActiveRun;
 import io.dinplatform.worker.queue.RunQueue;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,15 +28,6 @@ public class RunReporter {
     public void report(ActiveRun run, String type, ObjectNode point) {
         if (queue.recordProgress(run.lease(), point)) {
             runs.appendEvent(run.runId(), type, point);
-        } else {
-            run.control().leaseLost();
-        }
-    }
-
-    /** Appends an event without changing the run's latest progress (a validation or test metric point). */
-    public void event(ActiveRun run, String type, JsonNode payload) {
-        if (queue.holds(run.lease())) {
-            runs.appendEvent(run.runId(), type, payload);
         } else {
             run.control().leaseLost();
         }

@@ -1,0 +1,107 @@
+package io.dinplatform.worker.job;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import io.dinplatform.core.data.build.BuildOptions;
+import io.dinplatform.core.data.build.BuildProtocol;
+import io.dinplatform.core.data.build.BuildResult;
+import io.dinplatform.core.data.build.Interaction;
+import io.dinplatform.core.data.build.InteractionFormat;
+import io.dinplatform.core.data.build.InteractionLogReader;
+import io.dinplatform.core.data.build.ItemCatalog;
+import io.dinplatform.core.data.build.ItemCatalogReader;
+import io.dinplatform.core.data.build.SamplesBuilder;
+import io.dinplatform.core.device.DeviceChoice;
+import io.dinplatform.core.model.ArchitectureConfig;
+import io.dinplatform.core.model.AttentionConfig;
+import io.dinplatform.core.model.MlpConfig;
+import io.dinplatform.core.model.ModelType;
+import io.dinplatform.core.nn.ActivationType;
+import io.dinplatform.core.schema.FeatureSchemaJson;
+import io.dinplatform.core.train.OptimizerConfig;
+import io.dinplatform.core.train.RegularizationConfig;
+import io.dinplatform.core.train.TrainingConfig;
+import io.dinplatform.registry.artifact.StoredArtifact;
+import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.dataset.NewDatasetVersion;
+import io.dinplatform.registry.run.RunEvent;
+import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.run.TrainingRun;
+import io.dinplatform.worker.WorkerContextTest;
+import io.dinplatform.worker.steps.RunSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Prints the time of one DIN run on MovieLens 100K from queueing to registered version, and the training throughput
+ * the worker reached (samples/s per epoch, as its progress reports them). A benchmark, not a test of speed: run it with
+ * {@code -Ddin.benchmarks=true}; {@code -Ddin.benchmarks.epochs=N} shortens it (default 5).
+ */
+@EnabledIfSystemProperty(named = "din.benchmarks", matches = "true")
+class MovieLensRunBenchmark extends WorkerContextTest {
+
+    @Test
+    void oneDinRunOnMovieLens100k() throws Exception {
+        Path data = Path.of(System.getProperty("din.shared.dir", "../shared"), "data", "movielens-100k");
+        if (!Files.isRegularFile(data.resolve("u.data"))) {
+            System.err.println("*** MovieLensRunBenchmark SKIPPED: no MovieLens 100K in " + data.toAbsolutePath()
+                    + " (set din.shared.dir) ***");
+        }
+        assumeTrue(Files.isRegularFile(data.resolve("u.data")), "MovieLens 100K not found in " + data);
+        DatasetVersion dataset = registerMovieLens(data);
+        int epochs = Integer.getInteger("din.benchmarks.epochs", 5);
+        RunSpec spec = new RunSpec(
+                new ArchitectureConfig(ModelType.DIN, 18,
+                        new AttentionConfig(List.of(80, 40), ActivationType.DICE, null, null),
+                        new MlpConfig(List.of(200, 80), ActivationType.DICE), null, null),
+                new TrainingConfig(epochs, 256, OptimizerConfig.adam(0.001f), RegularizationConfig.mba(0.01f), 0f, 7,
+                        DeviceChoice.CPU, 0, 4096));
+
+        long queued = System.nanoTime();
+        UUID id = catalog.queue("movielens-din", dataset, spec).id();
+        TrainingRun run = awaitFinal(id);
+        double seconds = (System.nanoTime() - queued) / 1e9;
+
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        List<RunEvent> epochsDone = runs.eventsAfter(id, 0, 100_000).stream()
+                .filter(e -> e.type().equals("metric") && e.payload().path("split").asString("").equals("valid"))
+                .toList();
+        System.out.printf("%n=== MovieLens 100K, DIN (dim 18, attention 80-40 Dice, MLP 200-80 Dice), %d epochs, "
+                + "batch 256, CPU, %d rows ===%n", epochs, dataset.rows());
+        System.out.printf("queue → registered version: %.1f s%n", seconds);
+        epochsDone.forEach(e -> System.out.printf("epoch %d: %.0f samples/s, validation AUC %.4f%n",
+                e.payload().path("epoch").asInt(), e.payload().path("samplesPerSecond").asDouble(),
+                e.payload().path("validation").path("auc").asDouble()));
+        System.out.printf("test: AUC %.4f, GAUC %.4f, log loss %.4f%n%n", run.metrics().path("auc").asDouble(),
+                run.metrics().path("gauc").asDouble(), run.metrics().path("logloss").asDouble());
+    }
+
+    private DatasetVersion registerMovieLens(Path data) throws Exception {
+        List<Interaction> interactions;
+        try (InputStream in = Files.newInputStream(data.resolve("u.data"))) {
+            interactions = InteractionLogReader.read(in, InteractionFormat.MOVIELENS);
+        }
+        ItemCatalog items;
+        try (InputStream in = Files.newInputStream(data.resolve("u.item"))) {
+            items = ItemCatalogReader.movieLens(in);
+        }
+        ByteArrayOutputStream samples = new ByteArrayOutputStream();
+        BuildResult built = SamplesBuilder.build(interactions, items,
+                BuildOptions.defaults(BuildProtocol.RATING_THRESHOLD), samples);
+        StoredArtifact stored = artifacts.write(new ByteArrayInputStream(samples.toByteArray()));
+        JsonMapper json = JsonMapper.shared();
+        return datasets.createNextVersion(new NewDatasetVersion("movielens-100k", stored.sha256(),
+                stored.sizeBytes(), built.rows(), FeatureSchemaJson.toTree(built.schema()), json.createObjectNode(),
+                json.createObjectNode().put("protocol", "RATING_THRESHOLD"), stored.storageKey()));
+    }
+}
