@@ -149,7 +149,8 @@ def check_dockerfile(text, dockerignore, pytorch_version):
     if GPU_STAGE in names:
         problems += check_gpu_image(Image(stages, GPU_STAGE), stages, pytorch_version)
     for target in CPU_STAGES:
-        if target in names and not any("EngineWarmup" in i.arguments for i in Image(stages, target).instructions("RUN")):
+        runs = Image(stages, target).instructions("RUN") if target in names else []
+        if target in names and not any("EngineWarmup" in run.arguments for run in runs):
             problems.append(f"stage {target} never runs EngineWarmup: DJL would extract its native libraries "
                             "in every new container instead of once in the image")
     problems += check_dockerignore(dockerignore)
@@ -260,7 +261,7 @@ def check_dockerignore(text):
 
 # ----------------------------------------------------------------------------------------------- the compose file
 
-def check_compose(config):
+def check_compose(config, stage_names):
     services = config.get("services", {})
     problems = [f"docker-compose.yml has no service {name}"
                 for name in (DATABASE_SERVICE, API_SERVICE, CPU_WORKER_SERVICE, GPU_WORKER_SERVICE)
@@ -273,7 +274,7 @@ def check_compose(config):
         condition = service.get("depends_on", {}).get(DATABASE_SERVICE, {}).get("condition")
         if condition != "service_healthy":
             problems.append(f"service {name} must depend on {DATABASE_SERVICE} with condition service_healthy")
-        problems += check_build_target(name, service)
+        problems += check_build_target(name, service, stage_names)
     problems += check_shared_state(platform)
     problems += check_api(services[API_SERVICE])
     for name in (CPU_WORKER_SERVICE, GPU_WORKER_SERVICE):
@@ -293,11 +294,10 @@ def check_database(service):
     return problems
 
 
-def check_build_target(name, service):
+def check_build_target(name, service, stage_names):
     build = service.get("build")
     if build is None:
         return [f"service {name} has no build section"]
-    stage_names = {stage.name for stage in parse_dockerfile(DOCKERFILE.read_text())}
     if build.get("target") not in stage_names:
         return [f"service {name} builds target {build.get('target')!r}, which docker/Dockerfile lacks"]
     return []
@@ -506,7 +506,7 @@ def pytorch_native_version():
 
 def check_all(config, dockerfile, dockerignore, compose_text, doc_text):
     return (check_dockerfile(dockerfile, dockerignore, pytorch_native_version())
-            + check_compose(config)
+            + check_compose(config, {stage.name for stage in parse_dockerfile(dockerfile)})
             + check_property_names(config, dockerfile, platform_properties())
             + check_settings(compose_text, doc_text))
 

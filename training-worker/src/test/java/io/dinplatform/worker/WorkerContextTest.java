@@ -65,7 +65,11 @@ public abstract class WorkerContextTest {
 
     /** Waits until the run reaches a final status and returns it. */
     protected TrainingRun awaitFinal(UUID runId) {
-        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+        return awaitFinal(runId, RUN_TIMEOUT);
+    }
+
+    protected TrainingRun awaitFinal(UUID runId, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(100))
                 .until(() -> runs.find(runId).orElseThrow().status().isFinal());
         return runs.find(runId).orElseThrow();
     }

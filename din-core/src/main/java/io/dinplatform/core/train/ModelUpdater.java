@@ -83,7 +83,7 @@ public final class ModelUpdater {
         layers.parameters().forEach((name, parameter) -> {
             // The gradient handle would otherwise be attached to the parameter's long-lived manager.
             NDArray gradient = parameter.getGradient();
-            //gradient.attach(batch);
+            gradient.attach(batch);
             gradients.put(name, gradient);
         });
         return gradients;

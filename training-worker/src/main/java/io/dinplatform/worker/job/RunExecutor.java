@@ -56,13 +56,17 @@ public class RunExecutor {
             log.warn("Refusing run {}: {}", lease.runId(), e.getMessage());
             return settle(lease, RunStatus.FAILED, e.getMessage(), RunOutcome.FAILED);
         }
+        return run(claim, device);
+    }
+
+    /** Runs the job under a renewed lease, with the run's signals where its steps can find them. */
+    private RunOutcome run(ClaimedRun claim, Device device) {
         ActiveRun run = activeRuns.open(claim, device);
         try (LeaseHeartbeat.Beat beat = heartbeat.start(run.control())) {
-            log.info("Run {} (attempt {}) on {} as {}{}", lease.runId(), lease.attempt(),
-                    DeviceResolver.describe(device), lease.holder(),
+            log.info("Run {} (attempt {}) on {} as {}{}", run.runId(), claim.lease().attempt(),
+                    DeviceResolver.describe(device), claim.lease().holder(),
                     claim.isResumption() ? ", resuming job execution " + claim.jobExecutionId() : "");
-            JobExecution execution = launcher.launch(lease.runId());
-            return settle(run, execution);
+            return settle(run, launcher.launch(run.runId()));
         } catch (Exception e) {
             return failed(run, e);
         } finally {

@@ -1,11 +1,12 @@
 package io.dinplatform.worker.steps;
 
+import java.util.Locale;
+
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.worker.job.ActiveRun;
 import io.dinplatform.worker.job.ActiveRuns;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class PrepareTasklet extends RunTasklet {
 
-    static final String STAGE_FIELD = "stage";
+    /** The job execution context's record of the encoded dataset (JSON). */
+    static final String PREPARED = "prepared";
 
     private final PreparedDatasets datasets;
     private final RunReporter reporter;
@@ -33,19 +35,17 @@ public class PrepareTasklet extends RunTasklet {
         PreparedDataset prepared = datasets.of(run.runId(), run.claim().datasetVersionId());
         EncodedDataset encoded = prepared.encoded();
         ObjectNode summary = JsonMapper.shared().createObjectNode();
-        summary.put(STAGE_FIELD, "prepare");
+        summary.put("stage", "prepare");
         summary.put("dataset", prepared.version().name());
         summary.put("datasetVersion", prepared.version().version());
         summary.put("rows", encoded.size());
         for (Split split : Split.values()) {
-            summary.put(split.name().toLowerCase(java.util.Locale.ROOT) + "Rows", encoded.rowsOf(split).length);
+            summary.put(split.name().toLowerCase(Locale.ROOT) + "Rows", encoded.rowsOf(split).length);
         }
         ObjectNode vocabularies = summary.putObject("vocabularySizes");
         encoded.vocabularies().byFeature().forEach((feature, vocabulary) ->
                 vocabularies.put(feature, vocabulary.size()));
-        ExecutionContext context = step.getJobExecution().getExecutionContext();
-        context.putString("prepared", summary.toString());
-        step.getExecutionContext().putString("prepared", summary.toString());
+        step.getJobExecution().getExecutionContext().putString(PREPARED, summary.toString());
         reporter.report(run, RunReporter.STAGE, summary);
         return RepeatStatus.FINISHED;
     }

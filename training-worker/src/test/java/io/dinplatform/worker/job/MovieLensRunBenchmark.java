@@ -5,9 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import ai.djl.Device;
+import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.build.BuildOptions;
 import io.dinplatform.core.data.build.BuildProtocol;
 import io.dinplatform.core.data.build.BuildResult;
@@ -17,6 +20,7 @@ import io.dinplatform.core.data.build.InteractionLogReader;
 import io.dinplatform.core.data.build.ItemCatalog;
 import io.dinplatform.core.data.build.ItemCatalogReader;
 import io.dinplatform.core.data.build.SamplesBuilder;
+import io.dinplatform.core.data.encode.DatasetEncoder;
 import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.AttentionConfig;
@@ -27,6 +31,9 @@ import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.core.train.OptimizerConfig;
 import io.dinplatform.core.train.RegularizationConfig;
 import io.dinplatform.core.train.TrainingConfig;
+import io.dinplatform.core.train.TrainingJob;
+import io.dinplatform.core.train.TrainingListener;
+import io.dinplatform.core.train.TrainingReport;
 import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.dataset.NewDatasetVersion;
@@ -69,7 +76,7 @@ class MovieLensRunBenchmark extends WorkerContextTest {
 
         long queued = System.nanoTime();
         UUID id = catalog.queue("movielens-din", dataset, spec).id();
-        TrainingRun run = awaitFinal(id);
+        TrainingRun run = awaitFinal(id, Duration.ofHours(2));
         double seconds = (System.nanoTime() - queued) / 1e9;
 
         assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
@@ -82,8 +89,22 @@ class MovieLensRunBenchmark extends WorkerContextTest {
         epochsDone.forEach(e -> System.out.printf("epoch %d: %.0f samples/s, validation AUC %.4f%n",
                 e.payload().path("epoch").asInt(), e.payload().path("samplesPerSecond").asDouble(),
                 e.payload().path("validation").path("auc").asDouble()));
-        System.out.printf("test: AUC %.4f, GAUC %.4f, log loss %.4f%n%n", run.metrics().path("auc").asDouble(),
+        System.out.printf("worker test: AUC %.4f, GAUC %.4f, log loss %.4f%n", run.metrics().path("auc").asDouble(),
                 run.metrics().path("gauc").asDouble(), run.metrics().path("logloss").asDouble());
+
+        // din-core on its own, same data, same configuration, same process and threads, right after.
+        EncodedDataset encoded;
+        try (InputStream in = artifacts.openVerified(dataset.sha256())) {
+            encoded = new DatasetEncoder(FeatureSchemaJson.fromTree(dataset.schema())).encode(in);
+        }
+        try (TrainingJob job = TrainingJob.create(encoded, spec.architecture(), spec.training(), Device.cpu())) {
+            TrainingReport report = job.run(TrainingListener.NONE, () -> false);
+            System.out.printf("din-core alone: %.0f samples/s; test AUC %.4f, GAUC %.4f, log loss %.4f%n%n",
+                    report.trainingSamplesPerSecond(), report.test().auc(), report.test().gauc(),
+                    report.test().logLoss());
+            assertThat(run.metrics().path("auc").asDouble()).as("the worker trains exactly what din-core trains")
+                    .isEqualTo(report.test().auc());
+        }
     }
 
     private DatasetVersion registerMovieLens(Path data) throws Exception {

@@ -1,0 +1,24 @@
+package io.dinplatform.api.serving;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The answer to a predict request: the model version that scored it and one prediction per instance, in order.
+ *
+ * @param model       the model's name
+ * @param version     the version that answered (aliases are resolved per request)
+ * @param predictions one per instance
+ */
+public record PredictionResponse(String model, int version, List<Prediction> predictions) {
+
+    /**
+     * @param score     the click probability
+     * @param attention with {@code explain}: the attention weight of every history item the model saw (the newest
+     *                  {@code maxLength}, oldest first)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Prediction(float score, float[] attention) {
+    }
+}

@@ -1,0 +1,168 @@
+package io.dinplatform.api.serving;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
+
+import io.dinplatform.api.error.FieldError;
+import io.dinplatform.api.error.InvalidRequestException;
+import io.dinplatform.api.serving.PredictionResponse.Prediction;
+import io.dinplatform.api.serving.RankResponse.RankedCandidate;
+import io.dinplatform.api.serving.batching.QueueFullException;
+import io.dinplatform.api.serving.cache.ModelCache;
+import io.dinplatform.api.serving.cache.ModelLease;
+import io.dinplatform.api.serving.cache.ServedModel;
+import io.dinplatform.api.serving.cache.ServedVersion;
+import io.dinplatform.core.data.encode.InvalidInstanceException;
+import io.dinplatform.core.model.ModelType;
+import io.dinplatform.core.schema.FeatureKind;
+import io.dinplatform.core.serving.ScoringResult;
+
+/**
+ * Online predictions: checks a request against the limits and the model's schema, resolves the model version, holds
+ * it for the duration of the request, and scores through the version's batcher (predict) or the ranking path that
+ * computes the user side once (rank).
+ */
+public class PredictionService {
+
+    private final ServedVersionResolver resolver;
+    private final ModelCache cache;
+    private final ServingProperties properties;
+
+    public PredictionService(ServedVersionResolver resolver, ModelCache cache, ServingProperties properties) {
+        this.resolver = resolver;
+        this.cache = cache;
+        this.properties = properties;
+    }
+
+    /** Scores every instance; {@code version} and {@code alias} select the model version (both may be null). */
+    public PredictionResponse predict(String name, String version, String alias, PredictionRequest request)
+            throws IOException {
+        long started = System.nanoTime();
+        List<Map<String, Object>> instances = requireList("instances", request.instances(),
+                properties.maxInstancesPerRequest(), "din.serving.max-instances-per-request");
+        ServedVersion resolved = resolver.resolve(name, version, alias);
+        try (ModelLease lease = cache.acquire(resolved)) {
+            ServedModel model = lease.model();
+            if (request.explainRequested() && model.type() != ModelType.DIN) {
+                throw new InvalidRequestException("explain: model '" + name + "' version " + resolved.version()
+                        + " is a " + model.type() + " model, which pools the history without attention; "
+                        + "explanations need a DIN model");
+            }
+            validateInstances(model, instances);
+            ScoringResult result = await(model, instances, request.explainRequested());
+            model.metrics().predictAnswered(instances.size(), System.nanoTime() - started);
+            return new PredictionResponse(resolved.model(), resolved.version(), predictions(result));
+        }
+    }
+
+    /** Scores every candidate for the context's user and returns the best {@code topK}, the highest first. */
+    public RankResponse rank(String name, String version, String alias, RankRequest request) throws IOException {
+        long started = System.nanoTime();
+        if (request.context() == null) {
+            throw invalid("context", "required: the user's features and histories");
+        }
+        List<Map<String, Object>> candidates = requireList("candidates", request.candidates(),
+                properties.maxCandidatesPerRequest(), "din.serving.max-candidates-per-request");
+        int topK = request.topK() == null ? candidates.size() : request.topK();
+        if (topK < 1) {
+            throw invalid("topK", "must be at least 1, got " + topK);
+        }
+        ServedVersion resolved = resolver.resolve(name, version, alias);
+        try (ModelLease lease = cache.acquire(resolved)) {
+            ServedModel model = lease.model();
+            float[] scores;
+            try {
+                scores = model.rank(request.context(), candidates);
+            } catch (InvalidInstanceException e) {
+                throw rankingProblem(model, request, e);
+            }
+            model.metrics().rankAnswered(candidates.size(), System.nanoTime() - started);
+            return new RankResponse(resolved.model(), resolved.version(), best(scores, topK));
+        }
+    }
+
+    private static List<Map<String, Object>> requireList(String field, List<Map<String, Object>> items, int limit,
+                                                         String setting) {
+        if (items == null || items.isEmpty()) {
+            throw invalid(field, "required: at least one");
+        }
+        if (items.size() > limit) {
+            throw invalid(field, items.size() + " given but at most " + limit + " are allowed per request (setting "
+                    + setting + ")");
+        }
+        int missing = items.indexOf(null);
+        if (missing >= 0) {
+            throw invalid(field + "[" + missing + "]", "expected an object of feature values, got null");
+        }
+        return items;
+    }
+
+    private static void validateInstances(ServedModel model, List<Map<String, Object>> instances) {
+        try {
+            model.validate(instances);
+        } catch (InvalidInstanceException e) {
+            throw invalid("instances[" + e.instance() + "]." + e.feature(), reason(e));
+        }
+    }
+
+    private ScoringResult await(ServedModel model, List<Map<String, Object>> instances, boolean explain) {
+        try {
+            return model.predict(instances, explain).join();
+        } catch (QueueFullException e) {
+            throw new ServingOverloadedException("model '" + model.version().model() + "' version "
+                    + model.version().version() + ": " + e.getMessage(), properties.retryAfter());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Names the field as the client sent it: histories belong to the context; other features to the candidate that
+     * carries them, else to the context.
+     */
+    private static InvalidRequestException rankingProblem(ServedModel model, RankRequest request,
+                                                          InvalidInstanceException e) {
+        String feature = e.feature();
+        boolean history = model.schema().feature(feature).map(f -> f.kind() == FeatureKind.SEQUENCE).orElse(false);
+        Map<String, Object> candidate = request.candidates().get(e.instance());
+        String field = !history && (candidate.containsKey(feature) || !request.context().containsKey(feature))
+                ? "candidates[" + e.instance() + "]." + feature
+                : "context." + feature;
+        return invalid(field, reason(e));
+    }
+
+    /** din-core's message without its own {@code instances[i].feature: } prefix. */
+    private static String reason(InvalidInstanceException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        return colon < 0 ? message : message.substring(colon + 2);
+    }
+
+    private static List<Prediction> predictions(ScoringResult result) {
+        List<Prediction> predictions = new ArrayList<>(result.scores().length);
+        for (int i = 0; i < result.scores().length; i++) {
+            float[] attention = result.attention() == null ? null : result.attention().get(i);
+            predictions.add(new Prediction(result.scores()[i], attention));
+        }
+        return predictions;
+    }
+
+    /** The top K by score; equal scores keep request order. */
+    private static List<RankedCandidate> best(float[] scores, int topK) {
+        return IntStream.range(0, scores.length)
+                .mapToObj(i -> new RankedCandidate(i, scores[i]))
+                .sorted(Comparator.comparingDouble(RankedCandidate::score).reversed()
+                        .thenComparingInt(RankedCandidate::index))
+                .limit(topK)
+                .toList();
+    }
+
+    private static InvalidRequestException invalid(String field, String reason) {
+        return new InvalidRequestException(field + ": " + reason, List.of(new FieldError(field, reason)));
+    }
+}

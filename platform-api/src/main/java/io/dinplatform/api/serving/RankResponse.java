@@ -1,0 +1,20 @@
+package io.dinplatform.api.serving;
+
+import java.util.List;
+
+/**
+ * The best candidates of a rank request, the highest score first.
+ *
+ * @param model   the model's name
+ * @param version the version that answered
+ * @param ranked  at most {@code topK} candidates
+ */
+public record RankResponse(String model, int version, List<RankedCandidate> ranked) {
+
+    /**
+     * @param index the candidate's position in the request, from 0
+     * @param score its click probability
+     */
+    public record RankedCandidate(int index, float score) {
+    }
+}

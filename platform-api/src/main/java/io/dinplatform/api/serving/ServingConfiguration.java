@@ -1,0 +1,57 @@
+package io.dinplatform.api.serving;
+
+import io.dinplatform.api.serving.cache.ModelCache;
+import io.dinplatform.api.serving.cache.ModelLoader;
+import io.dinplatform.api.serving.metrics.ServingMetrics;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.model.ModelRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/** Online serving: the model cache, the per-version batchers, their meters and the request limits. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ServingProperties.class)
+public class ServingConfiguration {
+
+    @Bean
+    ServingMetrics servingMetrics(MeterRegistry registry) {
+        return new ServingMetrics(registry);
+    }
+
+    @Bean
+    ModelLoader servingModelLoader(ArtifactStore artifacts, ServingProperties properties, ServingMetrics metrics) {
+        return new ModelLoader(artifacts, properties.device(), properties.maxBatchSize(),
+                properties.batchingPolicy(), metrics);
+    }
+
+    @Bean(destroyMethod = "close")
+    ModelCache modelCache(ModelLoader loader, ServingProperties properties) {
+        return new ModelCache(loader, properties.cacheMemory().toBytes());
+    }
+
+    @Bean
+    ServedVersionResolver servedVersionResolver(ModelRepository models) {
+        return new ServedVersionResolver(models);
+    }
+
+    @Bean
+    PredictionService predictionService(ServedVersionResolver resolver, ModelCache cache,
+                                        ServingProperties properties) {
+        return new PredictionService(resolver, cache, properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> servingBodyLimit(
+            ServingProperties properties,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxBodySize(), problems));
+        registration.addUrlPatterns("/api/v1/models/*");
+        return registration;
+    }
+}

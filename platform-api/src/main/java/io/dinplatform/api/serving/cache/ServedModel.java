@@ -1,0 +1,119 @@
+package io.dinplatform.api.serving.cache;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.dinplatform.api.serving.batching.DynamicBatcher;
+import io.dinplatform.api.serving.metrics.ModelVersionMetrics;
+import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.data.encode.InstanceEncoder;
+import io.dinplatform.core.model.ModelType;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.serving.Scorer;
+import io.dinplatform.core.serving.ScoringResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One model version loaded for serving: its bundle, the scorer, its request queue and its meters.
+ *
+ * <p>Reference counted: the cache holds one reference while the model is cached and every request holds one while it
+ * is served. Whoever drops the last reference closes the batcher and frees the native memory, so a model evicted
+ * or replaced mid-request finishes that request first.
+ */
+public final class ServedModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ServedModel.class);
+
+    private final ServedVersion version;
+    private final ModelBundle bundle;
+    private final Scorer scorer;
+    private final InstanceEncoder validator;
+    private final DynamicBatcher batcher;
+    private final ModelVersionMetrics metrics;
+    private final long footprintBytes;
+    /** Starts at 1: the cache's own reference. */
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    ServedModel(ServedVersion version, ModelBundle bundle, Scorer scorer, DynamicBatcher batcher,
+                ModelVersionMetrics metrics) {
+        this.version = version;
+        this.bundle = bundle;
+        this.scorer = scorer;
+        this.validator = new InstanceEncoder(bundle.schema(), bundle.vocabularies());
+        this.batcher = batcher;
+        this.metrics = metrics;
+        this.footprintBytes = ModelFootprint.bytes(bundle);
+    }
+
+    public ServedVersion version() {
+        return version;
+    }
+
+    public ModelType type() {
+        return bundle.architecture().type();
+    }
+
+    public FeatureSchema schema() {
+        return bundle.schema();
+    }
+
+    public ModelVersionMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Checks that the instances can be encoded, so that a bad instance is reported against its own request and
+     * never fails the batch it would have joined.
+     *
+     * @throws io.dinplatform.core.data.encode.InvalidInstanceException naming the instance and the feature
+     */
+    public void validate(List<? extends Map<String, ?>> instances) {
+        validator.encode(instances);
+    }
+
+    /** Scores the instances together with other requests' (see {@link DynamicBatcher#submit}). */
+    public CompletableFuture<ScoringResult> predict(List<? extends Map<String, ?>> instances, boolean explain) {
+        return batcher.submit(instances, explain);
+    }
+
+    /** Scores many candidates for one user, computing the user side once (see {@link Scorer#rank}). */
+    public float[] rank(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
+        return scorer.rank(context, candidates);
+    }
+
+    long footprintBytes() {
+        return footprintBytes;
+    }
+
+    /** Takes a reference unless the model is already closed (then the caller must load it again). */
+    boolean tryAcquire() {
+        while (true) {
+            int current = references.get();
+            if (current == 0) {
+                return false;
+            }
+            if (references.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        if (references.decrementAndGet() == 0) {
+            close();
+        }
+    }
+
+    boolean isClosed() {
+        return references.get() == 0;
+    }
+
+    private void close() {
+        batcher.close();
+        bundle.close();
+        log.info("Unloaded model {} version {}", version.model(), version.version());
+    }
+}
