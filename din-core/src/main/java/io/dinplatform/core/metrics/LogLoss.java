@@ -1,8 +1,8 @@
 package io.dinplatform.core.metrics;
 
 /**
- * Mean binary cross-entropy of predicted probabilities, with probabilities clipped to [ε, 1 − ε], ε = {@value #EPSILON}
- * (Keras' default), so that one confident mistake costs at most about 16 instead of infinity.
+ * Mean binary cross-entropy of predicted probabilities, with probabilities clipped to [ε, 1 − ε],
+ * ε = {@value #EPSILON} (Keras' default), so that one confident mistake costs at most about 16 instead of infinity.
  */
 public final class LogLoss {
 

@@ -2,8 +2,8 @@ package io.dinplatform.core.metrics;
 
 /**
  * Relative improvement over a base model (the DIN paper, eq. 6):
- * {@code RelaImpr = ((AUC − 0.5) / (AUC_base − 0.5) − 1) · 100 %}. A random guesser's AUC is 0.5, so this measures
- * how much of the base model's lift over random the model adds.
+ * {@code RelaImpr = ((AUC − 0.5) / (AUC_base − 0.5) − 1) · 100 %}. A random guesser's AUC is 0.5, so this
+ * measures how much of the base model's lift over random the model adds.
  */
 public final class RelaImpr {
 

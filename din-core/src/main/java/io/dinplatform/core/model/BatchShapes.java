@@ -34,7 +34,8 @@ final class BatchShapes {
         requireOptionalShared("numeric", batch.numeric(), dimensions.numericWidth(), rows);
         NDArray history = requireRank("history", batch.history(), 2);
         requireWidth("history", history, dimensions.itemWidth());
-        if (batch.historyMask() != null && !batch.historyMask().getShape().equals(new Shape(history.getShape().get(0)))) {
+        Shape expectedMask = new Shape(history.getShape().get(0));
+        if (batch.historyMask() != null && !batch.historyMask().getShape().equals(expectedMask)) {
             throw new IllegalArgumentException("historyMask is " + batch.historyMask().getShape()
                     + " but history is " + history.getShape() + ": the mask must be (T)");
         }
@@ -79,8 +80,8 @@ final class BatchShapes {
 
     private static void requireRows(String field, NDArray array, long rows) {
         if (array.getShape().get(0) != rows) {
-            throw new IllegalArgumentException(field + " has " + array.getShape().get(0) + " rows but the candidate has "
-                    + rows);
+            throw new IllegalArgumentException(field + " has " + array.getShape().get(0)
+                    + " rows but the candidate has " + rows);
         }
     }
 }

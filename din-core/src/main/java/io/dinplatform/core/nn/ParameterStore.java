@@ -68,7 +68,7 @@ public final class ParameterStore implements AutoCloseable {
         return new ParameterStore(base, base, DataType.FLOAT32, seed);
     }
 
-    /** A trainable (fanIn, fanOut) weight drawn from U(−a, a) with a = sqrt(6 / (fanIn + fanOut)) (Glorot uniform). */
+    /** A trainable (fanIn, fanOut) weight from U(−a, a), a = sqrt(6 / (fanIn + fanOut)): Glorot uniform. */
     public NDArray glorotUniform(String name, long fanIn, long fanOut) {
         double limit = Math.sqrt(6.0 / (fanIn + fanOut));
         SplittableRandom random = randomFor(name);
@@ -197,7 +197,8 @@ public final class ParameterStore implements AutoCloseable {
 
     private void copyAll(Map<String, NDArray> from, Map<String, NDArray> to) {
         if (!from.keySet().equals(to.keySet())) {
-            throw new IllegalArgumentException("stores differ in their arrays: " + from.keySet() + " vs " + to.keySet());
+            throw new IllegalArgumentException("stores differ in their arrays: " + from.keySet() + " vs "
+                    + to.keySet());
         }
         from.forEach((name, source) -> copyInto(to.get(name), source, name));
     }

@@ -38,6 +38,7 @@ class DeviceChoiceTest {
     void namesParseInAnyCase() {
         assertThat(DeviceChoice.parse("gpu")).isEqualTo(DeviceChoice.GPU);
         assertThat(DeviceChoice.parse(null)).isEqualTo(DeviceChoice.AUTO);
-        assertThatThrownBy(() -> DeviceChoice.parse("tpu")).hasMessage("device must be one of [AUTO, CPU, GPU], not 'tpu'");
+        assertThatThrownBy(() -> DeviceChoice.parse("tpu"))
+                .hasMessage("device must be one of [AUTO, CPU, GPU], not 'tpu'");
     }
 }

@@ -79,7 +79,8 @@ class DinModelTest {
         EmbeddedBatch batch = TestBatches.batch(manager, DIMS, 5, sample(5), sample(2), sample(0));
         LocalActivationUnit unit = model.activationUnit();
         for (boolean training : new boolean[] {false, true}) {
-            double[] split = unit.rawWeights(batch.candidate(), batch.history(), batch.mask(), training).toDoubleArray();
+            double[] split = unit.rawWeights(batch.candidate(), batch.history(), batch.mask(), training)
+                    .toDoubleArray();
             double[] concatenated = unit.rawWeightsByConcatenation(batch.candidate(), batch.history(), batch.mask(),
                     training).toDoubleArray();
             assertThat(split).containsExactly(concatenated, within(1e-12));
@@ -188,8 +189,8 @@ class DinModelTest {
         double[] logit = model.forward(TestBatches.batch(manager, DIMS, 4, withoutHistory), false).toDoubleArray();
         // The same row with one history item whose embedding is exactly zero: its weight may be anything, but
         // w·0 = 0, so the interest is zero either way.
-        Sample zeroItem = new Sample(withoutHistory.profile(), withoutHistory.candidate(), new double[][] {new double[4]},
-                withoutHistory.numeric());
+        Sample zeroItem = new Sample(withoutHistory.profile(), withoutHistory.candidate(),
+                new double[][] {new double[4]}, withoutHistory.numeric());
         double[] same = model.forward(TestBatches.batch(manager, DIMS, 4, zeroItem), false).toDoubleArray();
         assertThat(same).containsExactly(logit, within(1e-12));
     }
@@ -239,7 +240,8 @@ class DinModelTest {
                 good.history(), good.mask(), good.numeric());
         assertThatThrownBy(() -> model.forward(wide, false)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("candidate has width 5").hasMessageContaining("built for 4");
-        EmbeddedBatch noProfile = new EmbeddedBatch(null, good.candidate(), good.history(), good.mask(), good.numeric());
+        EmbeddedBatch noProfile = new EmbeddedBatch(null, good.candidate(), good.history(), good.mask(),
+                good.numeric());
         assertThatThrownBy(() -> model.forward(noProfile, false)).hasMessageContaining("profile is missing");
     }
 

@@ -1,6 +1,5 @@
 package io.dinplatform.core.model;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
@@ -87,9 +86,5 @@ final class TestBatches {
             v[i] = random.nextDouble(-1, 1);
         }
         return v;
-    }
-
-    static double[] doubles(NDArray array) {
-        return array.toDoubleArray();
     }
 }

@@ -328,6 +328,7 @@ class ServingApiTest extends PlatformApiTest {
 
     private static void assertField(ResponseEntity<JsonNode> response, String field, String reason) {
         JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.has("errors")).as("errors in %s", problem).isTrue();
         JsonNode error = problem.get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo(field);
         assertThat(error.get("reason").asString()).containsIgnoringCase(reason);
