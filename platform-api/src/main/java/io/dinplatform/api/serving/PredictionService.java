@@ -49,9 +49,9 @@ public class PredictionService {
         try (ModelLease lease = cache.acquire(resolved)) {
             ServedModel model = lease.model();
             if (request.explainRequested() && model.type() != ModelType.DIN) {
-                throw new InvalidRequestException("explain: model '" + name + "' version " + resolved.version()
-                        + " is a " + model.type() + " model, which pools the history without attention; "
-                        + "explanations need a DIN model");
+                throw invalid("explain", "model '" + name + "' version " + resolved.version() + " is a "
+                        + model.type() + " model, which pools the history without attention; explanations need a "
+                        + "DIN model");
             }
             validateInstances(model, instances);
             ScoringResult result = await(model, instances, request.explainRequested());

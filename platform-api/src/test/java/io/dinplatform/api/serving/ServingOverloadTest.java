@@ -1,0 +1,88 @@
+package io.dinplatform.api.serving;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.dinplatform.api.PlatformApiTest;
+import io.dinplatform.core.model.ModelType;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.model.ModelRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A full queue answers 429 with {@code Retry-After}. The queue here admits 2 instances and a batch waits 2 s for
+ * company, so a request of 2 instances holds the whole queue for 2 s and a second one sent with it is refused. These
+ * settings need their own application (and so their own embedded PostgreSQL in its own directory).
+ */
+@TestPropertySource(properties = {"din.serving.queue-capacity=2", "din.serving.max-queue-delay=2s",
+        "din.serving.retry-after=1s"})
+class ServingOverloadTest extends PlatformApiTest {
+
+    private static final Path OWN_DATABASE = temporaryDirectory();
+
+    @Autowired
+    ModelRepository models;
+
+    @Autowired
+    ArtifactStore artifacts;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("din.database.embedded.directory", OWN_DATABASE::toString);
+    }
+
+    @Test
+    void aFullQueueAnswers429WithRetryAfter() {
+        String name = "overload-" + UUID.randomUUID().toString().substring(0, 8);
+        TrainedModels.register(artifacts, models, name, ModelType.DIN, 11);
+        String path = "/api/v1/models/" + name + "/predict";
+        String twoInstances = new String(JsonMapper.shared().writeValueAsBytes(
+                Map.of("instances", TrainedModels.instances(1, 2))), StandardCharsets.UTF_8);
+        assertThat(postJson(path, twoInstances).getStatusCode().value()).isEqualTo(200); // loads the model
+
+        CompletableFuture<ResponseEntity<JsonNode>> first = CompletableFuture.supplyAsync(
+                () -> postJson(path, twoInstances));
+        CompletableFuture<ResponseEntity<JsonNode>> second = CompletableFuture.supplyAsync(
+                () -> postJson(path, twoInstances));
+        List<ResponseEntity<JsonNode>> answers = new ArrayList<>(List.of(first.join(), second.join()));
+        answers.sort((a, b) -> a.getStatusCode().value() - b.getStatusCode().value());
+
+        assertThat(answers.get(0).getStatusCode().value()).isEqualTo(200);
+        JsonNode problem = assertProblem(answers.get(1), 429);
+        assertThat(answers.get(1).getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/overloaded");
+        assertThat(problem.get("detail").asString()).contains(name).contains("queue is full");
+        assertThat(meters.get("din.serving.rejections").tags("model", name, "version", "1").counter().count())
+                .isEqualTo(1);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("din-serving-overload-db-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
