@@ -40,10 +40,15 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
         }
     }
 
-    /** Milliseconds per training step with each goods vocabulary size. */
-    public record VocabularyResult(int smallVocabulary, double smallStepMs, int largeVocabulary, double largeStepMs) {
+    /** Milliseconds per training step with each goods vocabulary size, wall-clock and process CPU time. */
+    public record VocabularyResult(int smallVocabulary, double smallStepMs, double smallCpuMs, int largeVocabulary,
+                                   double largeStepMs, double largeCpuMs) {
         public double ratio() {
             return largeStepMs / smallStepMs;
+        }
+
+        public double cpuRatio() {
+            return largeCpuMs / smallCpuMs;
         }
     }
 
@@ -68,9 +73,11 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
                     100 * h.inferenceUtilisation(), h.forwardMs(), h.backwardMs(), h.optimizerMs()));
         }
         if (vocabulary != null) {
-            out.append(String.format("%nstep time with %,d goods ids: %.1f ms; with %,d: %.1f ms (ratio %.3f)%n",
-                    vocabulary.smallVocabulary(), vocabulary.smallStepMs(), vocabulary.largeVocabulary(),
-                    vocabulary.largeStepMs(), vocabulary.ratio()));
+            out.append(String.format("%nstep time with %,d goods ids: %.1f ms (%.1f ms CPU); with %,d: %.1f ms "
+                            + "(%.1f ms CPU); ratio %.3f wall-clock, %.3f CPU%n",
+                    vocabulary.smallVocabulary(), vocabulary.smallStepMs(), vocabulary.smallCpuMs(),
+                    vocabulary.largeVocabulary(), vocabulary.largeStepMs(), vocabulary.largeCpuMs(),
+                    vocabulary.ratio(), vocabulary.cpuRatio()));
         }
         if (memory != null) {
             out.append(String.format("%nresident memory over %,d training steps: %.0f MiB after warm-up, %.0f MiB at "

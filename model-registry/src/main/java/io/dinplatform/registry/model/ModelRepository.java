@@ -13,6 +13,7 @@ import io.dinplatform.registry.database.CatalogColumns;
 import io.dinplatform.registry.dataset.DatasetVersionRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 import static io.dinplatform.registry.database.CatalogColumns.instant;
 import static io.dinplatform.registry.database.CatalogColumns.json;
@@ -178,7 +179,7 @@ public class ModelRepository {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    private static tools.jackson.databind.JsonNode orEmpty(tools.jackson.databind.JsonNode document) {
+    private static JsonNode orEmpty(JsonNode document) {
         return document == null ? CatalogColumns.emptyObject() : document;
     }
 }

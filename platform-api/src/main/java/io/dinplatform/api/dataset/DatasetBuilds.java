@@ -14,6 +14,7 @@ import io.dinplatform.core.data.build.BuildResult;
 import io.dinplatform.core.data.build.Interaction;
 import io.dinplatform.core.data.build.ItemCatalog;
 import io.dinplatform.core.data.build.SamplesBuilder;
+import io.dinplatform.registry.dataset.DatasetVersion;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -35,8 +36,8 @@ public class DatasetBuilds {
         this.json = json;
     }
 
-    public io.dinplatform.registry.dataset.DatasetVersion build(MultipartFile interactions, MultipartFile items,
-                                                                DatasetBuildForm form) throws IOException {
+    public DatasetVersion build(MultipartFile interactions, MultipartFile items, DatasetBuildForm form)
+            throws IOException {
         ResourceNames.requireValidName("name", form.name());
         BuildOptions options = options(form);
         RawLogFormat format = form.effectiveFormat();

@@ -166,9 +166,10 @@ class ServingApiTest extends PlatformApiTest {
         ConcurrentLinkedQueue<Integer> versionsBefore = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> versionsAfter = new ConcurrentLinkedQueue<>();
         ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<?>> running = new ArrayList<>();
         try {
             for (int c = 0; c < 8; c++) {
-                clients.submit(() -> {
+                running.add(clients.submit(() -> {
                     while (!stop.get()) {
                         boolean startedAfterMove = moved.get();
                         ResponseEntity<JsonNode> response = postJson(predictPath(name, ""), instance);
@@ -183,20 +184,24 @@ class ServingApiTest extends PlatformApiTest {
                         }
                     }
                     return null;
-                });
+                }));
             }
-            while (versionsBefore.size() < 40 && failures.isEmpty()) {
+            while (versionsBefore.size() < 40 && failures.isEmpty() && running.stream().noneMatch(Future::isDone)) {
                 Thread.onSpinWait();
             }
             ok(putJson("/api/v1/models/" + name + "/aliases/production", "{\"version\": 2}"));
             moved.set(true);
-            while (answeredAfterMove.get() < 40 && failures.isEmpty()) {
+            while (answeredAfterMove.get() < 40 && failures.isEmpty()
+                    && running.stream().noneMatch(Future::isDone)) {
                 Thread.onSpinWait();
             }
         } finally {
             stop.set(true);
             clients.shutdown();
             clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        for (Future<?> client : running) {
+            client.get(); // a client that died rethrows its exception here
         }
         assertThat(failures).isEmpty();
         assertThat(versionsBefore).contains(1);

@@ -38,10 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * training worker registers them: the bundle into the artifact store, a version with its SHA-256 into the catalog.
  * Each (type, seed) is trained once per test JVM.
  */
-final class TrainedModels {
+public final class TrainedModels {
 
     /** The synthetic schema's longest history. */
-    static final int MAX_HISTORY = 8;
+    public static final int MAX_HISTORY = 8;
 
     private static final Map<String, byte[]> BUNDLES = new ConcurrentHashMap<>();
 
@@ -49,12 +49,12 @@ final class TrainedModels {
     }
 
     /** The bundle of a model of this type trained with this seed. */
-    static byte[] bundle(ModelType type, long seed) {
+    public static byte[] bundle(ModelType type, long seed) {
         return BUNDLES.computeIfAbsent(type + "/" + seed, key -> train(type, seed));
     }
 
     /** Registers the bundle as the next version of the model, as the worker would. */
-    static ModelVersion register(ArtifactStore artifacts, ModelRepository models, String name, ModelType type,
+    public static ModelVersion register(ArtifactStore artifacts, ModelRepository models, String name, ModelType type,
                                  long seed) {
         try {
             StoredArtifact stored = artifacts.write(new ByteArrayInputStream(bundle(type, seed)));
@@ -66,7 +66,7 @@ final class TrainedModels {
     }
 
     /** The bundle loaded in this JVM, for reference scores straight from din-core; close it after use. */
-    static ModelBundle load(ModelType type, long seed, Path directory) {
+    public static ModelBundle load(ModelType type, long seed, Path directory) {
         try {
             Path file = Files.write(directory.resolve(type + "-" + seed + ".zip"), bundle(type, seed));
             return BundleReader.read(file, null, Device.cpu());
@@ -76,7 +76,7 @@ final class TrainedModels {
     }
 
     /** Raw instances over the synthetic ids, some never seen, histories from empty to longer than the model's. */
-    static List<Map<String, Object>> instances(long seed, int n) {
+    public static List<Map<String, Object>> instances(long seed, int n) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Map<String, Object>> instances = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -89,7 +89,7 @@ final class TrainedModels {
     }
 
     /** A user's side: id and histories (the history may be longer than the model keeps, or empty). */
-    static Map<String, Object> user(SplittableRandom random) {
+    public static Map<String, Object> user(SplittableRandom random) {
         int length = random.nextInt(MAX_HISTORY + 4);
         List<String> items = new ArrayList<>();
         List<String> categories = new ArrayList<>();

@@ -1,0 +1,307 @@
+package io.dinplatform.api.benchmark;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ai.djl.Device;
+import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.core.bundle.BundleReader;
+import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.data.Vocabulary;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSpec;
+import io.dinplatform.core.serving.Scorer;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.model.NewModelVersion;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Load benchmark of online serving (a program, not a test). It starts the standalone platform (embedded PostgreSQL,
+ * the real HTTP server) in this JVM, registers the given bundle as the worker would, and drives
+ * {@code POST /predict} with concurrent clients that each send one-instance requests back to back: once with dynamic
+ * batching on and once, after a restart on the same data, with it off. It then measures, in process on the same
+ * model, the batched scorer's throughput and the ranking path (one user against 1,000 candidates) against scoring the
+ * same 1,000 pairs as ordinary predictions.
+ *
+ * <p>Arguments: {@code --bundle FILE} (required: a DIN bundle, e.g. trained on MovieLens 100K with din-core's
+ * {@code train --bundle}), {@code --clients 64}, {@code --seconds 20} (measured per setting), {@code --warmup 5}
+ * (seconds per setting, not measured). Requests are random instances over the bundle's own vocabularies.
+ */
+public final class ServingBenchmark {
+
+    private static final String MODEL = "benchmark-din";
+    private static final int INSTANCES = 4096;
+    private static final int RANK_CANDIDATES = 1000;
+
+    private ServingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        System.setProperty("ai.djl.offline", "true");
+        Path dataDirectory = Files.createTempDirectory("din-serving-benchmark-");
+        List<Map<String, Object>> instances;
+        try (ModelBundle bundle = BundleReader.read(options.bundle(), null, Device.cpu())) {
+            instances = randomInstances(bundle.schema(), bundle, INSTANCES, new SplittableRandom(7));
+        }
+        List<String> bodies = instances.stream()
+                .map(instance -> JsonMapper.shared().writeValueAsString(Map.of("instances", List.of(instance))))
+                .toList();
+
+        Load batched = againstPlatform(dataDirectory, true, options, bodies);
+        Load alone = againstPlatform(dataDirectory, false, options, bodies);
+        InProcess inProcess = inProcess(options, instances);
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "| setting (%d clients, one instance per request) | requests/s | p50 ms | p99 ms "
+                + "| errors |%n", options.clients());
+        System.out.println("| --- | ---: | ---: | ---: | ---: |");
+        batched.print("HTTP, dynamic batching on");
+        alone.print("HTTP, dynamic batching off");
+        System.out.printf(Locale.ROOT, "| in-process Scorer, batches of 64 on 2 threads | %.0f | | | |%n",
+                inProcess.predictionsPerSecond());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "batching on / off: %.2fx; served (batching on) / in-process: %.0f %%%n",
+                batched.throughput() / alone.throughput(),
+                100 * batched.throughput() / inProcess.predictionsPerSecond());
+        System.out.printf(Locale.ROOT, "rank of 1 user x %d candidates: %.2f ms; the same %d pairs through predict: "
+                        + "%.2f ms (ratio %.2f)%n", RANK_CANDIDATES, inProcess.rankMillis(), RANK_CANDIDATES,
+                inProcess.pairsMillis(), inProcess.rankMillis() / inProcess.pairsMillis());
+    }
+
+    /** Starts the platform with batching on or off, registers the model on the first start, and loads it. */
+    private static Load againstPlatform(Path dataDirectory, boolean batching, Options options, List<String> bodies)
+            throws Exception {
+        try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApiApplication.class)
+                .properties("server.port=0", "din.data-dir=" + dataDirectory, "din.worker.embedded=false",
+                        "din.serving.batching=" + batching, "spring.main.banner-mode=off",
+                        "logging.level.root=WARN", "server.tomcat.threads.max=" + Math.max(200, options.clients()))
+                .run()) {
+            ModelRepository models = platform.getBean(ModelRepository.class);
+            if (models.findLatestVersion(MODEL).isEmpty()) {
+                String sha256 = platform.getBean(ArtifactStore.class)
+                        .write(new ByteArrayInputStream(Files.readAllBytes(options.bundle()))).sha256();
+                models.createNextVersion(new NewModelVersion(MODEL, null, null, sha256, null, null));
+            }
+            int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            URI predict = URI.create("http://localhost:" + port + "/api/v1/models/" + MODEL + "/predict");
+            System.err.printf("batching %s: warming up %d s, measuring %d s with %d clients%n",
+                    batching ? "on" : "off", options.warmupSeconds(), options.seconds(), options.clients());
+            drive(predict, bodies, options.clients(), options.warmupSeconds());
+            Load load = drive(predict, bodies, options.clients(), options.seconds());
+            printBatchSizes(port);
+            return load;
+        }
+    }
+
+    /** The batch-size histogram's count and sum from /actuator/prometheus (warm-up included). */
+    private static void printBatchSizes(int port) throws IOException, InterruptedException {
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        scrape.body().lines()
+                .filter(line -> line.startsWith("din_serving_batch_size_count") || line.startsWith(
+                        "din_serving_batch_size_sum") || line.startsWith("din_serving_predictions_total"))
+                .forEach(line -> System.err.println("  /actuator/prometheus: " + line));
+    }
+
+    /** Every client sends its next one-instance request as soon as the previous one is answered. */
+    private static Load drive(URI predict, List<String> bodies, int clients, int seconds) throws Exception {
+        ExecutorService io = Executors.newFixedThreadPool(4);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io).build();
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        AtomicLong errors = new AtomicLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long started = System.nanoTime();
+        List<Future<long[]>> perClient = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            perClient.add(threads.submit(() -> {
+                long[] latencies = new long[1024];
+                int n = 0;
+                for (int i = client; System.nanoTime() < deadline; i += clients) {
+                    HttpRequest request = HttpRequest.newBuilder(predict).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - sent;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> client : perClient) {
+            long[] latencies = client.get();
+            int from = all.length;
+            all = Arrays.copyOf(all, from + latencies.length);
+            System.arraycopy(latencies, 0, all, from, latencies.length);
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        threads.shutdown();
+        io.shutdown();
+        Arrays.sort(all);
+        return new Load(all.length / elapsed, percentile(all, 0.50), percentile(all, 0.99), errors.get());
+    }
+
+    private static InProcess inProcess(Options options, List<Map<String, Object>> instances) throws IOException {
+        try (ModelBundle bundle = BundleReader.read(options.bundle(), null, Device.cpu())) {
+            Scorer scorer = new Scorer(bundle, 64);
+            scorer.warmUp();
+            double throughput = scorerThroughput(scorer, instances, options.seconds());
+            Map<String, Object> user = new HashMap<>(instances.get(0));
+            List<Map<String, Object>> candidates = new ArrayList<>();
+            List<Map<String, Object>> pairs = new ArrayList<>();
+            for (int c = 0; c < RANK_CANDIDATES; c++) {
+                Map<String, Object> candidate = new HashMap<>();
+                for (FeatureSpec item : bundle.schema().sequences()) {
+                    candidate.put(item.target(), instances.get(c).get(item.target()));
+                }
+                candidates.add(candidate);
+                Map<String, Object> pair = new HashMap<>(user);
+                pair.putAll(candidate);
+                pairs.add(pair);
+            }
+            Scorer large = new Scorer(bundle, RANK_CANDIDATES);
+            double rank = medianMillis(() -> large.rank(user, candidates));
+            double predict = medianMillis(() -> large.predict(pairs));
+            return new InProcess(throughput, rank, predict);
+        }
+    }
+
+    /** Two threads (the platform's default batcher workers) scoring batches of 64 back to back. */
+    private static double scorerThroughput(Scorer scorer, List<Map<String, Object>> instances, int seconds)
+            throws IOException {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        AtomicLong scored = new AtomicLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int thread = t;
+            running.add(threads.submit(() -> {
+                for (int from = thread * 64; System.nanoTime() < deadline; from = (from + 128) % (INSTANCES - 64)) {
+                    scorer.predict(instances.subList(from, from + 64));
+                    scored.addAndGet(64);
+                }
+            }));
+        }
+        try {
+            for (Future<?> thread : running) {
+                thread.get();
+            }
+        } catch (Exception e) {
+            throw new IOException("in-process scoring failed", e);
+        } finally {
+            threads.shutdown();
+        }
+        return scored.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static double medianMillis(Runnable work) {
+        for (int i = 0; i < 5; i++) {
+            work.run();
+        }
+        double[] millis = new double[21];
+        for (int i = 0; i < millis.length; i++) {
+            long started = System.nanoTime();
+            work.run();
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[millis.length / 2];
+    }
+
+    /** Random raw instances: ids drawn from the bundle's vocabularies, histories of random length. */
+    private static List<Map<String, Object>> randomInstances(FeatureSchema schema, ModelBundle bundle, int n,
+                                                             SplittableRandom random) {
+        List<Map<String, Object>> instances = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> instance = new HashMap<>();
+            for (FeatureSpec feature : schema.categorical()) {
+                instance.put(feature.name(), anyValue(bundle.vocabularies().of(feature.name()), random));
+            }
+            int length = 1 + random.nextInt(schema.maxHistoryLength());
+            for (FeatureSpec feature : schema.sequences()) {
+                Vocabulary vocabulary = bundle.vocabularies().of(feature.target());
+                List<String> history = new ArrayList<>(length);
+                for (int t = 0; t < length; t++) {
+                    history.add(anyValue(vocabulary, random));
+                }
+                instance.put(feature.name(), history);
+            }
+            for (FeatureSpec feature : schema.numeric()) {
+                instance.put(feature.name(), random.nextDouble());
+            }
+            instances.add(instance);
+        }
+        return instances;
+    }
+
+    private static String anyValue(Vocabulary vocabulary, SplittableRandom random) {
+        List<String> values = vocabulary.values();
+        return values.isEmpty() ? "unknown" : values.get(random.nextInt(values.size()));
+    }
+
+    private static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+
+    private record Load(double throughput, double p50Millis, double p99Millis, long errors) {
+
+        void print(String setting) {
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d |%n", setting, throughput, p50Millis,
+                    p99Millis, errors);
+        }
+    }
+
+    private record InProcess(double predictionsPerSecond, double rankMillis, double pairsMillis) {
+    }
+
+    private record Options(Path bundle, int clients, int seconds, int warmupSeconds) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>(Map.of("--clients", "64", "--seconds", "20",
+                    "--warmup", "5"));
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                values.put(args[i], args[i + 1]);
+            }
+            if (!values.containsKey("--bundle")) {
+                throw new IllegalArgumentException("usage: --bundle FILE [--clients 64] [--seconds 20] [--warmup 5]");
+            }
+            return new Options(Path.of(values.get("--bundle")), Integer.parseInt(values.get("--clients")),
+                    Integer.parseInt(values.get("--seconds")), Integer.parseInt(values.get("--warmup")));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.dinplatform.api.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard as a person uses it: open a page by its address, find controls by their {@code data-testid}, type,
+ * choose, click, and wait for what the page shows next. Every wait names what it waits for, so a timeout says which
+ * part of the page never came.
+ */
+final class Dashboard {
+
+    /** Long enough for any page of a test-sized platform to answer, even on a busy two-core machine. */
+    static final Duration PAGE_WAIT = Duration.ofSeconds(60);
+
+    private final ChromeDriver browser;
+    private final String baseUrl;
+
+    Dashboard(ChromeDriver browser, String baseUrl) {
+        this.browser = browser;
+        this.baseUrl = baseUrl;
+    }
+
+    ChromeDriver browser() {
+        return browser;
+    }
+
+    /** Opens a page by its hash route, e.g. {@code /datasets} for {@code #/datasets}. */
+    void open(String route) {
+        browser.get(baseUrl + "/#" + route);
+    }
+
+    /** The page's route as the address bar shows it, without the {@code #}. */
+    String route() {
+        String url = browser.getCurrentUrl();
+        int hash = url == null ? -1 : url.indexOf('#');
+        return hash < 0 ? "" : url.substring(hash + 1);
+    }
+
+    /** The visible element with this test id, once the page shows it. */
+    WebElement find(String testId) {
+        return waitUntil("'" + testId + "' to be visible", PAGE_WAIT,
+                ExpectedConditions.visibilityOfElementLocated(byTestId(testId)));
+    }
+
+    /** Every element with this test id, once at least one is visible. */
+    List<WebElement> findAll(String testId) {
+        find(testId);
+        return browser.findElements(byTestId(testId));
+    }
+
+    /** Whether an element with this test id is on the page right now (no waiting). */
+    boolean shows(String testId) {
+        return !browser.findElements(byTestId(testId)).isEmpty();
+    }
+
+    String text(String testId) {
+        return find(testId).getText();
+    }
+
+    /** Replaces a field's content the way a person does (select all, type), so React sees every keystroke. */
+    void type(String testId, String text) {
+        WebElement field = find(testId);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(text);
+    }
+
+    /** Picks the option with this value in a select. */
+    void choose(String testId, String value) {
+        new Select(find(testId)).selectByValue(value);
+    }
+
+    /** Chooses a file in a file input; the browser reads it from this machine's disk. */
+    void attach(String testId, Path file) {
+        browser.findElement(byTestId(testId)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    void click(String testId) {
+        waitUntil("'" + testId + "' to be clickable", PAGE_WAIT, ExpectedConditions.elementToBeClickable(byTestId(testId)))
+                .click();
+    }
+
+    /** Scrolls an element to the middle of the window, so that a screenshot shows it. */
+    void scrollTo(String testId) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", find(testId));
+    }
+
+    /** Waits until {@code condition} answers something other than null or false, and returns that answer. */
+    <T> T waitUntil(String what, Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, timeout, Duration.ofMillis(250))
+                .withMessage(() -> "waited " + timeout.toSeconds() + " s for " + what + " on #" + route())
+                .until(condition);
+    }
+
+    static By byTestId(String testId) {
+        return By.cssSelector("[data-testid='" + testId + "']");
+    }
+}

@@ -1,0 +1,312 @@
+package io.dinplatform.api.browser;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.core.data.synthetic.SyntheticConfig;
+import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSchemaJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real headless Chromium against the whole running platform: the API, the embedded PostgreSQL
+ * and an embedded training worker that trains for real with DJL. A person's journey from a CSV file to a model that
+ * serves in production and shows why it scored a candidate the way it did, and the error a bad file gets. Every step
+ * saves a screenshot (see {@link Screenshots}).
+ */
+@SpringBootTest(classes = PlatformApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"din.worker.embedded=true", "din.worker.device=CPU", "din.worker.poll-interval=200ms",
+                "din.worker.progress-every-steps=5"})
+class DashboardJourneyTest {
+
+    /** 200 users with 5 impressions each: big enough to train and evaluate, small enough to train in seconds. */
+    private static final SyntheticConfig SAMPLES = new SyntheticConfig(200, 60, 6, 2, 8, 5, 0.1, 7);
+
+    /** A run waits for the worker to claim it, to load the engine, to train, evaluate and register. */
+    private static final Duration TRAINING_WAIT = Duration.ofMinutes(5);
+
+    private static final Path DATA_DIR = temporaryDirectory("din-browser-test-");
+
+    private static Path profile;
+    private static ChromeDriver browser;
+
+    @TempDir
+    static Path files;
+
+    @LocalServerPort
+    int port;
+
+    private Dashboard dashboard;
+    private Screenshots screenshots;
+    private RestClient api;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("din.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        HeadlessChromium.assumeInstalled();
+        profile = HeadlessChromium.temporaryProfile();
+        browser = HeadlessChromium.start(profile);
+    }
+
+    @AfterAll
+    static void quitBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @BeforeEach
+    void openDashboard(TestInfo test) {
+        String baseUrl = "http://localhost:" + port;
+        dashboard = new Dashboard(browser, baseUrl);
+        screenshots = new Screenshots(test.getTestMethod().orElseThrow().getName());
+        api = RestClient.create(baseUrl);
+    }
+
+    @Test
+    void aCsvBecomesAModelThatServesInProductionAndShowsItsAttention() {
+        String dataset = uniqueName("journey");
+        String model = dataset + "-din";
+        Samples samples = writeSamples("samples.csv", "");
+
+        step("overview", this::overviewShowsTheHealthOfThePlatform);
+        step("dataset-uploaded", () -> uploadShowsTheVersionWithItsStatistics(dataset, samples));
+        String runId = step("run-succeeded", () -> launchedRunSucceeds(dataset, model));
+        step("production-alias-moved", () -> productionAliasMovesToTheNewVersion(model));
+        step("playground-attention", () -> playgroundRanksCandidatesAndShowsAttention(model));
+
+        assertThat(api.get().uri("/api/v1/training-runs/{id}", runId).retrieve().body(JsonNode.class)
+                .get("modelVersion").get("name").asString()).isEqualTo(model);
+    }
+
+    @Test
+    void aBadCsvShowsTheRowAndColumnThatThePlatformRefused() {
+        String dataset = uniqueName("bad");
+        Samples samples = writeSamples("bad-label.csv", "u999,i1,c1,i2|i3,c2|c3,2,train\n");
+        long badRow = samples.rows();
+
+        step("bad-upload-refused", () -> {
+            fillUploadForm(dataset, samples);
+            dashboard.click("upload-submit");
+
+            String errors = dashboard.text("upload-problem-errors");
+            assertThat(errors).contains("row " + badRow).contains("column label");
+            assertThat(dashboard.text("upload-problem")).contains("422");
+            assertThat(dashboard.route()).as("the form stays open for a corrected file").isEqualTo("/datasets");
+            dashboard.scrollTo("upload-problem");
+        });
+        int status = api.get().uri("/api/v1/datasets/{name}/versions/latest", dataset)
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(status).as("status of the dataset after the refused upload").isEqualTo(404);
+    }
+
+    // --- the journey's steps ---
+
+    private void overviewShowsTheHealthOfThePlatform() {
+        dashboard.open("/");
+
+        assertThat(dashboard.text("health-status")).isEqualTo("UP");
+        assertThat(dashboard.find("count-datasets").getText()).contains("datasets");
+        assertThat(dashboard.find("count-runs").getText()).contains("training runs");
+    }
+
+    private void uploadShowsTheVersionWithItsStatistics(String dataset, Samples samples) {
+        fillUploadForm(dataset, samples);
+        screenshots.save(browser, "upload-form-filled");
+        dashboard.click("upload-submit");
+
+        dashboard.waitUntil("the version page", Dashboard.PAGE_WAIT,
+                d -> dashboard.route().equals("/datasets/" + dataset + "/versions/1"));
+        assertThat(statValue("stat-rows")).isEqualTo(String.format(Locale.US, "%,d", samples.rows()));
+        assertThat(statValue("stat-positive-rate"))
+                .isEqualTo(String.format(Locale.ROOT, "%.2f %%", 100.0 * samples.positives() / samples.rows()));
+        assertThat(dashboard.find("history-length-chart").isDisplayed()).isTrue();
+        assertThat(dashboard.find("positive-rate-chart").isDisplayed()).isTrue();
+        assertThat(dashboard.text("dataset-sha256")).matches("[0-9a-f]{64}");
+    }
+
+    private String launchedRunSucceeds(String dataset, String model) {
+        dashboard.open("/runs/new?dataset=" + dataset + "&version=1");
+        dashboard.type("run-model", model);
+        dashboard.type("run-embeddingDim", "8");
+        dashboard.type("run-attentionHiddenUnits", "16, 8");
+        dashboard.type("run-mlpHiddenUnits", "32, 16");
+        dashboard.type("run-epochs", "2");
+        dashboard.type("run-batchSize", "64");
+        dashboard.choose("run-device", "CPU");
+        screenshots.save(browser, "launch-form-filled");
+        dashboard.click("launch-submit");
+
+        String runId = dashboard.waitUntil("the run page", Dashboard.PAGE_WAIT,
+                d -> dashboard.route().matches("/runs/[0-9a-f-]{36}") ? dashboard.route().substring(6) : null);
+        String status = dashboard.waitUntil("the run to finish", TRAINING_WAIT, d -> finishedStatus());
+        assertThat(status).as("run %s ended with: %s", runId, failureReason()).isEqualTo("SUCCEEDED");
+        dashboard.waitUntil("the registered model version", Dashboard.PAGE_WAIT,
+                d -> dashboard.text("run-model-version").equals(model + " v1"));
+        assertThat(Double.parseDouble(dashboard.text("run-auc"))).isBetween(0.0, 1.0);
+        assertThat(Double.parseDouble(dashboard.text("run-logloss"))).isPositive();
+        assertThat(dashboard.text("run-device")).containsIgnoringCase("cpu");
+        return runId;
+    }
+
+    private void productionAliasMovesToTheNewVersion(String model) {
+        dashboard.open("/models/" + model);
+        dashboard.type("alias-name", "production");
+        dashboard.choose("alias-version", "1");
+        dashboard.click("alias-move");
+
+        assertThat(dashboard.find("confirm-dialog").getText()).contains("production").contains("v1");
+        screenshots.save(browser, "alias-confirmation");
+        dashboard.click("confirm-ok");
+
+        assertThat(dashboard.text("alias-moved")).isEqualTo("production now points at v1.");
+        dashboard.waitUntil("the alias in the version table", Dashboard.PAGE_WAIT,
+                d -> dashboard.shows("version-alias") && dashboard.text("version-alias").equals("production"));
+        JsonNode registered = api.get().uri("/api/v1/models/{name}", model).retrieve().body(JsonNode.class);
+        assertThat(registered.get("aliases").get("production").asInt()).isEqualTo(1);
+    }
+
+    private void playgroundRanksCandidatesAndShowsAttention(String model) {
+        dashboard.open("/playground?model=" + model);
+        assertThat(new Select(dashboard.find("playground-version")).getFirstSelectedOption().getText())
+                .isEqualTo("production (v1)");
+        dashboard.type("playground-context-user_id", "u1");
+        // Items are dealt to categories round-robin (item i is in category i mod 6): a history of two interests.
+        dashboard.type("playground-history-hist_item_id", "i0 i6 i12 i1 i7");
+        dashboard.type("playground-history-hist_cate_id", "c0 c0 c0 c1 c1");
+        dashboard.type("playground-candidates", "i18, c0\ni3, c3\ni13, c1");
+        dashboard.click("playground-score");
+
+        assertThat(dashboard.text("playground-served-by")).isEqualTo("Served by " + model + " v1");
+        List<Double> scores = dashboard.findAll("ranked-score").stream()
+                .map(WebElement::getText).map(Double::parseDouble).toList();
+        assertThat(scores).hasSize(3).allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
+        assertThat(scores).as("best first").isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(dashboard.findAll("heatmap-row")).hasSize(3);
+        List<Double> weights = dashboard.findAll("heatmap-cell").stream()
+                .map(cell -> Double.parseDouble(cell.getDomAttribute("data-weight"))).toList();
+        assertThat(weights).as("one weight per candidate and history item").hasSize(3 * 5);
+        assertThat(weights).as("attention that is not all zero").anySatisfy(w -> assertThat(w).isNotZero());
+        dashboard.scrollTo("attention-heatmap");
+    }
+
+    // --- helpers ---
+
+    private void fillUploadForm(String dataset, Samples samples) {
+        dashboard.open("/datasets");
+        dashboard.type("upload-name", dataset);
+        dashboard.attach("upload-file", samples.file());
+        dashboard.type("schema-input", samples.schemaJson());
+        assertThat(dashboard.text("schema-valid")).startsWith("Valid schema");
+    }
+
+    private String statValue(String testId) {
+        return dashboard.find(testId).findElement(By.className("stat-value")).getText();
+    }
+
+    /** The run's status once it is final, else null (keep waiting). */
+    private String finishedStatus() {
+        String status = dashboard.find("run-status").getDomAttribute("data-status");
+        return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status) ? status : null;
+    }
+
+    private String failureReason() {
+        return dashboard.shows("run-error") ? dashboard.text("run-error") : "no reason shown";
+    }
+
+    /** Runs one step of a journey and saves a screenshot of where it ended, also (marked FAILED) when it fails. */
+    private <T> T step(String name, StepBody<T> body) {
+        try {
+            T result = body.run();
+            screenshots.save(browser, name);
+            return result;
+        } catch (RuntimeException | AssertionError e) {
+            screenshots.save(browser, name + "-FAILED");
+            throw e;
+        }
+    }
+
+    private void step(String name, Runnable body) {
+        step(name, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface StepBody<T> {
+        T run();
+    }
+
+    /** A samples file written with the synthetic generator, followed by {@code extraRows} as they are. */
+    private static Samples writeSamples(String fileName, String extraRows) {
+        Path file = files.resolve(fileName);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            FeatureSchema schema = SyntheticDataGenerator.write(SAMPLES, out);
+            out.write(extraRows.getBytes(StandardCharsets.UTF_8));
+            return Samples.read(file, FeatureSchemaJson.toJson(schema));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A samples CSV on disk, its schema, and the counts the version page must show. */
+    private record Samples(Path file, String schemaJson, long rows, long positives) {
+
+        static Samples read(Path file, String schemaJson) throws IOException {
+            List<String> lines = Files.readAllLines(file);
+            List<String> header = List.of(lines.get(0).split(","));
+            int label = header.indexOf("label");
+            List<String> rows = lines.subList(1, lines.size());
+            long positives = rows.stream().filter(row -> row.split(",", -1)[label].equals("1")).count();
+            return new Samples(file, schemaJson, rows.size(), positives);
+        }
+    }
+
+    private static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

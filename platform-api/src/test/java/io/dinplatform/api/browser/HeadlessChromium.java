@@ -1,0 +1,72 @@
+package io.dinplatform.api.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The system's Chromium, driven headless by its matching chromedriver. Both are named by path (Debian's packages
+ * {@code chromium} and {@code chromium-driver} by default; the system properties {@code din.chromium.binary} and
+ * {@code din.chromium.driver} point elsewhere), so Selenium Manager never runs and nothing is downloaded.
+ */
+final class HeadlessChromium {
+
+    private static final Path BINARY = Path.of(System.getProperty("din.chromium.binary", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getProperty("din.chromium.driver", "/usr/bin/chromedriver"));
+
+    /** The smaller desktop size the dashboard must lay out without breaking. */
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 800;
+
+    private HeadlessChromium() {
+    }
+
+    /**
+     * Skips the calling test, loudly, when Chromium or its driver is not installed. Continuous integration installs
+     * both, so there the browser tests run.
+     */
+    static void assumeInstalled() {
+        boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+        if (!installed) {
+            String message = "SKIPPING the dashboard's browser tests: Chromium (" + BINARY + ") or chromedriver ("
+                    + DRIVER + ") is not installed. Install Debian's 'chromium' and 'chromium-driver' packages "
+                    + "(or set -Ddin.chromium.binary and -Ddin.chromium.driver) to run them.";
+            System.err.println("*** " + message);
+            Assumptions.assumeTrue(false, message);
+        }
+    }
+
+    /** Starts a headless browser with a fresh profile; quit it after use (the profile directory is left to the caller). */
+    static ChromeDriver start(Path profileDirectory) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(BINARY.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic", "--window-size=" + WIDTH + "," + HEIGHT,
+                        "--user-data-dir=" + profileDirectory.toAbsolutePath());
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    /** A fresh, empty profile directory: no state from an earlier run or from a person's browser leaks in. */
+    static Path temporaryProfile() {
+        try {
+            return Files.createTempDirectory("din-chromium-profile-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
