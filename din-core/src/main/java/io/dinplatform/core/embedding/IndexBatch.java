@@ -86,11 +86,6 @@ public final class IndexBatch {
         return array(manager, labels, new Shape(size), DataType.FLOAT32);
     }
 
-    /** The label of one row of the batch. */
-    public float label(int i) {
-        return labels.getFloat(i * Float.BYTES);
-    }
-
     private static LongBuffer ids(Map<String, ByteBuffer> buffers, String feature, int count) {
         return buffer(buffers, feature).asLongBuffer().limit(count);
     }

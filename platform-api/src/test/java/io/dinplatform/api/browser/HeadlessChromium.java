@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -58,7 +59,20 @@ final class HeadlessChromium {
                         "--user-data-dir=" + profileDirectory.toAbsolutePath());
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        fitViewport(driver);
         return driver;
+    }
+
+    /**
+     * {@code --window-size} sizes the whole window, its (invisible) toolbars included; the page gets less. Grows the
+     * window by the difference, so that pages and screenshots have exactly WIDTH × HEIGHT.
+     */
+    private static void fitViewport(ChromeDriver driver) {
+        long innerWidth = ((Number) driver.executeScript("return window.innerWidth;")).longValue();
+        long innerHeight = ((Number) driver.executeScript("return window.innerHeight;")).longValue();
+        Dimension window = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(window.getWidth() + (int) (WIDTH - innerWidth),
+                window.getHeight() + (int) (HEIGHT - innerHeight)));
     }
 
     /** A fresh, empty profile directory: no state from an earlier run or from a person's browser leaks in. */
