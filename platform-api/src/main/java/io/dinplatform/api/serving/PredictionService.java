@@ -29,11 +29,11 @@ import io.dinplatform.core.serving.ScoringResult;
  */
 public class PredictionService {
 
-    private final ServedVersionResolver resolver;
+    private final ResolutionCache resolver;
     private final ModelCache cache;
     private final ServingProperties properties;
 
-    public PredictionService(ServedVersionResolver resolver, ModelCache cache, ServingProperties properties) {
+    public PredictionService(ResolutionCache resolver, ModelCache cache, ServingProperties properties) {
         this.resolver = resolver;
         this.cache = cache;
         this.properties = properties;

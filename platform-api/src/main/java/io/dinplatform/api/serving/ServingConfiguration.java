@@ -40,9 +40,22 @@ public class ServingConfiguration {
     }
 
     @Bean
-    PredictionService predictionService(ServedVersionResolver resolver, ModelCache cache,
+    ResolutionCache resolutionCache(ServedVersionResolver resolver, ServingProperties properties) {
+        return new ResolutionCache(resolver, properties.resolutionTtl());
+    }
+
+    @Bean
+    PredictionService predictionService(ResolutionCache resolutions, ModelCache cache,
                                         ServingProperties properties) {
-        return new PredictionService(resolver, cache, properties);
+        return new PredictionService(resolutions, cache, properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<CatalogChangeFilter> servingCatalogChanges(ResolutionCache resolutions) {
+        FilterRegistrationBean<CatalogChangeFilter> registration =
+                new FilterRegistrationBean<>(new CatalogChangeFilter(resolutions));
+        registration.addUrlPatterns("/api/v1/models/*");
+        return registration;
     }
 
     @Bean

@@ -25,6 +25,10 @@ import org.springframework.util.unit.DataSize;
  * @param cacheMemory              the memory the loaded models may take together; the least recently used model
  *                                 goes first (one model is always kept, however large)
  * @param device                   where served models run: AUTO takes a GPU when the engine sees one
+ * @param resolutionTtl            how long the version an alias (or the default) resolves to is reused before the
+ *                                 catalog is asked again; alias changes made through this platform's API take
+ *                                 effect on the next request regardless, changes made elsewhere within this time;
+ *                                 0 asks the catalog on every request
  */
 @ConfigurationProperties("din.serving")
 public record ServingProperties(
@@ -38,7 +42,8 @@ public record ServingProperties(
         @DefaultValue("10000") int maxCandidatesPerRequest,
         @DefaultValue("8MB") DataSize maxBodySize,
         @DefaultValue("1GB") DataSize cacheMemory,
-        @DefaultValue("AUTO") DeviceChoice device) {
+        @DefaultValue("AUTO") DeviceChoice device,
+        @DefaultValue("1s") Duration resolutionTtl) {
 
     public ServingProperties {
         require(maxBatchSize >= 1, "din.serving.max-batch-size must be at least 1, got " + maxBatchSize);
@@ -50,6 +55,7 @@ public record ServingProperties(
         require(maxCandidatesPerRequest >= 1,
                 "din.serving.max-candidates-per-request must be at least 1, got " + maxCandidatesPerRequest);
         require(maxBodySize.toBytes() >= 1, "din.serving.max-body-size must be positive, got " + maxBodySize);
+        require(!resolutionTtl.isNegative(), "din.serving.resolution-ttl must not be negative, got " + resolutionTtl);
         require(cacheMemory.toBytes() >= 1, "din.serving.cache-memory must be positive, got " + cacheMemory);
     }
 

@@ -121,8 +121,9 @@ public final class ServingBenchmark {
                 URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         scrape.body().lines()
-                .filter(line -> line.startsWith("din_serving_batch_size_count") || line.startsWith(
-                        "din_serving_batch_size_sum") || line.startsWith("din_serving_predictions_total"))
+                .filter(line -> line.startsWith("din_serving_batch_size_instances_count")
+                        || line.startsWith("din_serving_batch_size_instances_sum")
+                        || line.startsWith("din_serving_predictions_total"))
                 .forEach(line -> System.err.println("  /actuator/prometheus: " + line));
     }
 

@@ -87,8 +87,8 @@ final class Dashboard {
     }
 
     void click(String testId) {
-        waitUntil("'" + testId + "' to be clickable", PAGE_WAIT, ExpectedConditions.elementToBeClickable(byTestId(testId)))
-                .click();
+        waitUntil("'" + testId + "' to be clickable", PAGE_WAIT,
+                ExpectedConditions.elementToBeClickable(byTestId(testId))).click();
     }
 
     /** Scrolls an element to the middle of the window, so that a screenshot shows it. */

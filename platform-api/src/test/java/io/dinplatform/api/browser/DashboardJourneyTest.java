@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -41,7 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and an embedded training worker that trains for real with DJL. A person's journey from a CSV file to a model that
  * serves in production and shows why it scored a candidate the way it did, and the error a bad file gets. Every step
  * saves a screenshot (see {@link Screenshots}).
+ *
+ * <p>Without Chromium the class is skipped before the platform starts, and every test is reported as skipped.
  */
+@EnabledIf(value = "io.dinplatform.api.browser.HeadlessChromium#installed",
+        disabledReason = HeadlessChromium.NOT_INSTALLED)
 @SpringBootTest(classes = PlatformApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"din.worker.embedded=true", "din.worker.device=CPU", "din.worker.poll-interval=200ms",
                 "din.worker.progress-every-steps=5"})
@@ -75,7 +80,6 @@ class DashboardJourneyTest {
 
     @BeforeAll
     static void startBrowser() {
-        HeadlessChromium.assumeInstalled();
         profile = HeadlessChromium.temporaryProfile();
         browser = HeadlessChromium.start(profile);
     }
@@ -109,6 +113,7 @@ class DashboardJourneyTest {
         String runId = step("run-succeeded", () -> launchedRunSucceeds(dataset, model));
         step("production-alias-moved", () -> productionAliasMovesToTheNewVersion(model));
         step("playground-attention", () -> playgroundRanksCandidatesAndShowsAttention(model));
+        step("overview-after-training", () -> overviewShowsTheRunAndTheWorkerThatTrainedIt(model));
 
         assertThat(api.get().uri("/api/v1/training-runs/{id}", runId).retrieve().body(JsonNode.class)
                 .get("modelVersion").get("name").asString()).isEqualTo(model);
@@ -168,6 +173,7 @@ class DashboardJourneyTest {
         dashboard.type("run-mlpHiddenUnits", "32, 16");
         dashboard.type("run-epochs", "2");
         dashboard.type("run-batchSize", "64");
+        dashboard.type("run-learningRate", "0.01");
         dashboard.choose("run-device", "CPU");
         screenshots.save(browser, "launch-form-filled");
         dashboard.click("launch-submit");
@@ -225,6 +231,18 @@ class DashboardJourneyTest {
         dashboard.scrollTo("attention-heatmap");
     }
 
+    private void overviewShowsTheRunAndTheWorkerThatTrainedIt(String model) {
+        dashboard.open("/");
+
+        WebElement run = dashboard.waitUntil("the run in the recent runs", Dashboard.PAGE_WAIT,
+                d -> dashboard.findAll("run-row").stream().filter(row -> row.getText().contains(model))
+                        .findFirst().orElse(null));
+        assertThat(run.findElement(Dashboard.byTestId("run-status")).getDomAttribute("data-status"))
+                .isEqualTo("SUCCEEDED");
+        assertThat(dashboard.findAll("worker-device")).extracting(WebElement::getText).contains("CPU");
+        assertThat(dashboard.text("health-status")).isEqualTo("UP");
+    }
+
     // --- helpers ---
 
     private void fillUploadForm(String dataset, Samples samples) {
@@ -255,9 +273,13 @@ class DashboardJourneyTest {
             T result = body.run();
             screenshots.save(browser, name);
             return result;
-        } catch (RuntimeException | AssertionError e) {
-            screenshots.save(browser, name + "-FAILED");
-            throw e;
+        } catch (RuntimeException | AssertionError failure) {
+            try {
+                screenshots.save(browser, name + "-FAILED");
+            } catch (RuntimeException screenshotFailure) {
+                failure.addSuppressed(screenshotFailure);
+            }
+            throw failure;
         }
     }
 

@@ -1,13 +1,11 @@
 package io.dinplatform.api.browser;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,6 +21,11 @@ final class HeadlessChromium {
     private static final Path BINARY = Path.of(System.getProperty("din.chromium.binary", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getProperty("din.chromium.driver", "/usr/bin/chromedriver"));
 
+    /** Why the browser tests were skipped: the reason a test report shows. */
+    static final String NOT_INSTALLED = "SKIPPING the dashboard's browser tests: Chromium or chromedriver is not "
+            + "installed. Install Debian's 'chromium' and 'chromium-driver' packages (or point -Ddin.chromium.binary "
+            + "and -Ddin.chromium.driver at them) to run them.";
+
     /** The smaller desktop size the dashboard must lay out without breaking. */
     static final int WIDTH = 1280;
     static final int HEIGHT = 800;
@@ -31,24 +34,21 @@ final class HeadlessChromium {
     }
 
     /**
-     * Skips the calling test, loudly, when Chromium or its driver is not installed. Continuous integration installs
-     * both, so there the browser tests run.
+     * Whether Chromium and its driver are installed; says loudly on stderr when not, because the browser tests are
+     * then skipped. Continuous integration installs both, so there the browser tests run.
      */
-    static void assumeInstalled() {
+    static boolean installed() {
         boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
         if (!installed) {
-            String message = "SKIPPING the dashboard's browser tests: Chromium (" + BINARY + ") or chromedriver ("
-                    + DRIVER + ") is not installed. Install Debian's 'chromium' and 'chromium-driver' packages "
-                    + "(or set -Ddin.chromium.binary and -Ddin.chromium.driver) to run them.";
-            System.err.println("*** " + message);
-            Assumptions.assumeTrue(false, message);
+            System.err.println("*** " + NOT_INSTALLED + " Looked for " + BINARY + " and " + DRIVER + ".");
         }
+        return installed;
     }
 
-    /** Starts a headless browser with a fresh profile; quit it after use (the profile directory is left to the caller). */
+    /** Starts a headless browser on this profile directory; quit it after use (the directory stays). */
     static ChromeDriver start(Path profileDirectory) {
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER.toString()))
+                .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeOptions options = new ChromeOptions()
