@@ -60,17 +60,19 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
     public String toMarkdown() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("threads %d, batch %d, load average %s%n%n", threads, batchSize, loadAverage));
-        out.append("| matrix product | GFLOP/s |\n| --- | ---: |\n");
-        matmul.forEach(r -> out.append(String.format("| %s | %.1f |%n", r.product().name(), r.gflops())));
-        out.append(String.format("| 2048 × 2048 · 2048 × 2048 (reference) | %.1f |%n%n", squareGflops));
-        out.append("| T | matmul GFLOP/s | MFLOP/sample (fwd) | train samples/s | train util. | "
-                + "infer samples/s | infer util. | fwd / bwd / opt ms per step |\n");
-        out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
-        for (HistoryResult h : histories) {
-            out.append(String.format("| %d | %.1f | %.2f | %.0f | %.1f %% | %.0f | %.1f %% | %.1f / %.1f / %.1f |%n",
-                    h.historyLength(), h.matmulGflops(), h.forwardFlopsPerSample() / 1e6,
-                    h.trainingSamplesPerSec(), 100 * h.trainingUtilisation(), h.inferenceSamplesPerSec(),
-                    100 * h.inferenceUtilisation(), h.forwardMs(), h.backwardMs(), h.optimizerMs()));
+        if (!histories.isEmpty()) {
+            out.append("| matrix product | GFLOP/s |\n| --- | ---: |\n");
+            matmul.forEach(r -> out.append(String.format("| %s | %.1f |%n", r.product().name(), r.gflops())));
+            out.append(String.format("| 2048 × 2048 · 2048 × 2048 (reference) | %.1f |%n%n", squareGflops));
+            out.append("| T | matmul GFLOP/s | MFLOP/sample (fwd) | train samples/s | train util. | "
+                    + "infer samples/s | infer util. | fwd / bwd / opt ms per step |\n");
+            out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+            for (HistoryResult h : histories) {
+                out.append(String.format("| %d | %.1f | %.2f | %.0f | %.1f %% | %.0f | %.1f %% | %.1f / %.1f / %.1f |%n",
+                        h.historyLength(), h.matmulGflops(), h.forwardFlopsPerSample() / 1e6,
+                        h.trainingSamplesPerSec(), 100 * h.trainingUtilisation(), h.inferenceSamplesPerSec(),
+                        100 * h.inferenceUtilisation(), h.forwardMs(), h.backwardMs(), h.optimizerMs()));
+            }
         }
         if (vocabulary != null) {
             out.append(String.format("%nstep time with %,d goods ids: %.1f ms (%.1f ms CPU); with %,d: %.1f ms "

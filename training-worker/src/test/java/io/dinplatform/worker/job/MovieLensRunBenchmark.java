@@ -21,6 +21,8 @@ import io.dinplatform.core.data.build.ItemCatalog;
 import io.dinplatform.core.data.build.ItemCatalogReader;
 import io.dinplatform.core.data.build.SamplesBuilder;
 import io.dinplatform.core.data.encode.DatasetEncoder;
+import io.dinplatform.core.data.synthetic.SyntheticConfig;
+import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
 import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.AttentionConfig;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -74,6 +77,7 @@ class MovieLensRunBenchmark extends WorkerContextTest {
                 new TrainingConfig(epochs, 256, OptimizerConfig.adam(0.001f), RegularizationConfig.mba(0.01f), 0f, 7,
                         DeviceChoice.CPU, 0, 4096));
 
+        warmUp(spec);
         long queued = System.nanoTime();
         UUID id = catalog.queue("movielens-din", dataset, spec).id();
         TrainingRun run = awaitFinal(id, Duration.ofHours(2));
@@ -102,8 +106,22 @@ class MovieLensRunBenchmark extends WorkerContextTest {
             System.out.printf("din-core alone: %.0f samples/s; test AUC %.4f, GAUC %.4f, log loss %.4f%n%n",
                     report.trainingSamplesPerSecond(), report.test().auc(), report.test().gauc(),
                     report.test().logLoss());
-            assertThat(run.metrics().path("auc").asDouble()).as("the worker trains exactly what din-core trains")
-                    .isEqualTo(report.test().auc());
+            // Equal up to float rounding: the engine's CPU kernels may sum in another order when the same arrays
+            // lie at other addresses, which moves the AUC in its 8th digit.
+            assertThat(run.metrics().path("auc").asDouble()).as("the worker trains what din-core trains")
+                    .isCloseTo(report.test().auc(), within(1e-6));
+        }
+    }
+
+    /**
+     * The first training in a JVM runs many times slower than later ones (the JIT compiles the batch assembly late
+     * on a busy machine): one short job first, so that neither measurement pays for it.
+     */
+    private static void warmUp(RunSpec spec) {
+        EncodedDataset small = SyntheticDataGenerator.generate(new SyntheticConfig(500, 500, 20, 3, 50, 10, 0.1, 3));
+        try (TrainingJob job = TrainingJob.create(small, spec.architecture(), spec.training().withEpochs(1),
+                Device.cpu())) {
+            job.run(TrainingListener.NONE, () -> false);
         }
     }
 
