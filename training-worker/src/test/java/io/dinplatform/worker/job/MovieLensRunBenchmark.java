@@ -78,6 +78,7 @@ class MovieLensRunBenchmark extends WorkerContextTest {
                         DeviceChoice.CPU, 0, 4096));
 
         warmUp(spec);
+        double before = dinCoreAlone(dataset, spec).trainingSamplesPerSecond();
         long queued = System.nanoTime();
         UUID id = catalog.queue("movielens-din", dataset, spec).id();
         TrainingRun run = awaitFinal(id, Duration.ofHours(2));
@@ -96,20 +97,25 @@ class MovieLensRunBenchmark extends WorkerContextTest {
         System.out.printf("worker test: AUC %.4f, GAUC %.4f, log loss %.4f%n", run.metrics().path("auc").asDouble(),
                 run.metrics().path("gauc").asDouble(), run.metrics().path("logloss").asDouble());
 
-        // din-core on its own, same data, same configuration, same process and threads, right after.
+        // din-core on its own, same data, same configuration, same process and threads, before and after the worker
+        // (the two bracket any change of load on a shared machine).
+        TrainingReport after = dinCoreAlone(dataset, spec);
+        System.out.printf("din-core alone: %.0f samples/s before the worker run, %.0f after; test AUC %.4f, GAUC %.4f, "
+                        + "log loss %.4f%n%n", before, after.trainingSamplesPerSecond(), after.test().auc(),
+                after.test().gauc(), after.test().logLoss());
+        // Equal up to float rounding: the engine's CPU kernels may sum in another order when the same arrays lie at
+        // other addresses, which moves the AUC in its 8th digit.
+        assertThat(run.metrics().path("auc").asDouble()).as("the worker trains what din-core trains")
+                .isCloseTo(after.test().auc(), within(1e-6));
+    }
+
+    private TrainingReport dinCoreAlone(DatasetVersion dataset, RunSpec spec) throws java.io.IOException {
         EncodedDataset encoded;
         try (InputStream in = artifacts.openVerified(dataset.sha256())) {
             encoded = new DatasetEncoder(FeatureSchemaJson.fromTree(dataset.schema())).encode(in);
         }
         try (TrainingJob job = TrainingJob.create(encoded, spec.architecture(), spec.training(), Device.cpu())) {
-            TrainingReport report = job.run(TrainingListener.NONE, () -> false);
-            System.out.printf("din-core alone: %.0f samples/s; test AUC %.4f, GAUC %.4f, log loss %.4f%n%n",
-                    report.trainingSamplesPerSecond(), report.test().auc(), report.test().gauc(),
-                    report.test().logLoss());
-            // Equal up to float rounding: the engine's CPU kernels may sum in another order when the same arrays
-            // lie at other addresses, which moves the AUC in its 8th digit.
-            assertThat(run.metrics().path("auc").asDouble()).as("the worker trains what din-core trains")
-                    .isCloseTo(report.test().auc(), within(1e-6));
+            return job.run(TrainingListener.NONE, () -> false);
         }
     }
 

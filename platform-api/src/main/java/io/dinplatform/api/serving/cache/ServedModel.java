@@ -107,10 +107,6 @@ public final class ServedModel {
         }
     }
 
-    boolean isClosed() {
-        return references.get() == 0;
-    }
-
     private void close() {
         batcher.close();
         bundle.close();
