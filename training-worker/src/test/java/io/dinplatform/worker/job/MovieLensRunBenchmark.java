@@ -120,8 +120,9 @@ class MovieLensRunBenchmark extends WorkerContextTest {
     }
 
     /**
-     * The first training in a JVM runs many times slower than later ones (the JIT compiles the batch assembly late
-     * on a busy machine): one short job first, so that neither measurement pays for it.
+     * The first trainings in a JVM run several times slower than later ones (measured here: a tenth of the
+     * throughput, and the din-core run right before the worker's still pays for it): one short job first, and din-core
+     * measured both before and after the worker, so that the comparison is not an artefact of the order.
      */
     private static void warmUp(RunSpec spec) {
         EncodedDataset small = SyntheticDataGenerator.generate(new SyntheticConfig(500, 500, 20, 3, 50, 10, 0.1, 3));

@@ -198,6 +198,25 @@ class RunQueueTest extends QueueContextTest {
     }
 
     @Test
+    void aQueuedRunCancelledBeforeAnyWorkerClaimedItIsNeverClaimed() {
+        UUID id = catalog.queue("m", dataset).id();
+        assertThat(runs.requestCancel(id)).isTrue();
+        assertThat(runs.find(id).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(queue.claimNext("worker-a", LEASE)).isEmpty();
+    }
+
+    @Test
+    void aRunCancelledBetweenItsClaimAndItsJobIsHandedToTheWorkerWithTheCancellation() {
+        UUID id = catalog.queue("m", dataset).id();
+        RunLease first = queue.claimNext("worker-a", LEASE).orElseThrow().lease();
+        runs.requestCancel(id);
+        expireLease(id);
+        ClaimedRun takeover = queue.claimNext("worker-b", LEASE).orElseThrow();
+        assertThat(takeover.cancelRequested()).as("the new holder ends it CANCELLED without training").isTrue();
+        assertThat(queue.renew(first, LEASE)).isEmpty();
+    }
+
+    @Test
     void theOldestRunIsClaimedFirst() {
         UUID older = catalog.queue("m", dataset).id();
         UUID newer = catalog.queue("m", dataset).id();
