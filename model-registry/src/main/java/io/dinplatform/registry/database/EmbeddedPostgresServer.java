@@ -36,6 +36,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(properties.startupTimeout())
+                // Spring stops the server when the context closes, after the beans that use it (the embedded
+                // worker writes its shutdown checkpoint last); the library's own JVM hook could stop it first.
+                .setRegisterShutdownHook(false)
                 // The library tunes PostgreSQL for throw-away test databases (fsync and synchronous commit off);
                 // this one is the platform's catalog, so a committed version must survive a crash.
                 .setServerConfig("fsync", "on")
