@@ -14,16 +14,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Training runs: queue one, follow it, list them, cancel one. */
+/** Training runs: queue one, follow it (also live), list them, cancel one. */
 @RestController
 @RequestMapping("/api/v1/training-runs")
 @Tag(name = "Training runs", description = "Queue DIN or base-model training on a dataset version")
@@ -31,10 +34,12 @@ public class TrainingRunController {
 
     private final TrainingRunQueue queue;
     private final TrainingRunRepository runs;
+    private final RunEventStreams eventStreams;
 
-    public TrainingRunController(TrainingRunQueue queue, TrainingRunRepository runs) {
+    public TrainingRunController(TrainingRunQueue queue, TrainingRunRepository runs, RunEventStreams eventStreams) {
         this.queue = queue;
         this.runs = runs;
+        this.eventStreams = eventStreams;
     }
 
     @PostMapping
@@ -49,6 +54,15 @@ public class TrainingRunController {
     @Operation(summary = "A run's status, progress, metrics and registered model version")
     public TrainingRunView run(@PathVariable UUID id) {
         return TrainingRunView.of(existing(id));
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events: the run's stage, progress and metric points after Last-Event-ID (or "
+            + "from the start) and its status changes, until the run has ended")
+    public SseEmitter events(@PathVariable UUID id,
+                             @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+        existing(id);
+        return eventStreams.open(id, lastEventId == null ? 0 : lastEventId);
     }
 
     @GetMapping
