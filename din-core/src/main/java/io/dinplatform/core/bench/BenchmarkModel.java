@@ -14,7 +14,7 @@ import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.CtrModel;
 import io.dinplatform.core.model.ModelDimensions;
 import io.dinplatform.core.nn.ParameterStore;
-import io.dinplatform.core.train.GradientMode;
+import io.dinplatform.core.nn.GradientMode;
 import io.dinplatform.core.train.ModelUpdater;
 import io.dinplatform.core.train.Optimizer;
 import io.dinplatform.core.train.OptimizerConfig;

@@ -15,7 +15,7 @@ import io.dinplatform.core.model.RankingBatch;
 import io.dinplatform.core.model.Scores;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
-import io.dinplatform.core.train.GradientMode;
+import io.dinplatform.core.nn.GradientMode;
 
 import java.util.ArrayList;
 import java.util.Collections;

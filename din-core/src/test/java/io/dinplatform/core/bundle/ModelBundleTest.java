@@ -9,7 +9,7 @@ import io.dinplatform.core.embedding.EmbeddingLookup;
 import io.dinplatform.core.embedding.EmbeddingTables;
 import io.dinplatform.core.model.CtrModel;
 import io.dinplatform.core.model.ModelType;
-import io.dinplatform.core.train.GradientMode;
+import io.dinplatform.core.nn.GradientMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package io.dinplatform.core.train;
 
+import io.dinplatform.core.nn.GradientMode;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,4 +1,4 @@
-package io.dinplatform.core.train;
+package io.dinplatform.core.nn;
 
 import ai.djl.pytorch.jni.JniUtils;
 
