@@ -19,6 +19,10 @@ import java.util.SplittableRandom;
  * Encoded samples of the benchmark's shape: the schema of the dataset builders (user; goods and category, each with
  * its history), every history exactly {@code historyLength} long, ids drawn uniformly from vocabularies of a chosen
  * size. Labels are random: the benchmark measures speed, not learning.
+ *
+ * <p>Goods ids can be drawn from fewer distinct values than the vocabulary holds, spread evenly over the whole
+ * table: a batch then touches as many rows as one over a small vocabulary, scattered over a large table, which
+ * separates the cost of the table's size from the cost of the number of rows a batch touches.
  */
 final class BenchmarkData {
 
@@ -29,22 +33,27 @@ final class BenchmarkData {
      * @param rows          samples, all in TRAIN
      * @param historyLength T of every row
      * @param items         goods ids in the vocabulary (the table then has items + 2 rows)
+     * @param drawnItems    how many distinct goods ids the samples use (at most {@code items}), spread evenly
      */
-    static EncodedDataset generate(int rows, int historyLength, int users, int items, int categories, long seed) {
+    static EncodedDataset generate(int rows, int historyLength, int users, int items, int drawnItems, int categories,
+                                   long seed) {
+        if (drawnItems > items) {
+            throw new IllegalArgumentException(drawnItems + " drawn goods ids exceed the vocabulary of " + items);
+        }
         FeatureSchema schema = SamplesBuilder.schema(historyLength);
         SplittableRandom random = new SplittableRandom(seed);
         int[] user = uniform(random, rows, users);
-        int[] item = uniform(random, rows, items);
-        int[] category = new int[rows];
+        int[] draws = uniform(random, rows, drawnItems);
+        int[] historyDraws = uniform(random, rows * historyLength, drawnItems);
+        int spacing = items / drawnItems;
+        int[] item = spread(draws, spacing);
+        int[] historyItems = spread(historyDraws, spacing);
+        // Categories follow the draw, not the id, so that spreading the ids leaves the category column unchanged.
+        int[] category = categoriesOf(draws, categories);
+        int[] historyCategories = categoriesOf(historyDraws, categories);
         int[] offsets = new int[rows + 1];
-        int[] historyItems = uniform(random, rows * historyLength, items);
-        int[] historyCategories = new int[rows * historyLength];
         for (int r = 0; r < rows; r++) {
-            category[r] = categoryOf(item[r], categories);
             offsets[r + 1] = (r + 1) * historyLength;
-        }
-        for (int i = 0; i < historyItems.length; i++) {
-            historyCategories[i] = categoryOf(historyItems[i], categories);
         }
         float[] labels = new float[rows];
         for (int r = 0; r < rows; r++) {
@@ -75,8 +84,20 @@ final class BenchmarkData {
         return ids;
     }
 
-    private static int categoryOf(int item, int categories) {
-        return Vocabulary.FIRST_ID + item % categories;
+    private static int[] spread(int[] draws, int spacing) {
+        int[] ids = new int[draws.length];
+        for (int i = 0; i < draws.length; i++) {
+            ids[i] = Vocabulary.FIRST_ID + (draws[i] - Vocabulary.FIRST_ID) * spacing;
+        }
+        return ids;
+    }
+
+    private static int[] categoriesOf(int[] draws, int categories) {
+        int[] category = new int[draws.length];
+        for (int i = 0; i < draws.length; i++) {
+            category[i] = Vocabulary.FIRST_ID + draws[i] % categories;
+        }
+        return category;
     }
 
     /** Every id seen 10 times in training (n_j only scales the MBA term). */

@@ -40,15 +40,53 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
         }
     }
 
-    /** Milliseconds per training step with each goods vocabulary size, wall-clock and process CPU time. */
-    public record VocabularyResult(int smallVocabulary, double smallStepMs, double smallCpuMs, int largeVocabulary,
-                                   double largeStepMs, double largeCpuMs) {
-        public double ratio() {
-            return largeStepMs / smallStepMs;
+    /**
+     * One vocabulary case of the step-time check.
+     *
+     * @param vocabulary    goods ids in the table
+     * @param distinctGoods distinct goods ids per batch: the rows a step gathers and updates
+     * @param stepMs        wall-clock milliseconds per training step
+     * @param cpuMs         process CPU milliseconds per training step
+     */
+    public record VocabularyCase(int vocabulary, double distinctGoods, double stepMs, double cpuMs) {
+    }
+
+    /**
+     * Step times with a small table, a large one touched at as many rows per batch (the table's size alone), and a
+     * large one with ids drawn from all of it (more rows per batch).
+     */
+    public record VocabularyResult(VocabularyCase small, VocabularyCase spread, VocabularyCase uniform) {
+
+        /** The target's ratio: the same rows per batch, a table 100 times larger. */
+        public double spreadRatio() {
+            return spread.stepMs() / small.stepMs();
         }
 
-        public double cpuRatio() {
-            return largeCpuMs / smallCpuMs;
+        public double spreadCpuRatio() {
+            return spread.cpuMs() / small.cpuMs();
+        }
+
+        public double uniformRatio() {
+            return uniform.stepMs() / small.stepMs();
+        }
+
+        public double uniformCpuRatio() {
+            return uniform.cpuMs() / small.cpuMs();
+        }
+
+        String toMarkdown() {
+            StringBuilder out = new StringBuilder();
+            out.append("| goods table | goods ids drawn | distinct goods per batch | ms per step | CPU ms per step "
+                    + "| wall / CPU ratio to the small table |\n| ---: | --- | ---: | ---: | ---: | --- |\n");
+            row(out, small, "all", "1 / 1");
+            row(out, spread, "10^4, spread", String.format("%.3f / %.3f", spreadRatio(), spreadCpuRatio()));
+            row(out, uniform, "all", String.format("%.3f / %.3f", uniformRatio(), uniformCpuRatio()));
+            return out.toString();
+        }
+
+        private static void row(StringBuilder out, VocabularyCase c, String drawn, String ratio) {
+            out.append(String.format("| %,d | %s | %.0f | %.1f | %.1f | %s |%n", c.vocabulary(), drawn,
+                    c.distinctGoods(), c.stepMs(), c.cpuMs(), ratio));
         }
     }
 
@@ -75,11 +113,7 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
             }
         }
         if (vocabulary != null) {
-            out.append(String.format("%nstep time with %,d goods ids: %.1f ms (%.1f ms CPU); with %,d: %.1f ms "
-                            + "(%.1f ms CPU); ratio %.3f wall-clock, %.3f CPU%n",
-                    vocabulary.smallVocabulary(), vocabulary.smallStepMs(), vocabulary.smallCpuMs(),
-                    vocabulary.largeVocabulary(), vocabulary.largeStepMs(), vocabulary.largeCpuMs(),
-                    vocabulary.ratio(), vocabulary.cpuRatio()));
+            out.append('\n').append(vocabulary.toMarkdown());
         }
         if (memory != null) {
             out.append(String.format("%nresident memory over %,d training steps: %.0f MiB after warm-up, %.0f MiB at "
