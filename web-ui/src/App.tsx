@@ -1,22 +1,35 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import type { TokenStore } from './api/token';
 import { AppHeader } from './components/AppHeader';
 import { EmptyState } from './components/EmptyState';
-import { DatasetPage } from './pages/datasets/DatasetPage';
-import { DatasetsPage } from './pages/datasets/DatasetsPage';
-import { DatasetVersionPage } from './pages/datasets/DatasetVersionPage';
-import { ComparePage } from './pages/models/ComparePage';
-import { ModelPage } from './pages/models/ModelPage';
-import { ModelsPage } from './pages/models/ModelsPage';
-import { ModelVersionPage } from './pages/models/ModelVersionPage';
-import { OverviewPage } from './pages/overview/OverviewPage';
-import { PlaygroundPage } from './pages/playground/PlaygroundPage';
-import { LaunchRunPage } from './pages/training/LaunchRunPage';
-import { RunPage } from './pages/training/RunPage';
-import { RunsPage } from './pages/training/RunsPage';
+import { Loading } from './components/Loading';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { Link } from './routing/Link';
 import { href, type Route } from './routing/routes';
 import { useRoute } from './routing/useRoute';
+
+/**
+ * A page loaded on demand: each section is its own chunk, so the first page a person opens downloads only its own
+ * code, and the charting library comes with the first page that draws a chart.
+ */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const OverviewPage = lazyPage(() => import('./pages/overview/OverviewPage').then((m) => m.OverviewPage));
+const DatasetsPage = lazyPage(() => import('./pages/datasets/DatasetsPage').then((m) => m.DatasetsPage));
+const DatasetPage = lazyPage(() => import('./pages/datasets/DatasetPage').then((m) => m.DatasetPage));
+const DatasetVersionPage = lazyPage(() =>
+  import('./pages/datasets/DatasetVersionPage').then((m) => m.DatasetVersionPage),
+);
+const RunsPage = lazyPage(() => import('./pages/training/RunsPage').then((m) => m.RunsPage));
+const LaunchRunPage = lazyPage(() => import('./pages/training/LaunchRunPage').then((m) => m.LaunchRunPage));
+const RunPage = lazyPage(() => import('./pages/training/RunPage').then((m) => m.RunPage));
+const ModelsPage = lazyPage(() => import('./pages/models/ModelsPage').then((m) => m.ModelsPage));
+const ModelPage = lazyPage(() => import('./pages/models/ModelPage').then((m) => m.ModelPage));
+const ModelVersionPage = lazyPage(() => import('./pages/models/ModelVersionPage').then((m) => m.ModelVersionPage));
+const ComparePage = lazyPage(() => import('./pages/models/ComparePage').then((m) => m.ComparePage));
+const PlaygroundPage = lazyPage(() => import('./pages/playground/PlaygroundPage').then((m) => m.PlaygroundPage));
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -55,6 +68,8 @@ function Page({ route }: { route: Route }) {
 
 export function App({ tokens }: { tokens: TokenStore }) {
   const route = useRoute();
+  // A new or forgotten API token loads the page again, so what it shows matches what the token may see.
+  const [tokenChanges, setTokenChanges] = useState(0);
   // A new page starts at its top, and its address names it in the tab title.
   useEffect(() => {
     window.scrollTo?.(0, 0);
@@ -68,9 +83,13 @@ export function App({ tokens }: { tokens: TokenStore }) {
       }}>
         Skip to content
       </a>
-      <AppHeader route={route} tokens={tokens} />
+      <AppHeader route={route} tokens={tokens} onTokenChange={() => setTokenChanges((n) => n + 1)} />
       <main id="main" tabIndex={-1}>
-        <Page route={route} />
+        <PageErrorBoundary key={`${href(route)} ${tokenChanges}`}>
+          <Suspense fallback={<Loading what="Loading the page" />}>
+            <Page route={route} />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
     </>
   );

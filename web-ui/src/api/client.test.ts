@@ -117,6 +117,34 @@ describe('ApiClient', () => {
     expect(seen).toEqual(['{"step": 1}', '{"step": 2}']);
   });
 
+  it('sends the bearer token on the event stream too, with the last event id to resume from', async () => {
+    const p = platform({ 'GET /api/v1/training-runs/r1/events': () => new Response('', { headers: { 'Content-Type': 'text/event-stream' } }) });
+    await new ApiClient(withToken, '', p.fetchFn).followRunEvents('r1', () => {}, new AbortController().signal, '41');
+    const headers = p.calls[0].init.headers as Record<string, string>;
+    expect(headers.Authorization).toBe('Bearer s3cret');
+    expect(headers['Last-Event-ID']).toBe('41');
+    expect(headers.Accept).toBe('text/event-stream');
+  });
+
+  it('rejects a refused token with the 401 the platform answered', async () => {
+    const p = platform({ 'GET /api/v1/models': json({ title: 'Unauthorized', status: 401, detail: 'The token is not valid.' }, 401) });
+    const error = await new ApiClient(withToken, '', p.fetchFn).listModels().catch((e: unknown) => e);
+    expect((error as ApiError).status).toBe(401);
+    expect((error as ApiError).problem.detail).toBe('The token is not valid.');
+  });
+
+  it('reads the users of a dataset version and one user, with names and ids encoded', async () => {
+    const users = { name: 'ml 1', version: 2, groupColumn: 'user_id', users: [{ userId: 'u/1', rows: 3 }], truncated: false };
+    const user = { name: 'ml 1', version: 2, userId: 'u/1', features: { user_id: 'u/1' } };
+    const p = platform({
+      'GET /api/v1/datasets/ml%201/versions/2/users?limit=25': json(users),
+      'GET /api/v1/datasets/ml%201/versions/latest/users/u%2F1': json(user),
+    });
+    const client = new ApiClient(noToken, '', p.fetchFn);
+    expect(await client.listDatasetUsers('ml 1', 2, 25)).toEqual(users);
+    expect(await client.getDatasetUser('ml 1', 'latest', 'u/1')).toEqual(user);
+  });
+
   it('rejects with 404 where the platform has no event stream, so the page can poll instead', async () => {
     const error = await new ApiClient(noToken, '', platform({}).fetchFn)
       .followRunEvents('r1', () => {}, new AbortController().signal)

@@ -6,6 +6,8 @@ import { authorizationHeaders, sessionTokenStore, type TokenStore } from './toke
 import type {
   BuildProtocol,
   DatasetSummary,
+  DatasetUser,
+  DatasetUsers,
   DatasetVersion,
   Health,
   Model,
@@ -73,6 +75,11 @@ export class ApiClient {
     private readonly fetchFn: typeof fetch = (...args) => globalThis.fetch(...args),
   ) {}
 
+  /** Whether requests carry an API token (the one entered in the header, for this tab). */
+  hasToken(): boolean {
+    return this.tokens.get() !== undefined;
+  }
+
   // --- datasets ---
   async listDatasets(): Promise<DatasetSummary[]> {
     return listFrom<DatasetSummary>(await this.get('/api/v1/datasets'), 'datasets');
@@ -90,6 +97,16 @@ export class ApiClient {
 
   getDatasetVersion(name: string, version: number | 'latest'): Promise<DatasetVersion> {
     return this.get(`/api/v1/datasets/${seg(name)}/versions/${seg(String(version))}`);
+  }
+
+  /** The first `limit` users of a dataset version, with their row counts. */
+  listDatasetUsers(name: string, version: number | 'latest', limit = 50): Promise<DatasetUsers> {
+    return this.get(`/api/v1/datasets/${seg(name)}/versions/${seg(String(version))}/users?limit=${limit}`);
+  }
+
+  /** A user's most recent row in a dataset version: the values to score candidates against. */
+  getDatasetUser(name: string, version: number | 'latest', userId: string): Promise<DatasetUser> {
+    return this.get(`/api/v1/datasets/${seg(name)}/versions/${seg(String(version))}/users/${seg(userId)}`);
   }
 
   uploadDataset(name: string, file: File, schemaJson: string): Promise<DatasetVersion> {

@@ -55,6 +55,38 @@ export interface DatasetVersion {
   createdAt?: string;
 }
 
+/** A user of a dataset version (a value of its group column) and how many rows the file has for it. */
+export interface DatasetUserSummary {
+  userId: string;
+  rows: number;
+}
+
+/** GET /datasets/{name}/versions/{version}/users: the first users of the file. */
+export interface DatasetUsers {
+  name: string;
+  version: number;
+  groupColumn: string;
+  users: DatasetUserSummary[];
+  /** The version has more users than listed. */
+  truncated: boolean;
+}
+
+/** GET /datasets/{name}/versions/{version}/users/{userId}: the user's most recent row, raw values as in the file. */
+export interface DatasetUser {
+  name: string;
+  version: number;
+  groupColumn: string;
+  userId: string;
+  rows: number;
+  /** The data row the values come from (1 = the first row after the header). */
+  row: number;
+  label: number;
+  /** The history's length in the file; the sequences in `features` hold at most the newest maxLength of it. */
+  historyLength: number;
+  /** Every feature of the dataset's schema: strings, arrays of strings (oldest first), numbers or null. */
+  features: Record<string, FeatureValue | null>;
+}
+
 export interface DatasetSummary {
   name: string;
   latestVersion?: number;

@@ -11,7 +11,14 @@ const SECTIONS: Array<{ id: ReturnType<typeof section>; label: string; to: Route
   { id: 'playground', label: 'Playground', to: { page: 'playground' } },
 ];
 
-export function AppHeader({ route, tokens }: { route: Route; tokens: TokenStore }) {
+interface AppHeaderProps {
+  route: Route;
+  tokens: TokenStore;
+  /** Called when the API token is entered or forgotten. */
+  onTokenChange?: () => void;
+}
+
+export function AppHeader({ route, tokens, onTokenChange }: AppHeaderProps) {
   const current = section(route);
   return (
     <header className="app-header">
@@ -29,7 +36,7 @@ export function AppHeader({ route, tokens }: { route: Route; tokens: TokenStore 
           ))}
         </ul>
       </nav>
-      <TokenField store={tokens} />
+      <TokenField store={tokens} onChange={onTokenChange} />
     </header>
   );
 }

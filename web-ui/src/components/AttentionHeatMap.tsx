@@ -12,7 +12,8 @@ interface AttentionHeatMapProps {
  */
 export function AttentionHeatMap({ rows, historyLabels }: AttentionHeatMapProps) {
   return (
-    <div className="heatmap-scroll" data-testid="attention-heatmap">
+    // A long history scrolls inside this box; as a focusable region it scrolls with the keyboard too.
+    <div className="heatmap-scroll" data-testid="attention-heatmap" tabIndex={0} role="region" aria-label="Attention heat map">
       <table className="heatmap">
         <caption>Attention weight of each history item (oldest left) for each candidate</caption>
         <thead>

@@ -24,4 +24,20 @@ describe('ProblemPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(retry).toHaveBeenCalledOnce();
   });
+
+  it('tells how to get access when the platform answers 401 or 403', () => {
+    sessionStorage.clear();
+    render(<ProblemPanel problem={parseProblem(401, JSON.stringify({ title: 'Unauthorized', status: 401, detail: 'A valid API token is required.' }))} />);
+    expect(screen.getByTestId('problem-access').textContent).toMatch(/needs an API token/);
+    cleanup();
+    sessionStorage.setItem('din.apiToken', 'read-only');
+    render(<ProblemPanel problem={parseProblem(403, '')} />);
+    expect(screen.getByTestId('problem-access').textContent).toMatch(/token of this tab does not allow this/);
+    sessionStorage.clear();
+  });
+
+  it('gives no token advice for other problems', () => {
+    render(<ProblemPanel problem={parseProblem(404, '')} />);
+    expect(screen.queryByTestId('problem-access')).toBeNull();
+  });
 });

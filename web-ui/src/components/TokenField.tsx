@@ -3,9 +3,9 @@ import type { TokenStore } from '../api/token';
 
 /**
  * Where the user enters an API token. It lives in this tab's sessionStorage only and is sent as
- * `Authorization: Bearer …` with every request while set.
+ * `Authorization: Bearer …` with every request while set. `onChange` lets the page load again with the new token.
  */
-export function TokenField({ store }: { store: TokenStore }) {
+export function TokenField({ store, onChange }: { store: TokenStore; onChange?: () => void }) {
   const [saved, setSaved] = useState(() => store.get() !== undefined);
   const [draft, setDraft] = useState('');
   const save = (event: FormEvent) => {
@@ -13,10 +13,12 @@ export function TokenField({ store }: { store: TokenStore }) {
     store.set(draft);
     setSaved(store.get() !== undefined);
     setDraft('');
+    onChange?.();
   };
   const clear = () => {
     store.set(undefined);
     setSaved(false);
+    onChange?.();
   };
   if (saved) {
     return (
@@ -37,7 +39,7 @@ export function TokenField({ store }: { store: TokenStore }) {
         id="api-token"
         type="password"
         autoComplete="off"
-        placeholder="API token (optional)"
+        placeholder="API token"
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         data-testid="token-input"

@@ -16,6 +16,7 @@ import { PlaygroundResults } from './PlaygroundResults';
 import { SchemaInputs } from './SchemaInputs';
 import type { PlaygroundQuery } from './playgroundQuery';
 import { scorePlayground, type PlaygroundResult } from './scorePlayground';
+import { UserPicker, type UserPick } from './UserPicker';
 
 /** "3" selects version 3, "production" the alias: the playground's `version` address parameter. */
 function selectorOf(choice: string | undefined): VersionSelector | undefined {
@@ -101,6 +102,7 @@ function Scorer({ target }: { target: Target }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | undefined>();
   const [outcome, setOutcome] = useState<{ result: PlaygroundResult; labels: string[] } | undefined>();
+  const [pick, setPick] = useState<UserPick | undefined>();
   const schema = target.schema;
   const score = async (query: PlaygroundQuery) => {
     setBusy(true);
@@ -117,7 +119,12 @@ function Scorer({ target }: { target: Target }) {
   return (
     <>
       <div className="panel">
-        {schema ? <SchemaInputs schema={schema} busy={busy} onSubmit={score} /> : <JsonInputs busy={busy} onSubmit={score} />}
+        <UserPicker trainedOn={target.version && lineageOf(target.version).dataset} onPick={setPick} />
+        {schema ? (
+          <SchemaInputs schema={schema} busy={busy} onSubmit={score} pick={pick} />
+        ) : (
+          <JsonInputs busy={busy} onSubmit={score} pick={pick} />
+        )}
       </div>
       {problem && <ProblemPanel problem={problem} />}
       {outcome && <PlaygroundResults result={outcome.result} historyLabels={outcome.labels} />}

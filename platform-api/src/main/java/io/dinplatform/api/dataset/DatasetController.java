@@ -3,9 +3,7 @@ package io.dinplatform.api.dataset;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.OptionalInt;
 
-import io.dinplatform.api.VersionSelector;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
@@ -35,13 +33,15 @@ public class DatasetController {
     private final DatasetRegistration registration;
     private final DatasetBuilds builds;
     private final DatasetRepository datasets;
+    private final DatasetVersions versions;
     private final JsonMapper json;
 
     public DatasetController(DatasetRegistration registration, DatasetBuilds builds, DatasetRepository datasets,
-                             JsonMapper json) {
+                             DatasetVersions versions, JsonMapper json) {
         this.registration = registration;
         this.builds = builds;
         this.datasets = datasets;
+        this.versions = versions;
         this.json = json;
     }
 
@@ -81,12 +81,7 @@ public class DatasetController {
     @GetMapping("/{name}/versions/{version}")
     @Operation(summary = "One version of a dataset with its statistics; the version may be 'latest'")
     public DatasetVersionView version(@PathVariable String name, @PathVariable String version) {
-        OptionalInt number = VersionSelector.parse(version);
-        return (number.isPresent() ? datasets.findVersion(name, number.getAsInt()) : datasets.findLatestVersion(name))
-                .map(DatasetVersionView::of)
-                .orElseThrow(() -> new ResourceNotFoundException(datasets.findLatestVersion(name).isPresent()
-                        ? "dataset '" + name + "' has no version " + version
-                        : "dataset '" + name + "' does not exist"));
+        return DatasetVersionView.of(versions.require(name, version));
     }
 
     private static ResponseEntity<DatasetVersionView> created(DatasetVersion version) {

@@ -96,6 +96,34 @@ final class Dashboard {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", find(testId));
     }
 
+    /** Waits until the page has loaded what it shows: its code and every resource it reads (no spinner left). */
+    void waitForPage() {
+        waitUntil("the page to finish loading", PAGE_WAIT, d -> (Boolean) browser.executeScript(
+                "const main = document.querySelector('main');"
+                        + "return main !== null && main.children.length > 0"
+                        + " && main.querySelector(\"[data-testid='loading']\") === null;"));
+    }
+
+    /**
+     * What sticks out of the window sideways, or null when nothing does: the page must not scroll horizontally
+     * ({@code scrollWidth <= innerWidth}); wide tables and heat maps scroll inside their own boxes instead. The answer
+     * names the widest elements, so a failure says where to look.
+     */
+    String horizontalOverflow() {
+        return (String) browser.executeScript("""
+                const width = window.innerWidth;
+                if (document.documentElement.scrollWidth <= width) return null;
+                const culprits = [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 0.5)
+                    .map(e => e.tagName.toLowerCase() + (e.dataset.testid ? '[' + e.dataset.testid + ']' : '')
+                        + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '')
+                        + ' right=' + Math.round(e.getBoundingClientRect().right))
+                    .slice(0, 8);
+                return 'scrollWidth ' + document.documentElement.scrollWidth + ' > innerWidth ' + width + ': '
+                    + culprits.join(', ');
+                """);
+    }
+
     /** Waits until {@code condition} answers something other than null or false, and returns that answer. */
     <T> T waitUntil(String what, Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(browser, timeout, Duration.ofMillis(250))

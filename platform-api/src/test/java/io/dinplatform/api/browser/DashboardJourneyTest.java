@@ -112,8 +112,19 @@ class DashboardJourneyTest {
         step("dataset-uploaded", () -> uploadShowsTheVersionWithItsStatistics(dataset, samples));
         String runId = step("run-succeeded", () -> launchedRunSucceeds(dataset, model));
         step("production-alias-moved", () -> productionAliasMovesToTheNewVersion(model));
-        step("playground-attention", () -> playgroundRanksCandidatesAndShowsAttention(model));
+        step("playground-attention", () -> playgroundScoresAUserPickedFromTheDataset(model, dataset));
         step("overview-after-training", () -> overviewShowsTheRunAndTheWorkerThatTrainedIt(model));
+        List<String> pages = List.of("/", "/datasets", "/datasets/" + dataset, "/datasets/" + dataset + "/versions/1",
+                "/runs", "/runs/new", "/runs/" + runId, "/models", "/models/" + model,
+                "/models/" + model + "/versions/1", "/models/" + model + "/compare", "/playground?model=" + model);
+        step("desktop-layout", () -> pagesFitTheScreen("desktop", pages));
+        HeadlessChromium.emulatePhone(browser, HeadlessChromium.PHONE_WIDTH, HeadlessChromium.PHONE_HEIGHT);
+        try {
+            step("phone-layout", () -> pagesFitTheScreen("phone", pages));
+            step("phone-playground", () -> playgroundScoresAUserPickedFromTheDataset(model, dataset));
+        } finally {
+            HeadlessChromium.endPhoneEmulation(browser);
+        }
 
         assertThat(api.get().uri("/api/v1/training-runs/{id}", runId).retrieve().body(JsonNode.class)
                 .get("modelVersion").get("name").asString()).isEqualTo(model);
@@ -207,14 +218,29 @@ class DashboardJourneyTest {
         assertThat(registered.get("aliases").get("production").asInt()).isEqualTo(1);
     }
 
-    private void playgroundRanksCandidatesAndShowsAttention(String model) {
+    private void playgroundScoresAUserPickedFromTheDataset(String model, String dataset) {
+        JsonNode user = aUserWithAHistory(dataset);
+        List<String> items = strings(user.get("features").get("hist_item_id"));
         dashboard.open("/playground?model=" + model);
         assertThat(new Select(dashboard.find("playground-version")).getFirstSelectedOption().getText())
                 .isEqualTo("production (v1)");
-        dashboard.type("playground-context-user_id", "u1");
-        // Items are dealt to categories round-robin (item i is in category i mod 6): a history of two interests.
-        dashboard.type("playground-history-hist_item_id", "i0 i6 i12 i1 i7");
-        dashboard.type("playground-history-hist_cate_id", "c0 c0 c0 c1 c1");
+        assertThat(new Select(dashboard.find("pick-dataset")).getFirstSelectedOption().getText())
+                .as("the dataset the model was trained on comes first").isEqualTo(dataset);
+        dashboard.choose("pick-user", user.get("userId").asString());
+        dashboard.click("pick-use");
+
+        assertThat(dashboard.text("playground-filled-from")).contains(user.get("userId").asString());
+        assertThat(dashboard.find("playground-context-user_id").getDomProperty("value"))
+                .isEqualTo(user.get("userId").asString());
+        assertThat(dashboard.find("playground-history-hist_item_id").getDomProperty("value"))
+                .isEqualTo(String.join(" ", items));
+        assertThat(dashboard.find("playground-history-hist_cate_id").getDomProperty("value"))
+                .isEqualTo(String.join(" ", strings(user.get("features").get("hist_cate_id"))));
+        assertThat(dashboard.find("playground-candidates").getDomProperty("value"))
+                .as("the candidate of the user's latest row")
+                .isEqualTo(user.get("features").get("item_id").asString() + ", "
+                        + user.get("features").get("cate_id").asString());
+        // Items are dealt to categories round-robin (item i is in category i mod 6).
         dashboard.type("playground-candidates", "i18, c0\ni3, c3\ni13, c1");
         dashboard.click("playground-score");
 
@@ -226,9 +252,36 @@ class DashboardJourneyTest {
         assertThat(dashboard.findAll("heatmap-row")).hasSize(3);
         List<Double> weights = dashboard.findAll("heatmap-cell").stream()
                 .map(cell -> Double.parseDouble(cell.getDomAttribute("data-weight"))).toList();
-        assertThat(weights).as("one weight per candidate and history item").hasSize(3 * 5);
+        assertThat(weights).as("one weight per candidate and history item").hasSize(3 * items.size());
         assertThat(weights).as("attention that is not all zero").anySatisfy(w -> assertThat(w).isNotZero());
+        assertThat(dashboard.horizontalOverflow()).as("horizontal overflow of the playground").isNull();
         dashboard.scrollTo("attention-heatmap");
+    }
+
+    /** Every page at the current screen size: it loads, nothing sticks out sideways, and a screenshot shows it. */
+    private void pagesFitTheScreen(String screen, List<String> pages) {
+        for (String page : pages) {
+            dashboard.open(page);
+            dashboard.waitForPage();
+            String overflow = dashboard.horizontalOverflow();
+            screenshots.save(browser, screen + (page.equals("/") ? "-overview" : page.replaceAll("[^A-Za-z0-9]+", "-")));
+            assertThat(overflow).as("horizontal overflow of #%s on the %s screen", page, screen).isNull();
+        }
+    }
+
+    /** The first listed user of the dataset whose latest row has a history (as the user picker lists them). */
+    private JsonNode aUserWithAHistory(String dataset) {
+        JsonNode users = api.get().uri("/api/v1/datasets/{name}/versions/1/users", dataset).retrieve()
+                .body(JsonNode.class);
+        return users.get("users").valueStream()
+                .map(u -> api.get().uri("/api/v1/datasets/{name}/versions/1/users/{id}", dataset,
+                        u.get("userId").asString()).retrieve().body(JsonNode.class))
+                .filter(u -> u.get("historyLength").asInt() > 0)
+                .findFirst().orElseThrow(() -> new AssertionError("no user of " + dataset + " has a history"));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
     }
 
     private void overviewShowsTheRunAndTheWorkerThatTrainedIt(String model) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,6 +31,10 @@ final class HeadlessChromium {
     static final int WIDTH = 1280;
     static final int HEIGHT = 800;
 
+    /** The phone size it must lay out without breaking either (an iPhone 12 to 15 in CSS pixels). */
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
+
     private HeadlessChromium() {
     }
 
@@ -43,6 +48,21 @@ final class HeadlessChromium {
             System.err.println("*** " + NOT_INSTALLED + " Looked for " + BINARY + " and " + DRIVER + ".");
         }
         return installed;
+    }
+
+    /**
+     * Lays pages out on a phone-sized screen: a viewport of exactly {@code width} × {@code height} CSS pixels with
+     * the mobile viewport rules (the page's {@code <meta name="viewport">} applies), through the DevTools protocol,
+     * which sizes the page itself rather than a window with toolbars.
+     */
+    static void emulatePhone(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Back to the desktop viewport the browser started with. */
+    static void endPhoneEmulation(ChromeDriver driver) {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     /** Starts a headless browser on this profile directory; quit it after use (the directory stays). */
