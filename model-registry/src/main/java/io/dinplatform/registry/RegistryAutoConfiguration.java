@@ -8,6 +8,9 @@ import io.dinplatform.registry.artifact.DirectoryArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.TrainingRunRepository;
+import io.dinplatform.registry.scoring.BatchPredictionRepository;
+import io.dinplatform.registry.token.ApiTokenRepository;
+import io.dinplatform.registry.token.ApiTokens;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,5 +50,23 @@ public class RegistryAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     TrainingRunRepository trainingRunRepository(JdbcClient jdbc) {
         return new TrainingRunRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    BatchPredictionRepository batchPredictionRepository(JdbcClient jdbc) {
+        return new BatchPredictionRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    ApiTokenRepository apiTokenRepository(JdbcClient jdbc) {
+        return new ApiTokenRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    ApiTokens apiTokens(ApiTokenRepository repository) {
+        return new ApiTokens(repository);
     }
 }

@@ -1,5 +1,6 @@
 package io.dinplatform.api;
 
+import io.dinplatform.core.device.NativeAllocator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -15,6 +16,8 @@ public class PlatformApiApplication {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // Before the engine allocates anything: served and embedded-trained models reuse their memory step to step.
+        NativeAllocator.tuneForEngineWorkloads();
         SpringApplication.run(PlatformApiApplication.class, args);
     }
 }

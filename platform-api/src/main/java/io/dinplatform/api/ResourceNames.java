@@ -34,12 +34,17 @@ public final class ResourceNames {
     }
 
     public static String requireValidAlias(String alias) {
+        return requireValidAlias("alias", alias);
+    }
+
+    /** Returns the alias, or throws a 400 naming the field that carries it and the rule. */
+    public static String requireValidAlias(String field, String alias) {
         if (alias == null || !ALIAS.matcher(alias).matches()) {
-            throw new InvalidRequestException("alias: '" + abbreviate(String.valueOf(alias)) + "' is not a valid alias "
-                    + "(1 to 64 lowercase letters, digits, '_' or '-', starting with a letter)");
+            throw new InvalidRequestException(field + ": '" + abbreviate(String.valueOf(alias)) + "' is not a valid "
+                    + "alias (1 to 64 lowercase letters, digits, '_' or '-', starting with a letter)");
         }
         if (alias.equals("latest")) {
-            throw new InvalidRequestException("alias: 'latest' is reserved (it always means the newest version)");
+            throw new InvalidRequestException(field + ": 'latest' is reserved (it always means the newest version)");
         }
         return alias;
     }

@@ -36,7 +36,7 @@ public final class MultipartForm {
         return this;
     }
 
-    MultiValueMap<String, Object> parts() {
+    public MultiValueMap<String, Object> parts() {
         return parts;
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,12 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this configuration and so one application context. No training worker runs, so queued runs stay queued.
  */
 @SpringBootTest(classes = PlatformApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"din.datasets.max-upload-size=" + PlatformApiTest.MAX_UPLOAD, "din.worker.embedded=false"})
+        properties = {"din.datasets.max-upload-size=" + PlatformApiTest.MAX_UPLOAD, "din.worker.embedded=false",
+                "din.security.bootstrap-token=" + PlatformApiTest.ADMIN_TOKEN,
+                // small enough for the hostile-input suite's gzip bombs to hit them quickly, and below din-core's
+                // own bound of 1000 history items so that the platform's limit is the one that answers
+                "din.datasets.max-rows=1000000", "din.datasets.max-uncompressed-size=128MB",
+                "din.datasets.max-sequence-length=100"})
 public abstract class PlatformApiTest {
 
     /** Small enough to exceed cheaply, large enough for MovieLens 100K's u.data (1.9 MB). */
     protected static final String MAX_UPLOAD = "3MB";
     protected static final Path DATA_DIR = createDataDirectory();
+    /** The admin token (every scope) that {@link #http} sends with every request; tests of tokens use their own. */
+    protected static final String ADMIN_TOKEN = "din-test-admin-token-0123456789abcdef";
 
     @LocalServerPort
     int port;
@@ -50,6 +58,7 @@ public abstract class PlatformApiTest {
     @BeforeEach
     void client() {
         http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
                 .defaultStatusHandler(status -> true, (request, response) -> {
                     // every status is asserted by the test itself
                 })

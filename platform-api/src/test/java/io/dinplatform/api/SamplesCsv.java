@@ -24,9 +24,14 @@ public final class SamplesCsv {
 
     /** {@code rows} rows over 10 users; {@code salt} changes the items so that two files differ. */
     public static String rows(int rows, int salt) {
+        return rows(rows, salt, 10);
+    }
+
+    /** {@code rows} rows over {@code users} users (enough of them, and the default split has test users). */
+    public static String rows(int rows, int salt, int users) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (int r = 0; r < rows; r++) {
-            int user = r % 10;
+            int user = r % users;
             int item = 100 + (r * 7 + salt) % 50;
             csv.append("u").append(user).append(',')
                     .append("i").append(item).append(',')

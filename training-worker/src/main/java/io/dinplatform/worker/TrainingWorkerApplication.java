@@ -1,5 +1,6 @@
 package io.dinplatform.worker;
 
+import io.dinplatform.core.device.NativeAllocator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -11,6 +12,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class TrainingWorkerApplication {
 
     public static void main(String[] args) {
+        // Before the engine allocates anything: a training step then reuses the previous step's memory.
+        NativeAllocator.tuneForEngineWorkloads();
         SpringApplication application = new SpringApplication(TrainingWorkerApplication.class);
         application.setAdditionalProfiles("worker");
         application.run(args);

@@ -40,8 +40,6 @@ public abstract class WorkerContextTest {
     /** Generous: a CPU shared with other builds may be slow, and a test only waits as long as it must. */
     protected static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
-    private static final Path DATA_DIR = TemporaryDataDirectory.create("jobs");
-
     @Autowired
     protected JdbcClient jdbc;
     @Autowired
@@ -53,9 +51,15 @@ public abstract class WorkerContextTest {
 
     protected TestCatalog catalog;
 
+    /**
+     * A data directory per application context: a subclass that adds properties gets a context of its own, whose
+     * embedded PostgreSQL must not meet the first one's in the same directory.
+     */
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("din.data-dir", DATA_DIR::toString);
+        Path dataDirectory = TemporaryDataDirectory.create("jobs");
+        registry.add("din.data-dir", dataDirectory::toString);
+        registry.add("din.worker.liveness-file", () -> dataDirectory.resolve("worker.alive").toString());
     }
 
     @BeforeEach

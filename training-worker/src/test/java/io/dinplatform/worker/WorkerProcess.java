@@ -5,65 +5,76 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import io.dinplatform.registry.database.EmbeddedPostgresServer;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * A training worker in a process of its own (a separate JVM, started from this test's class path), pointed at the
- * test's PostgreSQL and artifact store the way a worker on another machine is pointed at the platform's.
+ * A training worker in a process of its own (a separate JVM running the worker application from this test's class
+ * path), configured only through environment variables, as a container of the compose stack is.
  */
 final class WorkerProcess implements AutoCloseable {
 
-    private static final String STARTED = "Training worker %s started";
+    private static final Pattern STARTED = Pattern.compile("Training worker (\\S+) started");
 
-    private final String id;
+    private final String name;
     private final Process process;
     private final Path log;
+    private volatile String id;
 
-    private WorkerProcess(String id, Process process, Path log) {
-        this.id = id;
+    private WorkerProcess(String name, Process process, Path log) {
+        this.name = name;
         this.process = process;
         this.log = log;
     }
 
-    static WorkerProcess start(String id, EmbeddedPostgresServer postgres, Path artifacts, Path workDirectory)
-            throws IOException {
-        Path log = workDirectory.resolve(id + ".log");
-        List<String> command = new ArrayList<>(List.of(
+    /**
+     * Starts the worker application with exactly the given environment on top of the machine's basics (PATH, HOME):
+     * nothing of the platform's configuration leaks in from the test's own environment.
+     *
+     * @param name names its log file in {@code workDirectory}
+     */
+    static WorkerProcess start(String name, Map<String, String> environment, Path workDirectory) throws IOException {
+        Path log = workDirectory.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g",
-                "-Dai.djl.offline=true",
                 "-cp", System.getProperty("java.class.path"),
-                TrainingWorkerApplication.class.getName(),
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=",
-                "--din.data-dir=" + workDirectory.resolve(id),
-                "--din.artifacts.directory=" + artifacts,
-                "--din.worker.id=" + id,
-                "--din.worker.lease-duration=5s",
-                "--din.worker.heartbeat-interval=1s",
-                "--din.worker.poll-interval=200ms",
-                "--din.worker.progress-every-steps=5"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        return new WorkerProcess(id, process, log);
+                TrainingWorkerApplication.class.getName());
+        builder.environment().keySet().removeIf(WorkerProcess::configuresThePlatform);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new WorkerProcess(name, process, log);
     }
 
-    /** Waits until the worker polls the queue (its application context is up). */
+    private static boolean configuresThePlatform(String variable) {
+        return variable.startsWith("DIN_") || variable.startsWith("SPRING_") || variable.startsWith("DJL_")
+                || variable.equals("JAVA_TOOL_OPTIONS");
+    }
+
+    /** Waits until the worker polls the queue (its application context is up) and learns the id it claims under. */
     WorkerProcess awaitReady(Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("worker " + id + " exited with " + process.exitValue() + ":\n"
+                throw new IllegalStateException("worker " + name + " exited with " + process.exitValue() + ":\n"
                         + tail());
             }
-            return logText().contains(STARTED.formatted(id));
+            Matcher started = STARTED.matcher(logText());
+            if (started.find()) {
+                id = started.group(1);
+            }
+            return id != null;
         });
         return this;
+    }
+
+    /** The id the worker claims runs under (its default, host:pid, as in a container); known once ready. */
+    String id() {
+        if (id == null) {
+            throw new IllegalStateException("worker " + name + " is not ready yet");
+        }
+        return id;
     }
 
     /** SIGKILL: no shutdown hook, no last write, exactly what the OOM killer or a power cut does. */

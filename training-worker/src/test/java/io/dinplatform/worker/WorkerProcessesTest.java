@@ -1,9 +1,12 @@
 package io.dinplatform.worker;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.dinplatform.registry.artifact.ArtifactStore;
@@ -28,6 +31,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Workers as separate processes sharing one queue: several runs each executed exactly once across two JVMs, and a
  * worker killed with SIGKILL in the middle of training whose run another process resumes from its checkpoint.
+ *
+ * <p>Each process is configured the way the compose stack configures a {@code training-worker} container: with the
+ * environment variables of that service in {@code docker-compose.yml}, at their defaults, and nothing else but what
+ * must differ on this machine (the database, the directories the volumes would provide).
  */
 class WorkerProcessesTest extends QueueContextTest {
 
@@ -35,6 +42,16 @@ class WorkerProcessesTest extends QueueContextTest {
     private static final Duration RUNS_TIMEOUT = Duration.ofMinutes(8);
     /** 25 mini-batches an epoch: a process can be killed in the middle of an epoch. */
     private static final SyntheticConfig KILLABLE = new SyntheticConfig(200, 80, 8, 2, 8, 5, 0.05, 13);
+    private static final String WORKER_SERVICE = "training-worker";
+    /**
+     * Shorter than the compose defaults, so that the killed worker's lease expires within seconds and progress is
+     * seen in the middle of an epoch; set through the same variables.
+     */
+    private static final Map<String, String> FAST_TAKEOVER = Map.of(
+            "DIN_WORKER_LEASE_DURATION", "5s",
+            "DIN_WORKER_HEARTBEAT_INTERVAL", "1s",
+            "DIN_WORKER_POLL_INTERVAL", "200ms",
+            "DIN_WORKER_PROGRESS_EVERY_STEPS", "5");
 
     @Autowired
     JdbcClient jdbc;
@@ -59,7 +76,7 @@ class WorkerProcessesTest extends QueueContextTest {
     @Test
     void twoWorkerProcessesExecuteEveryQueuedRunExactlyOnce() throws Exception {
         DatasetVersion dataset = catalog.registerSynthetic("two-workers", TestCatalog.TINY);
-        try (WorkerProcess first = start("worker-1"); WorkerProcess second = start("worker-2")) {
+        try (WorkerProcess first = start("worker-1", Map.of()); WorkerProcess second = start("worker-2", Map.of())) {
             first.awaitReady(START_TIMEOUT);
             second.awaitReady(START_TIMEOUT);
             List<UUID> ids = new ArrayList<>();
@@ -75,9 +92,9 @@ class WorkerProcessesTest extends QueueContextTest {
                 assertThat(jobExecutionsOf(run.id())).isEqualTo(1);
                 assertThat(modelVersionsOf(run.id())).isEqualTo(1);
             });
-            assertThat(finished).extracting(TrainingRun::worker).containsOnly("worker-1", "worker-2")
+            assertThat(finished).extracting(TrainingRun::worker).containsOnly(first.id(), second.id())
                     .as("both processes claimed runs: %s", finished.stream().map(TrainingRun::worker).toList())
-                    .contains("worker-1", "worker-2");
+                    .contains(first.id(), second.id());
             assertThat(finished).extracting(run -> run.modelVersion().version()).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
         }
@@ -87,24 +104,26 @@ class WorkerProcessesTest extends QueueContextTest {
     void aRunWhoseWorkerIsKilledResumesFromItsCheckpointInAnotherProcess() throws Exception {
         DatasetVersion dataset = catalog.registerSynthetic("killed-worker", KILLABLE);
         UUID id;
-        try (WorkerProcess doomed = start("doomed-worker")) {
+        String doomedId;
+        try (WorkerProcess doomed = start("doomed-worker", FAST_TAKEOVER)) {
             doomed.awaitReady(START_TIMEOUT);
             id = catalog.queue("survivor", dataset, TestCatalog.spec(3, "CPU")).id();
             await().atMost(RUNS_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> inSecondEpoch(id));
+            doomedId = doomed.id();
             doomed.kill();
         }
         TrainingRun orphan = runs.find(id).orElseThrow();
         assertThat(orphan.status()).isEqualTo(RunStatus.RUNNING);
-        assertThat(orphan.leaseHolder()).isEqualTo("doomed-worker");
+        assertThat(orphan.leaseHolder()).isEqualTo(doomedId);
 
-        try (WorkerProcess survivor = start("survivor-worker")) {
+        try (WorkerProcess survivor = start("survivor-worker", FAST_TAKEOVER)) {
             survivor.awaitReady(START_TIMEOUT);
             TrainingRun run = awaitFinal(id);
 
             assertThat(run.status()).as("error: %s\n%s", run.error(), survivor.tail())
                     .isEqualTo(RunStatus.SUCCEEDED);
             assertThat(run.attempts()).isEqualTo(2);
-            assertThat(run.worker()).isEqualTo("survivor-worker");
+            assertThat(run.worker()).isEqualTo(survivor.id());
             List<RunEvent> events = runs.eventsAfter(id, 0, 10_000);
             RunEvent resumed = events.stream().filter(e -> e.payload().has("resumedFromEpoch")).findFirst()
                     .orElseThrow(() -> new AssertionError("no resumption was reported: " + events));
@@ -115,9 +134,31 @@ class WorkerProcessesTest extends QueueContextTest {
         }
     }
 
-    private WorkerProcess start(String id) throws java.io.IOException {
-        Path store = ((DirectoryArtifactStore) artifacts).root();
-        return WorkerProcess.start(id, postgres, store, work);
+    /**
+     * A worker process with the compose service's environment. Only what must differ here is replaced, and each of
+     * those must be a variable the service sets: a renamed variable in the compose file fails this test rather than
+     * leaving the process configured by something else.
+     *
+     * @param settings further compose variables the test sets to other values than their defaults
+     */
+    private WorkerProcess start(String name, Map<String, String> settings) throws IOException {
+        Map<String, String> environment = ComposeServiceEnvironment.of(WORKER_SERVICE);
+        Map<String, String> here = new LinkedHashMap<>(settings);
+        // The test's PostgreSQL instead of the postgres service, and directories instead of the volumes.
+        here.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
+        here.put("SPRING_DATASOURCE_USERNAME", postgres.username());
+        here.put("SPRING_DATASOURCE_PASSWORD", "");
+        here.put("DIN_DATA_DIR", work.resolve(name).toString());
+        here.put("DIN_ARTIFACTS_DIRECTORY", ((DirectoryArtifactStore) artifacts).root().toString());
+        here.put("DIN_WORKER_LIVENESS_FILE", work.resolve(name + ".alive").toString());
+        assertThat(environment).as("docker-compose.yml's %s environment", WORKER_SERVICE)
+                .containsKeys(here.keySet().toArray(String[]::new))
+                .containsEntry("DIN_WORKER_DEVICE", "CPU")
+                .containsEntry("DIN_DATABASE_EMBEDDED_ENABLED", "false");
+        environment.putAll(here);
+        // What the worker image itself sets (docker/Dockerfile): DJL never downloads anything.
+        environment.put("DJL_OFFLINE", "true");
+        return WorkerProcess.start(name, environment, work);
     }
 
     /** The first epoch's checkpoint is saved and the second epoch is under way. */

@@ -1,5 +1,6 @@
 package io.dinplatform.core.cli;
 
+import io.dinplatform.core.device.NativeAllocator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,7 @@ public final class DinCli implements Runnable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        NativeAllocator.tuneForEngineWorkloads();
         System.exit(new CommandLine(new DinCli()).execute(args));
     }
 

@@ -5,7 +5,6 @@ import io.dinplatform.core.bundle.BundleWriter;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.encode.DatasetEncoder;
 import io.dinplatform.core.device.DeviceChoice;
-import io.dinplatform.core.device.NativeAllocator;
 import io.dinplatform.core.metrics.EvaluationMetrics;
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.ModelType;
@@ -104,7 +103,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NativeAllocator.tuneForEngineWorkloads();
         EngineThreads.use(threads);
         FeatureSchema featureSchema;
         try (InputStream in = Files.newInputStream(schema)) {

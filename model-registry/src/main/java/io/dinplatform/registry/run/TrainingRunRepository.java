@@ -2,7 +2,6 @@ package io.dinplatform.registry.run;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,11 +16,8 @@ import static io.dinplatform.registry.database.CatalogColumns.json;
 import static io.dinplatform.registry.database.CatalogColumns.jsonb;
 
 /**
- * Training runs: the queue that workers claim from, the leases that keep a claim alive, and the record of each run.
- *
- * <p>Claiming uses {@code FOR UPDATE SKIP LOCKED}, so any number of workers on any number of machines can poll the
- * same table: each queued run goes to exactly one of them, and none waits for another's claim. A RUNNING run whose
- * lease expired (its worker died) is claimable again.
+ * Training runs as users see them: queue one, read its record and its events, ask it to stop. What workers do with
+ * a run (claim it, hold its lease, finish it) is the {@link RunQueue}'s, fenced by the worker's lease.
  */
 public class TrainingRunRepository {
 
@@ -72,70 +68,17 @@ public class TrainingRunRepository {
     }
 
     /**
-     * Claims the oldest queued run, or a running one whose lease expired, for this worker: status RUNNING, a lease
-     * of the given length, one more attempt. Empty when there is nothing to do.
+     * Ends a queued or running run as FAILED with the reason a user reads, whoever holds it: for an operator (or a
+     * test) ending a run from outside; a worker ends its own runs through {@link RunQueue#finish}.
      */
-    @Transactional
-    public Optional<TrainingRun> claimNext(String worker, Duration lease) {
-        Optional<UUID> id = jdbc.sql("""
-                        SELECT id FROM training_runs
-                        WHERE status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < now())
-                        ORDER BY created_at
-                        LIMIT 1
-                        FOR UPDATE SKIP LOCKED
-                        """)
-                .query(UUID.class).optional();
-        id.ifPresent(runId -> jdbc.sql("""
-                        UPDATE training_runs
-                        SET status = 'RUNNING', lease_holder = ?, worker = ?,
-                            lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now(),
-                            attempts = attempts + 1, started_at = COALESCE(started_at, now())
-                        WHERE id = ?
-                        """)
-                .params(worker, worker, seconds(lease), runId).update());
-        return id.flatMap(this::find);
-    }
-
-    /** Extends the holder's lease; false when the run is no longer this worker's (it must stop working on it). */
-    public boolean renewLease(UUID runId, String worker, Duration lease) {
-        return jdbc.sql("""
-                        UPDATE training_runs
-                        SET lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now()
-                        WHERE id = ? AND status = 'RUNNING' AND lease_holder = ?
-                        """)
-                .params(seconds(lease), runId, worker).update() == 1;
-    }
-
-    /** Records the latest progress, and where the run executes. */
-    public void recordProgress(UUID runId, JsonNode progress, String device, Long jobExecutionId) {
-        jdbc.sql("""
-                        UPDATE training_runs
-                        SET progress = ?::jsonb, device = COALESCE(?, device),
-                            job_execution_id = COALESCE(?, job_execution_id)
-                        WHERE id = ?
-                        """)
-                .params(jsonb(progress), device, jobExecutionId, runId).update();
-    }
-
-    /** Ends a run that registered a model version. */
-    public boolean markSucceeded(UUID runId, JsonNode metrics, long modelVersionId) {
-        return jdbc.sql("""
-                        UPDATE training_runs
-                        SET status = 'SUCCEEDED', metrics = ?::jsonb, model_version_id = ?, finished_at = now(),
-                            lease_holder = NULL, lease_expires_at = NULL
-                        WHERE id = ? AND status = 'RUNNING'
-                        """)
-                .params(jsonb(metrics), modelVersionId, runId).update() == 1;
-    }
-
-    /** Ends a run that failed, with the reason a user reads. */
     public boolean markFailed(UUID runId, String error) {
         return finish(runId, RunStatus.FAILED, error);
     }
 
     /**
-     * Asks a run to stop: a queued run is cancelled at once; a running one is flagged, and its worker stops between
-     * mini-batches and then calls {@link #markCancelled}. False when the run had already finished.
+     * Asks a run to stop: a queued run is cancelled at once; a running one is flagged, and its worker learns of it at
+     * its next heartbeat, stops between mini-batches and ends the run CANCELLED. False when the run had already
+     * finished.
      */
     @Transactional
     public boolean requestCancel(UUID runId) {
@@ -149,10 +92,6 @@ public class TrainingRunRepository {
         }
         return jdbc.sql("UPDATE training_runs SET cancel_requested = true WHERE id = ? AND status = 'RUNNING'")
                 .param(runId).update() == 1;
-    }
-
-    public boolean markCancelled(UUID runId) {
-        return finish(runId, RunStatus.CANCELLED, null);
     }
 
     /** Appends a progress or metric point for live views. */
@@ -177,10 +116,6 @@ public class TrainingRunRepository {
                         WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
                         """)
                 .params(status.name(), error, runId).update() == 1;
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
     }
 
     private static TrainingRun run(ResultSet row, int rowNumber) throws SQLException {

@@ -1,10 +1,14 @@
 package io.dinplatform.registry.database;
 
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import io.dinplatform.registry.EmbeddedCatalogTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +22,10 @@ class MigrationsTest extends EmbeddedCatalogTest {
     EmbeddedPostgresServer server;
 
     @Test
-    void flywayCreatesEveryTableFromAnEmptyDatabase() {
+    void flywayCreatesEveryTableFromAnEmptyDatabase() throws IOException {
         List<String> applied = jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .query(String.class).list();
-        assertThat(applied).containsExactly("1", "2");
+        assertThat(applied).as("every migration on the class path, in order").containsExactlyElementsOf(shipped());
 
         List<String> tables = jdbc.sql("""
                         SELECT lower(table_name) FROM information_schema.tables
@@ -30,7 +34,7 @@ class MigrationsTest extends EmbeddedCatalogTest {
         assertThat(tables).contains("datasets", "dataset_versions", "registered_models", "model_versions",
                 "model_aliases", "training_runs", "run_events", "batch_job_instance", "batch_job_execution",
                 "batch_job_execution_params", "batch_step_execution", "batch_step_execution_context",
-                "batch_job_execution_context");
+                "batch_job_execution_context", "training_workers", "api_tokens");
     }
 
     @Test
@@ -47,5 +51,14 @@ class MigrationsTest extends EmbeddedCatalogTest {
         assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
         assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
         assertThat(jdbc.sql("SHOW server_version").query(String.class).single()).startsWith("17.");
+    }
+
+    /** The versions of the migration scripts the registry ships (V{version}__{description}.sql), in order. */
+    private static List<String> shipped() throws IOException {
+        return Arrays.stream(new PathMatchingResourcePatternResolver()
+                        .getResources("classpath:db/migration/V*__*.sql"))
+                .map(resource -> resource.getFilename().substring(1, resource.getFilename().indexOf("__")))
+                .sorted(Comparator.comparing(Integer::valueOf))
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.dinplatform.api.config;
 
+import io.dinplatform.api.dataset.DatasetLimits;
+import io.dinplatform.api.run.RunLimits;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The API's settings and its OpenAPI description ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UploadLimits.class)
+@EnableConfigurationProperties({UploadLimits.class, DatasetLimits.class, RunLimits.class})
 public class ApiConfiguration {
 
     @Bean

@@ -30,10 +30,12 @@ public class DatasetBuilds {
 
     private final DatasetRegistration registration;
     private final JsonMapper json;
+    private final DatasetLimits limits;
 
-    public DatasetBuilds(DatasetRegistration registration, JsonMapper json) {
+    public DatasetBuilds(DatasetRegistration registration, JsonMapper json, DatasetLimits limits) {
         this.registration = registration;
         this.json = json;
+        this.limits = limits;
     }
 
     public DatasetVersion build(MultipartFile interactions, MultipartFile items, DatasetBuildForm form)
@@ -42,11 +44,12 @@ public class DatasetBuilds {
         BuildOptions options = options(form);
         RawLogFormat format = form.effectiveFormat();
         List<Interaction> log;
-        try (InputStream in = interactions.getInputStream()) {
+        long maxBytes = limits.maxUncompressedSize().toBytes();
+        try (InputStream in = BoundedContent.open(interactions.getInputStream(), maxBytes)) {
             log = format.readInteractions(in, options.protocol());
         }
         ItemCatalog catalog;
-        try (InputStream in = items.getInputStream()) {
+        try (InputStream in = BoundedContent.open(items.getInputStream(), maxBytes)) {
             catalog = format.readItems(in);
         }
         Path samples = Files.createTempFile("din-build-", ".csv");

@@ -2,9 +2,13 @@ package io.dinplatform.api.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 
 import io.dinplatform.api.ResourceNames;
+import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.GroupSplitter;
+import io.dinplatform.core.data.samples.SampleRow;
+import io.dinplatform.core.data.samples.SamplesReader;
 import io.dinplatform.core.data.stats.DatasetStatistics;
 import io.dinplatform.core.data.stats.StatisticsCollector;
 import io.dinplatform.core.schema.FeatureSchema;
@@ -37,11 +41,14 @@ public class DatasetRegistration {
     private final DatasetRepository datasets;
     private final ArtifactStore artifacts;
     private final JsonMapper json;
+    private final DatasetLimits limits;
 
-    public DatasetRegistration(DatasetRepository datasets, ArtifactStore artifacts, JsonMapper json) {
+    public DatasetRegistration(DatasetRepository datasets, ArtifactStore artifacts, JsonMapper json,
+                               DatasetLimits limits) {
         this.datasets = datasets;
         this.artifacts = artifacts;
         this.json = json;
+        this.limits = limits;
     }
 
     /** Registers an upload whose schema arrives as JSON text. */
@@ -56,9 +63,12 @@ public class DatasetRegistration {
     public DatasetVersion register(String name, FeatureSchema schema, InputStreamSource content, JsonNode origin)
             throws IOException {
         ResourceNames.requireValidName("name", name);
+        limits.check(schema);
         DatasetStatistics statistics;
-        try (InputStream in = content.getInputStream()) {
-            statistics = StatisticsCollector.collect(schema, GroupSplitter.DEFAULT, in);
+        try (InputStream in = BoundedContent.open(content.getInputStream(), limits.maxUncompressedSize().toBytes())) {
+            StatisticsCollector collector = new StatisticsCollector(schema);
+            new SamplesReader(schema, GroupSplitter.DEFAULT).read(in, atMostMaxRows(collector));
+            statistics = collector.statistics();
         }
         StoredArtifact stored;
         try (InputStream in = content.getInputStream()) {
@@ -72,6 +82,18 @@ public class DatasetRegistration {
             discard(stored);
             throw e;
         }
+    }
+
+    /** Passes rows on until there are more than {@code din.datasets.max-rows}, then refuses the file. */
+    private Consumer<SampleRow> atMostMaxRows(Consumer<SampleRow> consumer) {
+        long[] rows = {0};
+        return row -> {
+            if (++rows[0] > limits.maxRows()) {
+                throw DataFormatException.of(row.row(), null, "the file has more than " + limits.maxRows()
+                        + " rows (setting din.datasets.max-rows)");
+            }
+            consumer.accept(row);
+        };
     }
 
     /** Deletes an artifact written for a registration that failed, unless other versions share the content. */

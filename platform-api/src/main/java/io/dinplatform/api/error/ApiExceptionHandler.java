@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -67,6 +69,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Refusing a corrupt artifact", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.CORRUPT_ARTIFACT, "Corrupt artifact",
                 e.getMessage() + "; it was not used");
+    }
+
+    /** A multipart body that cannot be parsed (no closing boundary, broken headers): the client's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+                "body: not a well-formed multipart/form-data body; nothing was stored");
+    }
+
+    /** Tomcat refuses query parameters that are not valid UTF-8 once the application asks for them. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+                "query: a parameter is not valid percent-encoded UTF-8");
     }
 
     @ExceptionHandler(Exception.class)

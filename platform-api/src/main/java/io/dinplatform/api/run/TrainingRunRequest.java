@@ -22,52 +22,59 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /api/v1/training-runs} (DESIGN.md §5). A request names what it needs and leaves the rest
- * to defaults. The bounds here are the platform's safety limits (one request must not exhaust a worker); din-core
- * checks the model's own rules when the request is turned into its configuration.
+ * to defaults. The bounds here are the basic rules of each field; the platform's safety limits (one request must not
+ * exhaust a worker) are settings, checked by {@link RunLimits}, and din-core checks the model's own rules when the
+ * request is turned into its configuration.
  *
  * @param dataset      the dataset version to train on
  * @param model        the model to register the trained version under
  * @param architecture DIN or the base model and their layers; defaults as in the paper
  * @param training     epochs, batch size, optimizer, regularization, seed, device
+ * @param promoteAlias an alias of the model (e.g. {@code production}) to move to the new version when it beats the
+ *                     version the alias points at on the same test data, or points at none yet; optional
  */
 public record TrainingRunRequest(
         @NotNull @Valid DatasetSelector dataset,
         @NotNull @Pattern(regexp = ResourceNames.NAME_REGEX, message = "must be a valid model name (1 to 128 letters, "
                 + "digits, '.', '_' or '-', starting with a letter or digit)") String model,
         @Valid Architecture architecture,
-        @Valid Training training) {
+        @Valid Training training,
+        @Pattern(regexp = ResourceNames.ALIAS_REGEX, message = "must be a valid alias (1 to 64 lowercase letters, "
+                + "digits, '_' or '-', starting with a letter)") String promoteAlias) {
 
     /** A dataset version; a missing version means the newest, resolved (and recorded) when the run is queued. */
-    public record DatasetSelector(@NotNull String name, @Min(1) Integer version) {
+    public record DatasetSelector(@NotNull @Pattern(regexp = ResourceNames.NAME_REGEX, message = "must be a valid "
+            + "dataset name (1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit)") String name,
+                                  @Min(1) Integer version) {
     }
 
     public record Architecture(ModelType type,
-                               @Min(1) @Max(256) Integer embeddingDim,
+                               @Min(1) Integer embeddingDim,
                                @Valid Attention attention,
                                @Valid Mlp mlp,
                                Pooling pooling,
                                Boolean interestCandidateProduct) {
     }
 
-    public record Attention(@Size(min = 1, max = 8) List<@NotNull @Min(1) @Max(4096) Integer> hiddenUnits,
+    public record Attention(@Size(min = 1) List<@NotNull @Min(1) Integer> hiddenUnits,
                             ActivationType activation,
                             AttentionNormalization normalization,
                             AttentionInput input) {
     }
 
-    public record Mlp(@Size(min = 1, max = 8) List<@NotNull @Min(1) @Max(4096) Integer> hiddenUnits,
+    public record Mlp(@Size(min = 1) List<@NotNull @Min(1) Integer> hiddenUnits,
                       ActivationType activation) {
     }
 
-    public record Training(@Min(1) @Max(1000) Integer epochs,
-                           @Min(1) @Max(65536) Integer batchSize,
+    public record Training(@Min(1) Integer epochs,
+                           @Min(1) Integer batchSize,
                            @Valid Optimizer optimizer,
                            @Valid Regularization regularization,
                            @DecimalMin("0") @DecimalMax("1000") Double clipNorm,
                            Long seed,
                            DeviceChoice device,
                            @Min(0) @Max(1000) Integer earlyStoppingPatience,
-                           @Min(1) @Max(65536) Integer evaluationBatchSize) {
+                           @Min(1) Integer evaluationBatchSize) {
     }
 
     public record Optimizer(OptimizerType type,

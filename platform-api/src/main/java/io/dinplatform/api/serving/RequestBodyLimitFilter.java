@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -21,25 +23,63 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Refuses predict and rank bodies beyond {@code din.serving.max-body-size} with 413 before they are parsed: by
- * their declared length, or, for a body sent without one, by reading at most one byte more than the limit.
+ * Refuses request bodies beyond a limit with 413 before they are parsed: by their declared length, or, for a body
+ * sent without one, by reading at most one byte more than the limit. Predict and rank bodies have their own limit
+ * ({@code din.serving.max-body-size}); every other JSON body of the API has {@code din.api.max-body-size}.
+ * Multipart uploads are bounded by the servlet container ({@code din.datasets.max-upload-size}).
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern SERVING_PATH = Pattern.compile("/api/v1/models/[^/]+/(predict|rank)");
+    private static final String SERVING_SETTING = "din.serving.max-body-size";
 
     private final DataSize limit;
+    private final String setting;
+    private final Predicate<HttpServletRequest> applies;
     private final HandlerExceptionResolver problems;
 
-    /** @param problems answers the 413 as the API answers every error (problem details) */
-    public RequestBodyLimitFilter(DataSize limit, HandlerExceptionResolver problems) {
+    /**
+     * @param setting  the setting that holds the limit, named in the 413 answer
+     * @param applies  which requests the limit is for
+     * @param problems answers the 413 as the API answers every error (problem details)
+     */
+    public RequestBodyLimitFilter(DataSize limit, String setting, Predicate<HttpServletRequest> applies,
+                                  HandlerExceptionResolver problems) {
         this.limit = limit;
+        this.setting = setting;
+        this.applies = applies;
         this.problems = problems;
+    }
+
+    /** The limit of predict and rank bodies. */
+    public static RequestBodyLimitFilter serving(DataSize limit, HandlerExceptionResolver problems) {
+        return new RequestBodyLimitFilter(limit, SERVING_SETTING, RequestBodyLimitFilter::isServing, problems);
+    }
+
+    /** The limit of every other body sent to the API, except multipart uploads. */
+    public static RequestBodyLimitFilter otherApiBodies(DataSize limit, String setting,
+                                                        HandlerExceptionResolver problems) {
+        return new RequestBodyLimitFilter(limit, setting, request -> request.getRequestURI().startsWith("/api/")
+                && hasBody(request) && !isServing(request) && !isMultipart(request), problems);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        String method = request.getMethod();
+        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+    }
+
+    private static boolean isServing(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && SERVING_PATH.matcher(request.getRequestURI()).matches();
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !SERVING_PATH.matcher(request.getRequestURI()).matches();
+        return !applies.test(request);
     }
 
     @Override
@@ -47,7 +87,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit.toBytes()) {
-            problems.resolveException(request, response, null, new RequestBodyTooLargeException(limit));
+            problems.resolveException(request, response, null, new RequestBodyTooLargeException(limit, setting));
             return;
         }
         if (declared >= 0) {
@@ -56,7 +96,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit.toBytes() + 1));
         if (body.length > limit.toBytes()) {
-            problems.resolveException(request, response, null, new RequestBodyTooLargeException(limit));
+            problems.resolveException(request, response, null, new RequestBodyTooLargeException(limit, setting));
             return;
         }
         chain.doFilter(new BufferedBody(request, body), response);

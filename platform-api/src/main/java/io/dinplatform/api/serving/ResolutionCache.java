@@ -3,31 +3,58 @@ package io.dinplatform.api.serving;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
 
+import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.serving.cache.ServedVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Remembers for a short while which version a request selector ({@code version}, {@code alias} or the default)
- * resolved to, so that a busy model does not cost a catalog query per request.
+ * Remembers which version a request selector ({@code version}, {@code alias} or the default) resolved to, so that a
+ * busy model does not cost a catalog query per request, and so that loaded models keep answering while the catalog
+ * is unreachable.
  *
  * <p>Changes made through this process's API (an alias moved or removed) empty the model's entries at once, so the
- * next request sees them; changes made elsewhere (another replica, a worker registering a newer version) are seen
- * within the time to live. A resolution that raced with such a change is not remembered: every entry is stamped with
- * the generation it was read in, and a change starts a new generation.
+ * next request resolves again and sees them. Changes made elsewhere (another replica, a worker registering a newer
+ * version) are seen within about the time to live: a request that finds an entry older than that is answered from
+ * it while one background refresh asks the catalog again. No request waits for the catalog once its selector has
+ * been resolved, which matters when the database is down: the connection pool would hold each request for its
+ * connection timeout. A failed refresh keeps the entry and tries again a time to live later; a refresh that finds
+ * the model or alias gone drops the entry, so the next request gets the 404.
+ *
+ * <p>A resolution that raced with a change is not remembered: every entry is stamped with the generation it was
+ * read in, and a change starts a new generation.
  */
 public class ResolutionCache {
 
+    private static final Logger log = LoggerFactory.getLogger(ResolutionCache.class);
+
     private final ServedVersionResolver resolver;
     private final long ttlNanos;
+    private final Executor refresher;
+    private final LongSupplier nanoTime;
     /** Guarded by {@code this}. */
     private final Map<Selector, Entry> entries = new HashMap<>();
     /** Guarded by {@code this}. */
     private long generation;
 
-    /** @param ttl how long a resolution is reused; zero asks the catalog on every request */
-    public ResolutionCache(ServedVersionResolver resolver, Duration ttl) {
+    /**
+     * @param ttl       how long a resolution is reused before it is refreshed; zero asks the catalog on every request
+     * @param refresher runs the background refreshes (they block on the catalog, so not a fork-join pool)
+     */
+    public ResolutionCache(ServedVersionResolver resolver, Duration ttl, Executor refresher) {
+        this(resolver, ttl, refresher, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock that ages entries (the tests turn it by hand) */
+    ResolutionCache(ServedVersionResolver resolver, Duration ttl, Executor refresher, LongSupplier nanoTime) {
         this.resolver = resolver;
         this.ttlNanos = ttl.toNanos();
+        this.refresher = refresher;
+        this.nanoTime = nanoTime;
     }
 
     public ServedVersion resolve(String name, String version, String alias) {
@@ -38,17 +65,17 @@ public class ResolutionCache {
         long readIn;
         synchronized (this) {
             Entry entry = entries.get(selector);
-            if (entry != null && System.nanoTime() - entry.resolvedAt() < ttlNanos) {
+            if (entry != null) {
+                if (!entry.refreshing() && nanoTime.getAsLong() - entry.resolvedAt() >= ttlNanos) {
+                    entries.put(selector, entry.markRefreshing());
+                    refreshLater(selector, generation);
+                }
                 return entry.version();
             }
             readIn = generation;
         }
         ServedVersion resolved = resolver.resolve(name, version, alias);
-        synchronized (this) {
-            if (generation == readIn) {
-                entries.put(selector, new Entry(resolved, System.nanoTime()));
-            }
-        }
+        remember(selector, resolved, readIn);
         return resolved;
     }
 
@@ -58,9 +85,48 @@ public class ResolutionCache {
         entries.keySet().removeIf(selector -> selector.model().equals(model));
     }
 
+    private void refreshLater(Selector selector, long readIn) {
+        try {
+            refresher.execute(() -> refresh(selector, readIn));
+        } catch (RejectedExecutionException e) {
+            retryLater(selector); // shutting down: keep serving what is known
+        }
+    }
+
+    private void refresh(Selector selector, long readIn) {
+        try {
+            remember(selector, resolver.resolve(selector.model(), selector.version(), selector.alias()), readIn);
+        } catch (ResourceNotFoundException gone) {
+            synchronized (this) {
+                entries.remove(selector);
+            }
+        } catch (RuntimeException unreachable) {
+            log.warn("Serving model '{}' from its last known resolution: the catalog did not answer ({})",
+                    selector.model(), unreachable.toString());
+            retryLater(selector);
+        }
+    }
+
+    private synchronized void remember(Selector selector, ServedVersion resolved, long readIn) {
+        if (generation == readIn) {
+            entries.put(selector, new Entry(resolved, nanoTime.getAsLong(), false));
+        } else {
+            entries.remove(selector); // raced with a change: resolve afresh on the next request
+        }
+    }
+
+    /** Keeps a stale entry for another time to live. */
+    private synchronized void retryLater(Selector selector) {
+        entries.computeIfPresent(selector, (s, entry) -> new Entry(entry.version(), nanoTime.getAsLong(), false));
+    }
+
     private record Selector(String model, String version, String alias) {
     }
 
-    private record Entry(ServedVersion version, long resolvedAt) {
+    private record Entry(ServedVersion version, long resolvedAt, boolean refreshing) {
+
+        Entry markRefreshing() {
+            return new Entry(version, resolvedAt, true);
+        }
     }
 }

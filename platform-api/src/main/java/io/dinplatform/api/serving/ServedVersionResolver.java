@@ -3,6 +3,7 @@ package io.dinplatform.api.serving;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.dinplatform.api.ResourceNames;
 import io.dinplatform.api.VersionSelector;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
@@ -30,6 +31,10 @@ public class ServedVersionResolver {
      * @param alias   an alias, or null
      */
     public ServedVersion resolve(String name, String version, String alias) {
+        ResourceNames.requireValidName("name", name);
+        if (alias != null) {
+            ResourceNames.requireValidAlias(alias);
+        }
         if (version != null && alias != null) {
             throw new InvalidRequestException("version, alias: give one of them, not both (version=" + version
                     + ", alias=" + alias + ")");

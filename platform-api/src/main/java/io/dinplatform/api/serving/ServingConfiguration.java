@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /** Online serving: the model cache, the per-version batchers, their meters and the request limits. */
@@ -40,8 +41,23 @@ public class ServingConfiguration {
     }
 
     @Bean
-    ResolutionCache resolutionCache(ServedVersionResolver resolver, ServingProperties properties) {
-        return new ResolutionCache(resolver, properties.resolutionTtl());
+    ResolutionCache resolutionCache(ServedVersionResolver resolver, ServingProperties properties,
+                                    @Qualifier("resolutionRefresher") ThreadPoolTaskExecutor refresher) {
+        return new ResolutionCache(resolver, properties.resolutionTtl(), refresher);
+    }
+
+    /**
+     * The background refreshes of alias resolutions: one thread is plenty (a refresh is one catalog query), and its
+     * own so that a database outage, which holds a refresh for the pool's connection timeout, holds nothing else.
+     */
+    @Bean
+    ThreadPoolTaskExecutor resolutionRefresher() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setDaemon(true);
+        executor.setThreadNamePrefix("serving-resolution-");
+        return executor;
     }
 
     @Bean
@@ -63,7 +79,7 @@ public class ServingConfiguration {
             ServingProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxBodySize(), problems));
+                new FilterRegistrationBean<>(RequestBodyLimitFilter.serving(properties.maxBodySize(), problems));
         registration.addUrlPatterns("/api/v1/models/*");
         return registration;
     }

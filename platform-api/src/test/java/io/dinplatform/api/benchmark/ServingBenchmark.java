@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,8 +24,7 @@ import ai.djl.Device;
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
-import io.dinplatform.core.data.Vocabulary;
-import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.device.NativeAllocator;
 import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.core.serving.Scorer;
 import io.dinplatform.registry.artifact.ArtifactStore;
@@ -60,10 +58,11 @@ public final class ServingBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         System.setProperty("ai.djl.offline", "true");
+        NativeAllocator.tuneForEngineWorkloads(); // as the platform's main method does
         Path dataDirectory = Files.createTempDirectory("din-serving-benchmark-");
         List<Map<String, Object>> instances;
         try (ModelBundle bundle = BundleReader.read(options.bundle(), null, Device.cpu())) {
-            instances = randomInstances(bundle.schema(), bundle, INSTANCES, new SplittableRandom(7));
+            instances = RandomInstances.of(bundle, INSTANCES, 7);
         }
         List<String> bodies = instances.stream()
                 .map(instance -> JsonMapper.shared().writeValueAsString(Map.of("instances", List.of(instance))))
@@ -96,6 +95,8 @@ public final class ServingBenchmark {
         try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApiApplication.class)
                 .properties("server.port=0", "din.data-dir=" + dataDirectory, "din.worker.embedded=false",
                         "din.serving.batching=" + batching, "spring.main.banner-mode=off",
+                        // the benchmark measures serving; a token check per request is a separate question
+                        "din.security.open-predict=true",
                         "logging.level.root=WARN", "server.tomcat.threads.max=" + Math.max(200, options.clients()))
                 .run()) {
             ModelRepository models = platform.getBean(ModelRepository.class);
@@ -240,38 +241,7 @@ public final class ServingBenchmark {
         return millis[millis.length / 2];
     }
 
-    /** Random raw instances: ids drawn from the bundle's vocabularies, histories of random length. */
-    private static List<Map<String, Object>> randomInstances(FeatureSchema schema, ModelBundle bundle, int n,
-                                                             SplittableRandom random) {
-        List<Map<String, Object>> instances = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Map<String, Object> instance = new HashMap<>();
-            for (FeatureSpec feature : schema.categorical()) {
-                instance.put(feature.name(), anyValue(bundle.vocabularies().of(feature.name()), random));
-            }
-            int length = 1 + random.nextInt(schema.maxHistoryLength());
-            for (FeatureSpec feature : schema.sequences()) {
-                Vocabulary vocabulary = bundle.vocabularies().of(feature.target());
-                List<String> history = new ArrayList<>(length);
-                for (int t = 0; t < length; t++) {
-                    history.add(anyValue(vocabulary, random));
-                }
-                instance.put(feature.name(), history);
-            }
-            for (FeatureSpec feature : schema.numeric()) {
-                instance.put(feature.name(), random.nextDouble());
-            }
-            instances.add(instance);
-        }
-        return instances;
-    }
-
-    private static String anyValue(Vocabulary vocabulary, SplittableRandom random) {
-        List<String> values = vocabulary.values();
-        return values.isEmpty() ? "unknown" : values.get(random.nextInt(values.size()));
-    }
-
-    private static double percentile(long[] sortedNanos, double p) {
+    static double percentile(long[] sortedNanos, double p) {
         if (sortedNanos.length == 0) {
             return Double.NaN;
         }

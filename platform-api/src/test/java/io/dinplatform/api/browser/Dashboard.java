@@ -36,6 +36,15 @@ final class Dashboard {
         return browser;
     }
 
+    /**
+     * Gives the dashboard an API token as a person does by pasting it into the header's field: the field keeps it in
+     * this tab's sessionStorage, under the key the dashboard reads ({@code din.apiToken}).
+     */
+    void useToken(String token) {
+        browser.get(baseUrl + "/");
+        browser.executeScript("window.sessionStorage.setItem('din.apiToken', arguments[0]);", token);
+    }
+
     /** Opens a page by its hash route, e.g. {@code /datasets} for {@code #/datasets}. */
     void open(String route) {
         browser.get(baseUrl + "/#" + route);

@@ -49,8 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         disabledReason = HeadlessChromium.NOT_INSTALLED)
 @SpringBootTest(classes = PlatformApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"din.worker.embedded=true", "din.worker.device=CPU", "din.worker.poll-interval=200ms",
+                "din.security.bootstrap-token=" + DashboardJourneyTest.TOKEN,
                 "din.worker.progress-every-steps=5"})
 class DashboardJourneyTest {
+
+    /** The admin token the person pastes into the dashboard, and the test's own client sends. */
+    static final String TOKEN = "din-browser-test-token-0123456789abcdef";
 
     /** 200 users with 5 impressions each: big enough to train and evaluate, small enough to train in seconds. */
     private static final SyntheticConfig SAMPLES = new SyntheticConfig(200, 60, 6, 2, 8, 5, 0.1, 7);
@@ -99,7 +103,8 @@ class DashboardJourneyTest {
         String baseUrl = "http://localhost:" + port;
         dashboard = new Dashboard(browser, baseUrl);
         screenshots = new Screenshots(test.getTestMethod().orElseThrow().getName());
-        api = RestClient.create(baseUrl);
+        dashboard.useToken(TOKEN);
+        api = RestClient.builder().baseUrl(baseUrl).defaultHeader("Authorization", "Bearer " + TOKEN).build();
     }
 
     @Test

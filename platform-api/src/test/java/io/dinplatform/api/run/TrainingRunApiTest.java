@@ -101,6 +101,7 @@ class TrainingRunApiTest extends PlatformApiTest {
             "\"seed\": 7                        | \"seed\": 7.5                     | training.seed",
             "\"model\": \"movielens-din\"       | \"model\": \"bad name\"           | model",
             "\"model\": \"movielens-din\",      | \"mode\": \"x\",                  | mode",
+            "\"model\": \"movielens-din\",      | \"model\": \"m\", \"promoteAlias\": \"Prod!\", | promoteAlias",
     })
     void anOutOfRangeOrMalformedParameterIsRefusedNamingTheField(String valid, String invalid, String field) {
         String request = REQUEST.formatted(dataset);
@@ -110,6 +111,31 @@ class TrainingRunApiTest extends PlatformApiTest {
                 request.replace(valid.strip(), invalid.strip())), 400);
 
         assertThat(problem.get("errors").findValuesAsString("field")).contains(field);
+    }
+
+    @Test
+    void anAliasToPromoteIsStoredWithTheRequestForTheWorker() {
+        String request = REQUEST.formatted(dataset).replace("\"model\": \"movielens-din\",",
+                "\"model\": \"movielens-din\", \"promoteAlias\": \"production\",");
+
+        ResponseEntity<JsonNode> response = postJson("/api/v1/training-runs", request);
+
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(202);
+        runsBefore++;
+        assertThat(response.getBody().get("request").get("promoteAlias").asString()).isEqualTo("production");
+        assertThat(postJson("/api/v1/training-runs", REQUEST.formatted(dataset)).getBody().get("request")
+                .has("promoteAlias")).as("none asked, none stored").isFalse();
+        runsBefore++;
+    }
+
+    @Test
+    void aReservedAliasCannotBePromoted() {
+        String request = REQUEST.formatted(dataset).replace("\"model\": \"movielens-din\",",
+                "\"model\": \"movielens-din\", \"promoteAlias\": \"latest\",");
+
+        JsonNode problem = assertProblem(postJson("/api/v1/training-runs", request), 400);
+
+        assertThat(problem.get("detail").asString()).contains("promoteAlias", "'latest' is reserved");
     }
 
     @Test

@@ -106,7 +106,7 @@ class TrainingRunEventsTest extends PlatformApiTest {
     @Test
     void anUnknownRunIsNotFound() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(eventsUri(UUID.randomUUID()))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + ADMIN_TOKEN).build();
 
         HttpResponse<String> response = await(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
 
@@ -126,7 +126,8 @@ class TrainingRunEventsTest extends PlatformApiTest {
     }
 
     private HttpRequest eventsRequest(String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(eventsUri(run)).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(eventsUri(run)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

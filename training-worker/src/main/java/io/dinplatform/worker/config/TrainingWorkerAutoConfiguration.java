@@ -1,9 +1,9 @@
 package io.dinplatform.worker.config;
 
-import ai.djl.engine.Engine;
-import io.dinplatform.core.train.EngineThreads;
 import io.dinplatform.registry.RegistryAutoConfiguration;
 import io.dinplatform.registry.database.EmbeddedDatabaseAutoConfiguration;
+import io.dinplatform.registry.run.RunQueue;
+import io.dinplatform.registry.run.TrainingWorkers;
 import io.dinplatform.worker.device.DeviceResolver;
 import io.dinplatform.worker.job.ActiveRuns;
 import io.dinplatform.worker.job.RunExecutor;
@@ -12,7 +12,10 @@ import io.dinplatform.worker.job.TrainingJobLauncher;
 import io.dinplatform.worker.job.WorkerLoop;
 import io.dinplatform.worker.lease.LeaseHeartbeat;
 import io.dinplatform.worker.lease.WorkerIdentity;
-import io.dinplatform.worker.queue.RunQueue;
+import io.dinplatform.worker.presence.LivenessFile;
+import io.dinplatform.worker.presence.WorkerPresence;
+import io.dinplatform.worker.presence.WorkerStartup;
+import io.dinplatform.worker.scoring.BatchPredictionWorkerConfiguration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -34,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         BatchJdbcAutoConfiguration.class})
 @Conditional(WorkerEnabledCondition.class)
 @EnableConfigurationProperties(WorkerProperties.class)
-@Import(TrainingJobConfiguration.class)
+@Import({TrainingJobConfiguration.class, BatchPredictionWorkerConfiguration.class})
 public class TrainingWorkerAutoConfiguration {
 
     @Bean
@@ -45,6 +48,18 @@ public class TrainingWorkerAutoConfiguration {
     @Bean
     RunQueue runQueue(JdbcClient jdbc) {
         return new RunQueue(jdbc);
+    }
+
+    @Bean
+    TrainingWorkers trainingWorkers(JdbcClient jdbc) {
+        return new TrainingWorkers(jdbc);
+    }
+
+    /** Advertised for one lease and renewed every heartbeat, like the leases of the worker's runs. */
+    @Bean(destroyMethod = "close")
+    WorkerPresence workerPresence(TrainingWorkers workers, WorkerProperties properties) {
+        return new WorkerPresence(workers, LivenessFile.at(properties.livenessFile()), properties.leaseDuration(),
+                properties.heartbeatInterval());
     }
 
     @Bean(destroyMethod = "close")
@@ -74,19 +89,12 @@ public class TrainingWorkerAutoConfiguration {
         return new RunExecutor(queue, activeRuns, heartbeat, launcher, devices, properties.maxAttempts());
     }
 
-    /** Loads the PyTorch engine before the first run, with the configured intra-op threads. */
-    private static void prepareEngine(WorkerProperties properties) {
-        if (properties.engineThreads() > 0) {
-            EngineThreads.use(properties.engineThreads());
-        } else {
-            Engine.getEngine("PyTorch");
-        }
-    }
-
     @Bean
     WorkerLoop workerLoop(RunQueue queue, RunExecutor executor, ActiveRuns activeRuns, WorkerIdentity identity,
-                          WorkerProperties properties) {
-        return new WorkerLoop(queue, executor, activeRuns, identity, properties.leaseDuration(),
-                properties.pollInterval(), properties.shutdownTimeout(), () -> prepareEngine(properties));
+                          DeviceResolver devices, WorkerPresence presence, WorkerProperties properties) {
+        WorkerStartup startup = new WorkerStartup(identity, properties.device(), devices,
+                properties.resolvedEngineThreads());
+        return new WorkerLoop(queue, executor, activeRuns, identity, startup, presence, properties.leaseDuration(),
+                properties.pollInterval(), properties.shutdownTimeout());
     }
 }

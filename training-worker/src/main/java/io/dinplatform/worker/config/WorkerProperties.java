@@ -1,5 +1,6 @@
 package io.dinplatform.worker.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.dinplatform.core.device.DeviceChoice;
@@ -21,9 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts        how many claims a run gets before a failure is final
  * @param progressEverySteps how many mini-batches between two progress points of a running job
  * @param shutdownTimeout    how long a stopping worker waits for its job to reach a mini-batch boundary
- * @param engineThreads      the PyTorch engine's intra-op threads on the CPU; 0 keeps the engine's default. A CPU
- *                           run is reproducible bit for bit for a fixed count, so workers that may resume each
- *                           other's runs should agree on it
+ * @param engineThreads      the PyTorch engine's intra-op threads, set once when the worker starts; 0 (the
+ *                           default) means one per processor this JVM may use, which honours a container's CPU
+ *                           limit. A CPU run is reproducible bit for bit for a fixed count, so workers that may
+ *                           resume each other's runs should agree on it
+ * @param livenessFile       a file the worker touches after every renewal of its presence, for a supervisor's
+ *                           health check (the worker application serves no HTTP); unset means none
  */
 @ConfigurationProperties("din.worker")
 public record WorkerProperties(
@@ -37,7 +41,8 @@ public record WorkerProperties(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("50") int progressEverySteps,
         @DefaultValue("60s") Duration shutdownTimeout,
-        @DefaultValue("0") int engineThreads) {
+        @DefaultValue("0") int engineThreads,
+        Path livenessFile) {
 
     public WorkerProperties {
         if (heartbeatInterval.compareTo(leaseDuration) >= 0) {
@@ -48,12 +53,17 @@ public record WorkerProperties(
             throw new IllegalArgumentException("din.worker.max-attempts must be at least 1, got " + maxAttempts);
         }
         if (engineThreads < 0) {
-            throw new IllegalArgumentException("din.worker.engine-threads must be 0 (engine default) or positive, got "
-                    + engineThreads);
+            throw new IllegalArgumentException("din.worker.engine-threads must be 0 (one per processor) or positive, "
+                    + "got " + engineThreads);
         }
         if (progressEverySteps < 1) {
             throw new IllegalArgumentException("din.worker.progress-every-steps must be at least 1, got "
                     + progressEverySteps);
         }
+    }
+
+    /** The engine's intra-op threads to use: the configured count, or one per available processor. */
+    public int resolvedEngineThreads() {
+        return engineThreads > 0 ? engineThreads : Runtime.getRuntime().availableProcessors();
     }
 }

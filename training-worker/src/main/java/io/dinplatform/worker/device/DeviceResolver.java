@@ -9,7 +9,8 @@ import io.dinplatform.core.device.DeviceChoice;
 /**
  * Decides the device a run trains on from what the run asks for and what this worker offers (DESIGN.md §1: AUTO uses
  * a GPU when the PyTorch engine sees one). A run that asks for a GPU on a worker without one is refused with a clear
- * error, never quietly trained on the CPU. A run that asks for the CPU gets it on any worker.
+ * error, never quietly trained on the CPU (the queue hands such a run to a worker without a GPU only when no live
+ * worker has one). A run that asks for the CPU gets it on any worker.
  */
 public class DeviceResolver {
 
@@ -53,6 +54,14 @@ public class DeviceResolver {
                     + "sees 0 GPUs (a CUDA build of libtorch and a visible NVIDIA device are needed)");
         }
         return Device.gpu(0);
+    }
+
+    /**
+     * The GPUs this worker trains runs on, what it advertises to the other workers: none when it is configured
+     * CPU-only, else as many as the engine sees (asking loads the engine).
+     */
+    public int gpusOffered() {
+        return workerDevice == DeviceChoice.CPU ? 0 : gpuCount.getAsInt();
     }
 
     /** How a run records its device: {@code CPU} or {@code GPU:0}. */

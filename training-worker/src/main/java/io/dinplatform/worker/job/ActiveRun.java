@@ -3,9 +3,9 @@ package io.dinplatform.worker.job;
 import java.util.UUID;
 
 import ai.djl.Device;
+import io.dinplatform.registry.run.ClaimedRun;
+import io.dinplatform.registry.run.RunLease;
 import io.dinplatform.worker.lease.RunControl;
-import io.dinplatform.worker.queue.ClaimedRun;
-import io.dinplatform.worker.queue.RunLease;
 
 /**
  * A run executing on this worker: what was claimed, the device it trains on, and its stop signals.

@@ -6,8 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import ai.djl.Device;
+import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.worker.lease.RunControl;
-import io.dinplatform.worker.queue.ClaimedRun;
 
 /**
  * The runs this worker executes right now, by id: the job's steps find their run (its lease, device and stop
@@ -47,6 +47,11 @@ public class ActiveRuns {
     public void requestShutdown() {
         shuttingDown = true;
         runs.values().forEach(run -> run.control().requestShutdown());
+    }
+
+    /** Lets runs execute again: the worker was stopped and starts again (e.g. a paused application context). */
+    public void resume() {
+        shuttingDown = false;
     }
 
     public boolean isShuttingDown() {

@@ -2,8 +2,8 @@ package io.dinplatform.worker.job;
 
 import java.util.UUID;
 
+import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.worker.device.DeviceResolver;
-import io.dinplatform.worker.queue.RunQueue;
 import io.dinplatform.worker.steps.PreparedDatasets;
 import io.dinplatform.worker.steps.TrainingSessions;
 import org.springframework.batch.core.job.JobExecution;

@@ -3,14 +3,14 @@ package io.dinplatform.worker.job;
 import java.util.List;
 
 import ai.djl.Device;
+import io.dinplatform.registry.run.ClaimedRun;
+import io.dinplatform.registry.run.RunLease;
+import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.worker.device.DeviceResolver;
 import io.dinplatform.worker.device.DeviceUnavailableException;
 import io.dinplatform.worker.lease.LeaseHeartbeat;
 import io.dinplatform.worker.lease.StopReason;
-import io.dinplatform.worker.queue.ClaimedRun;
-import io.dinplatform.worker.queue.RunLease;
-import io.dinplatform.worker.queue.RunQueue;
 import io.dinplatform.worker.steps.RunSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,9 +5,12 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.dinplatform.registry.run.ClaimedRun;
+import io.dinplatform.registry.run.RunQueue;
+import io.dinplatform.registry.run.WorkerAdvertisement;
 import io.dinplatform.worker.lease.WorkerIdentity;
-import io.dinplatform.worker.queue.ClaimedRun;
-import io.dinplatform.worker.queue.RunQueue;
+import io.dinplatform.worker.presence.WorkerPresence;
+import io.dinplatform.worker.presence.WorkerStartup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,6 +19,9 @@ import org.springframework.context.SmartLifecycle;
  * The worker itself: one thread that claims a run, executes it, and claims the next; when the queue is empty it
  * looks again after the poll interval. One run at a time per worker keeps a GPU (or the CPU cores) to one job;
  * more throughput comes from more workers.
+ *
+ * <p>While it lives, the worker advertises itself (its device included) through its {@link WorkerPresence}, and it
+ * claims as what it advertises: a worker without a GPU leaves GPU runs to a live worker that has one.
  *
  * <p>Stopping the application (SIGTERM included) asks the running job to stop at its next mini-batch boundary; the
  * run goes back to the queue and resumes from its last checkpoint on the next worker. The loop's own thread does the
@@ -29,33 +35,36 @@ public class WorkerLoop implements SmartLifecycle {
     private final RunExecutor executor;
     private final ActiveRuns activeRuns;
     private final WorkerIdentity identity;
+    private final WorkerStartup startup;
+    private final WorkerPresence presence;
     private final Duration leaseDuration;
     private final Duration pollInterval;
     private final Duration shutdownTimeout;
-    private final Runnable prepareEngine;
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private volatile CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile Thread thread;
     private volatile boolean running;
 
-    /**
-     * @param prepareEngine runs on the worker's thread before the first claim: loading the engine (and extracting
-     *                      its native libraries on a first start) takes seconds that belong to no run
-     */
+    /** @param startup runs on the worker's thread before the first claim and says what the worker offers */
     public WorkerLoop(RunQueue queue, RunExecutor executor, ActiveRuns activeRuns, WorkerIdentity identity,
-                      Duration leaseDuration, Duration pollInterval, Duration shutdownTimeout,
-                      Runnable prepareEngine) {
+                      WorkerStartup startup, WorkerPresence presence, Duration leaseDuration, Duration pollInterval,
+                      Duration shutdownTimeout) {
         this.queue = queue;
         this.executor = executor;
         this.activeRuns = activeRuns;
         this.identity = identity;
+        this.startup = startup;
+        this.presence = presence;
         this.leaseDuration = leaseDuration;
         this.pollInterval = pollInterval;
         this.shutdownTimeout = shutdownTimeout;
-        this.prepareEngine = prepareEngine;
     }
 
     @Override
     public void start() {
+        // A lifecycle may be stopped and started again (Spring pauses and resumes a cached test context): the
+        // signals of the last stop must not reach the new loop.
+        stopSignal = new CountDownLatch(1);
+        activeRuns.resume();
         running = true;
         thread = new Thread(this::loop, "din-worker");
         thread.start();
@@ -98,15 +107,19 @@ public class WorkerLoop implements SmartLifecycle {
     }
 
     private void loop() {
+        WorkerAdvertisement self = startup.start();
+        presence.start(self);
         try {
-            prepareEngine.run();
-        } catch (RuntimeException e) {
-            log.error("Training worker {}: the PyTorch engine does not load; every run will fail until it does",
-                    identity, e);
+            claimAndExecute(self);
+        } finally {
+            presence.close();
         }
+    }
+
+    private void claimAndExecute(WorkerAdvertisement self) {
         while (running && !activeRuns.isShuttingDown()) {
             try {
-                Optional<ClaimedRun> claim = queue.claimNext(identity.id(), leaseDuration);
+                Optional<ClaimedRun> claim = queue.claimNext(self, leaseDuration);
                 if (claim.isPresent()) {
                     RunOutcome outcome = executor.execute(claim.get());
                     log.info("Run {} attempt {}: {}", claim.get().lease().runId(), claim.get().lease().attempt(),

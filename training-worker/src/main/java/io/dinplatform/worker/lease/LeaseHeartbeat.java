@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.dinplatform.worker.queue.RunQueue;
+import io.dinplatform.registry.run.RunQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,7 @@ package io.dinplatform.worker.lease;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.dinplatform.worker.queue.RunLease;
+import io.dinplatform.registry.run.RunLease;
 
 /**
  * The signals that reach a run while it executes on this worker. The heartbeat and the shutdown hook raise them

@@ -6,12 +6,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Metrics as the API shows them: {@code auc}, {@code gauc}, {@code logloss}, and what they were computed on. */
-final class MetricsJson {
+public final class MetricsJson {
 
     private MetricsJson() {
     }
 
-    static ObjectNode of(EvaluationMetrics metrics) {
+    public static ObjectNode of(EvaluationMetrics metrics) {
         ObjectNode node = JsonMapper.shared().createObjectNode();
         putFinite(node, "auc", metrics.auc());
         putFinite(node, "gauc", metrics.gauc());

@@ -1,8 +1,8 @@
 package io.dinplatform.worker.steps;
 
+import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.worker.job.ActiveRun;
-import io.dinplatform.worker.queue.RunQueue;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -17,6 +17,9 @@ import java.util.List;
  */
 final class DelimitedLines {
 
+    /** A line longer than this is refused: it is a file without line breaks (or a decompression bomb), not a log. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
     /** Handles one line's fields; reports problems into {@code errors} rather than throwing. */
     interface LineHandler {
         void handle(long line, String[] fields, List<RowError> errors);
@@ -32,7 +35,8 @@ final class DelimitedLines {
         try {
             BufferedReader reader = new BufferedReader(TextInput.reader(in, charset), 1 << 16);
             String text;
-            while (errors.size() < DataFormatException.MAX_REPORTED_ERRORS && (text = reader.readLine()) != null) {
+            while (errors.size() < DataFormatException.MAX_REPORTED_ERRORS
+                    && (text = nextLine(reader, line + 1)) != null) {
                 line++;
                 if ((header && line == 1) || text.isBlank()) {
                     continue;
@@ -51,6 +55,30 @@ final class DelimitedLines {
         if (line == 0) {
             throw DataFormatException.of(0, null, "the file is empty");
         }
+    }
+
+    /** Like {@link BufferedReader#readLine()}, but a line may not grow beyond {@link #MAX_LINE_CHARS}. */
+    private static String nextLine(BufferedReader reader, long line) throws IOException {
+        StringBuilder text = new StringBuilder();
+        int c;
+        while ((c = reader.read()) >= 0) {
+            if (c == '\n') {
+                return text.toString();
+            }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                return text.toString();
+            }
+            if (text.length() == MAX_LINE_CHARS) {
+                throw DataFormatException.of(line, null, "the line is longer than " + MAX_LINE_CHARS
+                        + " characters (a file without line breaks?)");
+            }
+            text.append((char) c);
+        }
+        return text.isEmpty() ? null : text.toString();
     }
 
     static String[] split(String text, char delimiter) {

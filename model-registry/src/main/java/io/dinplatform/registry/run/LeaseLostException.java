@@ -1,4 +1,4 @@
-package io.dinplatform.worker.queue;
+package io.dinplatform.registry.run;
 
 /**
  * This worker no longer holds the run: another worker claimed it after the lease expired, or it was finished

@@ -1,4 +1,4 @@
-package io.dinplatform.worker.queue;
+package io.dinplatform.registry.run;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.dinplatform.registry.run.RunStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +21,11 @@ import static io.dinplatform.registry.database.CatalogColumns.jsonb;
  * poll at once; a run goes to exactly one of them and nobody waits for another's claim. Claimable means QUEUED, or
  * RUNNING with an expired lease (its worker died or lost contact).
  *
+ * <p>A run that asks for a GPU ({@code "training": {"device": "GPU"}} in its stored request, where the API writes
+ * every default out) goes to a worker with one: a worker without a GPU skips it while any live worker advertises a
+ * GPU ({@link TrainingWorkers}), and claims it only when none does, to refuse it with a clear error rather than leave
+ * it queued for a GPU that is not there.
+ *
  * <p>Every write after the claim is fenced by the {@link RunLease}: it only applies while the row still names this
  * holder and this attempt, so a worker that lost its run cannot overwrite what the new holder does. Time is always the
  * database's {@code now()}: workers on different machines share no other clock.
@@ -34,22 +38,31 @@ public class RunQueue {
         this.jdbc = jdbc;
     }
 
-    /** Claims the next run for {@code worker} with a lease of the given length; empty when there is nothing to do. */
-    public Optional<ClaimedRun> claimNext(String worker, Duration lease) {
+    /**
+     * Claims the next run for the worker with a lease of the given length; empty when there is nothing to do.
+     *
+     * @param worker the claimant, as it advertises itself: its id, and whether it can train a run that asks for a GPU
+     */
+    public Optional<ClaimedRun> claimNext(WorkerAdvertisement worker, Duration lease) {
         return jdbc.sql("""
                         UPDATE training_runs r
                         SET status = 'RUNNING', lease_holder = :worker, worker = :worker,
                             lease_expires_at = now() + make_interval(secs => :seconds), heartbeat_at = now(),
                             attempts = r.attempts + 1, started_at = COALESCE(r.started_at, now()), error = NULL
                         WHERE r.id = (SELECT id FROM training_runs
-                                      WHERE status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < now())
+                                      WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < now()))
+                                        AND (:hasGpu
+                                             OR COALESCE(request #>> '{training,device}', 'AUTO') <> 'GPU'
+                                             OR NOT EXISTS (SELECT 1 FROM training_workers w
+                                                            WHERE w.gpus > 0 AND w.expires_at > now()))
                                       ORDER BY created_at
                                       LIMIT 1
                                       FOR UPDATE SKIP LOCKED)
                         RETURNING r.id, r.lease_holder, r.attempts, r.model_name, r.request, r.dataset_version_id,
                                   r.cancel_requested, r.job_execution_id
                         """)
-                .param("worker", worker)
+                .param("worker", worker.workerId())
+                .param("hasGpu", worker.hasGpu())
                 .param("seconds", seconds(lease))
                 .query(RunQueue::claimed)
                 .optional();
@@ -165,7 +178,10 @@ public class RunQueue {
                 .optional();
     }
 
-    /** Links the run to the version it registered, with its test metrics; call inside {@link #lockHeld}'s transaction. */
+    /**
+     * Links the run to the version it registered, with its test metrics; call inside {@link #lockHeld}'s
+     * transaction.
+     */
     public void recordRegistration(RunLease lease, long modelVersionId, JsonNode metrics) {
         int updated = jdbc.sql("""
                         UPDATE training_runs SET model_version_id = :version, metrics = CAST(:metrics AS jsonb)

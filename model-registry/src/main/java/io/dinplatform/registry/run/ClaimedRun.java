@@ -1,4 +1,4 @@
-package io.dinplatform.worker.queue;
+package io.dinplatform.registry.run;
 
 import tools.jackson.databind.JsonNode;
 

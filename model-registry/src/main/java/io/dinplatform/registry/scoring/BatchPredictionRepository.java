@@ -1,0 +1,216 @@
+package io.dinplatform.registry.scoring;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.dinplatform.registry.dataset.DatasetVersionRef;
+import io.dinplatform.registry.run.RunStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+import static io.dinplatform.registry.database.CatalogColumns.instant;
+import static io.dinplatform.registry.database.CatalogColumns.json;
+import static io.dinplatform.registry.database.CatalogColumns.jsonb;
+
+/**
+ * Batch predictions: the record of each, and the queue that workers claim them from.
+ *
+ * <p>The queue works like the training runs' one: claiming is a single {@code UPDATE} whose subquery picks the
+ * oldest QUEUED prediction (or a RUNNING one whose lease expired: its worker died) with
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of workers can poll at once and each prediction goes to exactly one.
+ * Every write after the claim is fenced by the {@link ScoringLease} (holder and attempt), and time is always the
+ * database's {@code now()}.
+ */
+public class BatchPredictionRepository {
+
+    private static final String SELECT = """
+            SELECT p.*, d.name AS dataset_name, dv.version AS dataset_version,
+                   m.name AS model_name, mv.version AS model_version, mv.bundle_sha256
+            FROM batch_predictions p
+            JOIN dataset_versions dv ON dv.id = p.dataset_version_id
+            JOIN datasets d ON d.id = dv.dataset_id
+            JOIN model_versions mv ON mv.id = p.model_version_id
+            JOIN registered_models m ON m.id = mv.model_id
+            """;
+
+    private static final String HELD = "id = :id AND status = 'RUNNING' AND lease_holder = :holder"
+            + " AND attempts = :attempt";
+
+    private final JdbcClient jdbc;
+
+    public BatchPredictionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a prediction. */
+    public BatchPrediction create(NewBatchPrediction prediction) {
+        UUID id = jdbc.sql("""
+                        INSERT INTO batch_predictions (status, request, model_version_id, dataset_version_id,
+                                                       rows_total)
+                        VALUES ('QUEUED', CAST(? AS jsonb), ?, ?, ?)
+                        RETURNING id
+                        """)
+                .params(jsonb(prediction.request()), prediction.modelVersionId(), prediction.datasetVersionId(),
+                        prediction.rowsTotal())
+                .query(UUID.class).single();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<BatchPrediction> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE p.id = ?").param(id).query(BatchPredictionRepository::prediction)
+                .optional();
+    }
+
+    /** The newest predictions first. */
+    public List<BatchPrediction> findRecent(int limit) {
+        return jdbc.sql(SELECT + " ORDER BY p.created_at DESC, p.id LIMIT ?").param(limit)
+                .query(BatchPredictionRepository::prediction).list();
+    }
+
+    /**
+     * Asks a prediction to stop: a queued one is cancelled at once; a running one is flagged, and its worker stops
+     * at the next chunk boundary. False when it had already finished.
+     */
+    @Transactional
+    public boolean requestCancel(UUID id) {
+        int queued = jdbc.sql("""
+                        UPDATE batch_predictions SET status = 'CANCELLED', cancel_requested = true, finished_at = now()
+                        WHERE id = ? AND status = 'QUEUED'
+                        """)
+                .param(id).update();
+        return queued == 1 || jdbc.sql("""
+                        UPDATE batch_predictions SET cancel_requested = true WHERE id = ? AND status = 'RUNNING'
+                        """)
+                .param(id).update() == 1;
+    }
+
+    /** Claims the next prediction for {@code worker} with a lease of the given length; empty when none waits. */
+    public Optional<BatchPrediction> claimNext(String worker, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE batch_predictions p
+                        SET status = 'RUNNING', lease_holder = :worker, worker = :worker,
+                            lease_expires_at = now() + make_interval(secs => :seconds), heartbeat_at = now(),
+                            attempts = p.attempts + 1, started_at = COALESCE(p.started_at, now()), error = NULL
+                        WHERE p.id = (SELECT id FROM batch_predictions
+                                      WHERE status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < now())
+                                      ORDER BY created_at
+                                      LIMIT 1
+                                      FOR UPDATE SKIP LOCKED)
+                        RETURNING p.id
+                        """)
+                .param("worker", worker)
+                .param("seconds", seconds(lease))
+                .query(UUID.class)
+                .optional()
+                .flatMap(this::find);
+    }
+
+    /**
+     * Extends the lease (the heartbeat). Empty when the lease is lost (finished, requeued, or claimed by another
+     * worker after it expired); otherwise whether a user has asked to cancel.
+     */
+    public Optional<Boolean> renew(ScoringLease lease, Duration duration) {
+        return jdbc.sql("UPDATE batch_predictions SET lease_expires_at = now() + make_interval(secs => :seconds),"
+                        + " heartbeat_at = now() WHERE " + HELD + " RETURNING cancel_requested")
+                .param("seconds", seconds(duration))
+                .params(fence(lease))
+                .query(Boolean.class)
+                .optional();
+    }
+
+    /** The Spring Batch execution that scores. False when the lease is lost. */
+    public boolean recordExecution(ScoringLease lease, long jobExecutionId) {
+        return jdbc.sql("UPDATE batch_predictions SET job_execution_id = :execution WHERE " + HELD)
+                .param("execution", jobExecutionId)
+                .params(fence(lease))
+                .update() == 1;
+    }
+
+    /** The rows scored and committed so far. False when the lease is lost. */
+    public boolean recordProgress(ScoringLease lease, long rowsScored) {
+        return jdbc.sql("UPDATE batch_predictions SET rows_scored = :rows WHERE " + HELD)
+                .param("rows", rowsScored)
+                .params(fence(lease))
+                .update() == 1;
+    }
+
+    /** The CSV of scores, stored, and the metrics computed from it (null without labels). False when the lease is lost. */
+    public boolean recordResult(ScoringLease lease, BatchPrediction.Result result, JsonNode metrics) {
+        return jdbc.sql("""
+                        UPDATE batch_predictions
+                        SET result_sha256 = :sha256, result_size_bytes = :size, metrics = CAST(:metrics AS jsonb)
+                        WHERE\s""" + HELD)
+                .param("sha256", result.sha256())
+                .param("size", result.sizeBytes())
+                .param("metrics", jsonb(metrics))
+                .params(fence(lease))
+                .update() == 1;
+    }
+
+    /**
+     * Ends the prediction in a final state with an optional reason; SUCCEEDED requires a recorded result. False
+     * when the lease is lost.
+     */
+    public boolean finish(ScoringLease lease, RunStatus status, String error) {
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException(status + " is not a final status");
+        }
+        return jdbc.sql("""
+                        UPDATE batch_predictions
+                        SET status = :status, error = :error, finished_at = now(),
+                            lease_holder = NULL, lease_expires_at = NULL
+                        WHERE (:status <> 'SUCCEEDED' OR result_sha256 IS NOT NULL) AND\s""" + HELD)
+                .param("status", status.name())
+                .param("error", error)
+                .params(fence(lease))
+                .update() == 1;
+    }
+
+    /**
+     * Puts the prediction back in the queue; the next claim restarts its job from the last committed chunk.
+     *
+     * @param countAttempt false for a release that is not the prediction's fault (the worker shutting down)
+     */
+    public boolean requeue(ScoringLease lease, String reason, boolean countAttempt) {
+        return jdbc.sql("""
+                        UPDATE batch_predictions
+                        SET status = 'QUEUED', error = :reason, lease_holder = NULL, lease_expires_at = NULL,
+                            attempts = CASE WHEN :count THEN attempts ELSE attempts - 1 END
+                        WHERE\s""" + HELD)
+                .param("reason", reason)
+                .param("count", countAttempt)
+                .params(fence(lease))
+                .update() == 1;
+    }
+
+    private static Map<String, Object> fence(ScoringLease lease) {
+        return Map.of("id", lease.predictionId(), "holder", lease.holder(), "attempt", lease.attempt());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static BatchPrediction prediction(ResultSet row, int rowNumber) throws SQLException {
+        String resultSha256 = row.getString("result_sha256");
+        BatchPrediction.Result result = resultSha256 == null ? null
+                : new BatchPrediction.Result(resultSha256, row.getLong("result_size_bytes"));
+        return new BatchPrediction(row.getObject("id", UUID.class), RunStatus.valueOf(row.getString("status")),
+                json(row, "request"),
+                new BatchPrediction.ModelVersionRef(row.getLong("model_version_id"), row.getString("model_name"),
+                        row.getInt("model_version"), row.getString("bundle_sha256")),
+                new DatasetVersionRef(row.getLong("dataset_version_id"), row.getString("dataset_name"),
+                        row.getInt("dataset_version")),
+                row.getString("lease_holder"), instant(row, "lease_expires_at"), row.getInt("attempts"),
+                row.getBoolean("cancel_requested"), row.getLong("rows_total"), row.getLong("rows_scored"),
+                json(row, "metrics"), result, row.getString("error"), row.getString("worker"),
+                row.getObject("job_execution_id", Long.class), instant(row, "created_at"),
+                instant(row, "started_at"), instant(row, "finished_at"));
+    }
+}

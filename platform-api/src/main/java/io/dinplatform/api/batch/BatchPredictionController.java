@@ -1,0 +1,111 @@
+package io.dinplatform.api.batch;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.dinplatform.api.error.ResourceConflictException;
+import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.scoring.BatchPrediction;
+import io.dinplatform.registry.scoring.BatchPredictionRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Batch predictions: queue one, follow it, list them, cancel one, download its scores. */
+@RestController
+@RequestMapping(BatchPredictionController.PATH)
+@Tag(name = "Batch predictions", description = "Score every row of a dataset version with a model version, offline")
+public class BatchPredictionController {
+
+    static final String PATH = "/api/v1/batch-predictions";
+    private static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final BatchPredictionSubmissions submissions;
+    private final BatchPredictionRepository predictions;
+    private final ArtifactStore artifacts;
+
+    public BatchPredictionController(BatchPredictionSubmissions submissions, BatchPredictionRepository predictions,
+                                     ArtifactStore artifacts) {
+        this.submissions = submissions;
+        this.predictions = predictions;
+        this.artifacts = artifacts;
+    }
+
+    @PostMapping
+    @Operation(summary = "Resolve the model version (an alias now) and the dataset version, and queue the scoring "
+            + "job (202, status QUEUED)")
+    public ResponseEntity<BatchPredictionView> create(@Valid @RequestBody BatchPredictionRequest request) {
+        BatchPrediction prediction = submissions.submit(request);
+        return ResponseEntity.accepted().location(URI.create(PATH + "/" + prediction.id()))
+                .body(BatchPredictionView.of(prediction));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A prediction's status, progress (rows scored of total), model version, metrics and result")
+    public BatchPredictionView prediction(@PathVariable UUID id) {
+        return BatchPredictionView.of(existing(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "The newest predictions first")
+    public List<BatchPredictionView> list(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return predictions.findRecent(limit).stream().map(BatchPredictionView::of).toList();
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a prediction: a queued one at once, a running one at its next chunk boundary")
+    public BatchPredictionView cancel(@PathVariable UUID id) {
+        BatchPrediction prediction = existing(id);
+        if (!predictions.requestCancel(id)) {
+            throw new ResourceConflictException("batch prediction " + id + " has already finished with status "
+                    + prediction.status());
+        }
+        return BatchPredictionView.of(existing(id));
+    }
+
+    @GetMapping(path = "/{id}/result", produces = {"text/csv", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(summary = "The CSV of scores (row, group, item, score and label), streamed from the artifact store "
+            + "and verified against its SHA-256")
+    public ResponseEntity<StreamingResponseBody> result(@PathVariable UUID id) {
+        BatchPrediction prediction = existing(id);
+        if (prediction.result() == null) {
+            throw new ResourceConflictException("batch prediction " + id + " has no result yet (status "
+                    + prediction.status() + ")");
+        }
+        String sha256 = prediction.result().sha256();
+        StreamingResponseBody body = out -> {
+            try (InputStream in = artifacts.openVerified(sha256)) {
+                in.transferTo(out);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
+                .contentLength(prediction.result().sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("batch-prediction-" + id + ".csv").build().toString())
+                .eTag("\"" + sha256 + "\"")
+                .body(body);
+    }
+
+    private BatchPrediction existing(UUID id) {
+        return predictions.find(id).orElseThrow(() ->
+                new ResourceNotFoundException("batch prediction " + id + " does not exist"));
+    }
+}

@@ -1,0 +1,59 @@
+package io.dinplatform.api.security;
+
+import java.time.Clock;
+
+import io.dinplatform.registry.token.ApiTokens;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/** API tokens: the filter that checks them, the first-start admin token, and their place in the OpenAPI document. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    /** Early, so that a refused request is answered before any other filter reads or buffers its body. */
+    static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
+
+    @Bean
+    TokenAuthenticator tokenAuthenticator(ApiTokens tokens, SecurityProperties properties) {
+        return new TokenAuthenticator(tokens, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(
+            TokenAuthenticator authenticator, SecurityProperties properties,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        FilterRegistrationBean<ApiTokenFilter> registration =
+                new FilterRegistrationBean<>(new ApiTokenFilter(authenticator, properties, problems));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    BootstrapAdminToken bootstrapAdminToken(ApiTokens tokens, SecurityProperties properties) {
+        return new BootstrapAdminToken(tokens, properties);
+    }
+
+    @Bean
+    OpenApiCustomizer bearerTokens() {
+        return api -> {
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            api.getComponents().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer").description("An API token (din_...) with the scope the operation needs: read, "
+                            + "write, predict or admin"));
+            api.addSecurityItem(new SecurityRequirement().addList("bearer"));
+        };
+    }
+}

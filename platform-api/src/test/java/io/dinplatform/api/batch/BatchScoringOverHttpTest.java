@@ -1,0 +1,267 @@
+package io.dinplatform.api.batch;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.dinplatform.api.MultipartForm;
+import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.api.serving.TrainedModels;
+import io.dinplatform.core.data.csv.CsvRecordReader;
+import io.dinplatform.core.data.samples.SampleRow;
+import io.dinplatform.core.data.samples.SamplesReader;
+import io.dinplatform.core.data.synthetic.SyntheticConfig;
+import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
+import io.dinplatform.core.model.ModelType;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSchemaJson;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.model.ModelRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A batch prediction from request to downloaded CSV, through HTTP, scored by the worker that the platform embeds
+ * (the real PyTorch engine, the embedded PostgreSQL): every dataset row once, with the score that {@code predict}
+ * gives the same row, and the metrics of the labels; on synthetic samples, and on MovieLens 100K when
+ * {@code ../shared/data/movielens-100k} is there (skipped loudly otherwise).
+ */
+@SpringBootTest(classes = PlatformApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"din.worker.embedded=true", "din.worker.device=CPU", "din.worker.poll-interval=200ms",
+                "din.batch-predictions.chunk-size=256",
+                "din.security.bootstrap-token=" + BatchScoringOverHttpTest.TOKEN})
+class BatchScoringOverHttpTest {
+
+    static final String TOKEN = "din-test-batch-token-0123456789abcdef";
+
+    /** 60 users with 5 impressions each, in the id space of the registered test models. */
+    private static final SyntheticConfig SAMPLES = new SyntheticConfig(60, 40, 6, 2, TrainedModels.MAX_HISTORY, 5,
+            0.1, 11);
+    private static final Duration SCORING_WAIT = Duration.ofMinutes(5);
+    private static final Duration TRAINING_WAIT = Duration.ofMinutes(10);
+    private static final Path DATA_DIR = temporaryDirectory();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ModelRepository models;
+    @Autowired
+    ArtifactStore artifacts;
+
+    private RestClient http;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("din.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                .defaultStatusHandler(status -> true, (request, response) -> {
+                    // every status is asserted by the test itself
+                })
+                .build();
+    }
+
+    @Test
+    void theWorkerScoresEveryRowWithTheScoresPredictGivesAndTheResultDownloadsAsCsv() throws IOException {
+        String model = "batch-http-" + UUID.randomUUID().toString().substring(0, 8);
+        TrainedModels.register(artifacts, models, model, ModelType.DIN, 1);
+        ByteArrayOutputStream samples = new ByteArrayOutputStream();
+        FeatureSchema schema = SyntheticDataGenerator.write(SAMPLES, samples);
+        upload(model + "-data", schema, samples.toByteArray());
+
+        ResponseEntity<JsonNode> accepted = postJson("/api/v1/batch-predictions", """
+                {"model": {"name": "%s", "version": 1}, "dataset": {"name": "%s-data"}}
+                """.formatted(model, model));
+        assertThat(accepted.getStatusCode().value()).as("%s", accepted.getBody()).isEqualTo(202);
+        String path = accepted.getHeaders().getLocation().getPath();
+
+        JsonNode prediction = awaitFinal(path, SCORING_WAIT);
+
+        assertThat(prediction.get("status").asString()).as("%s", prediction).isEqualTo("SUCCEEDED");
+        long rows = (long) SAMPLES.users() * SAMPLES.samplesPerUser();
+        assertThat(prediction.get("progress").get("rowsScored").asLong()).isEqualTo(rows);
+        assertThat(prediction.get("progress").get("fraction").asDouble()).isEqualTo(1.0);
+        assertThat(prediction.get("metrics").get("auc").asDouble()).isBetween(0.0, 1.0);
+        assertThat(prediction.get("metrics").get("samples").asLong()).isEqualTo(rows);
+
+        ResponseEntity<String> result = http.get().uri(prediction.get("result").get("href").asString())
+                .retrieve().toEntity(String.class);
+        assertThat(result.getStatusCode().value()).isEqualTo(200);
+        assertThat(result.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
+                .isTrue();
+        List<String[]> lines = csv(result.getBody());
+        assertThat(lines.get(0)).containsExactly("row", "group", "item", "score", "label");
+        assertThat(lines).hasSize((int) rows + 1);
+
+        List<SampleRow> dataset = new ArrayList<>();
+        List<Map<String, Object>> instances = instances(schema, samples.toByteArray(), dataset);
+        JsonNode predicted = postJson("/api/v1/models/" + model + "/predict?version=1",
+                JsonMapper.shared().writeValueAsString(Map.of("instances", instances))).getBody();
+        for (int i = 0; i < rows; i++) {
+            String[] line = lines.get(i + 1);
+            assertThat(Long.parseLong(line[0])).isEqualTo(dataset.get(i).row());
+            assertThat(line[1]).isEqualTo(dataset.get(i).group());
+            assertThat(line[4]).isEqualTo(Integer.toString(dataset.get(i).label()));
+            assertThat(Float.parseFloat(line[3])).as("score of row %d", i + 1)
+                    .isCloseTo(predicted.get("predictions").get(i).get("score").floatValue(), within(1e-6f));
+        }
+    }
+
+    @Test
+    void aBatchPredictionOverMovieLens100kScoresEveryRatingAsPredictDoes() throws IOException {
+        Path movieLens = Path.of(System.getProperty("din.shared.dir", "../shared"), "data", "movielens-100k");
+        boolean present = Files.isRegularFile(movieLens.resolve("u.data"))
+                && Files.isRegularFile(movieLens.resolve("u.item"));
+        if (!present) {
+            System.err.println("*** SKIPPED BatchScoringOverHttpTest on MovieLens 100K: no u.data and u.item in "
+                    + movieLens.toAbsolutePath() + " (set -Ddin.shared.dir) ***");
+        }
+        assumeTrue(present, "MovieLens 100K is not available at " + movieLens);
+        String name = "movielens-batch-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode dataset = buildMovieLens(name, movieLens);
+        String model = name + "-din";
+        // A small DIN for one epoch: what is checked is that batch and online scoring agree, not the model's quality.
+        JsonNode run = postJson("/api/v1/training-runs", """
+                {"dataset": {"name": "%s", "version": 1}, "model": "%s",
+                 "architecture": {"type": "DIN", "embeddingDim": 8, "attention": {"hiddenUnits": [16]},
+                                  "mlp": {"hiddenUnits": [32, 16]}},
+                 "training": {"epochs": 1, "batchSize": 512, "seed": 7, "device": "CPU"}}
+                """.formatted(name, model)).getBody();
+        JsonNode trained = awaitFinal("/api/v1/training-runs/" + run.get("id").asString(), TRAINING_WAIT);
+        assertThat(trained.get("status").asString()).as("%s", trained).isEqualTo("SUCCEEDED");
+
+        String path = postJson("/api/v1/batch-predictions", """
+                {"model": {"name": "%s"}, "dataset": {"name": "%s", "version": 1}}
+                """.formatted(model, name)).getHeaders().getLocation().getPath();
+        JsonNode prediction = awaitFinal(path, SCORING_WAIT);
+
+        assertThat(prediction.get("status").asString()).as("%s", prediction).isEqualTo("SUCCEEDED");
+        assertThat(prediction.get("progress").get("rowsScored").asLong()).isEqualTo(100_000);
+        assertThat(prediction.get("metrics").get("gauc").asDouble()).isBetween(0.0, 1.0);
+        List<String[]> lines = csv(http.get().uri(prediction.get("result").get("href").asString()).retrieve()
+                .body(String.class));
+        assertThat(lines).hasSize(100_001);
+
+        List<SampleRow> rows = new ArrayList<>();
+        FeatureSchema schema = FeatureSchemaJson.fromTree(dataset.get("schema"));
+        List<Map<String, Object>> instances;
+        try (InputStream in = artifacts.openVerified(dataset.get("sha256").asString())) {
+            instances = instances(schema, in.readAllBytes(), rows);
+        }
+        int perRequest = 1000;
+        for (int from = 0; from < instances.size(); from += perRequest) {
+            List<Map<String, Object>> batch = instances.subList(from, Math.min(instances.size(), from + perRequest));
+            JsonNode predicted = postJson("/api/v1/models/" + model + "/predict?version=1",
+                    JsonMapper.shared().writeValueAsString(Map.of("instances", batch))).getBody();
+            for (int i = 0; i < batch.size(); i++) {
+                String[] line = lines.get(from + i + 1);
+                assertThat(Long.parseLong(line[0])).isEqualTo(rows.get(from + i).row());
+                assertThat(Float.parseFloat(line[3])).as("score of row %s", line[0])
+                        .isCloseTo(predicted.get("predictions").get(i).get("score").floatValue(), within(1e-6f));
+            }
+        }
+    }
+
+    private JsonNode buildMovieLens(String name, Path movieLens) throws IOException {
+        MultipartForm build = new MultipartForm().field("name", name).field("protocol", "RATING_THRESHOLD")
+                .field("format", "MOVIELENS")
+                .file("interactions", Files.readAllBytes(movieLens.resolve("u.data")), "u.data")
+                .file("items", Files.readAllBytes(movieLens.resolve("u.item")), "u.item");
+        ResponseEntity<JsonNode> built = http.post().uri("/api/v1/datasets/builds")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(build.parts()).retrieve().toEntity(JsonNode.class);
+        assertThat(built.getStatusCode().value()).as("%s", built.getBody()).isEqualTo(201);
+        return built.getBody();
+    }
+
+    /** Waits until the run or prediction at this path has ended, and returns it. */
+    private JsonNode awaitFinal(String path, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(path).getBody().get("status").asString().matches("SUCCEEDED|FAILED|CANCELLED"));
+        return get(path).getBody();
+    }
+
+    /** The dataset's rows as online requests send them (sequences as lists), and the rows themselves. */
+    private static List<Map<String, Object>> instances(FeatureSchema schema, byte[] samples, List<SampleRow> rows)
+            throws IOException {
+        List<Map<String, Object>> instances = new ArrayList<>();
+        new SamplesReader(schema).read(new ByteArrayInputStream(samples), row -> {
+            rows.add(row);
+            Map<String, Object> instance = new HashMap<>();
+            for (int i = 0; i < schema.categorical().size(); i++) {
+                instance.put(schema.categorical().get(i).name(), row.categorical()[i]);
+            }
+            for (int i = 0; i < schema.sequences().size(); i++) {
+                instance.put(schema.sequences().get(i).name(), List.of(row.sequences()[i].values()));
+            }
+            instances.add(instance);
+        });
+        return instances;
+    }
+
+    private void upload(String name, FeatureSchema schema, byte[] content) {
+        ResponseEntity<JsonNode> response = http.post().uri("/api/v1/datasets")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(new MultipartForm().field("name", name)
+                        .json("schema", FeatureSchemaJson.toTree(schema).toString())
+                        .file("file", content, "samples.csv").parts())
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+    }
+
+    private ResponseEntity<JsonNode> get(String path) {
+        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> postJson(String path, String json) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    private static List<String[]> csv(String text) throws IOException {
+        List<String[]> lines = new ArrayList<>();
+        CsvRecordReader csv = new CsvRecordReader(new StringReader(text));
+        for (String[] fields = csv.next(); fields != null; fields = csv.next()) {
+            lines.add(fields);
+        }
+        return lines;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("din-batch-http-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

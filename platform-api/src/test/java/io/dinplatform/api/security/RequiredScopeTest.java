@@ -1,0 +1,45 @@
+package io.dinplatform.api.security;
+
+import java.util.Optional;
+
+import io.dinplatform.registry.token.TokenScope;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequiredScopeTest {
+
+    @ParameterizedTest(name = "{0} {1} needs {2}")
+    @CsvSource({
+            "GET,    /api/v1/datasets,                         read",
+            "HEAD,   /api/v1/models/m,                         read",
+            "GET,    /api/v1/training-runs/1/events,           read",
+            "POST,   /api/v1/datasets,                         write",
+            "POST,   /api/v1/datasets/builds,                  write",
+            "POST,   /api/v1/training-runs,                    write",
+            "POST,   /api/v1/training-runs/1/cancel,           write",
+            "PUT,    /api/v1/models/m/aliases/production,      write",
+            "DELETE, /api/v1/models/m/aliases/production,      write",
+            "POST,   /api/v1/batch-predictions,                write",
+            "PATCH,  /api/v1/anything,                         write",
+            "POST,   /actuator/shutdown,                       write",
+            "POST,   /,                                        write",
+            "POST,   /api/v1/models/m/predict,                 predict",
+            "POST,   /api/v1/models/m/rank,                    predict",
+            "GET,    /api/v1/models/m/predict,                 read",
+            "POST,   /api/v1/models/m/predict/x,               write",
+            "GET,    /api/v1/tokens,                           admin",
+            "POST,   /api/v1/tokens,                           admin",
+            "DELETE, /api/v1/tokens/abc,                       admin",
+            "GET,    /,                                        open",
+            "GET,    /assets/index.js,                         open",
+            "GET,    /actuator/health,                         open",
+            "GET,    /v3/api-docs,                             open",
+    })
+    void eachRequestNeedsOneScope(String method, String path, String expected) {
+        Optional<TokenScope> scope = RequiredScope.of(method, path);
+
+        assertThat(scope.map(TokenScope::label).orElse("open")).isEqualTo(expected);
+    }
+}

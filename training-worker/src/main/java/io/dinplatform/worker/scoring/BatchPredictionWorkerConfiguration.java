@@ -1,0 +1,47 @@
+package io.dinplatform.worker.scoring;
+
+import io.dinplatform.registry.scoring.BatchPredictionRepository;
+import io.dinplatform.worker.config.WorkerProperties;
+import io.dinplatform.worker.device.DeviceResolver;
+import io.dinplatform.worker.job.TrainingJobLauncher;
+import io.dinplatform.worker.lease.WorkerIdentity;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Batch predictions on a training worker: the loop that claims them under the worker's identity, with the worker's
+ * lease, heartbeat, polling and retry settings, and the job that scores them.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(BatchPredictionJobConfiguration.class)
+public class BatchPredictionWorkerConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ScoringHeartbeat scoringHeartbeat(BatchPredictionRepository predictions, WorkerProperties properties) {
+        return new ScoringHeartbeat(predictions, properties.leaseDuration(), properties.heartbeatInterval());
+    }
+
+    @Bean
+    BatchPredictionExecutor batchPredictionExecutor(
+            BatchPredictionRepository predictions, ActiveBatchPredictions active, ScoringHeartbeat heartbeat,
+            @Qualifier(BatchPredictionJobConfiguration.JOB_NAME) Job job, JobOperator jobOperator,
+            JobRepository jobRepository, DeviceResolver devices, ScratchFiles scratch, WorkerProperties properties) {
+        // The training runs' launcher starts or restarts any job whose instance is keyed by one id.
+        return new BatchPredictionExecutor(predictions, active, heartbeat,
+                new TrainingJobLauncher(job, jobOperator, jobRepository), devices, scratch,
+                properties.maxAttempts());
+    }
+
+    @Bean
+    BatchPredictionLoop batchPredictionLoop(BatchPredictionRepository predictions, BatchPredictionExecutor executor,
+                                            ActiveBatchPredictions active, WorkerIdentity identity,
+                                            WorkerProperties properties) {
+        return new BatchPredictionLoop(predictions, executor, active, identity, properties.leaseDuration(),
+                properties.pollInterval(), properties.shutdownTimeout());
+    }
+}

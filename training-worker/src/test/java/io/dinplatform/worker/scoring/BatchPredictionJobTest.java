@@ -1,0 +1,403 @@
+package io.dinplatform.worker.scoring;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+import ai.djl.Device;
+import io.dinplatform.core.bundle.BundleMetadata;
+import io.dinplatform.core.bundle.BundleReader;
+import io.dinplatform.core.bundle.BundleWriter;
+import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.data.csv.CsvRecordReader;
+import io.dinplatform.core.data.encode.DatasetEncoder;
+import io.dinplatform.core.data.samples.SampleRow;
+import io.dinplatform.core.data.samples.SamplesReader;
+import io.dinplatform.core.data.synthetic.SyntheticConfig;
+import io.dinplatform.core.metrics.EvaluationMetrics;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSchemaJson;
+import io.dinplatform.core.serving.Scorer;
+import io.dinplatform.core.train.TrainingJob;
+import io.dinplatform.core.train.TrainingListener;
+import io.dinplatform.registry.artifact.StoredArtifact;
+import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.model.ModelVersion;
+import io.dinplatform.registry.model.NewModelVersion;
+import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.scoring.BatchPrediction;
+import io.dinplatform.registry.scoring.BatchPredictionRepository;
+import io.dinplatform.registry.scoring.NewBatchPrediction;
+import io.dinplatform.worker.TestCatalog;
+import io.dinplatform.worker.WorkerContextTest;
+import io.dinplatform.worker.job.TrainingJobLauncher;
+import io.dinplatform.worker.steps.RunSpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepLocator;
+import org.springframework.batch.core.step.item.ChunkOrientedStep;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Batch predictions scored by the real worker: a DIN trained with din-core scores a dataset version in chunks on the
+ * real PyTorch engine, and the scores file in the artifact store holds, for every dataset row exactly once, the score
+ * that din-core's serving scorer gives the same row. A worker that dies midway leaves a job that the
+ * next worker restarts after its last committed chunk.
+ */
+class BatchPredictionJobTest extends WorkerContextTest {
+
+    /** Four chunks and a bit of the default size (1024 rows): the restart tests stop the job between chunks. */
+    private static final SyntheticConfig SCORED = new SyntheticConfig(820, 60, 8, 2, 8, 5, 0.05, 13);
+    private static final String DEAD_WORKER = "dead-worker";
+
+    /** Trained once for the class: every test scores with it. */
+    private static ModelVersion model;
+    private static DatasetVersion dataset;
+
+    @Autowired
+    BatchPredictionRepository predictions;
+    @Autowired
+    ModelRepository models;
+    @Autowired
+    ActiveBatchPredictions active;
+    @Autowired
+    @Qualifier(BatchPredictionJobConfiguration.JOB_NAME)
+    Job job;
+    @Autowired
+    JobOperator jobOperator;
+    @Autowired
+    JobRepository jobRepository;
+    @Autowired
+    ScratchFiles scratch;
+    @Autowired
+    BatchPredictionProperties properties;
+
+    @BeforeEach
+    void aTrainedModel() throws IOException {
+        if (model == null) {
+            dataset = catalog.registerSynthetic("scored", SCORED);
+            model = trainAndRegister("scoring-din", catalog.registerSynthetic("scoring-training", TestCatalog.TINY));
+        }
+    }
+
+    /**
+     * A small DIN trained with din-core on the dataset and registered as the training job registers one: the bundle
+     * into the artifact store, a version with its SHA-256 into the catalog. (Trained here rather than by the worker's
+     * training loop, so that these tests depend on the batch prediction loop alone.)
+     */
+    private ModelVersion trainAndRegister(String name, DatasetVersion training) throws IOException {
+        EncodedDataset data;
+        try (InputStream in = artifacts.openVerified(training.sha256())) {
+            data = new DatasetEncoder(FeatureSchemaJson.fromTree(training.schema())).encode(in);
+        }
+        RunSpec spec = TestCatalog.spec(2, "CPU");
+        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
+        try (TrainingJob job = TrainingJob.create(data, spec.architecture(), spec.training(), Device.cpu())) {
+            job.run(TrainingListener.NONE, () -> false);
+            BundleWriter.write(bundle, data.schema(), data.vocabularies(), job.model(), job.tables(),
+                    BundleMetadata.empty());
+        }
+        StoredArtifact stored = artifacts.write(new ByteArrayInputStream(bundle.toByteArray()));
+        return models.createNextVersion(new NewModelVersion(name, null, training.id(), stored.sha256(), null, null));
+    }
+
+    @Test
+    void everyRowIsScoredOnceWithTheScorersScoreAndTheMetricsOfTheLabels() throws IOException {
+        UUID id = predictions.create(new NewBatchPrediction(request(), model.id(), dataset.id(), dataset.rows())).id();
+
+        BatchPrediction prediction = awaitPrediction(id);
+
+        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(prediction.attempts()).isEqualTo(1);
+        assertThat(prediction.worker()).isEqualTo("test-worker");
+        assertThat(prediction.rowsScored()).isEqualTo(dataset.rows()).isEqualTo(prediction.rowsTotal());
+        assertThat(prediction.leaseHolder()).isNull();
+        List<String[]> lines = resultOf(prediction);
+        assertThat(lines.get(0)).containsExactly("row", "group", "item", "score", "label");
+        Expected expected = expectedScores();
+        assertScoresEqual(lines.subList(1, lines.size()), expected);
+        assertThat(prediction.metrics().path("auc").asDouble()).isEqualTo(expected.metrics().auc());
+        assertThat(prediction.metrics().path("gauc").asDouble()).isEqualTo(expected.metrics().gauc());
+        assertThat(prediction.metrics().path("logloss").asDouble()).isEqualTo(expected.metrics().logLoss());
+        assertThat(prediction.metrics().path("samples").asLong()).isEqualTo(dataset.rows());
+        assertThat(chunksCommitted(prediction.jobExecutionId())).isEqualTo((dataset.rows() + chunk() - 1) / chunk());
+        assertThat(Files.exists(scratchFile(id))).as("the scratch file is removed").isFalse();
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsRestartedAfterItsLastCommittedChunkAndWritesEveryRowOnce() throws Exception {
+        UUID id = insertPredictionHeldBy(DEAD_WORKER);
+        int committedChunks = 3;
+
+        JobExecution died = scoreChunksThenDie(id, committedChunks);
+        appendAPartOfAChunkThatNeverCommitted(id);
+        leaveWhatAKilledProcessLeaves(id, died);
+
+        BatchPrediction prediction = awaitPrediction(id);
+
+        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(prediction.attempts()).isEqualTo(2);
+        assertThat(prediction.worker()).isEqualTo("test-worker");
+        assertThat(executionStatuses(prediction.jobExecutionId())).containsExactly("FAILED", "COMPLETED");
+        // The restart read on from the committed position: the rows of the first attempt were not scored again.
+        assertThat(rowsWrittenBy(prediction.jobExecutionId()))
+                .isEqualTo(dataset.rows() - (long) committedChunks * chunk());
+        List<String[]> lines = resultOf(prediction);
+        assertScoresEqual(lines.subList(1, lines.size()), expectedScores());
+    }
+
+    @Test
+    void aRestartThatCannotSeeThePartialFileScoresAgainFromTheFirstRow() throws Exception {
+        UUID id = insertPredictionHeldBy(DEAD_WORKER);
+
+        JobExecution died = scoreChunksThenDie(id, 2);
+        Files.delete(scratchFile(id)); // the next worker runs on a machine without the first one's scratch disk
+        leaveWhatAKilledProcessLeaves(id, died);
+
+        BatchPrediction prediction = awaitPrediction(id);
+
+        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(prediction.attempts()).isEqualTo(2);
+        assertThat(rowsWrittenBy(prediction.jobExecutionId())).isEqualTo(dataset.rows());
+        List<String[]> lines = resultOf(prediction);
+        assertScoresEqual(lines.subList(1, lines.size()), expectedScores());
+    }
+
+    @Test
+    void aCancelledPredictionStopsAtAChunkBoundaryAndKeepsNoResult() {
+        UUID id = UUID.randomUUID();
+        cancelAfterFirstChunk(id);
+        jdbc.sql("""
+                        INSERT INTO batch_predictions (id, status, request, model_version_id, dataset_version_id,
+                                                       rows_total)
+                        VALUES (?, 'QUEUED', '{}'::jsonb, ?, ?, ?)
+                        """).params(id, model.id(), dataset.id(), dataset.rows()).update();
+
+        BatchPrediction prediction = awaitPrediction(id);
+
+        assertThat(prediction.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(prediction.result()).isNull();
+        assertThat(prediction.rowsScored()).isLessThan(dataset.rows());
+        assertThat(Files.exists(scratchFile(id))).isFalse();
+    }
+
+    private int chunk() {
+        return properties.chunkSize();
+    }
+
+    /** The rows of the dataset, scored by din-core's scorer in the job's chunks, and their metrics. */
+    private Expected expectedScores() throws IOException {
+        FeatureSchema schema = FeatureSchemaJson.fromTree(dataset.schema());
+        List<Map<String, Object>> instances = new ArrayList<>();
+        List<Float> labels = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        try (InputStream in = artifacts.openVerified(dataset.sha256())) {
+            new SamplesReader(schema).read(in, row -> {
+                instances.add(instance(schema, row));
+                labels.add((float) row.label());
+                groups.add(row.group());
+            });
+        }
+        float[] scores;
+        try (ModelBundle bundle = BundleReader.read(artifacts.verifiedPath(model.bundleSha256()),
+                model.bundleSha256(), Device.cpu())) {
+            scores = new Scorer(bundle, chunk()).predict(instances);
+        }
+        float[] labelArray = new float[labels.size()];
+        int[] groupArray = new int[groups.size()];
+        Map<String, Integer> groupIds = new HashMap<>();
+        for (int i = 0; i < labelArray.length; i++) {
+            labelArray[i] = labels.get(i);
+            groupArray[i] = groupIds.computeIfAbsent(groups.get(i), g -> groupIds.size());
+        }
+        return new Expected(scores, labels, groups, EvaluationMetrics.of(scores, labelArray, groupArray));
+    }
+
+    private record Expected(float[] scores, List<Float> labels, List<String> groups, EvaluationMetrics metrics) {
+    }
+
+    /** A row as an online request would send it: sequences as lists. */
+    private static Map<String, Object> instance(FeatureSchema schema, SampleRow row) {
+        Map<String, Object> instance = new HashMap<>();
+        for (int i = 0; i < schema.categorical().size(); i++) {
+            instance.put(schema.categorical().get(i).name(), row.categorical()[i]);
+        }
+        for (int i = 0; i < schema.sequences().size(); i++) {
+            instance.put(schema.sequences().get(i).name(), List.of(row.sequences()[i].values()));
+        }
+        for (int i = 0; i < schema.numeric().size(); i++) {
+            instance.put(schema.numeric().get(i).name(), Float.isNaN(row.numeric()[i]) ? 0f : row.numeric()[i]);
+        }
+        return instance;
+    }
+
+    private static void assertScoresEqual(List<String[]> lines, Expected expected) {
+        assertThat(lines).hasSize(expected.scores().length);
+        for (int i = 0; i < lines.size(); i++) {
+            String[] line = lines.get(i);
+            assertThat(Long.parseLong(line[0])).as("row number of line %d", i + 2).isEqualTo(i + 1);
+            assertThat(line[1]).isEqualTo(expected.groups().get(i));
+            assertThat(Float.parseFloat(line[3])).as("score of row %d", i + 1).isEqualTo(expected.scores()[i]);
+            assertThat(Float.parseFloat(line[4])).isEqualTo(expected.labels().get(i));
+        }
+    }
+
+    private List<String[]> resultOf(BatchPrediction prediction) throws IOException {
+        assertThat(prediction.result()).isNotNull();
+        List<String[]> lines = new ArrayList<>();
+        try (InputStream in = artifacts.openVerified(prediction.result().sha256())) {
+            CsvRecordReader csv = new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String[] fields = csv.next(); fields != null; fields = csv.next()) {
+                lines.add(fields);
+            }
+        }
+        return lines;
+    }
+
+    private BatchPrediction awaitPrediction(UUID id) {
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> predictions.find(id).orElseThrow().status().isFinal());
+        return predictions.find(id).orElseThrow();
+    }
+
+    private static JsonNode request() {
+        return JsonMapper.shared().createObjectNode().put("test", true);
+    }
+
+    /** A prediction as a worker holds it right after its claim, with a lease the test's own worker leaves alone. */
+    private UUID insertPredictionHeldBy(String worker) {
+        return jdbc.sql("""
+                        INSERT INTO batch_predictions (status, request, model_version_id, dataset_version_id,
+                                                       rows_total, lease_holder, worker, lease_expires_at,
+                                                       heartbeat_at, attempts, started_at)
+                        VALUES ('RUNNING', '{}'::jsonb, ?, ?, ?, ?, ?, now() + interval '10 minutes', now(), 1, now())
+                        RETURNING id
+                        """)
+                .params(model.id(), dataset.id(), dataset.rows(), worker, worker)
+                .query(UUID.class).single();
+    }
+
+    /**
+     * Scores as the doomed worker until the given number of chunks has committed, then cuts it off the way a crash
+     * does: from the next chunk boundary on it writes nothing at all (a lost lease is exactly that silence).
+     */
+    private JobExecution scoreChunksThenDie(UUID id, int chunks) throws Exception {
+        ActiveBatchPrediction doomed = active.open(predictions.find(id).orElseThrow(), Device.cpu());
+        afterChunk(id, chunk -> {
+            if (chunk == chunks) {
+                doomed.control().leaseLost();
+            }
+        });
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<JobExecution> execution = thread.submit(() ->
+                    new TrainingJobLauncher(job, jobOperator, jobRepository).launch(id));
+            JobExecution stopped = execution.get();
+            assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+            assertThat(predictions.find(id).orElseThrow().rowsScored()).isEqualTo((long) chunks * chunk());
+            return stopped;
+        } finally {
+            active.close(doomed);
+            thread.shutdown();
+        }
+    }
+
+    /** A killed JVM never ends its execution, and nobody renews its lease (last: then the live worker takes over). */
+    private void leaveWhatAKilledProcessLeaves(UUID id, JobExecution execution) {
+        jdbc.sql("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL "
+                + "WHERE job_execution_id = ?").param(execution.getId()).update();
+        jdbc.sql("UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL "
+                + "WHERE job_execution_id = ? AND step_name = 'score'").param(execution.getId()).update();
+        jdbc.sql("UPDATE batch_predictions SET lease_expires_at = now() - interval '1 second' WHERE id = ?")
+                .param(id).update();
+    }
+
+    /** A worker killed while its chunk's lines reached the disk, before the chunk's transaction committed. */
+    private void appendAPartOfAChunkThatNeverCommitted(UUID id) throws IOException {
+        Files.writeString(scratchFile(id), "151,u-partial,i-partial,0.5,1\n152,u-partial,i-",
+                StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Cancels the prediction through the catalog, the way the API does, once its first chunk has committed, and
+     * hands the worker the flag its heartbeat would bring at the next renewal.
+     */
+    private void cancelAfterFirstChunk(UUID id) {
+        afterChunk(id, chunk -> {
+            if (chunk == 1) {
+                predictions.requestCancel(id);
+                active.require(id).control().requestCancel();
+            }
+        });
+    }
+
+    /** Calls back after every chunk of this prediction's scoring step, with the chunk's number in this execution. */
+    private void afterChunk(UUID id, IntConsumer callback) {
+        ChunkOrientedStep<DatasetRow, DatasetRow> score = scoreStep();
+        int[] chunks = {0};
+        score.registerChunkListener(new ChunkListener<>() {
+            @Override
+            public void afterChunk(Chunk<DatasetRow> chunk) {
+                var step = StepSynchronizationManager.getContext().getStepExecution();
+                if (TrainingJobLauncher.runIdOf(step.getJobParameters()).equals(id)) {
+                    callback.accept(++chunks[0]);
+                }
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChunkOrientedStep<DatasetRow, DatasetRow> scoreStep() {
+        try {
+            return (ChunkOrientedStep<DatasetRow, DatasetRow>) ((StepLocator) job).getStep("score");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Path scratchFile(UUID id) {
+        return scratch.scoresOf(id);
+    }
+
+    private long chunksCommitted(long jobExecutionId) {
+        return jdbc.sql("SELECT commit_count FROM batch_step_execution WHERE job_execution_id = ? "
+                + "AND step_name = 'score'").param(jobExecutionId).query(Long.class).single();
+    }
+
+    private long rowsWrittenBy(long jobExecutionId) {
+        return jdbc.sql("SELECT write_count FROM batch_step_execution WHERE job_execution_id = ? "
+                + "AND step_name = 'score'").param(jobExecutionId).query(Long.class).single();
+    }
+}
