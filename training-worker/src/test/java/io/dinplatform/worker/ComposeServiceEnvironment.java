@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,23 @@ public final class ComposeServiceEnvironment {
         Map<String, String> environment = new LinkedHashMap<>();
         ((Map<?, ?>) definition.get("environment")).forEach((name, value) ->
                 environment.put(String.valueOf(name), withDefaults(String.valueOf(value))));
+        return environment;
+    }
+
+    /**
+     * The service's environment with some variables set to other values: what a test must point elsewhere (the
+     * database, the directories the volumes provide). Each must be a variable the service sets, so that one renamed
+     * in the compose file fails the test rather than leaving the process configured by something else.
+     */
+    public static Map<String, String> of(String service, Map<String, String> replacements) throws IOException {
+        Map<String, String> environment = of(service);
+        List<String> unknown = replacements.keySet().stream().filter(name -> !environment.containsKey(name))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("docker-compose.yml's " + service + " service sets no " + unknown
+                    + ", only " + environment.keySet());
+        }
+        environment.putAll(replacements);
         return environment;
     }
 

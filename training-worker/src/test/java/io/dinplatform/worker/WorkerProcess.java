@@ -1,13 +1,19 @@
 package io.dinplatform.worker;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * A training worker in a process of its own (a separate JVM running the worker application from this test's class
  * path), configured only through environment variables, as a container of the compose stack is.
  */
-final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile("Training worker (\\S+) started");
 
@@ -36,16 +42,55 @@ final class WorkerProcess implements AutoCloseable {
      *
      * @param name names its log file in {@code workDirectory}
      */
-    static WorkerProcess start(String name, Map<String, String> environment, Path workDirectory) throws IOException {
+    public static WorkerProcess start(String name, Map<String, String> environment, Path workDirectory)
+            throws IOException {
+        return start(name, environment, workDirectory, System.getProperty("java.class.path"));
+    }
+
+    /**
+     * As {@link #start(String, Map, Path)}, on the given class path: a test of a module built on the worker leaves
+     * its own classes out (see {@link #classPathWithout}), as the worker's image has none of them.
+     */
+    public static WorkerProcess start(String name, Map<String, String> environment, Path workDirectory,
+            String classPath) throws IOException {
         Path log = workDirectory.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classPath,
                 TrainingWorkerApplication.class.getName());
         builder.environment().keySet().removeIf(WorkerProcess::configuresThePlatform);
         builder.environment().putAll(environment);
         Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new WorkerProcess(name, process, log);
+    }
+
+    /**
+     * This JVM's class path without the locations the given classes come from (a module's classes and its tests'),
+     * e.g. so that the API's {@code application.properties} does not configure a worker.
+     *
+     * @throws IllegalStateException when a location is not on the class path, so that nothing is left in silently
+     */
+    public static String classPathWithout(Class<?>... classes) {
+        List<Path> entries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize())
+                .collect(Collectors.toCollection(ArrayList::new));
+        for (Class<?> type : classes) {
+            Path location = locationOf(type);
+            if (!entries.remove(location)) {
+                throw new IllegalStateException(location + " of " + type.getName() + " is not on the class path "
+                        + entries);
+            }
+        }
+        return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static Path locationOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath()
+                    .normalize();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean configuresThePlatform(String variable) {
@@ -54,7 +99,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** Waits until the worker polls the queue (its application context is up) and learns the id it claims under. */
-    WorkerProcess awaitReady(Duration timeout) {
+    public WorkerProcess awaitReady(Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("worker " + name + " exited with " + process.exitValue() + ":\n"
@@ -70,7 +115,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** The id the worker claims runs under (its default, host:pid, as in a container); known once ready. */
-    String id() {
+    public String id() {
         if (id == null) {
             throw new IllegalStateException("worker " + name + " is not ready yet");
         }
@@ -78,15 +123,15 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no last write, exactly what the OOM killer or a power cut does. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
-    String tail() {
+    public String tail() {
         try {
             String text = logText();
             return text.substring(Math.max(0, text.length() - 4000));
@@ -95,7 +140,7 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

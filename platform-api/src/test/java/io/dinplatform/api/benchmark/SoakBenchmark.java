@@ -98,7 +98,7 @@ public final class SoakBenchmark {
         form.add("items", new FileSystemResource(movieLens.resolve("u.item")));
         JsonNode built = api.post().uri("/api/v1/datasets/builds").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(form).retrieve().body(JsonNode.class);
-        log("built MovieLens 100K: %s", built.path("statistics").path("rows"));
+        log("built MovieLens 100K: %s rows", built.path("rows"));
     }
 
     private static String queueRun(RestClient api, int epochs) {
@@ -187,6 +187,7 @@ public final class SoakBenchmark {
         private void drive(HttpClient http, int client, long deadline) {
             for (int i = client; System.nanoTime() < deadline; i += options.clients()) {
                 HttpRequest request = HttpRequest.newBuilder(predict).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TOKEN)
                         .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
                 long sent = System.nanoTime();
                 try {
