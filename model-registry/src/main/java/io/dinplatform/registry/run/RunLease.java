@@ -3,6 +3,8 @@ package io.dinplatform.registry.run;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.dinplatform.registry.lease.Lease;
+
 /**
  * A worker's hold on one run, and the fencing token of everything it writes about the run.
  *
@@ -15,10 +17,15 @@ import java.util.UUID;
  * @param holder  the worker that claimed it
  * @param attempt the run's attempt count right after this claim
  */
-public record RunLease(UUID runId, String holder, int attempt) {
+public record RunLease(UUID runId, String holder, int attempt) implements Lease {
 
     public RunLease {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(holder, "holder");
+    }
+
+    @Override
+    public UUID jobId() {
+        return runId;
     }
 }

@@ -3,23 +3,24 @@ package io.dinplatform.registry.run;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.dinplatform.registry.lease.LeasedQueue;
+import io.dinplatform.registry.lease.LeasedTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static io.dinplatform.registry.database.CatalogColumns.json;
 import static io.dinplatform.registry.database.CatalogColumns.jsonb;
+import static io.dinplatform.registry.lease.LeasedTable.fence;
 
 /**
  * The training-run queue as workers see it: claim, renew, release, finish, all over the {@code training_runs} table.
  *
- * <p>Claiming is one statement: {@code FOR UPDATE SKIP LOCKED} picks the oldest claimable row that no concurrent
- * claimer has locked, and the same statement marks it RUNNING under this worker's lease. Any number of workers can
- * poll at once; a run goes to exactly one of them and nobody waits for another's claim. Claimable means QUEUED, or
- * RUNNING with an expired lease (its worker died or lost contact).
+ * <p>Claiming is one statement ({@link LeasedTable#claim}): any number of workers can poll at once; a run goes to
+ * exactly one of them and nobody waits for another's claim. Claimable means QUEUED, or RUNNING with an expired lease
+ * (its worker died or lost contact).
  *
  * <p>A run that asks for a GPU ({@code "training": {"device": "GPU"}} in its stored request, where the API writes
  * every default out) goes to a worker with one: a worker without a GPU skips it while any live worker advertises a
@@ -30,12 +31,14 @@ import static io.dinplatform.registry.database.CatalogColumns.jsonb;
  * holder and this attempt, so a worker that lost its run cannot overwrite what the new holder does. Time is always the
  * database's {@code now()}: workers on different machines share no other clock.
  */
-public class RunQueue {
+public class RunQueue implements LeasedQueue<RunLease> {
 
     private final JdbcClient jdbc;
+    private final LeasedTable runs;
 
     public RunQueue(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.runs = new LeasedTable(jdbc, "training_runs");
     }
 
     /**
@@ -44,26 +47,13 @@ public class RunQueue {
      * @param worker the claimant, as it advertises itself: its id, and whether it can train a run that asks for a GPU
      */
     public Optional<ClaimedRun> claimNext(WorkerAdvertisement worker, Duration lease) {
-        return jdbc.sql("""
-                        UPDATE training_runs r
-                        SET status = 'RUNNING', lease_holder = :worker, worker = :worker,
-                            lease_expires_at = now() + make_interval(secs => :seconds), heartbeat_at = now(),
-                            attempts = r.attempts + 1, started_at = COALESCE(r.started_at, now()), error = NULL
-                        WHERE r.id = (SELECT id FROM training_runs
-                                      WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < now()))
-                                        AND (:hasGpu
-                                             OR COALESCE(request #>> '{training,device}', 'AUTO') <> 'GPU'
-                                             OR NOT EXISTS (SELECT 1 FROM training_workers w
-                                                            WHERE w.gpus > 0 AND w.expires_at > now()))
-                                      ORDER BY created_at
-                                      LIMIT 1
-                                      FOR UPDATE SKIP LOCKED)
-                        RETURNING r.id, r.lease_holder, r.attempts, r.model_name, r.request, r.dataset_version_id,
-                                  r.cancel_requested, r.job_execution_id
-                        """)
-                .param("worker", worker.workerId())
+        return runs.claim(worker.workerId(), lease, """
+                        :hasGpu
+                        OR COALESCE(request #>> '{training,device}', 'AUTO') <> 'GPU'
+                        OR NOT EXISTS (SELECT 1 FROM training_workers w WHERE w.gpus > 0 AND w.expires_at > now())
+                        """, "id, lease_holder, attempts, model_name, request, dataset_version_id, cancel_requested,"
+                        + " job_execution_id")
                 .param("hasGpu", worker.hasGpu())
-                .param("seconds", seconds(lease))
                 .query(RunQueue::claimed)
                 .optional();
     }
@@ -73,39 +63,23 @@ public class RunQueue {
      * by another worker after this lease expired; the holder must stop working on it. Otherwise whether a user has
      * asked to cancel the run.
      */
+    @Override
     public Optional<Boolean> renew(RunLease lease, Duration duration) {
-        return jdbc.sql("""
-                        UPDATE training_runs
-                        SET lease_expires_at = now() + make_interval(secs => :seconds), heartbeat_at = now()
-                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
-                        RETURNING cancel_requested
-                        """)
-                .param("seconds", seconds(duration))
-                .params(fence(lease))
-                .query(Boolean.class)
-                .optional();
+        return runs.renew(lease, duration);
     }
 
     /** Where the run executes: the Spring Batch execution and the device. False when the lease is lost. */
     public boolean recordExecution(RunLease lease, long jobExecutionId, String device) {
-        return jdbc.sql("""
-                        UPDATE training_runs SET job_execution_id = :execution, device = :device
-                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
-                        """)
+        return runs.update(lease, "job_execution_id = :execution, device = :device")
                 .param("execution", jobExecutionId)
                 .param("device", device)
-                .params(fence(lease))
                 .update() == 1;
     }
 
     /** Replaces the run's latest progress (JSON). False when the lease is lost. */
     public boolean recordProgress(RunLease lease, JsonNode progress) {
-        return jdbc.sql("""
-                        UPDATE training_runs SET progress = CAST(:progress AS jsonb)
-                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
-                        """)
+        return runs.update(lease, "progress = CAST(:progress AS jsonb)")
                 .param("progress", jsonb(progress))
-                .params(fence(lease))
                 .update() == 1;
     }
 
@@ -113,21 +87,9 @@ public class RunQueue {
      * Ends the run in a final state with an optional reason (the error a user reads). SUCCEEDED requires that the
      * run has registered its model version. False when the lease is lost.
      */
+    @Override
     public boolean finish(RunLease lease, RunStatus status, String error) {
-        if (!status.isFinal()) {
-            throw new IllegalArgumentException(status + " is not a final status");
-        }
-        return jdbc.sql("""
-                        UPDATE training_runs
-                        SET status = :status, error = :error, finished_at = now(),
-                            lease_holder = NULL, lease_expires_at = NULL
-                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
-                          AND (:status <> 'SUCCEEDED' OR model_version_id IS NOT NULL)
-                        """)
-                .param("status", status.name())
-                .param("error", error)
-                .params(fence(lease))
-                .update() == 1;
+        return runs.finish(lease, status, error, "model_version_id IS NOT NULL");
     }
 
     /**
@@ -137,17 +99,9 @@ public class RunQueue {
      * @param countAttempt   false for a release that is not the run's fault (a graceful shutdown of the worker):
      *                       the claim is then not counted against the run's bounded retries
      */
+    @Override
     public boolean requeue(RunLease lease, String reason, boolean countAttempt) {
-        return jdbc.sql("""
-                        UPDATE training_runs
-                        SET status = 'QUEUED', error = :reason, lease_holder = NULL, lease_expires_at = NULL,
-                            attempts = CASE WHEN :count THEN attempts ELSE attempts - 1 END
-                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
-                        """)
-                .param("reason", reason)
-                .param("count", countAttempt)
-                .params(fence(lease))
-                .update() == 1;
+        return runs.requeue(lease, reason, countAttempt);
     }
 
     /** Whether the lease is still this worker's, read without extending it. */
@@ -183,22 +137,13 @@ public class RunQueue {
      * transaction.
      */
     public void recordRegistration(RunLease lease, long modelVersionId, JsonNode metrics) {
-        int updated = jdbc.sql("""
-                        UPDATE training_runs SET model_version_id = :version, metrics = CAST(:metrics AS jsonb)
-                        WHERE id = :id AND status = 'RUNNING' AND lease_holder = :holder AND attempts = :attempt
-                        """)
+        int updated = runs.update(lease, "model_version_id = :version, metrics = CAST(:metrics AS jsonb)")
                 .param("version", modelVersionId)
                 .param("metrics", jsonb(metrics))
-                .params(fence(lease))
                 .update();
         if (updated != 1) {
             throw new LeaseLostException(lease);
         }
-    }
-
-    /** The named parameters every fenced statement shares. */
-    private static Map<String, Object> fence(RunLease lease) {
-        return Map.of("id", lease.runId(), "holder", lease.holder(), "attempt", lease.attempt());
     }
 
     private static ClaimedRun claimed(ResultSet row, int rowNumber) throws SQLException {
@@ -207,9 +152,5 @@ public class RunQueue {
         return new ClaimedRun(lease, row.getString("model_name"), json(row, "request"),
                 row.getLong("dataset_version_id"), row.getBoolean("cancel_requested"),
                 row.getObject("job_execution_id", Long.class));
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
     }
 }

@@ -4,11 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.dinplatform.registry.dataset.DatasetVersionRef;
+import io.dinplatform.registry.lease.LeasedQueue;
+import io.dinplatform.registry.lease.LeasedTable;
 import io.dinplatform.registry.run.RunStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +22,11 @@ import static io.dinplatform.registry.database.CatalogColumns.jsonb;
 /**
  * Batch predictions: the record of each, and the queue that workers claim them from.
  *
- * <p>The queue works like the training runs' one: claiming is a single {@code UPDATE} whose subquery picks the
- * oldest QUEUED prediction (or a RUNNING one whose lease expired: its worker died) with
- * {@code FOR UPDATE SKIP LOCKED}, so any number of workers can poll at once and each prediction goes to exactly one.
- * Every write after the claim is fenced by the {@link ScoringLease} (holder and attempt), and time is always the
- * database's {@code now()}.
+ * <p>The queue works like the training runs' one (see {@link LeasedTable}): any number of workers can poll at once
+ * and each prediction goes to exactly one. Every write after the claim is fenced by the {@link ScoringLease} (holder
+ * and attempt), and time is always the database's {@code now()}.
  */
-public class BatchPredictionRepository {
+public class BatchPredictionRepository implements LeasedQueue<ScoringLease> {
 
     private static final String SELECT = """
             SELECT p.*, d.name AS dataset_name, dv.version AS dataset_version,
@@ -39,13 +38,12 @@ public class BatchPredictionRepository {
             JOIN registered_models m ON m.id = mv.model_id
             """;
 
-    private static final String HELD = "id = :id AND status = 'RUNNING' AND lease_holder = :holder"
-            + " AND attempts = :attempt";
-
     private final JdbcClient jdbc;
+    private final LeasedTable queue;
 
     public BatchPredictionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.queue = new LeasedTable(jdbc, "batch_predictions");
     }
 
     /** Queues a prediction. */
@@ -92,20 +90,7 @@ public class BatchPredictionRepository {
 
     /** Claims the next prediction for {@code worker} with a lease of the given length; empty when none waits. */
     public Optional<BatchPrediction> claimNext(String worker, Duration lease) {
-        return jdbc.sql("""
-                        UPDATE batch_predictions p
-                        SET status = 'RUNNING', lease_holder = :worker, worker = :worker,
-                            lease_expires_at = now() + make_interval(secs => :seconds), heartbeat_at = now(),
-                            attempts = p.attempts + 1, started_at = COALESCE(p.started_at, now()), error = NULL
-                        WHERE p.id = (SELECT id FROM batch_predictions
-                                      WHERE status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < now())
-                                      ORDER BY created_at
-                                      LIMIT 1
-                                      FOR UPDATE SKIP LOCKED)
-                        RETURNING p.id
-                        """)
-                .param("worker", worker)
-                .param("seconds", seconds(lease))
+        return queue.claim(worker, lease, "true", "id")
                 .query(UUID.class)
                 .optional()
                 .flatMap(this::find);
@@ -115,41 +100,32 @@ public class BatchPredictionRepository {
      * Extends the lease (the heartbeat). Empty when the lease is lost (finished, requeued, or claimed by another
      * worker after it expired); otherwise whether a user has asked to cancel.
      */
+    @Override
     public Optional<Boolean> renew(ScoringLease lease, Duration duration) {
-        return jdbc.sql("UPDATE batch_predictions SET lease_expires_at = now() + make_interval(secs => :seconds),"
-                        + " heartbeat_at = now() WHERE " + HELD + " RETURNING cancel_requested")
-                .param("seconds", seconds(duration))
-                .params(fence(lease))
-                .query(Boolean.class)
-                .optional();
+        return queue.renew(lease, duration);
     }
 
     /** The Spring Batch execution that scores. False when the lease is lost. */
     public boolean recordExecution(ScoringLease lease, long jobExecutionId) {
-        return jdbc.sql("UPDATE batch_predictions SET job_execution_id = :execution WHERE " + HELD)
+        return queue.update(lease, "job_execution_id = :execution")
                 .param("execution", jobExecutionId)
-                .params(fence(lease))
                 .update() == 1;
     }
 
     /** The rows scored and committed so far. False when the lease is lost. */
     public boolean recordProgress(ScoringLease lease, long rowsScored) {
-        return jdbc.sql("UPDATE batch_predictions SET rows_scored = :rows WHERE " + HELD)
+        return queue.update(lease, "rows_scored = :rows")
                 .param("rows", rowsScored)
-                .params(fence(lease))
                 .update() == 1;
     }
 
     /** The CSV of scores, stored, and the metrics computed from it (null without labels). False when the lease is lost. */
     public boolean recordResult(ScoringLease lease, BatchPrediction.Result result, JsonNode metrics) {
-        return jdbc.sql("""
-                        UPDATE batch_predictions
-                        SET result_sha256 = :sha256, result_size_bytes = :size, metrics = CAST(:metrics AS jsonb)
-                        WHERE\s""" + HELD)
+        return queue.update(lease, "result_sha256 = :sha256, result_size_bytes = :size,"
+                        + " metrics = CAST(:metrics AS jsonb)")
                 .param("sha256", result.sha256())
                 .param("size", result.sizeBytes())
                 .param("metrics", jsonb(metrics))
-                .params(fence(lease))
                 .update() == 1;
     }
 
@@ -157,19 +133,9 @@ public class BatchPredictionRepository {
      * Ends the prediction in a final state with an optional reason; SUCCEEDED requires a recorded result. False
      * when the lease is lost.
      */
+    @Override
     public boolean finish(ScoringLease lease, RunStatus status, String error) {
-        if (!status.isFinal()) {
-            throw new IllegalArgumentException(status + " is not a final status");
-        }
-        return jdbc.sql("""
-                        UPDATE batch_predictions
-                        SET status = :status, error = :error, finished_at = now(),
-                            lease_holder = NULL, lease_expires_at = NULL
-                        WHERE (:status <> 'SUCCEEDED' OR result_sha256 IS NOT NULL) AND\s""" + HELD)
-                .param("status", status.name())
-                .param("error", error)
-                .params(fence(lease))
-                .update() == 1;
+        return queue.finish(lease, status, error, "result_sha256 IS NOT NULL");
     }
 
     /**
@@ -177,24 +143,9 @@ public class BatchPredictionRepository {
      *
      * @param countAttempt false for a release that is not the prediction's fault (the worker shutting down)
      */
+    @Override
     public boolean requeue(ScoringLease lease, String reason, boolean countAttempt) {
-        return jdbc.sql("""
-                        UPDATE batch_predictions
-                        SET status = 'QUEUED', error = :reason, lease_holder = NULL, lease_expires_at = NULL,
-                            attempts = CASE WHEN :count THEN attempts ELSE attempts - 1 END
-                        WHERE\s""" + HELD)
-                .param("reason", reason)
-                .param("count", countAttempt)
-                .params(fence(lease))
-                .update() == 1;
-    }
-
-    private static Map<String, Object> fence(ScoringLease lease) {
-        return Map.of("id", lease.predictionId(), "holder", lease.holder(), "attempt", lease.attempt());
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
+        return queue.requeue(lease, reason, countAttempt);
     }
 
     private static BatchPrediction prediction(ResultSet row, int rowNumber) throws SQLException {

@@ -114,7 +114,6 @@ class ComposeTopologyTest {
         String second = queue(8);
 
         List<JsonNode> finished = List.of(awaitFinal(first), awaitFinal(second));
-        System.out.println("H5DEBUG " + finished.stream().map(r -> r.path("worker").asString()).toList() + " " + firstWorker.id() + " " + secondWorker.id() + " " + WorkerProcess.classPathWithout(PlatformApiApplication.class, ComposeTopologyTest.class).split(":").length + " of " + System.getProperty("java.class.path").split(":").length);
 
         assertThat(finished).allSatisfy(run -> {
             assertThat(run.path("status").asString()).as("run %s", run).isEqualTo("SUCCEEDED");

@@ -2,6 +2,7 @@ package io.dinplatform.worker.config;
 
 import io.dinplatform.registry.RegistryAutoConfiguration;
 import io.dinplatform.registry.database.EmbeddedDatabaseAutoConfiguration;
+import io.dinplatform.registry.run.RunLease;
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.TrainingWorkers;
 import io.dinplatform.worker.device.DeviceResolver;
@@ -63,8 +64,8 @@ public class TrainingWorkerAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LeaseHeartbeat leaseHeartbeat(RunQueue queue, WorkerProperties properties) {
-        return new LeaseHeartbeat(queue, properties.leaseDuration(), properties.heartbeatInterval());
+    LeaseHeartbeat<RunLease> leaseHeartbeat(RunQueue queue, WorkerProperties properties) {
+        return new LeaseHeartbeat<>(queue, "run", properties.leaseDuration(), properties.heartbeatInterval());
     }
 
     @Bean
@@ -84,7 +85,7 @@ public class TrainingWorkerAutoConfiguration {
     }
 
     @Bean
-    RunExecutor runExecutor(RunQueue queue, ActiveRuns activeRuns, LeaseHeartbeat heartbeat,
+    RunExecutor runExecutor(RunQueue queue, ActiveRuns activeRuns, LeaseHeartbeat<RunLease> heartbeat,
                             TrainingJobLauncher launcher, DeviceResolver devices, WorkerProperties properties) {
         return new RunExecutor(queue, activeRuns, heartbeat, launcher, devices, properties.maxAttempts());
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import ai.djl.Device;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunLease;
+import io.dinplatform.worker.lease.ActiveJob;
 import io.dinplatform.worker.lease.RunControl;
 
 /**
@@ -14,7 +15,7 @@ import io.dinplatform.worker.lease.RunControl;
  * @param device  the device resolved from the run's request and the worker's configuration
  * @param control the lease and the stop signals
  */
-public record ActiveRun(ClaimedRun claim, Device device, RunControl control) {
+public record ActiveRun(ClaimedRun claim, Device device, RunControl control) implements ActiveJob {
 
     public UUID runId() {
         return claim.lease().runId();

@@ -29,13 +29,13 @@ public class RunExecutor {
 
     private final RunQueue queue;
     private final ActiveRuns activeRuns;
-    private final LeaseHeartbeat heartbeat;
+    private final LeaseHeartbeat<RunLease> heartbeat;
     private final TrainingJobLauncher launcher;
     private final DeviceResolver devices;
     private final int maxAttempts;
 
-    public RunExecutor(RunQueue queue, ActiveRuns activeRuns, LeaseHeartbeat heartbeat, TrainingJobLauncher launcher,
-                       DeviceResolver devices, int maxAttempts) {
+    public RunExecutor(RunQueue queue, ActiveRuns activeRuns, LeaseHeartbeat<RunLease> heartbeat,
+                       TrainingJobLauncher launcher, DeviceResolver devices, int maxAttempts) {
         this.queue = queue;
         this.activeRuns = activeRuns;
         this.heartbeat = heartbeat;
@@ -62,7 +62,7 @@ public class RunExecutor {
     /** Runs the job under a renewed lease, with the run's signals where its steps can find them. */
     private RunOutcome run(ClaimedRun claim, Device device) {
         ActiveRun run = activeRuns.open(claim, device);
-        try (LeaseHeartbeat.Beat beat = heartbeat.start(run.control())) {
+        try (LeaseHeartbeat<RunLease>.Beat beat = heartbeat.start(run.control())) {
             log.info("Run {} (attempt {}) on {} as {}{}", run.runId(), claim.lease().attempt(),
                     DeviceResolver.describe(device), claim.lease().holder(),
                     claim.isResumption() ? ", resuming job execution " + claim.jobExecutionId() : "");

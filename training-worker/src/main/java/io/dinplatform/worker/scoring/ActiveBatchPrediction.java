@@ -5,6 +5,7 @@ import java.util.UUID;
 import ai.djl.Device;
 import io.dinplatform.registry.scoring.BatchPrediction;
 import io.dinplatform.registry.scoring.ScoringLease;
+import io.dinplatform.worker.lease.ActiveJob;
 
 /**
  * A batch prediction whose job runs on this worker.
@@ -13,7 +14,8 @@ import io.dinplatform.registry.scoring.ScoringLease;
  * @param device     where the model scores
  * @param control    the lease and the stop signals
  */
-public record ActiveBatchPrediction(BatchPrediction prediction, Device device, ScoringControl control) {
+public record ActiveBatchPrediction(BatchPrediction prediction, Device device, ScoringControl control)
+        implements ActiveJob {
 
     public UUID id() {
         return prediction.id();

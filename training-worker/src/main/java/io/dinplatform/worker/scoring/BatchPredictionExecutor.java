@@ -12,6 +12,7 @@ import io.dinplatform.worker.device.DeviceResolver;
 import io.dinplatform.worker.device.DeviceUnavailableException;
 import io.dinplatform.worker.job.FailureClassifier;
 import io.dinplatform.worker.job.TrainingJobLauncher;
+import io.dinplatform.worker.lease.LeaseHeartbeat;
 import io.dinplatform.worker.lease.StopReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public class BatchPredictionExecutor {
 
     private final BatchPredictionRepository predictions;
     private final ActiveBatchPredictions active;
-    private final ScoringHeartbeat heartbeat;
+    private final LeaseHeartbeat<ScoringLease> heartbeat;
     private final TrainingJobLauncher launcher;
     private final DeviceResolver devices;
     private final ScratchFiles scratch;
@@ -39,8 +40,8 @@ public class BatchPredictionExecutor {
 
     /** @param launcher starts or restarts the batch prediction job (its instance is keyed by the prediction's id) */
     public BatchPredictionExecutor(BatchPredictionRepository predictions, ActiveBatchPredictions active,
-                                   ScoringHeartbeat heartbeat, TrainingJobLauncher launcher, DeviceResolver devices,
-                                   ScratchFiles scratch, int maxAttempts) {
+                                   LeaseHeartbeat<ScoringLease> heartbeat, TrainingJobLauncher launcher,
+                                   DeviceResolver devices, ScratchFiles scratch, int maxAttempts) {
         this.predictions = predictions;
         this.active = active;
         this.heartbeat = heartbeat;
@@ -78,7 +79,7 @@ public class BatchPredictionExecutor {
 
     /** Runs the job while the heartbeat renews the lease; the heartbeat stops before the prediction is settled. */
     private JobExecution scoreUnderLease(ActiveBatchPrediction prediction) throws Exception {
-        try (ScoringHeartbeat.Beat beat = heartbeat.start(prediction.control())) {
+        try (LeaseHeartbeat<ScoringLease>.Beat beat = heartbeat.start(prediction.control())) {
             log.info("Batch prediction {} (attempt {}): {} v{} scores {} v{} on {}", prediction.id(),
                     prediction.lease().attempt(), prediction.prediction().model().name(),
                     prediction.prediction().model().version(), prediction.prediction().dataset().name(),

@@ -1,9 +1,11 @@
 package io.dinplatform.worker.scoring;
 
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
+import io.dinplatform.registry.scoring.ScoringLease;
 import io.dinplatform.worker.config.WorkerProperties;
 import io.dinplatform.worker.device.DeviceResolver;
 import io.dinplatform.worker.job.TrainingJobLauncher;
+import io.dinplatform.worker.lease.LeaseHeartbeat;
 import io.dinplatform.worker.lease.WorkerIdentity;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -22,13 +24,16 @@ import org.springframework.context.annotation.Import;
 public class BatchPredictionWorkerConfiguration {
 
     @Bean(destroyMethod = "close")
-    ScoringHeartbeat scoringHeartbeat(BatchPredictionRepository predictions, WorkerProperties properties) {
-        return new ScoringHeartbeat(predictions, properties.leaseDuration(), properties.heartbeatInterval());
+    LeaseHeartbeat<ScoringLease> scoringHeartbeat(BatchPredictionRepository predictions,
+                                                  WorkerProperties properties) {
+        return new LeaseHeartbeat<>(predictions, "batch prediction", properties.leaseDuration(),
+                properties.heartbeatInterval());
     }
 
     @Bean
     BatchPredictionExecutor batchPredictionExecutor(
-            BatchPredictionRepository predictions, ActiveBatchPredictions active, ScoringHeartbeat heartbeat,
+            BatchPredictionRepository predictions, ActiveBatchPredictions active,
+            LeaseHeartbeat<ScoringLease> heartbeat,
             @Qualifier(BatchPredictionJobConfiguration.JOB_NAME) Job job, JobOperator jobOperator,
             JobRepository jobRepository, DeviceResolver devices, ScratchFiles scratch, WorkerProperties properties) {
         // The training runs' launcher starts or restarts any job whose instance is keyed by one id.

@@ -51,8 +51,8 @@ class LeaseHeartbeatTest extends QueueContextTest {
         RunLease lease = queue.claimNext(worker("worker-a"), Duration.ofSeconds(30)).orElseThrow().lease();
         Instant before = runs.find(id).orElseThrow().leaseExpiresAt();
         RunControl control = new RunControl(lease);
-        try (LeaseHeartbeat heartbeat = new LeaseHeartbeat(queue, LEASE, Duration.ofMinutes(1));
-             LeaseHeartbeat.Beat beat = heartbeat.start(control)) {
+        try (LeaseHeartbeat<RunLease> heartbeat = new LeaseHeartbeat<>(queue, "run", LEASE, Duration.ofMinutes(1));
+             LeaseHeartbeat<RunLease>.Beat beat = heartbeat.start(control)) {
             assertThat(beat.renewNow()).isTrue();
             assertThat(runs.find(id).orElseThrow().leaseExpiresAt()).isAfter(before);
             assertThat(control.stopReason()).isEmpty();
@@ -72,8 +72,8 @@ class LeaseHeartbeatTest extends QueueContextTest {
                 .param(id).update();
         queue.claimNext(worker("worker-b"), LEASE).orElseThrow();
         runs.requestCancel(id);
-        try (LeaseHeartbeat heartbeat = new LeaseHeartbeat(queue, LEASE, Duration.ofMinutes(1));
-             LeaseHeartbeat.Beat beat = heartbeat.start(control)) {
+        try (LeaseHeartbeat<RunLease> heartbeat = new LeaseHeartbeat<>(queue, "run", LEASE, Duration.ofMinutes(1));
+             LeaseHeartbeat<RunLease>.Beat beat = heartbeat.start(control)) {
             assertThat(beat.renewNow()).isFalse();
         }
         assertThat(control.stopReason()).as("a lost lease outranks the cancellation, which is no longer ours")
