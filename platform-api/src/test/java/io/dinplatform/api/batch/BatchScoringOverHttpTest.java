@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.dinplatform.api.EmbeddedWorkerApiTest;
 import io.dinplatform.api.MultipartForm;
-import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.api.serving.TrainedModels;
 import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.samples.SampleRow;
@@ -28,24 +26,18 @@ import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.model.ModelRepository;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A batch prediction from request to downloaded CSV, through HTTP, scored by the worker that the platform embeds
@@ -53,43 +45,24 @@ import static org.awaitility.Awaitility.await;
  * gives the same row, and the metrics of the labels; on synthetic samples, and on MovieLens 100K when
  * {@code ../shared/data/movielens-100k} is there (skipped loudly otherwise).
  */
-@SpringBootTest(classes = PlatformApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"din.worker.embedded=true", "din.worker.device=CPU", "din.worker.poll-interval=200ms",
-                "din.batch-predictions.chunk-size=256",
-                "din.security.bootstrap-token=" + BatchScoringOverHttpTest.TOKEN})
-class BatchScoringOverHttpTest {
-
-    static final String TOKEN = "din-test-batch-token-0123456789abcdef";
+@TestPropertySource(properties = "din.batch-predictions.chunk-size=256")
+class BatchScoringOverHttpTest extends EmbeddedWorkerApiTest {
 
     /** 60 users with 5 impressions each, in the id space of the registered test models. */
     private static final SyntheticConfig SAMPLES = new SyntheticConfig(60, 40, 6, 2, TrainedModels.MAX_HISTORY, 5,
             0.1, 11);
     private static final Duration SCORING_WAIT = Duration.ofMinutes(5);
     private static final Duration TRAINING_WAIT = Duration.ofMinutes(10);
-    private static final Path DATA_DIR = temporaryDirectory();
+    private static final Path DATA_DIR = temporaryDirectory("din-batch-http-test-");
 
-    @LocalServerPort
-    int port;
     @Autowired
     ModelRepository models;
     @Autowired
     ArtifactStore artifacts;
 
-    private RestClient http;
-
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("din.data-dir", DATA_DIR::toString);
-    }
-
-    @BeforeEach
-    void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-                .defaultStatusHandler(status -> true, (request, response) -> {
-                    // every status is asserted by the test itself
-                })
-                .build();
     }
 
     @Test
@@ -140,16 +113,9 @@ class BatchScoringOverHttpTest {
 
     @Test
     void aBatchPredictionOverMovieLens100kScoresEveryRatingAsPredictDoes() throws IOException {
-        Path movieLens = Path.of(System.getProperty("din.shared.dir", "../shared"), "data", "movielens-100k");
-        boolean present = Files.isRegularFile(movieLens.resolve("u.data"))
-                && Files.isRegularFile(movieLens.resolve("u.item"));
-        if (!present) {
-            System.err.println("*** SKIPPED BatchScoringOverHttpTest on MovieLens 100K: no u.data and u.item in "
-                    + movieLens.toAbsolutePath() + " (set -Ddin.shared.dir) ***");
-        }
-        assumeTrue(present, "MovieLens 100K is not available at " + movieLens);
+        assumeMovieLensIsThere("BatchScoringOverHttpTest on MovieLens 100K");
         String name = "movielens-batch-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonNode dataset = buildMovieLens(name, movieLens);
+        JsonNode dataset = buildMovieLens(name);
         String model = name + "-din";
         // A small DIN for one epoch: what is checked is that batch and online scoring agree, not the model's quality.
         JsonNode run = postJson("/api/v1/training-runs", """
@@ -193,24 +159,6 @@ class BatchScoringOverHttpTest {
         }
     }
 
-    private JsonNode buildMovieLens(String name, Path movieLens) throws IOException {
-        MultipartForm build = new MultipartForm().field("name", name).field("protocol", "RATING_THRESHOLD")
-                .field("format", "MOVIELENS")
-                .file("interactions", Files.readAllBytes(movieLens.resolve("u.data")), "u.data")
-                .file("items", Files.readAllBytes(movieLens.resolve("u.item")), "u.item");
-        ResponseEntity<JsonNode> built = http.post().uri("/api/v1/datasets/builds")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(build.parts()).retrieve().toEntity(JsonNode.class);
-        assertThat(built.getStatusCode().value()).as("%s", built.getBody()).isEqualTo(201);
-        return built.getBody();
-    }
-
-    /** Waits until the run or prediction at this path has ended, and returns it. */
-    private JsonNode awaitFinal(String path, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(200))
-                .until(() -> get(path).getBody().get("status").asString().matches("SUCCEEDED|FAILED|CANCELLED"));
-        return get(path).getBody();
-    }
-
     /** The dataset's rows as online requests send them (sequences as lists), and the rows themselves. */
     private static List<Map<String, Object>> instances(FeatureSchema schema, byte[] samples, List<SampleRow> rows)
             throws IOException {
@@ -239,15 +187,6 @@ class BatchScoringOverHttpTest {
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
     }
 
-    private ResponseEntity<JsonNode> get(String path) {
-        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> postJson(String path, String json) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
-                .toEntity(JsonNode.class);
-    }
-
     private static List<String[]> csv(String text) throws IOException {
         List<String[]> lines = new ArrayList<>();
         CsvRecordReader csv = new CsvRecordReader(new StringReader(text));
@@ -255,13 +194,5 @@ class BatchScoringOverHttpTest {
             lines.add(fields);
         }
         return lines;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("din-batch-http-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,15 +2,12 @@ package io.dinplatform.api.run;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
 import ai.djl.Device;
-import io.dinplatform.api.MultipartForm;
-import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.api.EmbeddedWorkerApiTest;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.encode.DatasetEncoder;
 import io.dinplatform.core.metrics.EvaluationMetrics;
@@ -20,23 +17,16 @@ import io.dinplatform.core.train.TrainingJob;
 import io.dinplatform.core.train.TrainingListener;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.worker.steps.RunSpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * MovieLens 100K from raw files to registered model versions, through HTTP only, trained by the worker that the
@@ -45,54 +35,33 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * alone reports for the same stored file, configuration, seed and engine threads. Skipped loudly when
  * {@code ../shared/data/movielens-100k} is absent.
  */
-@SpringBootTest(classes = PlatformApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"din.worker.embedded=true", "din.worker.device=CPU", "din.worker.poll-interval=200ms",
-                "din.worker.engine-threads=" + MovieLensTrainingTest.ENGINE_THREADS,
-                "din.security.bootstrap-token=" + MovieLensTrainingTest.TOKEN})
-class MovieLensTrainingTest {
-
-    static final String TOKEN = "din-test-movielens-token-0123456789abcdef";
+@TestPropertySource(properties = "din.worker.engine-threads=" + MovieLensTrainingTest.ENGINE_THREADS)
+class MovieLensTrainingTest extends EmbeddedWorkerApiTest {
     /** A CPU run repeats its numbers for a fixed count of intra-op threads: the worker and the reference share it. */
     static final int ENGINE_THREADS = 1;
 
     private static final Duration TRAINING_WAIT = Duration.ofMinutes(20);
-    private static final Path DATA_DIR = temporaryDirectory();
-    private static final Path MOVIELENS = Path.of(System.getProperty("din.shared.dir", "../shared"), "data",
-            "movielens-100k");
+    private static final Path DATA_DIR = temporaryDirectory("din-movielens-http-test-");
 
-    @LocalServerPort
-    int port;
     @Autowired
     ArtifactStore artifacts;
-
-    private RestClient http;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("din.data-dir", DATA_DIR::toString);
     }
 
-    @BeforeEach
-    void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-                .defaultStatusHandler(status -> true, (request, response) -> {
-                    // every status is asserted by the test itself
-                })
-                .build();
-    }
-
     @Test
     void aDinRunAndABaseRunOnMovieLens100kRegisterVersionsWithTheMetricsDinCoreReports() throws IOException {
-        assumeMovieLensIsThere();
+        assumeMovieLensIsThere("MovieLensTrainingTest");
         String name = "movielens-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode dataset = buildMovieLens(name);
         assertThat(dataset.get("rows").asLong()).isEqualTo(100_000);
 
         String dinRun = queue(name, name + "-din", "DIN");
         String baseRun = queue(name, name + "-base", "BASE");
-        JsonNode din = awaitFinal(dinRun);
-        JsonNode base = awaitFinal(baseRun);
+        JsonNode din = awaitFinal("/api/v1/training-runs/" + dinRun, TRAINING_WAIT);
+        JsonNode base = awaitFinal("/api/v1/training-runs/" + baseRun, TRAINING_WAIT);
 
         assertRegisteredWithLineage(din, name);
         assertRegisteredWithLineage(base, name);
@@ -153,52 +122,6 @@ class MovieLensTrainingTest {
         }
         try (TrainingJob job = TrainingJob.create(encoded, spec.architecture(), spec.training(), Device.cpu())) {
             return job.run(TrainingListener.NONE, () -> false).test();
-        }
-    }
-
-    private static void assumeMovieLensIsThere() {
-        boolean present = Files.isRegularFile(MOVIELENS.resolve("u.data"))
-                && Files.isRegularFile(MOVIELENS.resolve("u.item"));
-        if (!present) {
-            System.err.println("*** SKIPPED MovieLensTrainingTest: no u.data and u.item in "
-                    + MOVIELENS.toAbsolutePath() + " (set -Ddin.shared.dir) ***");
-        }
-        assumeTrue(present, "MovieLens 100K is not available at " + MOVIELENS);
-    }
-
-    private JsonNode buildMovieLens(String name) throws IOException {
-        MultipartForm build = new MultipartForm().field("name", name).field("protocol", "RATING_THRESHOLD")
-                .field("format", "MOVIELENS")
-                .file("interactions", Files.readAllBytes(MOVIELENS.resolve("u.data")), "u.data")
-                .file("items", Files.readAllBytes(MOVIELENS.resolve("u.item")), "u.item");
-        ResponseEntity<JsonNode> built = http.post().uri("/api/v1/datasets/builds")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(build.parts()).retrieve().toEntity(JsonNode.class);
-        assertThat(built.getStatusCode().value()).as("%s", built.getBody()).isEqualTo(201);
-        return built.getBody();
-    }
-
-    /** Waits until the run has ended, and returns it. */
-    private JsonNode awaitFinal(String runId) {
-        String path = "/api/v1/training-runs/" + runId;
-        await().atMost(TRAINING_WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> get(path).getBody().get("status").asString().matches("SUCCEEDED|FAILED|CANCELLED"));
-        return get(path).getBody();
-    }
-
-    private ResponseEntity<JsonNode> get(String path) {
-        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> postJson(String path, String json) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
-                .toEntity(JsonNode.class);
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("din-movielens-http-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
