@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -24,6 +25,10 @@ import java.security.MessageDigest;
  * as it goes, forces it to disk, then renames it atomically into place and forces the directory entry too. A crash
  * at any point leaves either nothing or a temporary file (named {@code .incoming-*}), never a partial artifact
  * under a real address.
+ *
+ * <p>A write that the file system refuses (disk full, a root that is no longer a directory, no permission) fails
+ * with an {@link IOException} that names the store and the reason and removes its temporary file; a failure of the
+ * content's own stream reaches the caller unchanged.
  */
 public class DirectoryArtifactStore implements ArtifactStore {
 
@@ -34,7 +39,11 @@ public class DirectoryArtifactStore implements ArtifactStore {
 
     public DirectoryArtifactStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
-        Files.createDirectories(this.root);
+        try {
+            Files.createDirectories(this.root);
+        } catch (FileAlreadyExistsException e) {
+            throw new NotDirectoryException(this.root + ": the artifact store's root is not a directory");
+        }
     }
 
     public Path root() {
@@ -43,15 +52,38 @@ public class DirectoryArtifactStore implements ArtifactStore {
 
     @Override
     public StoredArtifact write(InputStream content) throws IOException {
+        try {
+            return store(new SourceStream(content));
+        } catch (SourceFailure e) {
+            throw e.original();
+        } catch (IOException e) {
+            throw new IOException("Could not write an artifact into the store " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StoredArtifact store(InputStream content) throws IOException {
         Path temporary = Files.createTempFile(root, TEMPORARY_PREFIX, ".tmp");
         try {
             MessageDigest digest = Sha256.newDigest();
             long size = copyAndSync(content, temporary, digest);
             String sha256 = Sha256.hex(digest);
             boolean newlyStored = moveIntoPlace(temporary, pathOf(sha256));
+            if (!newlyStored) {
+                Files.delete(temporary); // identical content was stored before
+            }
             return new StoredArtifact(sha256, size, storageKey(sha256), newlyStored);
-        } finally {
+        } catch (IOException | RuntimeException | Error e) {
+            removeTemporary(temporary, e);
+            throw e;
+        }
+    }
+
+    /** Removes a failed write's temporary file; a failure to do so is attached to the error, never hides it. */
+    private static void removeTemporary(Path temporary, Throwable failure) {
+        try {
             Files.deleteIfExists(temporary);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -132,6 +164,46 @@ public class DirectoryArtifactStore implements ArtifactStore {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Some platforms cannot fsync a directory; the data itself is already on disk.
+        }
+    }
+
+    /**
+     * Marks the content's own read errors, so that {@link #write} tells them apart from the file system's: a client
+     * that disconnects mid-upload is not a store that cannot be written.
+     */
+    private static final class SourceStream extends FilterInputStream {
+
+        SourceStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw new SourceFailure(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw new SourceFailure(e);
+            }
+        }
+    }
+
+    private static final class SourceFailure extends IOException {
+
+        SourceFailure(IOException original) {
+            super(original);
+        }
+
+        IOException original() {
+            return (IOException) getCause();
         }
     }
 

@@ -3,6 +3,7 @@ package io.dinplatform.api.error;
 import java.util.List;
 
 import io.dinplatform.api.config.UploadLimits;
+import io.dinplatform.api.serving.cache.CorruptBundleException;
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.schema.InvalidSchemaException;
 import io.dinplatform.registry.artifact.ArtifactIntegrityException;
@@ -34,7 +35,8 @@ import tools.jackson.core.JacksonException;
  *
  * <p>Spring's own exceptions (missing part, wrong method, unknown path...) keep Spring's status and body; this class
  * adds the platform's: bad data (422), a bad schema (422), an unreadable JSON body (400, with the field), an
- * oversized upload (413, with the limit). Anything unexpected is a 500 whose body reveals nothing internal.
+ * oversized upload (413, with the limit), a corrupt artifact (503). Anything unexpected is a 500 whose body reveals
+ * nothing internal.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -64,11 +66,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * 503, not 500: the server's copy of an artifact is damaged, which nothing in the request caused and a repair of
+     * the artifact (or another replica with a whole copy) cures.
+     */
     @ExceptionHandler(ArtifactIntegrityException.class)
     ProblemDetail corruptArtifact(ArtifactIntegrityException e) {
         log.error("Refusing a corrupt artifact", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.CORRUPT_ARTIFACT, "Corrupt artifact",
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.CORRUPT_ARTIFACT, "Corrupt artifact",
                 e.getMessage() + "; it was not used");
+    }
+
+    /** A model version that cannot be served until its bundle is repaired; other versions still serve. */
+    @ExceptionHandler(CorruptBundleException.class)
+    ProblemDetail corruptBundle(CorruptBundleException e) {
+        log.error("Refusing to serve a corrupt bundle", e);
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.CORRUPT_ARTIFACT,
+                "Corrupt model bundle", e.getMessage() + "; it was not used. Repair the artifact or serve another "
+                        + "version.");
+        problem.setProperty("model", e.version().model());
+        problem.setProperty("version", e.version().version());
+        problem.setProperty("bundleSha256", e.version().bundleSha256());
+        return problem;
     }
 
     /** A multipart body that cannot be parsed (no closing boundary, broken headers): the client's mistake. */

@@ -3,6 +3,7 @@ package io.dinplatform.api.security;
 import java.io.IOException;
 import java.util.Optional;
 
+import io.dinplatform.api.error.ProblemTypes;
 import io.dinplatform.registry.token.ApiToken;
 import io.dinplatform.registry.token.TokenScope;
 import jakarta.servlet.FilterChain;
@@ -63,11 +64,15 @@ class ApiTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** 503, not 500: the request may well succeed once the database is back. */
+    /**
+     * 503, not 500: the request may well succeed once the database is back; and not 401, which would tell the client
+     * that its token is bad when it merely could not be checked.
+     */
     private static ErrorResponseException catalogUnavailable(DataAccessException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The token cannot be checked because the catalog database is unreachable; retry in a moment.");
-        problem.setTitle("Service unavailable");
+        problem.setType(ProblemTypes.CATALOG_UNAVAILABLE);
+        problem.setTitle("Catalog unavailable");
         return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
     }
 

@@ -20,7 +20,10 @@ import org.springframework.dao.DataAccessException;
  * <p>Verified tokens are remembered for {@code din.security.token-cache-ttl}, keyed by the SHA-256 of their text
  * (the text itself is never kept), so that a burst of predictions does not query the catalog once per request. When
  * the catalog cannot be reached, a token verified before keeps working: predictions of loaded models go on while
- * the database restarts. Unknown texts are not remembered, so a client cannot fill the memory with guesses.
+ * the database restarts, and the catalog is asked again only after another period, so that requests do not each
+ * wait for a connection timeout. A text not verified before cannot be checked then: {@link #authenticate} throws
+ * the catalog's {@link DataAccessException}, which the API answers 503. Unknown texts are not remembered, so a
+ * client cannot fill the memory with guesses.
  */
 class TokenAuthenticator {
 
@@ -59,6 +62,8 @@ class TokenAuthenticator {
             return token;
         } catch (DataAccessException e) {
             if (remembered != null) {
+                // Trusted for another period, so that the next requests do not each wait for the database first.
+                verified.put(key, new Verified(remembered.token(), now));
                 return Optional.of(remembered.token());
             }
             throw e;

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,6 +109,35 @@ class BatchScoringOverHttpTest extends EmbeddedWorkerApiTest {
             assertThat(line[4]).isEqualTo(Integer.toString(dataset.get(i).label()));
             assertThat(Float.parseFloat(line[3])).as("score of row %d", i + 1)
                     .isCloseTo(predicted.get("predictions").get(i).get("score").floatValue(), within(1e-6f));
+        }
+    }
+
+    @Test
+    void aBatchPredictionOverACorruptBundleFailsAtOnceWithTheReasonAndNoResult() throws IOException {
+        String model = "batch-corrupt-" + UUID.randomUUID().toString().substring(0, 8);
+        String bundleSha256 = TrainedModels.register(artifacts, models, model, ModelType.DIN, 11).bundleSha256();
+        ByteArrayOutputStream samples = new ByteArrayOutputStream();
+        upload(model + "-data", SyntheticDataGenerator.write(SAMPLES, samples), samples.toByteArray());
+        Path bundle = DATA_DIR.resolve("artifacts").resolve(artifacts.storageKey(bundleSha256));
+        byte[] original = Files.readAllBytes(bundle);
+        byte[] corrupt = original.clone();
+        corrupt[corrupt.length / 2] ^= 0x01;
+        Files.write(bundle, corrupt);
+        try {
+            ResponseEntity<JsonNode> accepted = postJson("/api/v1/batch-predictions", """
+                    {"model": {"name": "%s", "version": 1}, "dataset": {"name": "%s-data"}}
+                    """.formatted(model, model));
+            assertThat(accepted.getStatusCode().value()).as("%s", accepted.getBody()).isEqualTo(202);
+
+            JsonNode prediction = awaitFinal(accepted.getHeaders().getLocation().getPath(), SCORING_WAIT);
+
+            assertThat(prediction.get("status").asString()).as("%s", prediction).isEqualTo("FAILED");
+            assertThat(prediction.get("error").asString()).contains(bundleSha256, "corrupt");
+            assertThat(prediction.get("attempts").asInt()).as("a corrupt bundle is not retried").isEqualTo(1);
+            assertThat(prediction.get("progress").get("rowsScored").asLong()).isZero();
+            assertThat(prediction.get("result").isNull()).isTrue();
+        } finally {
+            Files.write(bundle, original);
         }
     }
 

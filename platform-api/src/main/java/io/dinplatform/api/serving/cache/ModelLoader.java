@@ -12,6 +12,7 @@ import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.core.serving.Scorer;
+import io.dinplatform.registry.artifact.ArtifactIntegrityException;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ public class ModelLoader {
 
     ServedModel load(ServedVersion version) throws IOException {
         long started = System.nanoTime();
-        Path file = artifacts.verifiedPath(version.bundleSha256());
+        Path file = verifiedBundle(version);
         Device target = device.resolve();
         ModelBundle bundle = BundleReader.read(file, version.bundleSha256(), target);
         try {
@@ -60,6 +61,14 @@ public class ModelLoader {
         } catch (RuntimeException e) {
             bundle.close();
             throw e;
+        }
+    }
+
+    private Path verifiedBundle(ServedVersion version) throws IOException {
+        try {
+            return artifacts.verifiedPath(version.bundleSha256());
+        } catch (ArtifactIntegrityException e) {
+            throw new CorruptBundleException(version, e);
         }
     }
 }
