@@ -2,7 +2,8 @@ package io.dinplatform.core.embedding;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
 import io.dinplatform.core.model.EmbeddedBatch;
 import io.dinplatform.core.schema.FeatureSpec;
 
@@ -31,17 +32,21 @@ public final class EmbeddingLookup {
     public EmbeddedBatch lookup(IndexBatch batch, NDManager manager) {
         Map<String, NDArray> categorical = new HashMap<>();
         for (FeatureSpec feature : tables.schema().categorical()) {
-            categorical.put(feature.name(), rows(feature.name(), batch.categorical(feature.name(), manager), manager));
+            categorical.put(feature.name(), rows(feature.name(), batch.categorical(feature.name(), manager)));
         }
         Map<String, NDArray> history = new HashMap<>();
         for (FeatureSpec sequence : tables.schema().sequences()) {
-            history.put(sequence.name(), rows(sequence.target(), batch.history(sequence.name(), manager), manager));
+            history.put(sequence.name(), rows(sequence.target(), batch.history(sequence.name(), manager)));
         }
         return layout.compose(batch, categorical, history, manager);
     }
 
-    /** Rows of a feature's table for an index array of any shape: the result has the index's shape plus d. */
-    private NDArray rows(String feature, NDArray indices, NDManager manager) {
-        return tables.table(feature).get(manager, new NDIndex("{}", indices));
+    /**
+     * Rows of a feature's table for an index array of any shape: the result has the index's shape plus d, owned by
+     * the indices' manager (the batch's). The engine's embedding kernel copies whole rows; general advanced indexing
+     * gives the same values at several times the cost.
+     */
+    private NDArray rows(String feature, NDArray indices) {
+        return Embedding.embedding(indices, tables.table(feature), SparseFormat.DENSE).singletonOrThrow();
     }
 }

@@ -16,8 +16,9 @@ import io.dinplatform.core.nn.ParameterStore;
  * the concatenated input. It is never applied to a concatenation, though: with W = [Wq; Wk; Wd; Wp],
  * <pre>  W·[q, k, q − k, q·k] = (Wq + Wd)·q + (Wk − Wd)·k + Wp·(q·k)</pre>
  * so the candidate part is computed once per row, the history part once per history item, and only the product part
- * needs every (candidate, item) pair. That saves the concatenation and half the multiply-adds, and it is what ranking
- * reuses: the history part of one user serves all of that user's candidates.
+ * needs every (candidate, item) pair. That saves the concatenation and half the multiply-adds. At inference the
+ * history and product parts merge further, into one weight per candidate (see {@link FirstLayer}), and ranking runs
+ * one user's history, embedded once, against all of that user's candidates.
  */
 final class LocalActivationUnit {
 
@@ -39,14 +40,14 @@ final class LocalActivationUnit {
      */
     NDArray rawWeights(NDArray candidate, NDArray history, NDArray mask, boolean training) {
         FirstLayer layer = firstLayer(candidate.getManager());
-        NDArray candidateTerm = candidate.matMul(layer.candidatePart()).add(layer.bias()).expandDims(1);
-        NDArray productTerm = history.mul(candidate.expandDims(1)).matMul(layer.productPart());
-        NDArray preActivation = history.matMul(layer.historyPart()).add(candidateTerm).add(productTerm);
+        NDArray preActivation = training
+                ? layer.splitPreActivation(candidate, history)
+                : layer.perCandidatePreActivation(candidate, history);
         return mlp.forwardFromFirstPreActivation(preActivation, mask, training).squeeze(2);
     }
 
     /**
-     * Inference for one user's history against many candidates; the history part is computed once.
+     * Inference for one user's history against many candidates: the history is embedded once, for all of them.
      *
      * @param candidates (C, D)
      * @param history    (T, D)
@@ -54,10 +55,7 @@ final class LocalActivationUnit {
      */
     NDArray rawWeightsForOneHistory(NDArray candidates, NDArray history) {
         FirstLayer layer = firstLayer(candidates.getManager());
-        NDArray historyTerm = history.matMul(layer.historyPart()).expandDims(0);            // (1, T, H)
-        NDArray candidateTerm = candidates.matMul(layer.candidatePart()).add(layer.bias()); // (C, H)
-        NDArray products = candidates.expandDims(1).mul(history.expandDims(0));          // (C, T, D)
-        NDArray preActivation = products.matMul(layer.productPart()).add(historyTerm).add(candidateTerm.expandDims(1));
+        NDArray preActivation = layer.perCandidatePreActivation(candidates, history.expandDims(0));
         return mlp.forwardFromFirstPreActivation(preActivation, null, false).squeeze(2);
     }
 
@@ -92,5 +90,34 @@ final class LocalActivationUnit {
 
     /** The first layer regrouped by what each part multiplies. */
     private record FirstLayer(NDArray candidatePart, NDArray historyPart, NDArray productPart, NDArray bias) {
+
+        /**
+         * Training: the three parts as three products over the whole batch. Training keeps this form, whose
+         * numerics and backward cost the training runs and their benchmarks were measured with.
+         *
+         * @return (B, T, H)
+         */
+        NDArray splitPreActivation(NDArray candidate, NDArray history) {
+            NDArray candidateTerm = candidate.matMul(candidatePart).add(bias).expandDims(1);
+            NDArray productTerm = history.mul(candidate.expandDims(1)).matMul(productPart);
+            return history.matMul(historyPart).add(candidateTerm).add(productTerm);
+        }
+
+        /**
+         * Inference: the history and product parts merged into one weight per candidate,
+         * <pre>  Wk·k + Wp·(q·k) = (Wk + diag(q)·Wp)·k</pre>
+         * so that the history goes through a single batched product, and neither the (B, T, D) products q·k nor a
+         * second (B, T, H) term is ever materialised. The per-candidate weights are small, (B, D, H), against
+         * (B, T, H) for each term they replace; the sums are in place on arrays this call allocated.
+         *
+         * @param candidate (B, D)
+         * @param history   (B, T, D), or (1, T, D) shared by every candidate
+         * @return (B, T, H)
+         */
+        NDArray perCandidatePreActivation(NDArray candidate, NDArray history) {
+            NDArray candidateWeights = candidate.expandDims(2).mul(productPart).addi(historyPart); // (B, D, H)
+            NDArray candidateTerm = candidate.matMul(candidatePart).addi(bias).expandDims(1);        // (B, 1, H)
+            return history.matMul(candidateWeights).addi(candidateTerm);
+        }
     }
 }

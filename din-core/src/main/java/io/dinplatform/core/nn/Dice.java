@@ -1,7 +1,10 @@
 package io.dinplatform.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.BatchNorm;
 
 /**
  * Dice, the data adaptive activation of the DIN paper (§4.3):
@@ -23,31 +26,61 @@ public final class Dice implements Activation {
     public static final double EPSILON = 1e-8;
     /** Weight of the old running average in each update. */
     public static final double MOMENTUM = 0.99;
+    /** The channel axis of the (N, C) view the batch-norm kernel reads: the last (DJL then adds no transpose). */
+    private static final int CHANNEL_AXIS = -1;
 
     private final NDArray alpha;
     private final NDArray runningMean;
     private final NDArray runningVariance;
+    /** The batch-norm kernel's affine part, fixed at the identity: Dice only normalises. */
+    private final NDArray unitScale;
+    private final NDArray zeroShift;
 
     public Dice(ParameterStore store, String name, int channels) {
         Shape perChannel = new Shape(channels);
         this.alpha = store.constant(name + ".alpha", perChannel, 0.0);
         this.runningMean = store.stateConstant(name + ".runningMean", perChannel, 0.0);
         this.runningVariance = store.stateConstant(name + ".runningVariance", perChannel, 1.0);
+        // Constants of the kernel, not parameters: owned by the store's manager, never saved or trained.
+        this.unitScale = store.manager().ones(perChannel, store.dataType());
+        this.zeroShift = store.manager().zeros(perChannel, store.dataType());
     }
 
     @Override
     public NDArray apply(NDArray input, NDArray mask, boolean training) {
-        NDArray normalized = training ? normalizeWithBatchStatistics(input, mask) : normalizeWithRunningAverages(input);
-        NDArray p = ai.djl.nn.Activation.sigmoid(normalized);
+        return training ? applyWithBatchStatistics(input, mask) : applyWithRunningAverages(input);
+    }
+
+    private NDArray applyWithBatchStatistics(NDArray input, NDArray mask) {
+        NDArray p = ai.djl.nn.Activation.sigmoid(normalizeWithBatchStatistics(input, mask));
         NDArray ps = p.mul(input);
         // p·s + (1 − p)·α·s, written so that every intermediate belongs to the batch's manager.
         return ps.add(input.sub(ps).mul(alpha));
     }
 
+    /**
+     * Inference, where it is the costliest element-wise work of the model (every attention position, every channel).
+     * The running averages are constants here, so the normalisation is the engine's batch-norm kernel in inference
+     * mode: it folds them into one per-channel scale and shift and makes a single pass. The rest,
+     * {@code s·(α + (1 − α)·p)}, works in place on p, the batch's own intermediate: nothing is recorded for a
+     * backward pass at inference, so overwriting it is safe, and no further batch-sized array is allocated.
+     */
+    private NDArray applyWithRunningAverages(NDArray input) {
+        NDManager batch = input.getManager();
+        NDArray p = ai.djl.nn.Activation.sigmoid(normalizeWithRunningAverages(input));
+        NDArray a = alpha.get(batch, new NDIndex(":")); // owned by the batch: 1 − α is a per-batch temporary
+        return p.muli(a.neg().addi(1)).addi(a).muli(input);
+    }
+
+    /** (s − E[s]) / sqrt(Var[s] + ε) with the running averages, in the input's shape. */
     private NDArray normalizeWithRunningAverages(NDArray input) {
-        NDArray std = runningVariance.add(EPSILON);
-        std.attach(input.getManager()); // computed from state, but a per-batch temporary
-        return input.sub(runningMean).div(std.sqrt());
+        long channels = input.getShape().tail();
+        // The kernel takes (N, C) with channels on axis 1; a (B, T, C) input is viewed as (B·T, C).
+        NDArray rows = input.reshape(input.size() / Math.max(channels, 1), channels);
+        // Inference mode: the kernel reads the running averages and leaves them alone (the momentum is unused). ε
+        // reaches it as a float, 1e-8 to within 1e-16: far below what a float Var[s] + ε resolves.
+        return BatchNorm.batchNorm(rows, runningMean, runningVariance, unitScale, zeroShift, CHANNEL_AXIS, 0f,
+                (float) EPSILON, false).singletonOrThrow().reshape(input.getShape());
     }
 
     private NDArray normalizeWithBatchStatistics(NDArray input, NDArray mask) {

@@ -18,7 +18,9 @@ public final class Linear {
     }
 
     public NDArray forward(NDArray input) {
-        return input.matMul(weight).add(bias);
+        // The bias is added in place to the product, a fresh array: the same values as add, one allocation fewer,
+        // and safe under autograd (the product's backward needs its inputs, not its output).
+        return input.matMul(weight).addi(bias);
     }
 
     /** (in, out), live: layers that split the input (the activation unit's first layer) slice it per call. */

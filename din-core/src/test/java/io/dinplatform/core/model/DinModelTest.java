@@ -232,6 +232,27 @@ class DinModelTest {
         assertThat(model.rank(masked).getDouble(0)).isCloseTo(model.rank(exact).getDouble(0), within(1e-12));
     }
 
+    /** Inference works in place on its own intermediates; the batch, the parameters and the state stay as they were. */
+    @Test
+    void inferenceLeavesTheBatchAndTheModelUntouched() {
+        DinModel model = din();
+        warmUp(model);
+        Sample user = sample(3);
+        EmbeddedBatch batch = TestBatches.batch(manager, DIMS, 5, user, sample(5), sample(0));
+        RankingBatch ranking = TestBatches.ranking(manager, DIMS, user, sample(0), sample(0));
+        List<NDArray> watched = new java.util.ArrayList<>(List.of(batch.profile(), batch.candidate(), batch.history(),
+                batch.mask(), batch.numeric(), ranking.candidates(), ranking.history()));
+        watched.addAll(store.parameters().values());
+        watched.addAll(store.state().values());
+        List<double[]> before = watched.stream().map(NDArray::toDoubleArray).toList();
+        model.forward(batch, false);
+        model.explain(batch);
+        model.rank(ranking);
+        for (int i = 0; i < watched.size(); i++) {
+            assertThat(watched.get(i).toDoubleArray()).as("array %d", i).containsExactly(before.get(i));
+        }
+    }
+
     @Test
     void aBatchOfTheWrongWidthIsRejectedByName() {
         DinModel model = din();

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.SplittableRandom;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -126,6 +128,70 @@ class DiceTest {
         double p = 1 / (1 + Math.exp(-(s - 1.0) / Math.sqrt(4.0 + Dice.EPSILON)));
         double out = dice.apply(manager.create(new double[] {s}, new Shape(1, 1)), null, false).getDouble(0, 0);
         assertThat(out).isCloseTo(p * s + (1 - p) * 0.5 * s, within(1e-12));
+    }
+
+    /**
+     * Inference runs a fused form (the engine's batch-norm kernel, then in-place arithmetic); it must still be the
+     * definition, channel by channel, for any running averages, α and input shape. A seeded random search, in
+     * double and in float precision.
+     */
+    @Test
+    void inferenceEqualsTheDefinitionForRandomStatisticsAndInputs() {
+        SplittableRandom random = new SplittableRandom(43);
+        for (int trial = 0; trial < 40; trial++) {
+            DataType type = trial % 2 == 0 ? DataType.FLOAT64 : DataType.FLOAT32;
+            try (ParameterStore trialStore = new ParameterStore(manager, type, trial)) {
+                int channels = 1 + random.nextInt(9);
+                Dice dice = new Dice(trialStore, "dice", channels);
+                double[] alpha = put(trialStore.parameter("dice.alpha"), draw(random, channels, -1, 1));
+                double[] mean = put(dice.runningMean(), draw(random, channels, -3, 3));
+                double[] variance = put(dice.runningVariance(), draw(random, channels, 0, 4));
+                Shape shape = random.nextBoolean() ? new Shape(1 + random.nextInt(4), channels)
+                        : new Shape(1 + random.nextInt(3), random.nextInt(5), channels); // T may be 0
+                double[] input = draw(random, Math.toIntExact(shape.size()), -6, 6);
+                try (NDManager batch = manager.newSubManager()) {
+                    NDArray x = batch.create(input, shape).toType(type, false);
+                    double[] expected = doubles(x); // the input as the engine holds it
+                    for (int i = 0; i < expected.length; i++) {
+                        int c = i % channels;
+                        double s = expected[i];
+                        double p = 1 / (1 + Math.exp(-(s - mean[c]) / Math.sqrt(variance[c] + Dice.EPSILON)));
+                        expected[i] = p * s + (1 - p) * alpha[c] * s;
+                    }
+                    NDArray out = dice.apply(x, null, false);
+                    assertThat(out.getShape()).isEqualTo(shape);
+                    double tolerance = type == DataType.FLOAT64 ? 1e-12 : 1e-5;
+                    assertThat(doubles(out)).as("trial %d, %s", trial, type)
+                            .containsExactly(expected, within(tolerance));
+                    assertThat(doubles(x)).as("the input is left alone")
+                            .containsExactly(doubles(batch.create(input, shape).toType(type, false)));
+                }
+            }
+        }
+    }
+
+    private static double[] draw(SplittableRandom random, int n, double from, double to) {
+        return random.doubles(n, from, to).toArray();
+    }
+
+    private static double[] doubles(NDArray array) {
+        return array.toType(DataType.FLOAT64, false).toDoubleArray();
+    }
+
+    /** Writes the values into a float or double array; returns them as it holds them, for the expected formula. */
+    private static double[] put(NDArray target, double[] values) {
+        if (target.getDataType() == DataType.FLOAT64) {
+            target.set(values);
+            return values;
+        }
+        float[] rounded = new float[values.length];
+        double[] held = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            rounded[i] = (float) values[i];
+            held[i] = rounded[i];
+        }
+        target.set(rounded);
+        return held;
     }
 
     @Test
