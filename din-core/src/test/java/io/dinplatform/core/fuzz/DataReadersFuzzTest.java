@@ -16,8 +16,6 @@ import io.dinplatform.core.data.build.InteractionLogReader;
 import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.csv.CsvWriter;
 import io.dinplatform.core.data.samples.SamplesReader;
-import io.dinplatform.core.schema.FeatureSchema;
-import io.dinplatform.core.schema.FeatureSchemaJson;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,26 +33,20 @@ class DataReadersFuzzTest {
     private static final long SEED = Long.getLong("din.fuzz.seed", 20261128L);
     private static final int CASES = Integer.getInteger("din.fuzz.cases", 3_000);
 
-    private static final FeatureSchema SCHEMA = FeatureSchemaJson.parse("""
-            {"label": "label", "group": "user_id", "split": "split",
-             "features": [{"name": "user_id", "kind": "CATEGORICAL"},
-                          {"name": "item_id", "kind": "CATEGORICAL"},
-                          {"name": "hist_item_id", "kind": "SEQUENCE", "target": "item_id", "maxLength": 4},
-                          {"name": "price", "kind": "NUMERIC"}]}
-            """);
-
     @Test
     void mutatedSamplesFilesOnlyEverFailWithADataFormatException() {
         SplittableRandom random = new SplittableRandom(SEED);
         Mutator mutator = new Mutator(random);
-        SamplesReader reader = new SamplesReader(SCHEMA);
+        SamplesReader reader = new SamplesReader(SampleFiles.SCHEMA);
         int refused = 0;
         for (int i = 0; i < CASES; i++) {
-            byte[] valid = validFile(random);
+            byte[] valid = SampleFiles.validFile(random);
             boolean gzipped = random.nextInt(4) == 0;
             boolean mutateCompressed = gzipped && random.nextBoolean();
             byte[] input = gzipped
-                    ? (mutateCompressed ? mutator.mutate(mutator.gzip(valid)) : mutator.gzip(mutator.mutate(valid)))
+                    ? (mutateCompressed
+                            ? mutator.mutate(SampleFiles.gzip(valid))
+                            : SampleFiles.gzip(mutator.mutate(valid)))
                     : mutator.mutate(valid);
             try {
                 long rows = reader.read(new ByteArrayInputStream(input), row -> { });
@@ -122,26 +114,6 @@ class DataReadersFuzzTest {
             }
             assertThat(reader.next()).isNull();
         }
-    }
-
-    /** A valid file of a few rows, varied: histories of any allowed length, prices, splits, quoting. */
-    private static byte[] validFile(SplittableRandom random) {
-        StringBuilder csv = new StringBuilder("user_id,item_id,hist_item_id,price,split,label\n");
-        int rows = 1 + random.nextInt(6);
-        for (int r = 0; r < rows; r++) {
-            List<String> history = new ArrayList<>();
-            for (int h = 0; h < random.nextInt(6); h++) {
-                history.add("i" + random.nextInt(50));
-            }
-            csv.append(random.nextBoolean() ? "u" + random.nextInt(9) : "\"u, " + random.nextInt(9) + "\"")
-                    .append(",i").append(random.nextInt(50))
-                    .append(',').append(String.join("|", history))
-                    .append(',').append(random.nextBoolean() ? "" : Float.toString(random.nextFloat() * 100))
-                    .append(',').append(List.of("train", "valid", "test").get(random.nextInt(3)))
-                    .append(',').append(random.nextInt(2))
-                    .append(random.nextInt(5) == 0 ? "\r\n" : "\n");
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String randomText(SplittableRandom random) {

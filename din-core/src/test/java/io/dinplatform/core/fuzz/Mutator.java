@@ -1,11 +1,7 @@
 package io.dinplatform.core.fuzz;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Mutation-based input generation for the fuzz tests: takes valid input and breaks it the ways real files and
@@ -51,16 +47,6 @@ public final class Mutator {
             case 7 -> replace(in, at, (byte) random.nextInt(256));
             default -> insert(in, at, repeated(interesting(), 1 + random.nextInt(200)));
         };
-    }
-
-    public byte[] gzip(byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private byte interesting() {

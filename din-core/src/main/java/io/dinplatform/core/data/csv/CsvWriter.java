@@ -5,8 +5,14 @@ import java.io.Flushable;
 import java.io.IOException;
 import java.io.Writer;
 
-/** Writes RFC 4180 records: a field is quoted only when it holds a comma, a quote or a line break. */
+/**
+ * Writes RFC 4180 records: a field is quoted only when it holds a comma, a quote or a line break, or starts with a
+ * byte order mark (unquoted at the start of a file, {@link CsvRecordReader} takes that for the file's own and drops
+ * it).
+ */
 public final class CsvWriter implements Closeable, Flushable {
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Writer out;
 
@@ -35,6 +41,9 @@ public final class CsvWriter implements Closeable, Flushable {
     }
 
     private static boolean needsQuotes(String field) {
+        if (field.startsWith(BYTE_ORDER_MARK)) {
+            return true;
+        }
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {

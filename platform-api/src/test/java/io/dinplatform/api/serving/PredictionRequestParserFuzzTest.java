@@ -1,0 +1,115 @@
+package io.dinplatform.api.serving;
+
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.dinplatform.api.PlatformApiTest;
+import io.dinplatform.core.fuzz.FuzzFinding;
+import io.dinplatform.core.model.ModelType;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.model.ModelRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Coverage-guided fuzzing of the prediction request parser with Jazzer: whatever the bytes of a predict or rank
+ * body, the application's own JSON mapper reads them into a {@link PredictionRequest} and a {@link RankRequest},
+ * and the prediction service checks and scores them against a real DIN model (din-core's instance encoder behind
+ * it). Each is answered, or refused the documented way: a {@link JacksonException} (answered 400 as unreadable
+ * JSON) or an {@link ErrorResponseException} with a 4xx status (a problem detail). Any other throwable is a
+ * finding, and so is an answer with a score per instance missing or outside [0, 1], or more ranked candidates than
+ * asked for.
+ *
+ * <p>The application context, the model and its serving queue are built once (Spring's context cache shares them
+ * with the other API tests), so each input costs one parse and at most one forward pass; no HTTP. {@code mvn
+ * verify} replays the seed corpus (resources {@code PredictionRequestParserFuzzTestInputs/predictAndRankBodies})
+ * in the ordinary test run, then fuzzes for {@code din.fuzz.duration}; see the README to fuzz longer.
+ */
+class PredictionRequestParserFuzzTest extends PlatformApiTest {
+
+    private static final String MODEL = "jazzer-model";
+
+    private static boolean registered;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    PredictionService predictions;
+
+    @Autowired
+    ArtifactStore artifacts;
+
+    @Autowired
+    ModelRepository models;
+
+    @BeforeEach
+    void registerModel() {
+        if (!registered) {
+            TrainedModels.register(artifacts, models, MODEL, ModelType.DIN, 13);
+            registered = true;
+        }
+    }
+
+    // No line breaks in the dictionary: Jazzer 0.30 writes them unescaped, which breaks libFuzzer's dictionary file.
+    @FuzzTest
+    @DictionaryEntries({"{\"instances\":", "\"explain\":", "{\"context\":", "\"candidates\":", "\"topK\":",
+            "\"user_id\":", "\"item_id\":", "\"cate_id\":", "\"hist_item_id\":", "\"hist_cate_id\":", "\"u1\"",
+            "\"i1\"", "\"c1\"", "[]", "{}", "[{", "}]", "null", "true", "false", "-1", "0", "1e400", "-0.0",
+            "\"\\u0000\"", "\"\\ud800\""})
+    void predictAndRankBodies(byte[] body) {
+        expectAnswerOrRefusal(body, "predict", () -> {
+            PredictionRequest request = json.readValue(body, PredictionRequest.class);
+            if (request == null) {
+                return; // JSON null: a required @RequestBody that is missing, which Spring answers 400
+            }
+            PredictionResponse response = predictions.predict(MODEL, null, null, request);
+            if (response.predictions().size() != request.instances().size()
+                    || response.predictions().stream().anyMatch(p -> !isProbability(p.score()))) {
+                throw FuzzFinding.of(body, "predict answered " + response + " for " + request, null);
+            }
+        });
+        expectAnswerOrRefusal(body, "rank", () -> {
+            RankRequest request = json.readValue(body, RankRequest.class);
+            if (request == null) {
+                return; // JSON null: a required @RequestBody that is missing, which Spring answers 400
+            }
+            RankResponse response = predictions.rank(MODEL, null, null, request);
+            int asked = request.topK() == null ? request.candidates().size() : request.topK();
+            if (response.ranked().size() != Math.min(asked, request.candidates().size())
+                    || response.ranked().stream().anyMatch(c -> !isProbability(c.score()))) {
+                throw FuzzFinding.of(body, "rank answered " + response + " for " + request, null);
+            }
+        });
+    }
+
+    private static void expectAnswerOrRefusal(byte[] body, String endpoint, Call call) {
+        try {
+            call.run();
+        } catch (JacksonException unreadable) {
+            // answered 400 as unreadable JSON, like Spring's HttpMessageNotReadableException
+        } catch (ErrorResponseException refused) {
+            if (!refused.getStatusCode().is4xxClientError()) {
+                throw FuzzFinding.of(body, endpoint + " refused it with " + refused.getStatusCode()
+                        + " instead of a 4xx problem: " + refused.getBody(), refused);
+            }
+        } catch (AssertionError finding) {
+            throw finding;
+        } catch (Throwable unexpected) {
+            throw FuzzFinding.of(body, endpoint + " threw " + unexpected
+                    + " instead of an answer or a documented refusal", unexpected);
+        }
+    }
+
+    private static boolean isProbability(float score) {
+        return score >= 0 && score <= 1;
+    }
+
+    /** One request through the parser and the service. */
+    @FunctionalInterface
+    private interface Call {
+        void run() throws Exception;
+    }
+}
