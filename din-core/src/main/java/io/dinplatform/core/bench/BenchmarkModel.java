@@ -54,7 +54,8 @@ final class BenchmarkModel implements AutoCloseable {
         this.model = CtrModel.create(architecture, dimensions, new ParameterStore(manager, DataType.FLOAT32, 1));
         model.parameters().attachGradients();
         this.optimizer = new Optimizer(OptimizerConfig.adam(0.001f), manager);
-        ModelUpdater updater = new ModelUpdater(optimizer, RegularizationConfig.mba(0.01f), 0f, model.parameters());
+        ModelUpdater updater = new ModelUpdater(optimizer, RegularizationConfig.mba(0.01f), 0f, model.parameters(),
+                tables);
         this.step = new TrainingStep(model, new SparseEmbeddingLookup(tables, batchSize, historyLength), updater);
         this.inferenceLookup = new EmbeddingLookup(tables);
     }

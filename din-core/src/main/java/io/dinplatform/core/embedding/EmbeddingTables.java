@@ -2,6 +2,7 @@ package io.dinplatform.core.embedding;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.data.Vocabulary;
@@ -27,6 +28,11 @@ import java.util.SplittableRandom;
  * into a per-batch leaf and writes the updated rows back ({@link SparseEmbeddingLookup}); serving reads them with a
  * plain lookup ({@link EmbeddingLookup}).
  *
+ * <p>Training also keeps its optimizer's per-row state here, beside each row's value ({@link #reserveRowState},
+ * {@link RowStateTable}), so that a sparse step reads and writes a row with one access instead of one per array.
+ * {@link #table} and {@link #tables} always give the (V, d) values alone, a view when state is kept: everything
+ * outside training (bundles, serving, evaluation) sees plain value tables.
+ *
  * <p>Initialisation: every row but the padding row is drawn from N(0, {@value #INIT_STDDEV}²) by a
  * {@link SplittableRandom} seeded by the seed and the feature name, so a table does not change when another feature
  * is added. The padding row ({@link Vocabulary#PADDING}) is zero and is never updated.
@@ -42,16 +48,18 @@ public final class EmbeddingTables implements AutoCloseable {
     private final NDManager manager;
     private final FeatureSchema schema;
     private final int dimension;
-    private final Map<String, NDArray> tables;
+    private final Map<String, RowStateTable> rowStateTables;
+    private final Map<String, NDArray> valueTables = new LinkedHashMap<>();
     private final Map<String, long[]> counts;
 
-    private EmbeddingTables(NDManager manager, FeatureSchema schema, int dimension, Map<String, NDArray> tables,
-                            Map<String, long[]> counts) {
+    private EmbeddingTables(NDManager manager, FeatureSchema schema, int dimension,
+                            Map<String, RowStateTable> rowStateTables, Map<String, long[]> counts) {
         this.manager = manager;
         this.schema = schema;
         this.dimension = dimension;
-        this.tables = Collections.unmodifiableMap(tables);
+        this.rowStateTables = rowStateTables;
         this.counts = Collections.unmodifiableMap(counts);
+        rowStateTables.forEach((feature, table) -> valueTables.put(feature, table.values()));
     }
 
     /**
@@ -68,11 +76,12 @@ public final class EmbeddingTables implements AutoCloseable {
             throw new IllegalArgumentException("embedding dimension must be positive, got " + dimension);
         }
         NDManager manager = parent.newSubManager();
-        Map<String, NDArray> tables = new LinkedHashMap<>();
+        Map<String, RowStateTable> tables = new LinkedHashMap<>();
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (FeatureSpec feature : schema.categorical()) {
             Vocabulary vocabulary = vocabularies.of(feature.name());
-            tables.put(feature.name(), initialTable(manager, feature.name(), vocabulary.size(), dimension, seed));
+            tables.put(feature.name(), RowStateTable.of(
+                    initialTable(manager, feature.name(), vocabulary.size(), dimension, seed)));
             counts.put(feature.name(), vocabulary.counts());
         }
         return new EmbeddingTables(manager, schema, dimension, tables, counts);
@@ -86,21 +95,41 @@ public final class EmbeddingTables implements AutoCloseable {
         return dimension;
     }
 
-    /** The table of a categorical feature, or of the feature a sequence targets. */
+    /** The (V, d) values of the table of a categorical feature, or of the feature a sequence targets. */
     public NDArray table(String feature) {
-        NDArray table = tables.get(feature);
+        return rowStateTable(feature).values();
+    }
+
+    /** The value tables by categorical feature, in schema order (read-only; the arrays are live). */
+    public Map<String, NDArray> tables() {
+        return Collections.unmodifiableMap(valueTables);
+    }
+
+    /** The table of a categorical feature, or of the feature a sequence targets, with its per-row state. */
+    public RowStateTable rowStateTable(String feature) {
+        RowStateTable table = rowStateTables.get(feature);
         if (table != null) {
             return table;
         }
         return schema.feature(feature)
                 .filter(f -> f.target() != null)
-                .map(f -> tables.get(f.target()))
+                .map(f -> rowStateTables.get(f.target()))
                 .orElseThrow(() -> new NoSuchElementException("no embedding table for feature " + feature));
     }
 
-    /** The tables by categorical feature, in schema order (read-only; the arrays are live). */
-    public Map<String, NDArray> tables() {
-        return tables;
+    /**
+     * Gives every row of every table room for {@code slots} optimizer state vectors of width d beside its value,
+     * all zero: a training loop calls it once, before its first step, with its optimizer's slot count. Values are
+     * kept; any earlier state is dropped. The arrays are replaced, so callers must ask {@link #table} and
+     * {@link #rowStateTable} again afterwards.
+     */
+    public void reserveRowState(int slots) {
+        rowStateTables.replaceAll((feature, table) -> {
+            RowStateTable widened = table.withStateSlots(slots);
+            table.close();
+            valueTables.put(feature, widened.values());
+            return widened;
+        });
     }
 
     /** n_j: the training-split occurrences of every index of a categorical feature's vocabulary. */
@@ -137,8 +166,8 @@ public final class EmbeddingTables implements AutoCloseable {
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(FORMAT_MAGIC);
         data.writeInt(FORMAT_VERSION);
-        data.writeInt(tables.size());
-        for (Map.Entry<String, NDArray> entry : tables.entrySet()) {
+        data.writeInt(valueTables.size());
+        for (Map.Entry<String, NDArray> entry : valueTables.entrySet()) { // a view encodes as a contiguous copy
             byte[] encoded = entry.getValue().encode();
             data.writeUTF(entry.getKey());
             data.writeInt(encoded.length);
@@ -158,15 +187,15 @@ public final class EmbeddingTables implements AutoCloseable {
             throw new IOException("unsupported embedding table file version " + version);
         }
         int count = data.readInt();
-        if (count != tables.size()) {
-            throw new IOException("file holds " + count + " embedding tables, the model has " + tables.size());
+        if (count != valueTables.size()) {
+            throw new IOException("file holds " + count + " embedding tables, the model has " + valueTables.size());
         }
         try (NDManager scratch = manager.newSubManager()) {
             for (int i = 0; i < count; i++) {
                 String name = data.readUTF();
                 byte[] encoded = new byte[data.readInt()];
                 data.readFully(encoded);
-                NDArray target = tables.get(name);
+                NDArray target = valueTables.get(name);
                 if (target == null) {
                     throw new IOException("file holds an embedding table for '" + name + "', which the model lacks");
                 }
@@ -177,11 +206,11 @@ public final class EmbeddingTables implements AutoCloseable {
 
     /** Copies every table of another instance with the same layout into this one. */
     public void copyFrom(EmbeddingTables other) {
-        if (!other.tables.keySet().equals(tables.keySet())) {
-            throw new IllegalArgumentException("embedding tables differ: " + other.tables.keySet() + " vs "
-                    + tables.keySet());
+        if (!other.valueTables.keySet().equals(valueTables.keySet())) {
+            throw new IllegalArgumentException("embedding tables differ: " + other.valueTables.keySet() + " vs "
+                    + valueTables.keySet());
         }
-        other.tables.forEach((name, source) -> copyInto(tables.get(name), source, name));
+        other.valueTables.forEach((name, source) -> copyInto(valueTables.get(name), source, name));
     }
 
     @Override
@@ -194,8 +223,9 @@ public final class EmbeddingTables implements AutoCloseable {
             throw new IllegalArgumentException("embedding table '" + name + "' is " + source.getDataType()
                     + source.getShape() + " but the model expects " + target.getDataType() + target.getShape());
         }
-        // A copy of the raw values (a heap buffer, so the target gets storage of its own): bit-exact, no autograd.
-        target.set(source.toByteBuffer());
+        // A bit-exact copy into the target's own memory: set(Buffer) would give the target new storage instead,
+        // which would cut a value view off the rows it belongs to.
+        target.set(new NDIndex(":"), source);
     }
 
     private static NDArray initialTable(NDManager manager, String feature, int rows, int dimension, long seed) {

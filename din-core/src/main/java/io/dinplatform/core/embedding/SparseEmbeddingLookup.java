@@ -102,9 +102,9 @@ public final class SparseEmbeddingLookup {
 
     private TouchedRows gather(String feature, UniqueIds unique, NDManager manager) {
         int count = unique.count();
-        NDArray table = tables.table(feature);
+        RowStateTable table = tables.rowStateTable(feature);
         NDArray allIds = manager.create(unique.all(), new Shape(count), DataType.INT64);
-        NDArray gathered = table.get(manager, new NDIndex("{}", allIds));
+        NDArray gathered = table.gatherValues(allIds, manager);
         gathered.setRequiresGradient(true);
         NDArray ids = count > 1
                 ? manager.create(unique.withoutPadding(), new Shape(count - 1), DataType.INT64)

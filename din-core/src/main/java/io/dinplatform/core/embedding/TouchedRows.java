@@ -11,12 +11,12 @@ import ai.djl.ndarray.NDArray;
  * updated, so the update arrays start at position 1.
  *
  * @param feature       the categorical feature that owns the table
- * @param table         the long-lived table the rows came from
+ * @param table         the long-lived table the rows came from (their values, with their optimizer state)
  * @param gathered      (U, d) the leaf; position 0 is the padding row
  * @param ids           (U−1) int64 the table indices of positions 1..U−1, distinct
  * @param inverseCounts (U−1, 1) float32 1 / n_j for those ids, n_j their training-split counts (at least 1)
  */
-public record TouchedRows(String feature, NDArray table, NDArray gathered, NDArray ids, NDArray inverseCounts) {
+public record TouchedRows(String feature, RowStateTable table, NDArray gathered, NDArray ids, NDArray inverseCounts) {
 
     /** The number of rows an update writes (distinct ids, padding excluded). */
     public long count() {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.dinplatform.core.embedding.EmbeddingTables;
 import io.dinplatform.core.embedding.TouchedRows;
 import io.dinplatform.core.nn.ParameterStore;
 
@@ -28,6 +29,10 @@ import java.util.Map;
  * </ul>
  * Clipping scales the loss gradients (tables and layers together) so that their global L2 norm is at most
  * {@code clipNorm}; the penalty is added after clipping, since it is not part of the data's gradient.
+ *
+ * <p>The optimizer's state of each embedding table lives in the table, beside each row's value (the updater sets
+ * that up when it is built), so a step reads a touched row's value and state with one gather and writes them back
+ * with one scatter.
  */
 public final class ModelUpdater {
 
@@ -40,9 +45,10 @@ public final class ModelUpdater {
 
     /**
      * @param clipNorm the largest global gradient norm; 0 disables clipping
+     * @param tables   the embedding tables; from now on they keep this optimizer's per-row state (zeroed)
      */
     public ModelUpdater(Optimizer optimizer, RegularizationConfig regularization, float clipNorm,
-                        ParameterStore layers) {
+                        ParameterStore layers, EmbeddingTables tables) {
         if (!(clipNorm >= 0f)) {
             throw new IllegalArgumentException("clipNorm must be zero (off) or positive, got " + clipNorm);
         }
@@ -50,6 +56,9 @@ public final class ModelUpdater {
         this.regularization = regularization;
         this.clipNorm = clipNorm;
         this.layers = layers;
+        tables.reserveRowState(optimizer.stateSlots());
+        tables.tables().keySet().forEach(feature ->
+                optimizer.keepStateIn(TABLE_PREFIX + feature, tables.rowStateTable(feature).state()));
     }
 
     public Optimizer optimizer() {
@@ -91,19 +100,25 @@ public final class ModelUpdater {
     }
 
     private void updateTable(TouchedRows rows, NDArray gradient, NDManager batch) {
-        String name = TABLE_PREFIX + rows.feature();
-        NDArray values = rows.values();
         switch (regularization.type()) {
-            case NONE -> optimizer.updateRows(name, rows.table(), rows.ids(), values, gradient, batch);
-            case MBA -> optimizer.updateRows(name, rows.table(), rows.ids(), values,
-                    gradient.add(values.mul(rows.inverseCounts()).muli(regularization.lambda())), batch);
-            case L2 -> updateWholeTable(name, rows, gradient, batch);
+            case NONE -> updateRows(rows, gradient, batch);
+            case MBA -> updateRows(rows,
+                    gradient.add(rows.values().mul(rows.inverseCounts()).muli(regularization.lambda())), batch);
+            case L2 -> updateWholeTable(TABLE_PREFIX + rows.feature(), rows, gradient, batch);
         }
+    }
+
+    /** The touched rows alone, their values and state read and written together. */
+    private void updateRows(TouchedRows rows, NDArray gradient, NDManager batch) {
+        if (rows.count() == 0) {
+            return;
+        }
+        rows.table().update(rows.ids(), batch, (values, state) -> optimizer.updateRows(values, state, gradient));
     }
 
     /** The L2 baseline: a dense gradient λ·W with the batch's row gradients added at the touched rows. */
     private void updateWholeTable(String name, TouchedRows rows, NDArray gradient, NDManager batch) {
-        NDArray table = rows.table();
+        NDArray table = rows.table().values();
         NDArray dense = table.get(batch, new NDIndex(":")).mul(regularization.lambda());
         if (rows.count() > 0) {
             NDIndex where = new NDIndex("{}", rows.ids());

@@ -16,9 +16,10 @@ import java.util.Map;
  * this one.
  *
  * <p>The dense update serves the model's layers (and whole embedding tables under the L2 baseline). The row-sparse
- * update gathers only the touched rows of a table and of its state, applies the same {@link UpdateRule} and writes
- * them back in place with {@code set(NDIndex("{}", ids), rows)}, so its cost is proportional to the rows touched.
- * State arrays are created on first use, zero-filled, in the optimizer's long-lived manager.
+ * update applies the same {@link UpdateRule} to the touched rows of a table alone, so its cost is proportional to
+ * the rows touched. An embedding table's state lives in the table, beside each row's value
+ * ({@link #keepStateIn}): the caller gathers a row's value and state with one read and writes both back with one
+ * write. Other state arrays are created on first use, zero-filled, in the optimizer's long-lived manager.
  */
 public final class Optimizer implements AutoCloseable {
 
@@ -49,6 +50,27 @@ public final class Optimizer implements AutoCloseable {
         return steps;
     }
 
+    /** S: the state arrays the update rule keeps per parameter (Adam 2, Adagrad 1, SGD 0). */
+    public int stateSlots() {
+        return rule.stateSlots();
+    }
+
+    /**
+     * Uses the given arrays as the state of a parameter instead of creating its own: an embedding table keeps its
+     * state beside its rows ({@code EmbeddingTables.reserveRowState}). They are read and written in place, and
+     * saved and restored with the rest of the state.
+     *
+     * @param name  the parameter's stable name
+     * @param slots {@link #stateSlots()} zero-filled arrays of the parameter's shape, owned by the caller
+     */
+    public void keepStateIn(String name, NDArray[] slots) {
+        if (slots.length != rule.stateSlots()) {
+            throw new IllegalArgumentException(config.type() + " keeps " + rule.stateSlots()
+                    + " state arrays per parameter, got " + slots.length + " for " + name);
+        }
+        state.put(name, slots.clone());
+    }
+
     /** Starts the next step: advances t and returns its learning rate η_t. */
     public float beginStep() {
         steps++;
@@ -77,30 +99,15 @@ public final class Optimizer implements AutoCloseable {
     }
 
     /**
-     * Updates only the given rows of a table, and only those rows of its state.
+     * Updates rows gathered from a table, values and state, in place: the caller read them from the table and
+     * writes them back ({@code RowStateTable.update}). Every array is in the per-batch manager.
      *
-     * @param name     the table's stable name
-     * @param table    the (V, d) table, written in place
-     * @param ids      (U) distinct row indices
-     * @param rows     (U, d) the rows' current values
+     * @param values   (U, d) the rows' values
+     * @param state    {@link #stateSlots()} (U, d) arrays, the rows' state
      * @param gradient (U, d) their gradient, regularization included
-     * @param batch    the per-batch manager
      */
-    public void updateRows(String name, NDArray table, NDArray ids, NDArray rows, NDArray gradient, NDManager batch) {
-        if (ids.getShape().get(0) == 0) {
-            return;
-        }
-        NDIndex where = new NDIndex("{}", ids);
-        NDArray[] slots = slotsFor(name, table);
-        NDArray[] touchedSlots = new NDArray[slots.length];
-        for (int s = 0; s < slots.length; s++) {
-            touchedSlots[s] = slots[s].get(batch, where);
-        }
-        NDArray step = rule.step(gradient, touchedSlots, steps, learningRate);
-        table.set(where, rows.sub(step));
-        for (int s = 0; s < slots.length; s++) {
-            slots[s].set(where, touchedSlots[s]);
-        }
+    public void updateRows(NDArray values, NDArray[] state, NDArray gradient) {
+        values.subi(rule.step(gradient, state, steps, learningRate));
     }
 
     /** Writes the step count and every state array by name (bit-exact on reading back). */
@@ -121,7 +128,11 @@ public final class Optimizer implements AutoCloseable {
         }
     }
 
-    /** Replaces the step count and all state with a saved one of the same optimizer type. */
+    /**
+     * Replaces the step count and all state with a saved one of the same optimizer type. Existing state arrays are
+     * overwritten in place (those kept in the embedding tables must stay where they are); state this optimizer
+     * keeps but the saved one lacks is zeroed.
+     */
     public void readFrom(DataInputStream in) throws IOException {
         if (in.readInt() != FORMAT_MAGIC) {
             throw new IOException("not an optimizer state (bad magic number)");
@@ -135,27 +146,72 @@ public final class Optimizer implements AutoCloseable {
             throw new IOException("the saved optimizer state is " + type + ", this run uses " + config.type());
         }
         long savedSteps = in.readLong();
+        try (NDManager scratch = stateManager.newSubManager()) {
+            Map<String, NDArray[]> saved = readState(in, scratch);
+            saved.forEach(this::checkFits);
+            state.forEach((name, slots) -> {
+                if (!saved.containsKey(name)) {
+                    fill(slots, null);
+                }
+            });
+            saved.forEach((name, slots) -> fill(state.computeIfAbsent(name, n -> zerosLike(slots)), slots));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        steps = savedSteps;
+        learningRate = steps == 0 ? config.learningRate() : config.schedule().learningRate(config.learningRate(), steps);
+    }
+
+    private static Map<String, NDArray[]> readState(DataInputStream in, NDManager manager) throws IOException {
         int entries = in.readInt();
-        Map<String, NDArray[]> loaded = new LinkedHashMap<>();
+        Map<String, NDArray[]> saved = new LinkedHashMap<>();
         for (int e = 0; e < entries; e++) {
             String name = in.readUTF();
             NDArray[] slots = new NDArray[in.readInt()];
             for (int s = 0; s < slots.length; s++) {
                 byte[] encoded = new byte[in.readInt()];
                 in.readFully(encoded);
-                slots[s] = NDArray.decode(stateManager, encoded);
+                slots[s] = NDArray.decode(manager, encoded);
             }
-            loaded.put(name, slots);
+            saved.put(name, slots);
         }
-        state.values().forEach(slots -> {
-            for (NDArray slot : slots) {
-                slot.close();
+        return saved;
+    }
+
+    /** Saved state must match the arrays this optimizer already keeps for the parameter, if any. */
+    private void checkFits(String name, NDArray[] saved) {
+        NDArray[] slots = state.get(name);
+        boolean fits = slots == null || slots.length == saved.length;
+        for (int s = 0; fits && slots != null && s < slots.length; s++) {
+            fits = slots[s].getShape().equals(saved[s].getShape())
+                    && slots[s].getDataType() == saved[s].getDataType();
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("the saved optimizer state of " + name
+                    + " does not fit this run's parameter");
+        }
+    }
+
+    private NDArray[] zerosLike(NDArray[] arrays) {
+        NDArray[] zeros = new NDArray[arrays.length];
+        for (int s = 0; s < arrays.length; s++) {
+            zeros[s] = stateManager.zeros(arrays[s].getShape(), arrays[s].getDataType());
+        }
+        return zeros;
+    }
+
+    /**
+     * Copies {@code values} into {@code slots} in place, or zeroes them when values is null: arrays kept in the
+     * embedding tables must stay where they are.
+     */
+    private static void fill(NDArray[] slots, NDArray[] values) {
+        for (int s = 0; s < slots.length; s++) {
+            if (values == null) {
+                slots[s].set(new NDIndex(":"), 0f);
+            } else {
+                slots[s].set(new NDIndex(":"), values[s]);
             }
-        });
-        state.clear();
-        state.putAll(loaded);
-        steps = savedSteps;
-        learningRate = steps == 0 ? config.learningRate() : config.schedule().learningRate(config.learningRate(), steps);
+        }
     }
 
     /** The state arrays kept for a parameter (for tests and diagnostics); null before its first update. */

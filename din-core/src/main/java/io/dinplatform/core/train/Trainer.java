@@ -74,7 +74,7 @@ public final class Trainer implements AutoCloseable {
         this.inferenceLookup = new EmbeddingLookup(tables);
         this.optimizer = new Optimizer(config.optimizer(), tables.manager());
         ModelUpdater updater = new ModelUpdater(optimizer, config.regularization(), config.clipNorm(),
-                model.parameters());
+                model.parameters(), tables);
         SparseEmbeddingLookup sparseLookup = new SparseEmbeddingLookup(tables, config.batchSize(),
                 data.schema().maxHistoryLength());
         this.step = new TrainingStep(model, sparseLookup, updater);

@@ -26,7 +26,7 @@ class MemoryDisciplineTest {
             try (ModelFixture fixture = new ModelFixture(data, ModelType.DIN, 6)) {
                 fixture.layers().attachGradients();
                 ModelUpdater updater = new ModelUpdater(new Optimizer(OptimizerConfig.adam(0.01f), fixture.manager),
-                        regularization, 1f, fixture.layers());
+                        regularization, 1f, fixture.layers(), fixture.tables);
                 TrainingStep step = new TrainingStep(fixture.model,
                         new SparseEmbeddingLookup(fixture.tables, BATCH, data.schema().maxHistoryLength()), updater);
                 BatchAssembler assembler = BatchAssembler.forSchema(data.schema(), BATCH);

@@ -91,7 +91,7 @@ class RegularizationAndClippingTest {
                       float clipNorm) {
         fixture.layers().attachGradients();
         ModelUpdater updater = new ModelUpdater(new Optimizer(optimizer, fixture.manager), regularization, clipNorm,
-                fixture.layers());
+                fixture.layers(), fixture.tables);
         TrainingStep step = new TrainingStep(fixture.model,
                 new SparseEmbeddingLookup(fixture.tables, BATCH, data.schema().maxHistoryLength()), updater);
         IndexBatch batch = BatchAssembler.forSchema(data.schema(), BATCH)

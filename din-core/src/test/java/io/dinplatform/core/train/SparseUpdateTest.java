@@ -141,7 +141,7 @@ class SparseUpdateTest {
                                       RegularizationConfig regularization) {
         fixture.layers().attachGradients();
         ModelUpdater updater = new ModelUpdater(new Optimizer(optimizer, fixture.manager), regularization, 0f,
-                fixture.layers());
+                fixture.layers(), fixture.tables);
         SparseEmbeddingLookup lookup = new SparseEmbeddingLookup(fixture.tables, BATCH,
                 data.schema().maxHistoryLength());
         return new TrainingStep(fixture.model, lookup, updater);
