@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,37 +69,45 @@ public final class ServingBenchmark {
                 .map(instance -> JsonMapper.shared().writeValueAsString(Map.of("instances", List.of(instance))))
                 .toList();
 
-        Load batched = againstPlatform(dataDirectory, true, options, bodies);
-        Load alone = againstPlatform(dataDirectory, false, options, bodies);
+        Settings batched = againstPlatform(dataDirectory, true, options, bodies);
+        Settings alone = againstPlatform(dataDirectory, false, options, bodies);
         InProcess inProcess = inProcess(options, instances);
 
         System.out.println();
-        System.out.printf(Locale.ROOT, "| setting (%d clients, one instance per request) | requests/s | p50 ms | p99 ms "
-                + "| errors |%n", options.clients());
-        System.out.println("| --- | ---: | ---: | ---: | ---: |");
-        batched.print("HTTP, dynamic batching on");
-        alone.print("HTTP, dynamic batching off");
-        System.out.printf(Locale.ROOT, "| in-process Scorer, batches of 64 on 2 threads | %.0f | | | |%n",
+        System.out.printf(Locale.ROOT, "| setting (%d clients, %s) | requests/s | p50 ms | p99 ms | errors "
+                + "| platform CPU ms per request |%n", options.clients(), options.load().equals("wrk")
+                ? "wrk in its own process" : "Java clients in the platform's JVM");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+        batched.predict().print("POST /predict, one instance, dynamic batching on");
+        alone.predict().print("POST /predict, one instance, dynamic batching off");
+        if (batched.floor() != null) {
+            batched.floor().print("GET /actuator/health/liveness (the HTTP floor: no model, no database)");
+        }
+        System.out.printf(Locale.ROOT, "| in-process Scorer, batches of 64 on 2 threads | %.0f | | | | |%n",
                 inProcess.predictionsPerSecond());
         System.out.println();
         System.out.printf(Locale.ROOT, "batching on / off: %.2fx; served (batching on) / in-process: %.0f %%%n",
-                batched.throughput() / alone.throughput(),
-                100 * batched.throughput() / inProcess.predictionsPerSecond());
+                batched.predict().throughput() / alone.predict().throughput(),
+                100 * batched.predict().throughput() / inProcess.predictionsPerSecond());
         System.out.printf(Locale.ROOT, "rank of 1 user x %d candidates: %.2f ms; the same %d pairs through predict: "
                         + "%.2f ms (ratio %.2f)%n", RANK_CANDIDATES, inProcess.rankMillis(), RANK_CANDIDATES,
                 inProcess.pairsMillis(), inProcess.rankMillis() / inProcess.pairsMillis());
     }
 
+    /** The predictions measured on one start of the platform and, with wrk, the floor of a trivial request. */
+    private record Settings(Load predict, Load floor) {
+    }
+
     /** Starts the platform with batching on or off, registers the model on the first start, and loads it. */
-    private static Load againstPlatform(Path dataDirectory, boolean batching, Options options, List<String> bodies)
-            throws Exception {
+    private static Settings againstPlatform(Path dataDirectory, boolean batching, Options options,
+                                            List<String> bodies) throws Exception {
+        // Arguments, not default properties: they must win over application.properties.
         try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApiApplication.class)
-                .properties("server.port=0", "din.data-dir=" + dataDirectory, "din.worker.embedded=false",
-                        "din.serving.batching=" + batching, "spring.main.banner-mode=off",
+                .run("--server.port=0", "--din.data-dir=" + dataDirectory, "--din.worker.embedded=false",
+                        "--din.serving.batching=" + batching, "--spring.main.banner-mode=off",
                         // the benchmark measures serving; a token check per request is a separate question
-                        "din.security.open-predict=true",
-                        "logging.level.root=WARN", "server.tomcat.threads.max=" + Math.max(200, options.clients()))
-                .run()) {
+                        "--din.security.open-predict=true", "--management.endpoint.health.probes.enabled=true",
+                        "--logging.level.root=WARN", "--server.tomcat.threads.max=" + Math.max(200, options.clients()))) {
             ModelRepository models = platform.getBean(ModelRepository.class);
             if (models.findLatestVersion(MODEL).isEmpty()) {
                 String sha256 = platform.getBean(ArtifactStore.class)
@@ -109,11 +118,27 @@ public final class ServingBenchmark {
             URI predict = URI.create("http://localhost:" + port + "/api/v1/models/" + MODEL + "/predict");
             System.err.printf("batching %s: warming up %d s, measuring %d s with %d clients%n",
                     batching ? "on" : "off", options.warmupSeconds(), options.seconds(), options.clients());
-            drive(predict, bodies, options.clients(), options.warmupSeconds());
-            Load load = drive(predict, bodies, options.clients(), options.seconds());
+            drive(predict, bodies, options, options.warmupSeconds());
+            long cpu = processCpuNanos();
+            Load load = drive(predict, bodies, options, options.seconds());
+            load = load.withServerCpu(processCpuNanos() - cpu);
             printBatchSizes(port);
-            return load;
+            Load floor = null;
+            if (batching && options.load().equals("wrk")) {
+                URI liveness = URI.create("http://localhost:" + port + "/actuator/health/liveness");
+                WrkLoad wrk = wrk(bodies, options);
+                wrk.get(liveness, options.clients(), options.warmupSeconds());
+                cpu = processCpuNanos();
+                floor = wrk.get(liveness, options.clients(), options.seconds()).withServerCpu(processCpuNanos() - cpu);
+            }
+            return new Settings(load, floor);
         }
+    }
+
+    /** CPU time of all this process's threads: the platform's (and, with Java clients, theirs too). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The batch-size histogram's count and sum from /actuator/prometheus (warm-up included). */
@@ -128,8 +153,20 @@ public final class ServingBenchmark {
                 .forEach(line -> System.err.println("  /actuator/prometheus: " + line));
     }
 
+    private static Load drive(URI predict, List<String> bodies, Options options, int seconds) throws Exception {
+        if (options.load().equals("java")) {
+            return driveFromThisJvm(predict, bodies, options.clients(), seconds);
+        }
+        return wrk(bodies, options).drive(predict, options.clients(), seconds);
+    }
+
+    private static WrkLoad wrk(List<String> bodies, Options options) throws IOException {
+        return WrkLoad.prepare(bodies, options.wrkThreads()).orElseThrow(() -> new IllegalStateException(
+                "wrk is not installed (Debian: apt-get install wrk); install it or pass --load java"));
+    }
+
     /** Every client sends its next one-instance request as soon as the previous one is answered. */
-    private static Load drive(URI predict, List<String> bodies, int clients, int seconds) throws Exception {
+    private static Load driveFromThisJvm(URI predict, List<String> bodies, int clients, int seconds) throws Exception {
         ExecutorService io = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io).build();
         ExecutorService threads = Executors.newFixedThreadPool(clients);
@@ -170,7 +207,8 @@ public final class ServingBenchmark {
         threads.shutdown();
         io.shutdown();
         Arrays.sort(all);
-        return new Load(all.length / elapsed, percentile(all, 0.50), percentile(all, 0.99), errors.get());
+        return new Load(all.length, all.length / elapsed, percentile(all, 0.50), percentile(all, 0.99), errors.get(),
+                Double.NaN);
     }
 
     private static InProcess inProcess(Options options, List<Map<String, Object>> instances) throws IOException {
@@ -249,30 +287,24 @@ public final class ServingBenchmark {
         return sortedNanos[Math.max(0, index)] / 1e6;
     }
 
-    private record Load(double throughput, double p50Millis, double p99Millis, long errors) {
-
-        void print(String setting) {
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d |%n", setting, throughput, p50Millis,
-                    p99Millis, errors);
-        }
-    }
-
     private record InProcess(double predictionsPerSecond, double rankMillis, double pairsMillis) {
     }
 
-    private record Options(Path bundle, int clients, int seconds, int warmupSeconds) {
+    private record Options(Path bundle, int clients, int seconds, int warmupSeconds, String load, int wrkThreads) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of("--clients", "64", "--seconds", "20",
-                    "--warmup", "5"));
+                    "--warmup", "5", "--load", "wrk", "--wrk-threads", "1"));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 values.put(args[i], args[i + 1]);
             }
-            if (!values.containsKey("--bundle")) {
-                throw new IllegalArgumentException("usage: --bundle FILE [--clients 64] [--seconds 20] [--warmup 5]");
+            if (!values.containsKey("--bundle") || !List.of("wrk", "java").contains(values.get("--load"))) {
+                throw new IllegalArgumentException("usage: --bundle FILE [--clients 64] [--seconds 20] [--warmup 5] "
+                        + "[--load wrk|java] [--wrk-threads 1]");
             }
             return new Options(Path.of(values.get("--bundle")), Integer.parseInt(values.get("--clients")),
-                    Integer.parseInt(values.get("--seconds")), Integer.parseInt(values.get("--warmup")));
+                    Integer.parseInt(values.get("--seconds")), Integer.parseInt(values.get("--warmup")),
+                    values.get("--load"), Integer.parseInt(values.get("--wrk-threads")));
         }
     }
 }

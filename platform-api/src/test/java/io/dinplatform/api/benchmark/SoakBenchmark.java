@@ -70,11 +70,11 @@ public final class SoakBenchmark {
         System.setProperty("ai.djl.offline", "true");
         NativeAllocator.tuneForEngineWorkloads(); // as the platform's main method does
         Path dataDirectory = Files.createTempDirectory("din-soak-");
+        // Arguments, not default properties: they must win over application.properties.
         try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApiApplication.class)
-                .properties("server.port=0", "din.data-dir=" + dataDirectory, "spring.main.banner-mode=off",
-                        "din.security.bootstrap-token=" + TOKEN, "logging.level.root=WARN",
-                        "server.tomcat.threads.max=" + Math.max(200, options.clients()))
-                .run()) {
+                .run("--server.port=0", "--din.data-dir=" + dataDirectory, "--spring.main.banner-mode=off",
+                        "--din.security.bootstrap-token=" + TOKEN, "--logging.level.root=WARN",
+                        "--server.tomcat.threads.max=" + Math.max(200, options.clients()))) {
             int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
                     .defaultHeader("Authorization", "Bearer " + TOKEN).build();
@@ -168,8 +168,8 @@ public final class SoakBenchmark {
                 clients.submit(() -> drive(http, client, deadline));
             }
             System.out.println("| minute | requests/s | p50 ms | p99 ms | errors | live heap MiB | heap committed MiB "
-                    + "| RSS MiB | training |");
-            System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+                    + "| RSS MiB | RSS outside the heap MiB | training |");
+            System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
             long started = System.nanoTime();
             while (System.nanoTime() < deadline) {
                 Thread.sleep(options.windowSeconds() * 1000L);
@@ -239,11 +239,12 @@ public final class SoakBenchmark {
             List<Window> firstHalf = windows.subList(1, windows.size() / 2);
             List<Window> secondHalf = windows.subList(windows.size() / 2, windows.size());
             System.out.printf(Locale.ROOT, "errors: %d; p99 ms, mean of the windows: %.2f (first half, after the "
-                            + "first window) vs %.2f (second half); RSS MiB, max: %.0f vs %.0f; live heap MiB, max: "
-                            + "%.0f vs %.0f%n",
+                            + "first window) vs %.2f (second half); RSS MiB, max: %.0f vs %.0f; RSS outside the heap MiB, "
+                            + "max: %.0f vs %.0f; live heap MiB, max: %.0f vs %.0f%n",
                     windows.stream().mapToLong(Window::errors).sum(),
                     mean(firstHalf, Window::p99Millis), mean(secondHalf, Window::p99Millis),
                     max(firstHalf, Window::residentMib), max(secondHalf, Window::residentMib),
+                    max(firstHalf, Window::outsideHeapMib), max(secondHalf, Window::outsideHeapMib),
                     max(firstHalf, Window::liveHeapMib), max(secondHalf, Window::liveHeapMib));
         }
     }
@@ -290,9 +291,17 @@ public final class SoakBenchmark {
                           double liveHeapMib, double committedHeapMib, double residentMib, String training) {
 
         void print() {
-            System.out.printf(Locale.ROOT, "| %.1f | %.0f | %.2f | %.2f | %d | %.0f | %.0f | %.0f | %s |%n", minute,
-                    requestsPerSecond, p50Millis, p99Millis, errors, liveHeapMib, committedHeapMib, residentMib,
-                    training);
+            System.out.printf(Locale.ROOT, "| %.1f | %.0f | %.2f | %.2f | %d | %.0f | %.0f | %.0f | %.0f | %s |%n",
+                    minute, requestsPerSecond, p50Millis, p99Millis, errors, liveHeapMib, committedHeapMib,
+                    residentMib, outsideHeapMib(), training);
+        }
+
+        /**
+         * Resident memory less the committed heap: the engine's native memory, metaspace, thread stacks and code.
+         * Exact when the heap is fixed and touched up front ({@code -Xms} = {@code -Xmx}, {@code -XX:+AlwaysPreTouch}).
+         */
+        double outsideHeapMib() {
+            return residentMib - committedHeapMib;
         }
     }
 
