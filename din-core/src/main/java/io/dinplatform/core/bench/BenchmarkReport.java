@@ -90,8 +90,13 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
         }
     }
 
-    /** Resident set size in MiB after warm-up, at the end, and the highest sample, over {@code steps} steps. */
-    public record MemoryResult(int steps, double startMib, double endMib, double maxMib, List<Double> samples) {
+    /**
+     * Resident set size in MiB after {@code warmupSteps} settling steps, at the end, and the highest sample, over
+     * {@code steps} steps, with the Java heap's committed size at the end (a growing heap shows in the resident set
+     * unless {@code -Xms} equals {@code -Xmx} and {@code -XX:+AlwaysPreTouch} touches it up front).
+     */
+    public record MemoryResult(int warmupSteps, int steps, double startMib, double endMib, double maxMib,
+                               List<Double> samples, double heapCommittedMib) {
     }
 
     /** The report as the table written to docs/benchmarks.md. */
@@ -116,9 +121,10 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
             out.append('\n').append(vocabulary.toMarkdown());
         }
         if (memory != null) {
-            out.append(String.format("%nresident memory over %,d training steps: %.0f MiB after warm-up, %.0f MiB at "
-                            + "the end, %.0f MiB at most; samples: %s%n", memory.steps(), memory.startMib(),
-                    memory.endMib(), memory.maxMib(), memory.samples().stream()
+            out.append(String.format("%nresident memory over %,d training steps after %,d settling steps: %.0f MiB at "
+                            + "the start, %.0f MiB at the end, %.0f MiB at most (Java heap committed: %.0f MiB); "
+                            + "samples: %s%n", memory.steps(), memory.warmupSteps(), memory.startMib(),
+                    memory.endMib(), memory.maxMib(), memory.heapCommittedMib(), memory.samples().stream()
                             .map(m -> String.format("%.0f", m)).toList()));
         }
         return out.toString();

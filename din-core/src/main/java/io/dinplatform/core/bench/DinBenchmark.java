@@ -187,7 +187,7 @@ public final class DinBenchmark {
         List<Double> samples = new ArrayList<>();
         try (BenchmarkModel model = new BenchmarkModel(data(t, SMALL_VOCABULARY, SMALL_VOCABULARY), architecture,
                 options.batchSize(), t)) {
-            for (int i = 0; i < options.warmupSteps(); i++) {
+            for (int i = 0; i < options.memoryWarmup(); i++) {
                 model.train();
             }
             double start = residentMib();
@@ -202,7 +202,8 @@ public final class DinBenchmark {
             }
             double end = samples.get(samples.size() - 1);
             double max = samples.stream().mapToDouble(Double::doubleValue).max().orElse(end);
-            return new BenchmarkReport.MemoryResult(options.memorySteps(), start, end, max, samples);
+            return new BenchmarkReport.MemoryResult(options.memoryWarmup(), options.memorySteps(), start, end, max,
+                    samples, committedHeapMib());
         }
     }
 
@@ -239,6 +240,11 @@ public final class DinBenchmark {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** The Java heap's committed size: part of the resident memory unless the heap is fixed and pre-touched. */
+    private static double committedHeapMib() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024.0 * 1024.0);
     }
 
     /** VmRSS of this process from /proc (Linux); NaN elsewhere. */

@@ -30,6 +30,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--memory-steps", description = "training steps of the memory run (default 2000)")
     Integer memorySteps;
 
+    @Option(names = "--memory-warmup", description = "training steps before the memory run's first sample "
+            + "(default 1000)")
+    Integer memoryWarmup;
+
     @Option(names = "--parts", split = ",",
             description = "which measurements: THROUGHPUT, VOCABULARY, MEMORY (default: all)")
     Set<BenchmarkOptions.Part> parts;
@@ -43,7 +47,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkOptions options = new BenchmarkOptions(base.batchSize(),
                 histories != null ? histories : base.historyLengths(),
                 threads != null ? threads : base.threads(), base.warmupSteps(), base.measuredSteps(),
-                memorySteps != null ? memorySteps : base.memorySteps(), parts != null ? parts : base.parts());
+                memoryWarmup != null ? memoryWarmup : base.memoryWarmup(), memorySteps != null ? memorySteps : base.memorySteps(), parts != null ? parts : base.parts());
         BenchmarkReport report = new DinBenchmark(options, System.err).run();
         String table = report.toMarkdown();
         System.out.println(table);
