@@ -7,17 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import io.dinplatform.api.PlatformApiTest;
-import io.dinplatform.core.model.ModelType;
-import io.dinplatform.registry.artifact.ArtifactStore;
-import io.dinplatform.registry.model.ModelRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,32 +26,16 @@ import static org.assertj.core.api.Assertions.fail;
  * (broken JSON) and structural (valid JSON of the wrong shape or with hostile values). Seeded; {@code
  * -Ddin.fuzz.seed} replays a failure and {@code -Ddin.fuzz.cases} runs more.
  */
-class PredictionRequestFuzzTest extends PlatformApiTest {
+class PredictionRequestFuzzTest extends ServedModelTest {
 
     private static final long SEED = Long.getLong("din.fuzz.seed", 20261128L);
     private static final int CASES = Integer.getInteger("din.fuzz.cases", 1_000);
     private static final String MODEL = "fuzz-model";
 
-    private static boolean registered;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    PredictionService predictions;
-
-    @Autowired
-    ArtifactStore artifacts;
-
-    @Autowired
-    ModelRepository models;
 
     @BeforeEach
     void registerModel() {
-        if (!registered) {
-            TrainedModels.register(artifacts, models, MODEL, ModelType.DIN, 11);
-            registered = true;
-        }
+        registerOnce(MODEL, 11);
     }
 
     @Test

@@ -2,16 +2,10 @@ package io.dinplatform.api.serving;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.dinplatform.api.PlatformApiTest;
 import io.dinplatform.core.fuzz.FuzzFinding;
-import io.dinplatform.core.model.ModelType;
-import io.dinplatform.registry.artifact.ArtifactStore;
-import io.dinplatform.registry.model.ModelRepository;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Coverage-guided fuzzing of the prediction request parser with Jazzer: whatever the bytes of a predict or rank
@@ -27,30 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
  * verify} replays the seed corpus (resources {@code PredictionRequestParserFuzzTestInputs/predictAndRankBodies})
  * in the ordinary test run, then fuzzes for {@code din.fuzz.duration}; see the README to fuzz longer.
  */
-class PredictionRequestParserFuzzTest extends PlatformApiTest {
+class PredictionRequestParserFuzzTest extends ServedModelTest {
 
     private static final String MODEL = "jazzer-model";
 
-    private static boolean registered;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    PredictionService predictions;
-
-    @Autowired
-    ArtifactStore artifacts;
-
-    @Autowired
-    ModelRepository models;
 
     @BeforeEach
     void registerModel() {
-        if (!registered) {
-            TrainedModels.register(artifacts, models, MODEL, ModelType.DIN, 13);
-            registered = true;
-        }
+        registerOnce(MODEL, 13);
     }
 
     // No line breaks in the dictionary: Jazzer 0.30 writes them unescaped, which breaks libFuzzer's dictionary file.
