@@ -9,15 +9,16 @@ import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.ModelDimensions;
 import io.dinplatform.core.train.EngineThreads;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import static io.dinplatform.core.bench.ProcessMeters.committedHeapMib;
+import static io.dinplatform.core.bench.ProcessMeters.loadAverage;
+import static io.dinplatform.core.bench.ProcessMeters.processCpuNanos;
+import static io.dinplatform.core.bench.ProcessMeters.residentMib;
 
 /**
  * The speed benchmark of the training engine (issue 2): in one run, the machine's matmul rate on DIN-shaped
@@ -225,39 +226,5 @@ public final class DinBenchmark {
 
     private EncodedDataset data(int t, int items, int drawnItems) {
         return BenchmarkData.generate(options.batchSize() * DATA_BATCHES, t, USERS, items, drawnItems, CATEGORIES, 7);
-    }
-
-    /** CPU time of all this process's threads, the engine's native ones included. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** The 1-minute load average from /proc (Linux); "unknown" elsewhere. */
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    /** The Java heap's committed size: part of the resident memory unless the heap is fixed and pre-touched. */
-    private static double committedHeapMib() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024.0 * 1024.0);
-    }
-
-    /** VmRSS of this process from /proc (Linux); NaN elsewhere. */
-    static double residentMib() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
     }
 }

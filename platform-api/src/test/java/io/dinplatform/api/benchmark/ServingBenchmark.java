@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import ai.djl.Device;
 import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.core.bench.ProcessMeters;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.device.NativeAllocator;
@@ -119,26 +119,20 @@ public final class ServingBenchmark {
             System.err.printf("batching %s: warming up %d s, measuring %d s with %d clients%n",
                     batching ? "on" : "off", options.warmupSeconds(), options.seconds(), options.clients());
             drive(predict, bodies, options, options.warmupSeconds());
-            long cpu = processCpuNanos();
+            long cpu = ProcessMeters.processCpuNanos();
             Load load = drive(predict, bodies, options, options.seconds());
-            load = load.withServerCpu(processCpuNanos() - cpu);
+            load = load.withServerCpu(ProcessMeters.processCpuNanos() - cpu);
             printBatchSizes(port);
             Load floor = null;
             if (batching && options.load().equals("wrk")) {
                 URI liveness = URI.create("http://localhost:" + port + "/actuator/health/liveness");
                 WrkLoad wrk = wrk(bodies, options);
                 wrk.get(liveness, options.clients(), options.warmupSeconds());
-                cpu = processCpuNanos();
-                floor = wrk.get(liveness, options.clients(), options.seconds()).withServerCpu(processCpuNanos() - cpu);
+                cpu = ProcessMeters.processCpuNanos();
+                floor = wrk.get(liveness, options.clients(), options.seconds()).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
             }
             return new Settings(load, floor);
         }
-    }
-
-    /** CPU time of all this process's threads: the platform's (and, with Java clients, theirs too). */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     /** The batch-size histogram's count and sum from /actuator/prometheus (warm-up included). */

@@ -28,6 +28,7 @@ import ai.djl.Device;
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.bench.ProcessMeters;
 import io.dinplatform.core.device.NativeAllocator;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.model.ModelRepository;
@@ -225,7 +226,8 @@ public final class SoakBenchmark {
                     + " step " + progress.path("step");
             return new Window(minute, sorted.length / (double) options.windowSeconds(),
                     ServingBenchmark.percentile(sorted, 0.50), ServingBenchmark.percentile(sorted, 0.99),
-                    errors.getAndSet(0), liveHeapMib(), committedHeapMib(), residentMib(), trainingState);
+                    errors.getAndSet(0), liveHeapMib(), ProcessMeters.committedHeapMib(), ProcessMeters.residentMib(),
+                    trainingState);
         }
 
         private void summarize(JsonNode lastRun) {
@@ -265,22 +267,6 @@ public final class SoakBenchmark {
                 .filter(Objects::nonNull)
                 .mapToLong(MemoryUsage::getUsed)
                 .sum() / (1024.0 * 1024.0);
-    }
-
-    private static double committedHeapMib() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024.0 * 1024.0);
-    }
-
-    /** VmRSS from /proc (Linux); NaN elsewhere. */
-    private static double residentMib() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToDouble(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024.0)
-                    .findFirst().orElse(Double.NaN);
-        } catch (Exception e) {
-            return Double.NaN;
-        }
     }
 
     private static void log(String format, Object... values) {
