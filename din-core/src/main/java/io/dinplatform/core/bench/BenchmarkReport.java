@@ -1,5 +1,7 @@
 package io.dinplatform.core.bench;
 
+import io.dinplatform.core.device.NativeHeap;
+
 import java.util.List;
 
 /**
@@ -93,10 +95,13 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
     /**
      * Resident set size in MiB after {@code warmupSteps} settling steps, at the end, and the highest sample, over
      * {@code steps} steps, with the Java heap's committed size at the end (a growing heap shows in the resident set
-     * unless {@code -Xms} equals {@code -Xmx} and {@code -XX:+AlwaysPreTouch} touches it up front).
+     * unless {@code -Xms} equals {@code -Xmx} and {@code -XX:+AlwaysPreTouch} touches it up front), and the C
+     * library allocator's bytes in use at the start and the end and free at the end ({@link NativeHeap}; NaN where
+     * it is not glibc): a leak grows the bytes in use, pages the allocator keeps grow only the free ones.
      */
     public record MemoryResult(int warmupSteps, int steps, double startMib, double endMib, double maxMib,
-                               List<Double> samples, double heapCommittedMib) {
+                               List<Double> samples, double heapCommittedMib, double mallocInUseStartMib,
+                               double mallocInUseEndMib, double mallocFreeEndMib) {
     }
 
     /** The report as the table written to docs/benchmarks.md. */
@@ -123,9 +128,11 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
         if (memory != null) {
             out.append(String.format("%nresident memory over %,d training steps after %,d settling steps: %.0f MiB at "
                             + "the start, %.0f MiB at the end, %.0f MiB at most (Java heap committed: %.0f MiB); "
-                            + "samples: %s%n", memory.steps(), memory.warmupSteps(), memory.startMib(),
+                            + "samples: %s; C allocator in use: %.1f MiB at the start, %.1f MiB at the end "
+                            + "(%.0f MiB held free)%n", memory.steps(), memory.warmupSteps(), memory.startMib(),
                     memory.endMib(), memory.maxMib(), memory.heapCommittedMib(), memory.samples().stream()
-                            .map(m -> String.format("%.0f", m)).toList()));
+                            .map(m -> String.format("%.0f", m)).toList(), memory.mallocInUseStartMib(),
+                    memory.mallocInUseEndMib(), memory.mallocFreeEndMib()));
         }
         return out.toString();
     }

@@ -5,6 +5,7 @@ import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.SequenceColumn;
 import io.dinplatform.core.data.build.SamplesBuilder;
 import io.dinplatform.core.device.NativeAllocator;
+import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.ModelDimensions;
 import io.dinplatform.core.train.EngineThreads;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.dinplatform.core.bench.ProcessMeters.committedHeapMib;
@@ -192,20 +194,29 @@ public final class DinBenchmark {
                 model.train();
             }
             double start = residentMib();
+            Optional<NativeHeap.Usage> heapAtStart = NativeHeap.usage();
             samples.add(start);
             int every = Math.max(1, options.memorySteps() / 10);
             for (int i = 1; i <= options.memorySteps(); i++) {
                 model.train();
                 if (i % every == 0) {
                     samples.add(residentMib());
-                    log.printf("memory after %d steps: %.0f MiB%n", i, samples.get(samples.size() - 1));
+                    log.printf("memory after %d steps: %.0f MiB, malloc in use %s MiB%n", i,
+                            samples.get(samples.size() - 1), NativeHeap.usage().map(u -> String.format("%.1f",
+                                    u.inUseMib())).orElse("unknown"));
                 }
             }
             double end = samples.get(samples.size() - 1);
             double max = samples.stream().mapToDouble(Double::doubleValue).max().orElse(end);
+            Optional<NativeHeap.Usage> heapAtEnd = NativeHeap.usage();
             return new BenchmarkReport.MemoryResult(options.memoryWarmup(), options.memorySteps(), start, end, max,
-                    samples, committedHeapMib());
+                    samples, committedHeapMib(), inUseMib(heapAtStart), inUseMib(heapAtEnd),
+                    heapAtEnd.map(NativeHeap.Usage::freeMib).orElse(Double.NaN));
         }
+    }
+
+    private static double inUseMib(Optional<NativeHeap.Usage> usage) {
+        return usage.map(NativeHeap.Usage::inUseMib).orElse(Double.NaN);
     }
 
     /** Milliseconds per call after the warm-up. */

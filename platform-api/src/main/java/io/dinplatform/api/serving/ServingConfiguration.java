@@ -1,5 +1,6 @@
 package io.dinplatform.api.serving;
 
+import io.dinplatform.api.serving.cache.IdleModelUnloader;
 import io.dinplatform.api.serving.cache.ModelCache;
 import io.dinplatform.api.serving.cache.ModelLoader;
 import io.dinplatform.api.serving.metrics.ServingMetrics;
@@ -32,7 +33,12 @@ public class ServingConfiguration {
 
     @Bean(destroyMethod = "close")
     ModelCache modelCache(ModelLoader loader, ServingProperties properties) {
-        return new ModelCache(loader, properties.cacheMemory().toBytes());
+        return new ModelCache(loader, properties.cacheMemory().toBytes(), properties.idleUnload());
+    }
+
+    @Bean(destroyMethod = "close")
+    IdleModelUnloader idleModelUnloader(ModelCache cache, ServingProperties properties) {
+        return new IdleModelUnloader(cache, properties.idleUnload());
     }
 
     @Bean

@@ -24,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize              the largest predict or rank request body (413 beyond)
  * @param cacheMemory              the memory the loaded models may take together; the least recently used model
  *                                 goes first (one model is always kept, however large)
+ * @param idleUnload               a loaded version that has had no request for this long is unloaded (the next
+ *                                 request loads it again); 0 keeps versions until the memory budget needs room
  * @param device                   where served models run: AUTO takes a GPU when the engine sees one
  * @param resolutionTtl            how long the version an alias (or the default) resolves to is reused before the
  *                                 catalog is asked again; alias changes made through this platform's API take
@@ -42,6 +44,7 @@ public record ServingProperties(
         @DefaultValue("10000") int maxCandidatesPerRequest,
         @DefaultValue("8MB") DataSize maxBodySize,
         @DefaultValue("1GB") DataSize cacheMemory,
+        @DefaultValue("5m") Duration idleUnload,
         @DefaultValue("AUTO") DeviceChoice device,
         @DefaultValue("1s") Duration resolutionTtl) {
 
@@ -57,6 +60,7 @@ public record ServingProperties(
         require(maxBodySize.toBytes() >= 1, "din.serving.max-body-size must be positive, got " + maxBodySize);
         require(!resolutionTtl.isNegative(), "din.serving.resolution-ttl must not be negative, got " + resolutionTtl);
         require(cacheMemory.toBytes() >= 1, "din.serving.cache-memory must be positive, got " + cacheMemory);
+        require(!idleUnload.isNegative(), "din.serving.idle-unload must not be negative, got " + idleUnload);
     }
 
     /** The batching settings of one model version's queue. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.bench.ProcessMeters;
 import io.dinplatform.core.device.NativeAllocator;
+import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
@@ -51,7 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * training worker, the real HTTP server), builds MovieLens 100K through the API from {@code ../shared/data}, trains
  * a one-epoch DIN to serve, then queues a longer DIN run and drives {@code POST /predict} with concurrent clients
  * until the time is up. Every window prints requests/s, p50 and p99 latency, errors, the heap in use after the last
- * collection, the committed heap, the process's resident memory, and the training run's progress.
+ * collection, the committed heap, the process's resident memory, the C allocator's bytes in use and held free
+ * ({@link NativeHeap}: a native leak grows the first, retained pages only the second), and the training run's
+ * progress.
  *
  * <p>Arguments: {@code --minutes 10}, {@code --clients 16}, {@code --window 30} (seconds), {@code --epochs 20} (of
  * the background run; it restarts when it finishes early, so that training overlaps the whole soak), {@code --shared
@@ -169,8 +173,8 @@ public final class SoakBenchmark {
                 clients.submit(() -> drive(http, client, deadline));
             }
             System.out.println("| minute | requests/s | p50 ms | p99 ms | errors | live heap MiB | heap committed MiB "
-                    + "| RSS MiB | RSS outside the heap MiB | training |");
-            System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+                    + "| RSS MiB | RSS outside the heap MiB | malloc in use MiB | malloc free MiB | training |");
+            System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
             long started = System.nanoTime();
             while (System.nanoTime() < deadline) {
                 Thread.sleep(options.windowSeconds() * 1000L);
@@ -221,13 +225,15 @@ public final class SoakBenchmark {
                 drained.add(latency);
             }
             long[] sorted = drained.stream().mapToLong(Long::longValue).sorted().toArray();
+            Optional<NativeHeap.Usage> nativeHeap = NativeHeap.usage(); // empty where the C library is not glibc
             JsonNode progress = training.path("progress");
             String trainingState = training.path("status").asString() + " epoch " + progress.path("epoch")
                     + " step " + progress.path("step");
             return new Window(minute, sorted.length / (double) options.windowSeconds(),
                     ServingBenchmark.percentile(sorted, 0.50), ServingBenchmark.percentile(sorted, 0.99),
                     errors.getAndSet(0), liveHeapMib(), ProcessMeters.committedHeapMib(), ProcessMeters.residentMib(),
-                    trainingState);
+                    nativeHeap.map(NativeHeap.Usage::inUseMib).orElse(Double.NaN),
+                    nativeHeap.map(NativeHeap.Usage::freeMib).orElse(Double.NaN), trainingState);
         }
 
         private void summarize(JsonNode lastRun) {
@@ -242,11 +248,12 @@ public final class SoakBenchmark {
             List<Window> secondHalf = windows.subList(windows.size() / 2, windows.size());
             System.out.printf(Locale.ROOT, "errors: %d; p99 ms, mean of the windows: %.2f (first half, after the "
                             + "first window) vs %.2f (second half); RSS MiB, max: %.0f vs %.0f; RSS outside the heap MiB, "
-                            + "max: %.0f vs %.0f; live heap MiB, max: %.0f vs %.0f%n",
+                            + "max: %.0f vs %.0f; malloc in use MiB, max: %.0f vs %.0f; live heap MiB, max: %.0f vs %.0f%n",
                     windows.stream().mapToLong(Window::errors).sum(),
                     mean(firstHalf, Window::p99Millis), mean(secondHalf, Window::p99Millis),
                     max(firstHalf, Window::residentMib), max(secondHalf, Window::residentMib),
                     max(firstHalf, Window::outsideHeapMib), max(secondHalf, Window::outsideHeapMib),
+                    max(firstHalf, Window::mallocInUseMib), max(secondHalf, Window::mallocInUseMib),
                     max(firstHalf, Window::liveHeapMib), max(secondHalf, Window::liveHeapMib));
         }
     }
@@ -274,12 +281,14 @@ public final class SoakBenchmark {
     }
 
     private record Window(double minute, double requestsPerSecond, double p50Millis, double p99Millis, long errors,
-                          double liveHeapMib, double committedHeapMib, double residentMib, String training) {
+                          double liveHeapMib, double committedHeapMib, double residentMib,
+                          double mallocInUseMib, double mallocFreeMib, String training) {
 
         void print() {
-            System.out.printf(Locale.ROOT, "| %.1f | %.0f | %.2f | %.2f | %d | %.0f | %.0f | %.0f | %.0f | %s |%n",
-                    minute, requestsPerSecond, p50Millis, p99Millis, errors, liveHeapMib, committedHeapMib,
-                    residentMib, outsideHeapMib(), training);
+            System.out.printf(Locale.ROOT, "| %.1f | %.0f | %.2f | %.2f | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f "
+                            + "| %s |%n", minute, requestsPerSecond, p50Millis, p99Millis, errors, liveHeapMib,
+                    committedHeapMib, residentMib, outsideHeapMib(), mallocInUseMib, mallocFreeMib,
+                    training);
         }
 
         /**

@@ -2,6 +2,7 @@ package io.dinplatform.api.serving.cache;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,10 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongSupplier;
 
 /**
  * The model versions loaded for serving, bounded by the memory they hold: when a newly loaded model takes the total
  * over the budget, the least recently used models leave first (the newest one always stays, however large).
+ *
+ * <p>Versions no request has used for the idle timeout leave too, at the next {@link #unloadIdle()}: every training
+ * run registers a new version and moves the traffic on, and each loaded version holds its tables, its batcher's
+ * threads and, through them, the engine's per-thread pools and the C allocator's per-thread arenas. Without this
+ * the process would keep every version it ever served until the memory budget, far above what it serves.
  *
  * <p>A version is loaded once even when many requests ask for it at the same time: the first one loads it and the
  * others wait for that load. A model that leaves the cache is closed only when its last request is done (see
@@ -22,13 +29,26 @@ public class ModelCache implements AutoCloseable {
 
     private final ModelLoader loader;
     private final long budgetBytes;
+    private final long idleTimeoutNanos;
+    private final LongSupplier nanoTime;
     /** In access order, the least recently used first; guarded by {@code this}. */
     private final LinkedHashMap<ServedVersion, CompletableFuture<ServedModel>> entries =
             new LinkedHashMap<>(16, 0.75f, true);
 
-    public ModelCache(ModelLoader loader, long budgetBytes) {
+    /**
+     * @param idleTimeout how long a version may go without a request before {@link #unloadIdle()} unloads it; zero
+     *                    keeps versions until the budget needs their memory
+     */
+    public ModelCache(ModelLoader loader, long budgetBytes, Duration idleTimeout) {
+        this(loader, budgetBytes, idleTimeout, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock that ages the versions (the tests turn it by hand) */
+    ModelCache(ModelLoader loader, long budgetBytes, Duration idleTimeout, LongSupplier nanoTime) {
         this.loader = loader;
         this.budgetBytes = budgetBytes;
+        this.idleTimeoutNanos = idleTimeout.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -53,6 +73,7 @@ public class ModelCache implements AutoCloseable {
             }
             ServedModel model = await(entry);
             if (model.tryAcquire()) {
+                model.markUsed(nanoTime.getAsLong());
                 return new ModelLease(model);
             }
             // Evicted and closed between the lookup and now: the next round loads it again.
@@ -65,6 +86,32 @@ public class ModelCache implements AutoCloseable {
                 .filter(e -> e.getValue().isDone() && !e.getValue().isCompletedExceptionally())
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /**
+     * Unloads the versions that have had no request for the idle timeout and have none in flight; each closes at
+     * once. Run periodically (see {@link IdleModelUnloader}); does nothing when the timeout is zero.
+     *
+     * @return the versions unloaded
+     */
+    public List<ServedVersion> unloadIdle() {
+        if (idleTimeoutNanos == 0) {
+            return List.of();
+        }
+        long lastUseBefore = nanoTime.getAsLong() - idleTimeoutNanos;
+        List<ServedModel> idle = new ArrayList<>();
+        synchronized (this) {
+            Iterator<CompletableFuture<ServedModel>> loadedEntries = entries.values().iterator();
+            while (loadedEntries.hasNext()) {
+                ServedModel model = loadedModel(loadedEntries.next());
+                if (model != null && model.idleSince(lastUseBefore)) {
+                    loadedEntries.remove();
+                    idle.add(model);
+                }
+            }
+        }
+        idle.forEach(ServedModel::release);
+        return idle.stream().map(ServedModel::version).toList();
     }
 
     /** Drops every model; each closes when its last request is done. */
@@ -89,6 +136,7 @@ public class ModelCache implements AutoCloseable {
             entry.completeExceptionally(e);
             return;
         }
+        model.markUsed(nanoTime.getAsLong());
         entry.complete(model);
         evictBeyondBudget(version).forEach(ServedModel::release);
     }

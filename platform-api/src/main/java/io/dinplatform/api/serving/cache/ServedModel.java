@@ -36,6 +36,8 @@ public final class ServedModel {
     private final long footprintBytes;
     /** Starts at 1: the cache's own reference. */
     private final AtomicInteger references = new AtomicInteger(1);
+    /** When a request last took this model, on the cache's clock. */
+    private volatile long lastUsedNanos;
 
     ServedModel(ServedVersion version, ModelBundle bundle, Scorer scorer, DynamicBatcher batcher,
                 ModelVersionMetrics metrics) {
@@ -99,6 +101,15 @@ public final class ServedModel {
                 return true;
             }
         }
+    }
+
+    void markUsed(long nanos) {
+        lastUsedNanos = nanos;
+    }
+
+    /** No request in flight (only the cache's reference is left), and none taken since {@code nanos}. */
+    boolean idleSince(long nanos) {
+        return references.get() == 1 && lastUsedNanos - nanos < 0;
     }
 
     void release() {

@@ -1,0 +1,85 @@
+package io.dinplatform.core.device;
+
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Structure;
+
+import java.util.Optional;
+
+/**
+ * What the C library's allocator holds, as glibc's {@code mallinfo2} reports it over all its arenas: the engine's
+ * tensors live there, outside the Java heap and outside the JVM's native memory tracking.
+ *
+ * <p>It tells a leak from retention. Memory a leak holds stays <em>in use</em>; memory that {@link NativeAllocator}'s
+ * settings keep for the next step (no trimming, a large top pad) shows as <em>free</em>, resident or not. A resident
+ * set that grows while the bytes in use stay flat is the allocator keeping pages, not the program losing them.
+ */
+public final class NativeHeap {
+
+    private static final Optional<Function> MALLINFO2 = lookup("mallinfo2");
+    private static final Optional<Function> MALLOC_TRIM = lookup("malloc_trim");
+
+    private NativeHeap() {
+    }
+
+    /** The allocator's totals now; empty where the C library is not glibc 2.33 or later. */
+    public static Optional<Usage> usage() {
+        return MALLINFO2.map(function -> Usage.of((MallInfo2) function.invoke(MallInfo2.class, new Object[0])));
+    }
+
+    /**
+     * Gives every free page of every arena back to the kernel ({@code malloc_trim(0)}), against the no-trimming
+     * setting: a diagnostic, for telling retained pages from used ones, not something to call per step.
+     *
+     * @return whether the C library released any memory (false too where there is no {@code malloc_trim})
+     */
+    public static boolean trim() {
+        return MALLOC_TRIM.map(function -> function.invokeInt(new Object[] {0}) == 1).orElse(false);
+    }
+
+    private static Optional<Function> lookup(String name) {
+        try {
+            return Optional.of(NativeLibrary.getInstance("c").getFunction(name));
+        } catch (UnsatisfiedLinkError e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param inUseBytes   bytes handed out and not yet freed, in the arenas and in mmap'ed blocks
+     * @param freeBytes    bytes the arenas hold free for later requests (resident once touched)
+     * @param mappedBytes  bytes in blocks served by their own mmap (returned to the kernel on free)
+     */
+    public record Usage(long inUseBytes, long freeBytes, long mappedBytes) {
+
+        private static final double MIB = 1024.0 * 1024.0;
+
+        static Usage of(MallInfo2 info) {
+            return new Usage(info.uordblks + info.hblkhd, info.fordblks, info.hblkhd);
+        }
+
+        public double inUseMib() {
+            return inUseBytes / MIB;
+        }
+
+        public double freeMib() {
+            return freeBytes / MIB;
+        }
+    }
+
+    /** glibc's {@code struct mallinfo2}: ten {@code size_t} counters, returned by value. */
+    @Structure.FieldOrder({"arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+            "fordblks", "keepcost"})
+    public static final class MallInfo2 extends Structure implements Structure.ByValue {
+        public long arena;
+        public long ordblks;
+        public long smblks;
+        public long hblks;
+        public long hblkhd;
+        public long usmblks;
+        public long fsmblks;
+        public long uordblks;
+        public long fordblks;
+        public long keepcost;
+    }
+}

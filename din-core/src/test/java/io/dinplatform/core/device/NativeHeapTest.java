@@ -1,0 +1,68 @@
+package io.dinplatform.core.device;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.sun.jna.Memory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The allocator's figures must follow real allocations: a C block and an engine tensor of 64 MiB each show in the
+ * bytes in use while they live and leave them when freed. Other threads (the JIT, the engine's pool) allocate too,
+ * hence the margins of a few MiB.
+ */
+@EnabledOnOs(OS.LINUX)
+class NativeHeapTest {
+
+    private static final long SIZE = 64L << 20;
+    private static final long MARGIN = 8L << 20;
+
+    @Test
+    void countsAMallocBlockWhileItLives() {
+        long before = inUse();
+        Memory block = new Memory(SIZE);
+        long during = inUse();
+        block.close();
+        long after = inUse();
+
+        assertThat(during - before).isBetween(SIZE - MARGIN, SIZE + MARGIN);
+        assertThat(during - after).isBetween(SIZE - MARGIN, SIZE + MARGIN);
+    }
+
+    @Test
+    void seesTheEnginesTensors() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.zeros(new Shape(1)).close(); // loads the engine before the first reading
+            long before = inUse();
+            NDArray tensor = manager.ones(new Shape(SIZE / Float.BYTES), DataType.FLOAT32);
+            long during = inUse();
+            tensor.close();
+            long after = inUse();
+
+            assertThat(during - before).isBetween(SIZE - MARGIN, SIZE + MARGIN);
+            assertThat(during - after).isBetween(SIZE - MARGIN, SIZE + MARGIN);
+        }
+    }
+
+    @Test
+    void trimmingKeepsWhatIsInUse() {
+        Memory block = new Memory(SIZE);
+        try {
+            long before = inUse();
+            NativeHeap.trim();
+            assertThat(inUse()).isBetween(before - MARGIN, before + MARGIN);
+        } finally {
+            block.close();
+        }
+    }
+
+    private static long inUse() {
+        return NativeHeap.usage().orElseThrow(() -> new AssertionError("mallinfo2 missing: glibc 2.33 or later "
+                + "expected on Linux")).inUseBytes();
+    }
+}
