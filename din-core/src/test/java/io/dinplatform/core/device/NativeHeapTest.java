@@ -1,6 +1,5 @@
 package io.dinplatform.core.device;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -8,6 +7,8 @@ import com.sun.jna.Memory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,29 +24,15 @@ class NativeHeapTest {
     private static final long MARGIN = 8L << 20;
 
     @Test
-    void countsAMallocBlockWhileItLives() {
-        long before = inUse();
-        Memory block = new Memory(SIZE);
-        long during = inUse();
-        block.close();
-        long after = inUse();
-
-        assertThat(during - before).isBetween(SIZE - MARGIN, SIZE + MARGIN);
-        assertThat(during - after).isBetween(SIZE - MARGIN, SIZE + MARGIN);
+    void countsAMallocBlockWhileItLives() throws Exception {
+        assertCountedWhileItLives(() -> new Memory(SIZE));
     }
 
     @Test
-    void seesTheEnginesTensors() {
+    void seesTheEnginesTensors() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.zeros(new Shape(1)).close(); // loads the engine before the first reading
-            long before = inUse();
-            NDArray tensor = manager.ones(new Shape(SIZE / Float.BYTES), DataType.FLOAT32);
-            long during = inUse();
-            tensor.close();
-            long after = inUse();
-
-            assertThat(during - before).isBetween(SIZE - MARGIN, SIZE + MARGIN);
-            assertThat(during - after).isBetween(SIZE - MARGIN, SIZE + MARGIN);
+            assertCountedWhileItLives(() -> manager.ones(new Shape(SIZE / Float.BYTES), DataType.FLOAT32));
         }
     }
 
@@ -59,6 +46,17 @@ class NativeHeapTest {
         } finally {
             block.close();
         }
+    }
+
+    private static void assertCountedWhileItLives(Callable<AutoCloseable> allocation) throws Exception {
+        long before = inUse();
+        AutoCloseable allocated = allocation.call();
+        long during = inUse();
+        allocated.close();
+        long after = inUse();
+
+        assertThat(during - before).isBetween(SIZE - MARGIN, SIZE + MARGIN);
+        assertThat(during - after).isBetween(SIZE - MARGIN, SIZE + MARGIN);
     }
 
     private static long inUse() {

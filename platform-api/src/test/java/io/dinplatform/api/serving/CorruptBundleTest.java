@@ -1,5 +1,7 @@
 package io.dinplatform.api.serving;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,8 +11,10 @@ import java.util.SplittableRandom;
 import io.dinplatform.api.PlatformApiTest;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
+import io.dinplatform.registry.model.NewModelVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -70,5 +74,28 @@ class CorruptBundleTest extends PlatformApiTest {
 
         assertThat(postJson(predict + 1, instances).getBody().get("predictions")).hasSize(2);
         assertThat(postJson(rank + 1, candidates).getBody().get("ranked")).hasSize(2);
+    }
+
+    /**
+     * Bytes that match their recorded SHA-256 but are no bundle (written by something else, or by a future format):
+     * the same 503 and problem, never a 500, and the model's other versions keep serving.
+     */
+    @Test
+    void anArtifactThatIsNoBundleIsRefusedTheSameWay() throws Exception {
+        String name = "nobundle-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        StoredArtifact notABundle = artifacts.write(new ByteArrayInputStream(
+                "not a model bundle".getBytes(StandardCharsets.UTF_8)));
+        models.createNextVersion(new NewModelVersion(name, null, null, notABundle.sha256(), null,
+                JsonMapper.shared().readTree("{\"architecture\": {\"type\": \"DIN\"}}")));
+        TrainedModels.register(artifacts, models, name, ModelType.DIN, 2);
+        String instances = JsonMapper.shared().writeValueAsString(Map.of("instances", TrainedModels.instances(5, 2)));
+
+        JsonNode problem = assertProblem(postJson("/api/v1/models/" + name + "/predict?version=1", instances), 503);
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/corrupt-artifact");
+        assertThat(problem.get("detail").asString()).contains("model " + name + " version 1",
+                notABundle.sha256(), "not a zip file");
+        assertThat(problem.get("version").asInt()).isEqualTo(1);
+        assertThat(postJson("/api/v1/models/" + name + "/predict?version=2", instances).getBody().get("predictions"))
+                .as("another version serves").hasSize(2);
     }
 }

@@ -9,6 +9,7 @@ import io.dinplatform.api.serving.batching.DynamicBatcher;
 import io.dinplatform.api.serving.metrics.ModelVersionMetrics;
 import io.dinplatform.api.serving.metrics.ServingMetrics;
 import io.dinplatform.core.bundle.BundleReader;
+import io.dinplatform.core.bundle.InvalidBundleException;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.core.serving.Scorer;
@@ -48,7 +49,7 @@ public class ModelLoader {
         long started = System.nanoTime();
         Path file = verifiedBundle(version);
         Device target = device.resolve();
-        ModelBundle bundle = BundleReader.read(file, version.bundleSha256(), target);
+        ModelBundle bundle = readBundle(version, file, target);
         try {
             Scorer scorer = new Scorer(bundle, maxBatchSize);
             scorer.warmUp();
@@ -61,6 +62,14 @@ public class ModelLoader {
         } catch (RuntimeException e) {
             bundle.close();
             throw e;
+        }
+    }
+
+    private static ModelBundle readBundle(ServedVersion version, Path file, Device target) throws IOException {
+        try {
+            return BundleReader.read(file, version.bundleSha256(), target);
+        } catch (InvalidBundleException e) {
+            throw new CorruptBundleException(version, e);
         }
     }
 
