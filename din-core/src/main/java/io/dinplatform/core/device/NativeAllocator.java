@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * per step, a third of the step's time, and more as the embedding tables grow and their rows scatter over more
  * pages. Keeping freed memory in the heap ({@code M_MMAP_THRESHOLD} at its 32 MiB maximum, trimming off, a generous
  * top pad) turns the second step's temporaries into the first step's pages. Resident memory then settles at the
- * working set of one step instead of oscillating around it.
+ * working set of one step instead of oscillating around it, and stays there: whoever ends a workload for good (a
+ * training run, a served model) hands the pages back with {@link NativeHeap#trim()}.
  *
  * <p>Process-wide and irreversible, so it runs once, at most, and only where {@code mallopt} exists (glibc); the
  * system property {@value #DISABLE_PROPERTY}{@code =false} leaves the allocator alone.

@@ -28,8 +28,11 @@ public final class NativeHeap {
     }
 
     /**
-     * Gives every free page of every arena back to the kernel ({@code malloc_trim(0)}), against the no-trimming
-     * setting: a diagnostic, for telling retained pages from used ones, not something to call per step.
+     * Gives the arenas' free pages back to the kernel ({@code malloc_trim(0)}), which the no-trimming setting
+     * otherwise never does: for when a workload's arrays are gone for good (a finished training run, an unloaded
+     * model), not per step. glibc releases every whole free page in its bins and the main arena's top, but keeps
+     * the free top of each per-thread arena. It takes each arena's lock in turn, for tens of milliseconds in all
+     * after a training run; the next allocations fault their pages in again.
      *
      * @return whether the C library released any memory (false too where there is no {@code malloc_trim})
      */

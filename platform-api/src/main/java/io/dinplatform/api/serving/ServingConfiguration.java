@@ -6,7 +6,9 @@ import io.dinplatform.api.serving.cache.ModelLoader;
 import io.dinplatform.api.serving.metrics.ServingMetrics;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.model.ModelRepository;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,6 +36,14 @@ public class ServingConfiguration {
     @Bean(destroyMethod = "close")
     ModelCache modelCache(ModelLoader loader, ServingProperties properties) {
         return new ModelCache(loader, properties.cacheMemory().toBytes(), properties.idleUnload());
+    }
+
+    /** {@code din_serving_models_loaded}: the versions loaded now (idle ones leave, see {@link ModelCache}). */
+    @Bean
+    MeterBinder loadedModelsGauge(ModelCache cache) {
+        return registry -> Gauge.builder("din.serving.models.loaded", cache, loaded -> loaded.loaded().size())
+                .description("Model versions loaded for serving")
+                .register(registry);
     }
 
     @Bean(destroyMethod = "close")

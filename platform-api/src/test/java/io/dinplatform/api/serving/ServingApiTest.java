@@ -306,6 +306,20 @@ class ServingApiTest extends PlatformApiTest {
                 "predict").timer().count()).isEqualTo(1);
         assertThat(meters.get("din.serving.queue.wait").tags("model", name, "version", "1").timer().count())
                 .isEqualTo(1);
+        assertThat(meters.get("din.serving.models.loaded").gauge().value()).isGreaterThanOrEqualTo(1);
+
+        String scraped = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(gauge(scraped, "din_native_heap_in_use_bytes")).as("the engine's tensors at least")
+                .isGreaterThan(1 << 20);
+        assertThat(gauge(scraped, "din_native_heap_free_bytes")).isNotNegative();
+        assertThat(gauge(scraped, "din_serving_models_loaded")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** The value of an untagged gauge in Prometheus's text format. */
+    private static double gauge(String scraped, String name) {
+        return scraped.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not published"));
     }
 
     private String registered(ModelType type, long seed) {

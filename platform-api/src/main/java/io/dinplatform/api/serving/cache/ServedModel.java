@@ -9,6 +9,7 @@ import io.dinplatform.api.serving.batching.DynamicBatcher;
 import io.dinplatform.api.serving.metrics.ModelVersionMetrics;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.data.encode.InstanceEncoder;
+import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.serving.Scorer;
@@ -118,9 +119,11 @@ public final class ServedModel {
         }
     }
 
+    /** Also gives the C allocator's free pages back to the kernel, the model's among them (see NativeHeap#trim). */
     private void close() {
         batcher.close();
         bundle.close();
+        NativeHeap.trim();
         log.info("Unloaded model {} version {}", version.model(), version.version());
     }
 }
