@@ -20,9 +20,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
 import ai.djl.Device;
@@ -152,6 +154,8 @@ public final class SoakBenchmark {
         private final Options options;
         private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         private final AtomicLong errors = new AtomicLong();
+        /** The window's highest resident memory outside the heap, sampled every second: runs peak between windows. */
+        private final AtomicReference<Double> peakOutsideHeapMib = new AtomicReference<>(0.0);
         private final List<Window> windows = new ArrayList<>();
         private final List<String> finishedRuns = new ArrayList<>();
 
@@ -168,13 +172,18 @@ public final class SoakBenchmark {
             ExecutorService io = Executors.newFixedThreadPool(4);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io).build();
             ExecutorService clients = Executors.newFixedThreadPool(options.clients());
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> peakOutsideHeapMib.accumulateAndGet(
+                    ProcessMeters.residentMib() - ProcessMeters.committedHeapMib(), Math::max), 0, 1, TimeUnit.SECONDS);
             for (int c = 0; c < options.clients(); c++) {
                 int client = c;
                 clients.submit(() -> drive(http, client, deadline));
             }
             System.out.println("| minute | requests/s | p50 ms | p99 ms | errors | live heap MiB | heap committed MiB "
-                    + "| RSS MiB | RSS outside the heap MiB | malloc in use MiB | malloc free MiB | training |");
-            System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+                    + "| RSS MiB | RSS outside the heap MiB | its peak in the window MiB | malloc in use MiB "
+                    + "| malloc free MiB | training |");
+            System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+                    + "| --- |");
             long started = System.nanoTime();
             while (System.nanoTime() < deadline) {
                 Thread.sleep(options.windowSeconds() * 1000L);
@@ -185,6 +194,7 @@ public final class SoakBenchmark {
             }
             clients.shutdown();
             clients.awaitTermination(1, TimeUnit.MINUTES);
+            sampler.shutdown();
             io.shutdown();
             summarize(runState(api, training));
         }
@@ -232,6 +242,7 @@ public final class SoakBenchmark {
             return new Window(minute, sorted.length / (double) options.windowSeconds(),
                     ServingBenchmark.percentile(sorted, 0.50), ServingBenchmark.percentile(sorted, 0.99),
                     errors.getAndSet(0), liveHeapMib(), ProcessMeters.committedHeapMib(), ProcessMeters.residentMib(),
+                    peakOutsideHeapMib.getAndSet(0.0),
                     nativeHeap.map(NativeHeap.Usage::inUseMib).orElse(Double.NaN),
                     nativeHeap.map(NativeHeap.Usage::freeMib).orElse(Double.NaN), trainingState);
         }
@@ -248,11 +259,13 @@ public final class SoakBenchmark {
             List<Window> secondHalf = windows.subList(windows.size() / 2, windows.size());
             System.out.printf(Locale.ROOT, "errors: %d; p99 ms, mean of the windows: %.2f (first half, after the "
                             + "first window) vs %.2f (second half); RSS MiB, max: %.0f vs %.0f; RSS outside the heap MiB, "
-                            + "max: %.0f vs %.0f; malloc in use MiB, max: %.0f vs %.0f; live heap MiB, max: %.0f vs %.0f%n",
+                            + "max: %.0f vs %.0f; its peak, max: %.0f vs %.0f; malloc in use MiB, max: %.0f vs %.0f; "
+                            + "live heap MiB, max: %.0f vs %.0f%n",
                     windows.stream().mapToLong(Window::errors).sum(),
                     mean(firstHalf, Window::p99Millis), mean(secondHalf, Window::p99Millis),
                     max(firstHalf, Window::residentMib), max(secondHalf, Window::residentMib),
                     max(firstHalf, Window::outsideHeapMib), max(secondHalf, Window::outsideHeapMib),
+                    max(firstHalf, Window::peakOutsideHeapMib), max(secondHalf, Window::peakOutsideHeapMib),
                     max(firstHalf, Window::mallocInUseMib), max(secondHalf, Window::mallocInUseMib),
                     max(firstHalf, Window::liveHeapMib), max(secondHalf, Window::liveHeapMib));
         }
@@ -281,14 +294,14 @@ public final class SoakBenchmark {
     }
 
     private record Window(double minute, double requestsPerSecond, double p50Millis, double p99Millis, long errors,
-                          double liveHeapMib, double committedHeapMib, double residentMib,
+                          double liveHeapMib, double committedHeapMib, double residentMib, double peakOutsideHeapMib,
                           double mallocInUseMib, double mallocFreeMib, String training) {
 
         void print() {
             System.out.printf(Locale.ROOT, "| %.1f | %.0f | %.2f | %.2f | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f "
-                            + "| %s |%n", minute, requestsPerSecond, p50Millis, p99Millis, errors, liveHeapMib,
-                    committedHeapMib, residentMib, outsideHeapMib(), mallocInUseMib, mallocFreeMib,
-                    training);
+                            + "| %.0f | %s |%n", minute, requestsPerSecond, p50Millis, p99Millis, errors, liveHeapMib,
+                    committedHeapMib, residentMib, outsideHeapMib(), peakOutsideHeapMib, mallocInUseMib,
+                    mallocFreeMib, training);
         }
 
         /**

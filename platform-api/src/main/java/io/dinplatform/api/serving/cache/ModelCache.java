@@ -17,9 +17,9 @@ import java.util.function.LongSupplier;
  * over the budget, the least recently used models leave first (the newest one always stays, however large).
  *
  * <p>Versions no request has used for the idle timeout leave too, at the next {@link #unloadIdle()}: every training
- * run registers a new version and moves the traffic on, and each loaded version holds its tables, its batcher's
- * threads and, through them, the engine's per-thread pools and the C allocator's per-thread arenas. Without this
- * the process would keep every version it ever served until the memory budget, far above what it serves.
+ * run registers a new version and moves the traffic on, and each loaded version holds its tables and its batcher's
+ * threads, each with the engine's thread pool of its own. Without this the process would keep every version it ever
+ * served until the memory budget, far above what it serves.
  *
  * <p>A version is loaded once even when many requests ask for it at the same time: the first one loads it and the
  * others wait for that load. A model that leaves the cache is closed only when its last request is done (see
