@@ -1,8 +1,8 @@
 package io.dinplatform.core.device;
 
 import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -50,12 +50,11 @@ public final class NativeAllocator {
         if ("false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY))) {
             return "left at the C library's defaults (" + DISABLE_PROPERTY + "=false)";
         }
-        Function mallopt;
-        try {
-            mallopt = NativeLibrary.getInstance("c").getFunction("mallopt");
-        } catch (UnsatisfiedLinkError e) {
+        Optional<Function> found = CLibrary.function("mallopt");
+        if (found.isEmpty()) {
             return "left at the C library's defaults (no mallopt: not glibc)";
         }
+        Function mallopt = found.get();
         boolean applied = set(mallopt, M_MMAP_THRESHOLD, MMAP_THRESHOLD)
                 & set(mallopt, M_TRIM_THRESHOLD, Integer.MAX_VALUE)
                 & set(mallopt, M_TOP_PAD, TOP_PAD);

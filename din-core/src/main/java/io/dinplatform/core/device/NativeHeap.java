@@ -1,7 +1,6 @@
 package io.dinplatform.core.device;
 
 import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Structure;
 
 import java.util.Optional;
@@ -16,8 +15,8 @@ import java.util.Optional;
  */
 public final class NativeHeap {
 
-    private static final Optional<Function> MALLINFO2 = lookup("mallinfo2");
-    private static final Optional<Function> MALLOC_TRIM = lookup("malloc_trim");
+    private static final Optional<Function> MALLINFO2 = CLibrary.function("mallinfo2");
+    private static final Optional<Function> MALLOC_TRIM = CLibrary.function("malloc_trim");
 
     private NativeHeap() {
     }
@@ -40,25 +39,16 @@ public final class NativeHeap {
         return MALLOC_TRIM.map(function -> function.invokeInt(new Object[] {0}) == 1).orElse(false);
     }
 
-    private static Optional<Function> lookup(String name) {
-        try {
-            return Optional.of(NativeLibrary.getInstance("c").getFunction(name));
-        } catch (UnsatisfiedLinkError e) {
-            return Optional.empty();
-        }
-    }
-
     /**
      * @param inUseBytes   bytes handed out and not yet freed, in the arenas and in mmap'ed blocks
      * @param freeBytes    bytes the arenas hold free for later requests (resident once touched)
-     * @param mappedBytes  bytes in blocks served by their own mmap (returned to the kernel on free)
      */
-    public record Usage(long inUseBytes, long freeBytes, long mappedBytes) {
+    public record Usage(long inUseBytes, long freeBytes) {
 
         private static final double MIB = 1024.0 * 1024.0;
 
         static Usage of(MallInfo2 info) {
-            return new Usage(info.uordblks + info.hblkhd, info.fordblks, info.hblkhd);
+            return new Usage(info.uordblks + info.hblkhd, info.fordblks);
         }
 
         public double inUseMib() {
