@@ -1,14 +1,10 @@
 package io.dinplatform.registry.database;
 
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 import io.dinplatform.registry.EmbeddedCatalogTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +18,10 @@ class MigrationsTest extends EmbeddedCatalogTest {
     EmbeddedPostgresServer server;
 
     @Test
-    void flywayCreatesEveryTableFromAnEmptyDatabase() throws IOException {
+    void flywayCreatesEveryTableFromAnEmptyDatabase() {
         List<String> applied = jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .query(String.class).list();
-        assertThat(applied).as("every migration on the class path, in order").containsExactlyElementsOf(shipped());
+        assertThat(applied).as("every migration on the class path, in order").containsExactlyElementsOf(ShippedMigrations.versions());
 
         List<String> tables = jdbc.sql("""
                         SELECT lower(table_name) FROM information_schema.tables
@@ -51,14 +47,5 @@ class MigrationsTest extends EmbeddedCatalogTest {
         assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
         assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
         assertThat(jdbc.sql("SHOW server_version").query(String.class).single()).startsWith("17.");
-    }
-
-    /** The versions of the migration scripts the registry ships (V{version}__{description}.sql), in order. */
-    private static List<String> shipped() throws IOException {
-        return Arrays.stream(new PathMatchingResourcePatternResolver()
-                        .getResources("classpath:db/migration/V*__*.sql"))
-                .map(resource -> resource.getFilename().substring(1, resource.getFilename().indexOf("__")))
-                .sorted(Comparator.comparing(Integer::valueOf))
-                .toList();
     }
 }
