@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import static io.dinplatform.core.bench.ProcessMeters.residentMib;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -90,5 +92,16 @@ class NativeHeapTest {
     private static long inUse() {
         return NativeHeap.usage().orElseThrow(() -> new AssertionError("mallinfo2 missing: glibc 2.33 or later "
                 + "expected on Linux")).inUseBytes();
+    }
+
+    /** This process's resident set (VmRSS), in MiB: what the kernel holds for it, freed-but-kept pages included. */
+    private static double residentMib() {
+        try (var lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst().orElseThrow() / 1024.0;
+        } catch (IOException e) {
+            throw new AssertionError("cannot read /proc/self/status", e);
+        }
     }
 }

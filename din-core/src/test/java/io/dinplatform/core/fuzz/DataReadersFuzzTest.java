@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import io.dinplatform.core.data.DataFormatException;
-import io.dinplatform.core.data.build.InteractionFormat;
-import io.dinplatform.core.data.build.InteractionLogReader;
+import io.dinplatform.core.data.builders.InteractionFormat;
+import io.dinplatform.core.data.builders.InteractionLogReader;
 import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.csv.CsvWriter;
 import io.dinplatform.core.data.samples.SamplesReader;

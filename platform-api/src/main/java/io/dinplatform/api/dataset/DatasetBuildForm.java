@@ -1,7 +1,7 @@
 package io.dinplatform.api.dataset;
 
-import io.dinplatform.core.data.build.BuildOptions;
-import io.dinplatform.core.data.build.BuildProtocol;
+import io.dinplatform.core.data.builders.BuildOptions;
+import io.dinplatform.core.data.builders.BuildProtocol;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;

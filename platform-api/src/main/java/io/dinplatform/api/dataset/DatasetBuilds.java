@@ -9,11 +9,11 @@ import java.util.List;
 
 import io.dinplatform.api.ResourceNames;
 import io.dinplatform.api.error.InvalidRequestException;
-import io.dinplatform.core.data.build.BuildOptions;
-import io.dinplatform.core.data.build.BuildResult;
-import io.dinplatform.core.data.build.Interaction;
-import io.dinplatform.core.data.build.ItemCatalog;
-import io.dinplatform.core.data.build.SamplesBuilder;
+import io.dinplatform.core.data.builders.BuildOptions;
+import io.dinplatform.core.data.builders.BuildResult;
+import io.dinplatform.core.data.builders.Interaction;
+import io.dinplatform.core.data.builders.ItemCatalog;
+import io.dinplatform.core.data.builders.SamplesBuilder;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Service;

@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.dinplatform.core.data.build.BuildProtocol;
-import io.dinplatform.core.data.build.Interaction;
-import io.dinplatform.core.data.build.InteractionFormat;
-import io.dinplatform.core.data.build.InteractionLogReader;
-import io.dinplatform.core.data.build.ItemCatalog;
-import io.dinplatform.core.data.build.ItemCatalogReader;
+import io.dinplatform.core.data.builders.BuildProtocol;
+import io.dinplatform.core.data.builders.Interaction;
+import io.dinplatform.core.data.builders.InteractionFormat;
+import io.dinplatform.core.data.builders.InteractionLogReader;
+import io.dinplatform.core.data.builders.ItemCatalog;
+import io.dinplatform.core.data.builders.ItemCatalogReader;
 
 /** How the raw files of a build are laid out. */
 public enum RawLogFormat {

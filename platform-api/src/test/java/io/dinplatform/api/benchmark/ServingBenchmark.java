@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import ai.djl.Device;
 import io.dinplatform.api.PlatformApiApplication;
-import io.dinplatform.core.bench.ProcessMeters;
+import io.dinplatform.tools.bench.ProcessMeters;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.device.NativeAllocator;

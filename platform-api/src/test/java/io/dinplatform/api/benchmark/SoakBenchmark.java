@@ -31,7 +31,7 @@ import ai.djl.Device;
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
-import io.dinplatform.core.bench.ProcessMeters;
+import io.dinplatform.tools.bench.ProcessMeters;
 import io.dinplatform.core.device.NativeAllocator;
 import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.registry.artifact.ArtifactStore;

@@ -2,7 +2,7 @@ package io.dinplatform.core.data.synthetic;
 
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.GroupSplitter;
-import io.dinplatform.core.data.build.SamplesBuilder;
+import io.dinplatform.core.data.builders.SamplesBuilder;
 import io.dinplatform.core.data.csv.CsvWriter;
 import io.dinplatform.core.data.encode.DatasetEncoder;
 import io.dinplatform.core.schema.FeatureSchema;

@@ -3,7 +3,7 @@ package io.dinplatform.core.data.synthetic;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.SequenceColumn;
 import io.dinplatform.core.data.Split;
-import io.dinplatform.core.data.build.SamplesBuilder;
+import io.dinplatform.core.data.builders.SamplesBuilder;
 import io.dinplatform.core.schema.FeatureSchema;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,95 @@
+package io.dinplatform.core.data.builders;
+
+import io.dinplatform.core.data.DataFormatException;
+import io.dinplatform.core.data.RowError;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads an items file into an {@link ItemCatalog}. Errors name the line (from 1) and the field. */
+public final class ItemCatalogReader {
+
+    /** The 19 genres of MovieLens 100K's {@code u.item} flags, in column order ({@code u.genre}). */
+    public static final List<String> MOVIELENS_GENRES = List.of("unknown", "Action", "Adventure", "Animation",
+            "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical",
+            "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western");
+
+    private static final int MOVIELENS_FIRST_GENRE_FIELD = 5;
+
+    private ItemCatalogReader() {
+    }
+
+    /**
+     * MovieLens 100K's {@code u.item}: ISO-8859-1, {@code |}-separated, the movie id first and 19 genre flags last;
+     * an item's category is its first flagged genre.
+     */
+    public static ItemCatalog movieLens(InputStream in) throws IOException {
+        Map<String, String> categories = new LinkedHashMap<>();
+        DelimitedLines.read(in, StandardCharsets.ISO_8859_1, '|', false, (line, fields, errors) -> {
+            int expected = MOVIELENS_FIRST_GENRE_FIELD + MOVIELENS_GENRES.size();
+            if (fields.length != expected) {
+                errors.add(new RowError(line, null, "has " + fields.length + " fields separated by '|', a MovieLens"
+                        + " u.item line has " + expected + " (id, title, dates, URL, 19 genre flags)"));
+                return;
+            }
+            firstGenre(line, fields, errors).ifPresent(genre -> put(categories, line, fields[0], genre, errors));
+        });
+        return catalog(categories);
+    }
+
+    /** A delimited file of {@code item<delimiter>category} lines, optionally with a header. */
+    public static ItemCatalog delimited(InputStream in, char delimiter, boolean header, Charset charset)
+            throws IOException {
+        Map<String, String> categories = new LinkedHashMap<>();
+        DelimitedLines.read(in, charset, delimiter, header, (line, fields, errors) -> {
+            if (fields.length < 2) {
+                errors.add(new RowError(line, null, "expected item and category separated by '" + delimiter
+                        + "', got " + fields.length + " field"));
+                return;
+            }
+            if (fields[1].isEmpty()) {
+                errors.add(new RowError(line, "category", "the category is empty"));
+                return;
+            }
+            put(categories, line, fields[0], fields[1], errors);
+        });
+        return catalog(categories);
+    }
+
+    private static Optional<String> firstGenre(long line, String[] fields, List<RowError> errors) {
+        for (int g = 0; g < MOVIELENS_GENRES.size(); g++) {
+            String flag = fields[MOVIELENS_FIRST_GENRE_FIELD + g];
+            if (!flag.equals("0") && !flag.equals("1")) {
+                errors.add(new RowError(line, "genre " + MOVIELENS_GENRES.get(g), "a genre flag must be 0 or 1, got '"
+                        + flag + "'"));
+                return Optional.empty();
+            }
+            if (flag.equals("1")) {
+                return Optional.of(MOVIELENS_GENRES.get(g));
+            }
+        }
+        return Optional.of(MOVIELENS_GENRES.get(0));
+    }
+
+    private static void put(Map<String, String> categories, long line, String item, String category,
+                            List<RowError> errors) {
+        if (item.isEmpty()) {
+            errors.add(new RowError(line, "item", "the item id is empty"));
+        } else if (categories.putIfAbsent(item, category) != null) {
+            errors.add(new RowError(line, "item", "item '" + item + "' is listed twice"));
+        }
+    }
+
+    private static ItemCatalog catalog(Map<String, String> categories) {
+        if (categories.isEmpty()) {
+            throw DataFormatException.of(0, null, "the items file lists no item");
+        }
+        return new ItemCatalog(categories);
+    }
+}

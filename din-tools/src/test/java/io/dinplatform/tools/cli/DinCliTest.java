@@ -1,0 +1,97 @@
+package io.dinplatform.tools.cli;
+
+import io.dinplatform.core.data.synthetic.SyntheticConfig;
+import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSchemaJson;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DinCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainPrintsValidationAndTestMetricsAsJsonAndWritesABundle() throws Exception {
+        Path samples = dir.resolve("samples.csv");
+        Path schema = dir.resolve("schema.json");
+        FeatureSchema written;
+        try (OutputStream out = Files.newOutputStream(samples)) {
+            written = SyntheticDataGenerator.write(new SyntheticConfig(300, 200, 10, 2, 10, 8, 0.1, 3), out);
+        }
+        Files.writeString(schema, FeatureSchemaJson.toJson(written));
+        Path bundle = dir.resolve("model.zip");
+
+        Run run = execute("train", "--samples", samples.toString(), "--schema", schema.toString(), "--epochs", "2",
+                "--threads", "1", "--quiet", "--bundle", bundle.toString());
+
+        assertThat(run.exitCode).as(run.output).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(run.output);
+        assertThat(json.get("model").asString()).isEqualTo("DIN");
+        assertThat(json.get("epochs").asInt()).isEqualTo(2);
+        assertThat(json.get("test").get("auc").asDouble()).isBetween(0.5, 1.0);
+        assertThat(json.get("test").get("gauc").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("validation").get("logloss").asDouble()).isPositive();
+        assertThat(bundle).isNotEmptyFile();
+    }
+
+    @Test
+    void buildTurnsMovieLensLogsIntoSamplesAndASchema() throws Exception {
+        Path movieLens = Path.of(System.getProperty("din.shared.dir", "../shared"), "data", "movielens-100k");
+        if (!Files.isRegularFile(movieLens.resolve("u.data"))) {
+            System.err.println("*** SKIPPED: MovieLens 100K not found at " + movieLens.toAbsolutePath() + " ***");
+            Assumptions.abort("MovieLens 100K not found at " + movieLens.toAbsolutePath());
+        }
+        Path samples = dir.resolve("movielens.csv");
+
+        Run run = execute("build", "--protocol", "RATING_THRESHOLD", "--interactions",
+                movieLens.resolve("u.data").toString(), "--items", movieLens.resolve("u.item").toString(), "--out",
+                samples.toString());
+
+        assertThat(run.exitCode).as(run.output).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(run.output);
+        assertThat(json.get("rows").asLong()).isEqualTo(100_000);
+        assertThat(Files.readAllLines(samples)).hasSize(100_001);
+        FeatureSchema schema = FeatureSchemaJson.parse(Files.readString(Path.of(samples + ".schema.json")));
+        assertThat(schema.maxHistoryLength()).isEqualTo(50);
+    }
+
+    @Test
+    void aBadOptionIsReportedWithUsage() {
+        Run run = execute("train", "--samples", "x.csv", "--schema", "s.json", "--optimizer", "RMSPROP");
+        assertThat(run.exitCode).isNotZero();
+        assertThat(run.errors).contains("--optimizer").contains("RMSPROP");
+    }
+
+    private record Run(int exitCode, String output, String errors) {
+    }
+
+    private static Run execute(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine commandLine = new CommandLine(new DinCli());
+            commandLine.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+            int code = commandLine.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+        }
+    }
+}
