@@ -1,5 +1,6 @@
 // What a person can do about a 401 or 403: the platform protects writes (and, by configuration, reads) with API
-// tokens (DESIGN.md §8), and the dashboard sends the token entered in its header as `Authorization: Bearer …`.
+// tokens (docs/architecture.md, 'Security'), and the dashboard sends the token entered in its header as
+// `Authorization: Bearer …`.
 
 /** Advice for an answer that refused access, depending on whether this tab sends a token; undefined otherwise. */
 export function accessAdvice(status: number, tokenSet: boolean): string | undefined {

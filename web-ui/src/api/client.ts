@@ -1,5 +1,6 @@
-// The typed client of the platform's REST API (DESIGN.md §5). Every page goes through it: it adds the API token,
-// turns failures into ApiError with the server's problem details, and reads server-sent events.
+// The typed client of the platform's REST API (docs/architecture.md, 'The REST API'). Every page goes through it:
+// it adds the API token, turns failures into ApiError with the server's problem details, and reads server-sent
+// events.
 import { ApiError, networkProblem, parseProblem } from './problem';
 import { SseParser, type ServerSentEvent } from './sse';
 import { authorizationHeaders, sessionTokenStore, type TokenStore } from './token';

@@ -120,7 +120,7 @@ export type OptimizerType = 'ADAM' | 'ADAGRAD' | 'SGD';
 export type RegularizationType = 'MBA' | 'L2' | 'NONE';
 export type Device = 'AUTO' | 'CPU' | 'GPU';
 
-/** The body of POST /api/v1/training-runs (DESIGN.md §5). */
+/** The body of POST /api/v1/training-runs (docs/architecture.md, 'The REST API'). */
 export interface RunRequest {
   /** Without a version the run trains on the newest one. */
   dataset: { name: string; version?: number };

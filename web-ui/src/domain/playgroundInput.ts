@@ -1,5 +1,5 @@
 // The playground's typed input turned into prediction instances: raw feature values as they appear in the dataset
-// (DESIGN.md §5), never internal indices.
+// (docs/architecture.md, 'The REST API'), never internal indices.
 import type { FeatureSchema, FeatureSpec, Instance } from '../api/types';
 
 /** The schema's features, grouped the way the playground asks for them. */

@@ -1,5 +1,5 @@
-// The launch form of a training run: its defaults (the paper's settings, DESIGN.md §5) and its translation into the
-// run request, with a message per field for values the platform would refuse.
+// The launch form of a training run: its defaults (the paper's settings, docs/architecture.md, 'The REST API') and
+// its translation into the run request, with a message per field for values the platform would refuse.
 import type {
   Activation,
   AttentionInput,

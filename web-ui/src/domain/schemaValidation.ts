@@ -1,6 +1,7 @@
-// Checks a dataset schema (DESIGN.md §6) in the browser before it is uploaded, by the rules the platform applies
-// (din-core's FeatureSchemaJson and FeatureSchemaValidator), so a typo is pointed out at its JSON path at once
-// instead of after a long upload. The platform checks again and has the last word.
+// Checks a dataset schema (docs/architecture.md, 'The samples format and the schema') in the browser before it is
+// uploaded, by the rules the platform applies (din-core's FeatureSchemaJson and FeatureSchemaValidator), so a typo is
+// pointed out at its JSON path at once instead of after a long upload. The platform checks again and has the last
+// word.
 import type { FeatureKind, FeatureSchema } from '../api/types';
 import { findJsonSyntaxError } from './jsonSyntax';
 
@@ -193,7 +194,7 @@ export function validateSchema(source: string): SchemaCheck {
     : { valid: false, issues: checker.issues };
 }
 
-/** The example of DESIGN.md §6, a starting point for the editor. */
+/** The example schema of docs/architecture.md, 'The samples format and the schema': a starting point for the editor. */
 export const EXAMPLE_SCHEMA: FeatureSchema = {
   label: 'label',
   group: 'user_id',

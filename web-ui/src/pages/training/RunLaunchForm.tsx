@@ -37,8 +37,8 @@ function Options<T extends string>({ values }: { values: readonly T[] }): ReactN
 }
 
 /**
- * Every option of the run request (DESIGN.md §5), prefilled with the paper's settings, so that a first run needs
- * only a dataset and a model name.
+ * Every option of the run request (docs/architecture.md, 'The REST API'), prefilled with the paper's settings, so
+ * that a first run needs only a dataset and a model name.
  */
 export function RunLaunchForm({ datasets, initialDataset, initialVersion }: RunLaunchFormProps) {
   const firstDataset = initialDataset ?? datasets[0]?.name ?? '';

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
-/** Small, valid samples files in the DESIGN.md §6 format, and the schema that describes them. */
+/**
+ * Small, valid samples files in the format of docs/architecture.md, 'The samples format and the schema', and the
+ * schema that describes them.
+ */
 public final class SamplesCsv {
 
     public static final String HEADER = "user_id,item_id,cate_id,hist_item_id,hist_cate_id,label";

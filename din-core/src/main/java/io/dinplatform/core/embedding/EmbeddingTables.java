@@ -24,9 +24,9 @@ import java.util.SplittableRandom;
  * One embedding table per categorical feature, (vocabulary size, dimension) floats in a long-lived manager.
  *
  * <p>Sequence features own no table: {@code hist_item_id} is looked up in the table of {@code item_id}
- * (DESIGN.md §1). The tables never require gradients themselves. Training gathers the rows a mini-batch touches
- * into a per-batch leaf and writes the updated rows back ({@link SparseEmbeddingLookup}); serving reads them with a
- * plain lookup ({@link EmbeddingLookup}).
+ * (docs/architecture.md, 'The model'). The tables never require gradients themselves. Training gathers the rows a
+ * mini-batch touches into a per-batch leaf and writes the updated rows back ({@link SparseEmbeddingLookup}); serving
+ * reads them with a plain lookup ({@link EmbeddingLookup}).
  *
  * <p>Training also keeps its optimizer's per-row state here, beside each row's value ({@link #reserveRowState},
  * {@link RowStateTable}), so that a sparse step reads and writes a row with one access instead of one per array.

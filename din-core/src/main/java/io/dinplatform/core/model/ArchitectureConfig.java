@@ -3,8 +3,8 @@ package io.dinplatform.core.model;
 import java.util.List;
 
 /**
- * The {@code architecture} of a run request (DESIGN.md §5). Every field may be omitted (null) and then takes its
- * default, so a request names only what it changes.
+ * The {@code architecture} of a run request (docs/architecture.md, 'The REST API'). Every field may be omitted
+ * (null) and then takes its default, so a request names only what it changes.
  *
  * @param type                     DIN (default) or BASE
  * @param embeddingDim             width of every id embedding; default 18 (the paper's MovieLens/Amazon setting)

@@ -22,7 +22,7 @@ import ai.djl.nn.norm.BatchNorm;
  */
 public final class Dice implements Activation {
 
-    /** ε in the normalisation, as DESIGN and the official code fix it. */
+    /** ε in the normalisation, as docs/architecture.md, 'The model', and the official code fix it. */
     public static final double EPSILON = 1e-8;
     /** Weight of the old running average in each update. */
     public static final double MOMENTUM = 0.99;

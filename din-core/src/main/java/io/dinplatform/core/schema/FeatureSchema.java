@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The columns of a samples file and how each one enters the model (DESIGN.md §6).
+ * The columns of a samples file and how each one enters the model (docs/architecture.md, 'The samples format and
+ * the schema').
  *
  * <p>All {@link FeatureKind#SEQUENCE} features together form the user's behaviour history: they are aligned (the
  * j-th entry of {@code hist_item_id} and of {@code hist_cate_id} describe the same past event), so every row holds

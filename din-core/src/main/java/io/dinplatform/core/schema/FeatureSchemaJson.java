@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The JSON form of a {@link FeatureSchema} (DESIGN.md §6), read and written.
+ * The JSON form of a {@link FeatureSchema} (docs/architecture.md, 'The samples format and the schema'), read and
+ * written.
  *
  * <p>Reading walks the JSON tree by hand instead of binding it, so that it can report every problem at once: an
  * unknown property (a typo such as {@code maxLenght} would otherwise be silently ignored), a wrong type, an unknown

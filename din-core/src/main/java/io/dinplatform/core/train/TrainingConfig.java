@@ -3,8 +3,8 @@ package io.dinplatform.core.train;
 import io.dinplatform.core.device.DeviceChoice;
 
 /**
- * The {@code training} section of a run request (DESIGN.md §5), validated on construction; the error names the
- * field and the allowed range.
+ * The {@code training} section of a run request (docs/architecture.md, 'The REST API'), validated on construction;
+ * the error names the field and the allowed range.
  *
  * @param epochs                 passes over the training split (1 to 10,000)
  * @param batchSize              rows per mini-batch (1 to 65,536)

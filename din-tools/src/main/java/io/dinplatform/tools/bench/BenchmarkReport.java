@@ -104,7 +104,7 @@ public record BenchmarkReport(String loadAverage, int threads, int batchSize, Li
                                double mallocInUseEndMib, double mallocFreeEndMib) {
     }
 
-    /** The report as the table written to docs/benchmarks.md. */
+    /** The report as the table recorded in docs/benchmark-results.md. */
     public String toMarkdown() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("threads %d, batch %d, load average %s%n%n", threads, batchSize, loadAverage));

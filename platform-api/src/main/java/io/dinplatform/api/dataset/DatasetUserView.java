@@ -14,7 +14,8 @@ import io.dinplatform.registry.dataset.DatasetVersion;
 
 /**
  * One user of a dataset version: the feature values of the user's most recent row, raw as in the file, in the shape
- * a prediction instance takes (DESIGN.md §5), so a client can score candidates against the user's real history.
+ * a prediction instance takes (docs/architecture.md, 'The REST API'), so a client can score candidates against the
+ * user's real history.
  *
  * @param name          the dataset
  * @param version       its number

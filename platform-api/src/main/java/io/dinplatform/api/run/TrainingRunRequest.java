@@ -21,10 +21,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code POST /api/v1/training-runs} (DESIGN.md §5). A request names what it needs and leaves the rest
- * to defaults. The bounds here are the basic rules of each field; the platform's safety limits (one request must not
- * exhaust a worker) are settings, checked by {@link RunLimits}, and din-core checks the model's own rules when the
- * request is turned into its configuration.
+ * The body of {@code POST /api/v1/training-runs} (docs/architecture.md, 'The REST API'). A request names what it
+ * needs and leaves the rest to defaults. The bounds here are the basic rules of each field; the platform's safety
+ * limits (one request must not exhaust a worker) are settings, checked by {@link RunLimits}, and din-core checks the
+ * model's own rules when the request is turned into its configuration.
  *
  * @param dataset      the dataset version to train on
  * @param model        the model to register the trained version under

@@ -7,10 +7,10 @@ import ai.djl.engine.Engine;
 import io.dinplatform.core.device.DeviceChoice;
 
 /**
- * Decides the device a run trains on from what the run asks for and what this worker offers (DESIGN.md §1: AUTO uses
- * a GPU when the PyTorch engine sees one). A run that asks for a GPU on a worker without one is refused with a clear
- * error, never quietly trained on the CPU (the queue hands such a run to a worker without a GPU only when no live
- * worker has one). A run that asks for the CPU gets it on any worker.
+ * Decides the device a run trains on from what the run asks for and what this worker offers (docs/architecture.md,
+ * 'Devices': AUTO uses a GPU when the PyTorch engine sees one). A run that asks for a GPU on a worker without one is
+ * refused with a clear error, never quietly trained on the CPU (the queue hands such a run to a worker without a GPU
+ * only when no live worker has one). A run that asks for the CPU gets it on any worker.
  */
 public class DeviceResolver {
 

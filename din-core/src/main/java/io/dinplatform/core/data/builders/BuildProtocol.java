@@ -1,6 +1,6 @@
 package io.dinplatform.core.data.builders;
 
-/** How raw interaction logs become labelled samples (DESIGN.md §6). */
+/** How raw interaction logs become labelled samples (docs/architecture.md, 'The samples format and the schema'). */
 public enum BuildProtocol {
     /**
      * The paper's MovieLens setup: every rating is a sample, a click when the rating reaches the threshold; the

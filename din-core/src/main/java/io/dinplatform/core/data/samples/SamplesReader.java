@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Streams a samples file (DESIGN.md §6: CSV with a header, UTF-8, optionally gzipped) row by row, checking every row
- * against the schema. Rows are handed to a consumer as they are read; the file is never held in memory.
+ * Streams a samples file (docs/architecture.md, 'The samples format and the schema': CSV with a header, UTF-8,
+ * optionally gzipped) row by row, checking every row against the schema. Rows are handed to a consumer as they are
+ * read; the file is never held in memory.
  *
  * <p>A file with problems is reported as a whole: the reader collects row errors (up to
  * {@link DataFormatException#MAX_REPORTED_ERRORS}), stops, and throws them in one {@link DataFormatException}. The
