@@ -102,6 +102,7 @@ public record EncodedDataset(FeatureSchema schema, Vocabularies vocabularies, fl
         }
         return rows;
     }
+
     private static <C> Map<String, C> columns(List<EncodedDataset> parts,
                                               Function<EncodedDataset, Map<String, C>> columnsOf,
                                               Function<List<C>, C> concatenate) {

@@ -100,8 +100,8 @@ public class ModelChangeRelay implements SmartLifecycle {
                 listening = false;
                 if (running && !lost) {
                     log.warn("Not listening for model changes made by other processes ({}): connecting again every "
-                            + "{}; until then serving sees them when its cached resolutions expire", e.toString(),
-                            reconnectDelay);
+                            + "{} ms; until then serving sees them when its cached resolutions expire", e.toString(),
+                            reconnectDelay.toMillis());
                     lost = true;
                 }
                 pauseBeforeReconnecting();

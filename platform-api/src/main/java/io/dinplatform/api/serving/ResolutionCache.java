@@ -24,10 +24,10 @@ import org.springframework.context.event.EventListener;
  * made by another process (a worker registering a version, another replica moving an alias) from PostgreSQL's
  * notifications (see {@link ModelCatalogChange}). A change the cache was not told of (a notification lost while the
  * database was unreachable) is seen within about the time to live: a request that finds an entry older than that
- * is answered from it while one background refresh asks the catalog again. No request waits for the catalog once its selector has
- * been resolved, which matters when the database is down: the connection pool would hold each request for its
- * connection timeout. A failed refresh keeps the entry and tries again a time to live later; a refresh that finds
- * the model or alias gone drops the entry, so the next request gets the 404.
+ * is answered from it while one background refresh asks the catalog again. No request waits for the catalog once its
+ * selector has been resolved, which matters when the database is down: the connection pool would hold each request
+ * for its connection timeout. A failed refresh keeps the entry and tries again a time to live later; a refresh that
+ * finds the model or alias gone drops the entry, so the next request gets the 404.
  *
  * <p>A resolution that raced with a change is not remembered: every entry is stamped with the generation it was
  * read in, and a change starts a new generation.
