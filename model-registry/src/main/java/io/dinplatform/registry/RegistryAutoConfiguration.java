@@ -6,6 +6,10 @@ import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.ArtifactStoreProperties;
 import io.dinplatform.registry.artifact.DirectoryArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.model.ModelChangeAnnouncer;
+import io.dinplatform.registry.model.ModelChangeChannel;
+import io.dinplatform.registry.model.ModelChangeProperties;
+import io.dinplatform.registry.model.ModelChangeRelay;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
@@ -13,18 +17,22 @@ import io.dinplatform.registry.token.ApiTokenRepository;
 import io.dinplatform.registry.token.ApiTokens;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The catalog: one repository per aggregate (datasets, models, training runs) over the platform's PostgreSQL, and
- * the artifact store.
+ * The catalog: one repository per aggregate (datasets, models, training runs) over the platform's PostgreSQL, the
+ * artifact store, and the announcements of model changes to this process and to the platform's other processes.
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
-@EnableConfigurationProperties({DataDirectoryProperties.class, ArtifactStoreProperties.class})
+@EnableConfigurationProperties({DataDirectoryProperties.class, ArtifactStoreProperties.class,
+        ModelChangeProperties.class})
 public class RegistryAutoConfiguration {
 
     @Bean
@@ -42,8 +50,28 @@ public class RegistryAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(JdbcClient.class)
-    ModelRepository modelRepository(JdbcClient jdbc) {
-        return new ModelRepository(jdbc);
+    ModelRepository modelRepository(JdbcClient jdbc, ModelChangeAnnouncer changes) {
+        return new ModelRepository(jdbc, changes);
+    }
+
+    @Bean
+    ModelChangeChannel modelChangeChannel() {
+        return ModelChangeChannel.forThisProcess();
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    ModelChangeAnnouncer modelChangeAnnouncer(JdbcClient jdbc, ModelChangeChannel channel,
+                                              ApplicationEventPublisher events) {
+        return new ModelChangeAnnouncer(jdbc, channel, events);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcConnectionDetails.class)
+    @ConditionalOnBooleanProperty(name = "din.model-changes.listen", matchIfMissing = true)
+    ModelChangeRelay modelChangeRelay(JdbcConnectionDetails database, ModelChangeChannel channel,
+                                      ApplicationEventPublisher events, ModelChangeProperties properties) {
+        return new ModelChangeRelay(database, channel, events, properties.reconnectDelay());
     }
 
     @Bean

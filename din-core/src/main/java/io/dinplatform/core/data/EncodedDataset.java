@@ -2,8 +2,11 @@ package io.dinplatform.core.data;
 
 import io.dinplatform.core.schema.FeatureSchema;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A samples dataset after encoding: columns of primitive arrays, one entry per row, no per-sample objects, so its
@@ -28,6 +31,49 @@ public record EncodedDataset(FeatureSchema schema, Vocabularies vocabularies, fl
         categorical = Map.copyOf(categorical);
         sequences = Map.copyOf(sequences);
         numeric = Map.copyOf(numeric);
+    }
+
+    /**
+     * The rows of the parts one after the other, in order: what a serving batch scores when it merges several
+     * requests' encoded instances. Group ids stay distinct between parts (a group never spans two requests).
+     *
+     * @param parts encoded with one schema and one set of vocabularies (the same model)
+     * @throws IllegalArgumentException when the parts were encoded for different models, or there are none
+     */
+    public static EncodedDataset concatenate(List<EncodedDataset> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        EncodedDataset first = parts.get(0);
+        if (parts.size() == 1) {
+            return first;
+        }
+        for (EncodedDataset part : parts) {
+            if (part.schema != first.schema || part.vocabularies != first.vocabularies) {
+                throw new IllegalArgumentException("the parts were encoded for different models");
+            }
+        }
+        int rows = parts.stream().mapToInt(EncodedDataset::size).sum();
+        float[] labels = new float[rows];
+        int[] groups = new int[rows];
+        byte[] splits = new byte[rows];
+        int at = 0;
+        int groupOffset = 0;
+        for (EncodedDataset part : parts) {
+            System.arraycopy(part.labels, 0, labels, at, part.size());
+            System.arraycopy(part.splits, 0, splits, at, part.size());
+            int largestGroup = -1;
+            for (int r = 0; r < part.size(); r++) {
+                groups[at + r] = groupOffset + part.groups[r];
+                largestGroup = Math.max(largestGroup, part.groups[r]);
+            }
+            groupOffset += largestGroup + 1;
+            at += part.size();
+        }
+        return new EncodedDataset(first.schema, first.vocabularies, labels, groups, splits,
+                columns(parts, EncodedDataset::categorical, EncodedDataset::concatenateInts),
+                columns(parts, EncodedDataset::sequences, SequenceColumn::concatenate),
+                columns(parts, EncodedDataset::numeric, EncodedDataset::concatenateFloats));
     }
 
     public int size() {
@@ -55,5 +101,35 @@ public record EncodedDataset(FeatureSchema schema, Vocabularies vocabularies, fl
             }
         }
         return rows;
+    }
+
+    private static <C> Map<String, C> columns(List<EncodedDataset> parts,
+                                              Function<EncodedDataset, Map<String, C>> columnsOf,
+                                              Function<List<C>, C> concatenate) {
+        Map<String, C> merged = new LinkedHashMap<>();
+        for (String feature : columnsOf.apply(parts.get(0)).keySet()) {
+            merged.put(feature, concatenate.apply(parts.stream().map(p -> columnsOf.apply(p).get(feature)).toList()));
+        }
+        return merged;
+    }
+
+    private static int[] concatenateInts(List<int[]> columns) {
+        int[] merged = new int[columns.stream().mapToInt(c -> c.length).sum()];
+        int at = 0;
+        for (int[] column : columns) {
+            System.arraycopy(column, 0, merged, at, column.length);
+            at += column.length;
+        }
+        return merged;
+    }
+
+    private static float[] concatenateFloats(List<float[]> columns) {
+        float[] merged = new float[columns.stream().mapToInt(c -> c.length).sum()];
+        int at = 0;
+        for (float[] column : columns) {
+            System.arraycopy(column, 0, merged, at, column.length);
+            at += column.length;
+        }
+        return merged;
     }
 }

@@ -28,8 +28,9 @@ import java.util.stream.IntStream;
 /**
  * Scores raw instances with a loaded bundle. Thread-safe: any number of threads may call it at once.
  *
- * <p>Each call encodes the raw values with the bundle's vocabularies (unknown values become the unknown index,
- * long histories keep their newest items), then scores in batches of at most {@code maxBatchSize} rows, each in its
+ * <p>Raw values are encoded with the bundle's vocabularies (unknown values become the unknown index, long histories
+ * keep their newest items); a caller that encodes first ({@link #encode}) to check a request scores those very rows
+ * later ({@link #score}). Rows are scored in batches of at most {@code maxBatchSize} rows, each in its
  * own {@link NDManager} that is closed when the batch is done, with PyTorch's gradient recording off on the calling
  * thread (it is per thread and on by default in threads the engine did not start), so serving never builds an
  * autograd graph. Index buffers are pooled, not allocated per call, so native memory stays flat under load.
@@ -73,7 +74,25 @@ public final class Scorer {
      * @throws io.dinplatform.core.data.encode.InvalidInstanceException naming the instance and the feature
      */
     public ScoringResult predict(List<? extends Map<String, ?>> instances, boolean explain) {
-        EncodedDataset data = encoder.encode(instances);
+        return score(encode(instances), explain);
+    }
+
+    /**
+     * Encodes raw instances with the bundle's vocabularies, for {@link #score}.
+     *
+     * @throws io.dinplatform.core.data.encode.InvalidInstanceException naming the instance and the feature
+     */
+    public EncodedDataset encode(List<? extends Map<String, ?>> instances) {
+        return encoder.encode(instances);
+    }
+
+    /**
+     * Scores rows that {@link #encode} produced (or several such results joined with
+     * {@link EncodedDataset#concatenate}).
+     *
+     * @param explain also return the attention weight of every history item (for a model with attention)
+     */
+    public ScoringResult score(EncodedDataset data, boolean explain) {
         int n = data.size();
         float[] scores = new float[n];
         float[][] attention = explain ? new float[n][] : null;

@@ -5,6 +5,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.bundle.SmallModel;
+import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.encode.InvalidInstanceException;
 import io.dinplatform.core.model.ModelType;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,24 @@ class ScorerTest {
         Scorer scorer = scorer(ModelType.DIN, 16);
         scorer.warmUp();
         assertThat(scorer.predict(SmallModel.instances(2, 3))).hasSize(3);
+    }
+
+    @Test
+    void encodedRequestsJoinedIntoOneBatchScoreAsEachAlone() throws IOException {
+        Scorer scorer = scorer(ModelType.DIN, 8);
+        var first = SmallModel.instances(1, 3);
+        var second = SmallModel.instances(2, 7);
+        ScoringResult joined = scorer.score(
+                EncodedDataset.concatenate(List.of(scorer.encode(first), scorer.encode(second))), true);
+
+        ScoringResult alone = scorer.predict(second, true);
+        assertThat(joined.scores()).hasSize(10);
+        assertThat(Arrays.copyOfRange(joined.scores(), 0, 3)).containsExactly(scorer.predict(first), within(1e-6f));
+        assertThat(Arrays.copyOfRange(joined.scores(), 3, 10)).containsExactly(alone.scores(), within(1e-6f));
+        for (int i = 0; i < 7; i++) {
+            assertThat(joined.attention().get(3 + i)).as("instance %d", i)
+                    .containsExactly(alone.attention().get(i), within(1e-6f));
+        }
     }
 
     @Test

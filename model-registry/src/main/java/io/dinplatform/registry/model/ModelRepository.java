@@ -19,7 +19,10 @@ import static io.dinplatform.registry.database.CatalogColumns.instant;
 import static io.dinplatform.registry.database.CatalogColumns.json;
 import static io.dinplatform.registry.database.CatalogColumns.jsonb;
 
-/** Registered models, their numbered versions and their movable aliases. */
+/**
+ * Registered models, their numbered versions and their movable aliases. Every change to which version a model's
+ * selectors resolve to is announced ({@link ModelChangeAnnouncer}) in the transaction that makes it.
+ */
 public class ModelRepository {
 
     private static final String VERSION_COLUMNS = """
@@ -34,18 +37,22 @@ public class ModelRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final ModelChangeAnnouncer changes;
 
-    public ModelRepository(JdbcClient jdbc) {
+    public ModelRepository(JdbcClient jdbc, ModelChangeAnnouncer changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** Registers a model name with no versions yet; throws {@link ModelNameTakenException} if it exists. */
+    @Transactional
     public RegisteredModel create(String name) {
         int inserted = jdbc.sql("INSERT INTO registered_models (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
                 .param(name).update();
         if (inserted == 0) {
             throw new ModelNameTakenException(name);
         }
+        changes.announce(new ModelCatalogChange(name, ModelCatalogChange.Kind.MODEL_CREATED));
         return find(name).orElseThrow();
     }
 
@@ -69,6 +76,7 @@ public class ModelRepository {
                 .params(modelId, number, version.runId(), version.datasetVersionId(), version.bundleSha256(),
                         jsonb(orEmpty(version.metrics())), jsonb(orEmpty(version.parameters())))
                 .query(Long.class).single();
+        changes.announce(new ModelCatalogChange(version.modelName(), ModelCatalogChange.Kind.VERSION_REGISTERED));
         return findById(id).orElseThrow();
     }
 
@@ -123,16 +131,22 @@ public class ModelRepository {
                         DO UPDATE SET model_version_id = EXCLUDED.model_version_id, updated_at = now()
                         """)
                 .params(alias, v.id()).update());
+        target.ifPresent(v -> changes.announce(new ModelCatalogChange(name, ModelCatalogChange.Kind.ALIAS_MOVED)));
         return target.flatMap(v -> findById(v.id()));
     }
 
     /** Removes an alias; false when there was none. */
+    @Transactional
     public boolean deleteAlias(String name, String alias) {
-        return jdbc.sql("""
+        boolean deleted = jdbc.sql("""
                         DELETE FROM model_aliases
                         WHERE alias = ? AND model_id = (SELECT id FROM registered_models WHERE name = ?)
                         """)
                 .params(alias, name).update() > 0;
+        if (deleted) {
+            changes.announce(new ModelCatalogChange(name, ModelCatalogChange.Kind.ALIAS_REMOVED));
+        }
+        return deleted;
     }
 
     private Optional<Long> lockModel(String name) {

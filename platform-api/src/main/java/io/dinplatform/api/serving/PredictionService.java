@@ -17,6 +17,7 @@ import io.dinplatform.api.serving.cache.ModelCache;
 import io.dinplatform.api.serving.cache.ModelLease;
 import io.dinplatform.api.serving.cache.ServedModel;
 import io.dinplatform.api.serving.cache.ServedVersion;
+import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.encode.InvalidInstanceException;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureKind;
@@ -53,8 +54,8 @@ public class PredictionService {
                         + model.type() + " model, which pools the history without attention; explanations need a "
                         + "DIN model");
             }
-            validateInstances(model, instances);
-            ScoringResult result = await(model, instances, request.explainRequested());
+            EncodedDataset rows = encode(model, instances);
+            ScoringResult result = await(model, rows, request.explainRequested());
             model.metrics().predictAnswered(instances.size(), System.nanoTime() - started);
             return new PredictionResponse(resolved.model(), resolved.version(), predictions(result));
         }
@@ -102,17 +103,18 @@ public class PredictionService {
         return items;
     }
 
-    private static void validateInstances(ServedModel model, List<Map<String, Object>> instances) {
+    /** The rows the batcher scores; a bad instance is reported here, against this request alone. */
+    private static EncodedDataset encode(ServedModel model, List<Map<String, Object>> instances) {
         try {
-            model.validate(instances);
+            return model.encode(instances);
         } catch (InvalidInstanceException e) {
-            throw invalid("instances[" + e.instance() + "]." + e.feature(), reason(e));
+            throw invalid("instances[" + e.instance() + "]." + e.feature(), e.reason());
         }
     }
 
-    private ScoringResult await(ServedModel model, List<Map<String, Object>> instances, boolean explain) {
+    private ScoringResult await(ServedModel model, EncodedDataset rows, boolean explain) {
         try {
-            return model.predict(instances, explain).join();
+            return model.predict(rows, explain).join();
         } catch (QueueFullException e) {
             throw new ServingOverloadedException("model '" + model.version().model() + "' version "
                     + model.version().version() + ": " + e.getMessage(), properties.retryAfter());
@@ -133,14 +135,7 @@ public class PredictionService {
         String field = !history && (candidate.containsKey(feature) || !request.context().containsKey(feature))
                 ? "candidates[" + e.instance() + "]." + feature
                 : "context." + feature;
-        return invalid(field, reason(e));
-    }
-
-    /** din-core's message without its own {@code instances[i].feature: } prefix. */
-    private static String reason(InvalidInstanceException e) {
-        String message = e.getMessage();
-        int colon = message.indexOf(": ");
-        return colon < 0 ? message : message.substring(colon + 2);
+        return invalid(field, e.reason());
     }
 
     private static List<Prediction> predictions(ScoringResult result) {

@@ -9,21 +9,25 @@ import java.util.function.LongSupplier;
 
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.serving.cache.ServedVersion;
+import io.dinplatform.registry.model.ModelCatalogChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 
 /**
  * Remembers which version a request selector ({@code version}, {@code alias} or the default) resolved to, so that a
  * busy model does not cost a catalog query per request, and so that loaded models keep answering while the catalog
  * is unreachable.
  *
- * <p>Changes made through this process's API (an alias moved or removed) empty the model's entries at once, so the
- * next request resolves again and sees them. Changes made elsewhere (another replica, a worker registering a newer
- * version) are seen within about the time to live: a request that finds an entry older than that is answered from
- * it while one background refresh asks the catalog again. No request waits for the catalog once its selector has
- * been resolved, which matters when the database is down: the connection pool would hold each request for its
- * connection timeout. A failed refresh keeps the entry and tries again a time to live later; a refresh that finds
- * the model or alias gone drops the entry, so the next request gets the 404.
+ * <p>Every committed change to a model's aliases or versions empties the model's entries, so the next request
+ * resolves again and sees it: the registry announces a change made in this process when it commits, and relays one
+ * made by another process (a worker registering a version, another replica moving an alias) from PostgreSQL's
+ * notifications (see {@link ModelCatalogChange}). A change the cache was not told of (a notification lost while the
+ * database was unreachable) is seen within about the time to live: a request that finds an entry older than that
+ * is answered from it while one background refresh asks the catalog again. No request waits for the catalog once its
+ * selector has been resolved, which matters when the database is down: the connection pool would hold each request
+ * for its connection timeout. A failed refresh keeps the entry and tries again a time to live later; a refresh that
+ * finds the model or alias gone drops the entry, so the next request gets the 404.
  *
  * <p>A resolution that raced with a change is not remembered: every entry is stamped with the generation it was
  * read in, and a change starts a new generation.
@@ -77,6 +81,12 @@ public class ResolutionCache {
         ServedVersion resolved = resolver.resolve(name, version, alias);
         remember(selector, resolved, readIn);
         return resolved;
+    }
+
+    /** Forgets the model's resolutions when its aliases or versions changed, in this process or another. */
+    @EventListener
+    public void onModelChange(ModelCatalogChange change) {
+        invalidate(change.model());
     }
 
     /** Forgets every resolution of the model, after its aliases or versions changed. */

@@ -83,14 +83,6 @@ public class ServingConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<CatalogChangeFilter> servingCatalogChanges(ResolutionCache resolutions) {
-        FilterRegistrationBean<CatalogChangeFilter> registration =
-                new FilterRegistrationBean<>(new CatalogChangeFilter(resolutions));
-        registration.addUrlPatterns("/api/v1/models/*");
-        return registration;
-    }
-
-    @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> servingBodyLimit(
             ServingProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {

@@ -28,9 +28,10 @@ import org.springframework.util.unit.DataSize;
  *                                 request loads it again); 0 keeps versions until the memory budget needs room
  * @param device                   where served models run: AUTO takes a GPU when the engine sees one
  * @param resolutionTtl            how long the version an alias (or the default) resolves to is reused before the
- *                                 catalog is asked again; alias changes made through this platform's API take
- *                                 effect on the next request regardless, changes made elsewhere within this time;
- *                                 0 asks the catalog on every request
+ *                                 catalog is asked again; a change to a model's aliases or versions takes effect on
+ *                                 the next request regardless once it is announced (by this process, or by another
+ *                                 through PostgreSQL), so this bounds only how long a missed announcement goes
+ *                                 unseen; 0 asks the catalog on every request
  */
 @ConfigurationProperties("din.serving")
 public record ServingProperties(

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.serving.cache.ServedVersion;
+import io.dinplatform.registry.model.ModelCatalogChange;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -97,11 +98,31 @@ class ResolutionCacheTest {
     }
 
     @Test
-    void aChangeThroughThisApiIsSeenByTheNextRequest() {
+    void anAnnouncedChangeIsSeenByTheNextRequestAndLeavesOtherModelsCached() {
         catalog.answer(() -> version(1));
         cache.resolve("m", null, null);
+        cache.resolve("other", null, null);
         catalog.answer(() -> version(2));
-        cache.invalidate("m");
+
+        cache.onModelChange(new ModelCatalogChange("m", ModelCatalogChange.Kind.ALIAS_MOVED));
+
+        assertThat(cache.resolve("m", null, null).version()).isEqualTo(2);
+        assertThat(cache.resolve("other", null, null).version()).isEqualTo(1);
+        assertThat(catalog.calls()).isEqualTo(3);
+    }
+
+    @Test
+    void aChangeNobodyAnnouncedIsSeenOnceTheTimeToLiveRunsOut() {
+        catalog.answer(() -> version(1));
+        cache.resolve("m", null, null);
+        catalog.answer(() -> version(2)); // a lost notification: the cache is not told
+
+        clock.addAndGet(TTL.toNanos() - 1);
+        assertThat(cache.resolve("m", null, null).version()).isEqualTo(1);
+        assertThat(pendingRefreshes).isEmpty();
+        clock.addAndGet(1);
+        cache.resolve("m", null, null);
+        pendingRefreshes.poll().run();
         assertThat(cache.resolve("m", null, null).version()).isEqualTo(2);
     }
 

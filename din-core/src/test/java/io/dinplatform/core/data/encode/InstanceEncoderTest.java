@@ -6,6 +6,7 @@ import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.data.Vocabulary;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -52,6 +53,45 @@ class InstanceEncoderTest {
     }
 
     @Test
+    void requestsEncodedApartAndJoinedEqualThemEncodedTogether() {
+        Map<String, Object> shortHistory = valid();
+        shortHistory.put("hist_item_id", List.of("42"));
+        shortHistory.put("hist_cate_id", List.of("drama"));
+        Map<String, Object> otherUser = valid();
+        otherUser.put("user_id", "9");
+        otherUser.put("price", 4);
+        List<Map<String, Object>> first = List.of(valid(), shortHistory);
+        List<Map<String, Object>> second = List.of(otherUser, valid());
+
+        EncodedDataset joined = EncodedDataset.concatenate(List.of(encoder.encode(first), encoder.encode(second)));
+        EncodedDataset together = encoder.encode(List.of(valid(), shortHistory, otherUser, valid()));
+
+        assertThat(joined.size()).isEqualTo(4);
+        for (String feature : List.of("user_id", "item_id", "cate_id")) {
+            assertThat(joined.categorical().get(feature)).as(feature)
+                    .containsExactly(together.categorical().get(feature));
+        }
+        for (String feature : List.of("hist_item_id", "hist_cate_id")) {
+            assertThat(joined.sequences().get(feature).offsets()).as(feature)
+                    .containsExactly(together.sequences().get(feature).offsets());
+            assertThat(joined.sequences().get(feature).values()).as(feature)
+                    .containsExactly(together.sequences().get(feature).values());
+        }
+        assertThat(joined.numeric().get("price")).containsExactly(1f, 1f, 4f, 1f);
+        assertThat(joined.groups()).as("a group never spans two requests").containsExactly(0, 0, 1, 2);
+    }
+
+    @Test
+    void onlyRowsOfOneModelAreJoined() {
+        InstanceEncoder otherModel = new InstanceEncoder(SCHEMA, new Vocabularies(Map.of(
+                "user_id", new Vocabulary(List.of("7"), new long[] {0, 0, 3}),
+                "item_id", new Vocabulary(List.of("42"), new long[] {0, 0, 1}),
+                "cate_id", new Vocabulary(List.of("drama"), new long[] {0, 0, 1}))));
+        assertThatThrownBy(() -> EncodedDataset.concatenate(List.of(encoder.encode(List.of(valid())),
+                otherModel.encode(List.of(valid()))))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void acceptsAHistoryJoinedByTheSchemasDelimiter() {
         Map<String, Object> instance = valid();
         instance.put("hist_item_id", "42|43");
@@ -75,6 +115,13 @@ class InstanceEncoderTest {
 
         assertThatThrownBy(() -> encoder.encode(List.of(valid(), missing))).isInstanceOf(InvalidInstanceException.class)
                 .hasMessageStartingWith("instances[1].cate_id: missing");
+        assertThatThrownBy(() -> encoder.encode(List.of(valid(), valid(), notANumber)))
+                .asInstanceOf(InstanceOfAssertFactories.type(InvalidInstanceException.class))
+                .satisfies(e -> {
+                    assertThat(e.instance()).isEqualTo(2);
+                    assertThat(e.feature()).isEqualTo("price");
+                    assertThat(e.reason()).isEqualTo("not a number: 'cheap'");
+                });
         assertThatThrownBy(() -> encoder.encode(List.of(notAList)))
                 .hasMessage("instances[0].hist_item_id: expected a list of values, got an object");
         assertThatThrownBy(() -> encoder.encode(List.of(notANumber)))

@@ -1,13 +1,11 @@
 package io.dinplatform.api.serving.batching;
 
-import java.util.List;
-import java.util.Map;
-
+import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.serving.ScoringResult;
 
-/** One forward pass over a merged batch: din-core's thread-safe {@code Scorer::predict}. */
+/** One forward pass over a merged batch of encoded rows: din-core's thread-safe {@code Scorer::score}. */
 @FunctionalInterface
 public interface BatchScorer {
 
-    ScoringResult score(List<Map<String, ?>> instances, boolean explain);
+    ScoringResult score(EncodedDataset rows, boolean explain);
 }

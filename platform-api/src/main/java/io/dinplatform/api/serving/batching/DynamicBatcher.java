@@ -3,13 +3,13 @@ package io.dinplatform.api.serving.batching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.serving.ScoringResult;
 
 /**
@@ -23,6 +23,9 @@ import io.dinplatform.core.serving.ScoringResult;
  * are always scored together. The queue is bounded by the instances admitted and not yet answered: a request that
  * would exceed it is refused at once with {@link QueueFullException}, so overload shows as fast refusals instead of
  * ever longer waits.
+ *
+ * <p>Requests arrive encoded: the rows the request was checked with are the rows its batch scores, joined with the
+ * other requests' rows ({@link EncodedDataset#concatenate}), so no instance is encoded twice.
  */
 public final class DynamicBatcher implements AutoCloseable {
 
@@ -58,17 +61,18 @@ public final class DynamicBatcher implements AutoCloseable {
     }
 
     /**
-     * Queues the instances to be scored with others.
+     * Queues a request's encoded instances to be scored with others.
      *
+     * @param rows the request's instances, encoded by the model this batcher scores with
      * @return completes with the instances' scores (and attention weights with {@code explain}), in order
      * @throws QueueFullException when the queue cannot take them now
      */
-    public CompletableFuture<ScoringResult> submit(List<? extends Map<String, ?>> instances, boolean explain) {
+    public CompletableFuture<ScoringResult> submit(EncodedDataset rows, boolean explain) {
         if (closed) {
             throw new IllegalStateException("the batcher is closed");
         }
-        admit(instances.size());
-        PendingRequest request = new PendingRequest(instances, explain, System.nanoTime(), new CompletableFuture<>());
+        admit(rows.size());
+        PendingRequest request = new PendingRequest(rows, explain, System.nanoTime(), new CompletableFuture<>());
         queue.addLast(request);
         return request.answer();
     }
@@ -162,23 +166,25 @@ public final class DynamicBatcher implements AutoCloseable {
 
     private void run(List<PendingRequest> batch) {
         long started = System.nanoTime();
-        List<Map<String, ?>> instances = new ArrayList<>();
+        List<EncodedDataset> parts = new ArrayList<>(batch.size());
+        int instances = 0;
         boolean explain = false;
         for (PendingRequest request : batch) {
             observer.queueWait(started - request.enqueuedNanos());
-            instances.addAll(request.instances());
+            parts.add(request.rows());
+            instances += request.size();
             explain |= request.explain();
         }
         ScoringResult result;
         try {
-            result = scorer.score(instances, explain);
-            observer.batch(instances.size());
+            result = scorer.score(EncodedDataset.concatenate(parts), explain);
+            observer.batch(instances);
         } catch (RuntimeException | Error e) {
-            pendingInstances.addAndGet(-instances.size());
+            pendingInstances.addAndGet(-instances);
             batch.forEach(request -> request.answer().completeExceptionally(e));
             return;
         }
-        pendingInstances.addAndGet(-instances.size());
+        pendingInstances.addAndGet(-instances);
         answer(batch, result);
     }
 

@@ -54,7 +54,7 @@ public class ModelLoader {
             Scorer scorer = new Scorer(bundle, maxBatchSize);
             scorer.warmUp();
             ModelVersionMetrics meters = metrics.of(version.model(), version.version());
-            DynamicBatcher batcher = new DynamicBatcher(version.toString(), scorer::predict, batching, meters);
+            DynamicBatcher batcher = new DynamicBatcher(version.toString(), scorer::score, batching, meters);
             ServedModel model = new ServedModel(version, bundle, scorer, batcher, meters);
             log.info("Loaded model {} version {} ({} on {}, {} KiB) in {} ms", version.model(), version.version(),
                     model.type(), target, model.footprintBytes() / 1024, (System.nanoTime() - started) / 1_000_000);

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.dinplatform.api.serving.batching.DynamicBatcher;
 import io.dinplatform.api.serving.metrics.ModelVersionMetrics;
 import io.dinplatform.core.bundle.ModelBundle;
-import io.dinplatform.core.data.encode.InstanceEncoder;
+import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureSchema;
@@ -31,7 +31,6 @@ public final class ServedModel {
     private final ServedVersion version;
     private final ModelBundle bundle;
     private final Scorer scorer;
-    private final InstanceEncoder validator;
     private final DynamicBatcher batcher;
     private final ModelVersionMetrics metrics;
     private final long footprintBytes;
@@ -45,7 +44,6 @@ public final class ServedModel {
         this.version = version;
         this.bundle = bundle;
         this.scorer = scorer;
-        this.validator = new InstanceEncoder(bundle.schema(), bundle.vocabularies());
         this.batcher = batcher;
         this.metrics = metrics;
         this.footprintBytes = ModelFootprint.bytes(bundle);
@@ -68,18 +66,20 @@ public final class ServedModel {
     }
 
     /**
-     * Checks that the instances can be encoded, so that a bad instance is reported against its own request and
-     * never fails the batch it would have joined.
+     * Encodes a request's instances with the model's vocabularies before they join a batch, so that a bad instance
+     * is reported against its own request and never fails the batch it would have joined.
      *
-     * @throws io.dinplatform.core.data.encode.InvalidInstanceException naming the instance and the feature
+     * @return the rows to {@link #predict}
+     * @throws io.dinplatform.core.data.encode.InvalidInstanceException naming the instance, the feature and what
+     *                                                                  is wrong
      */
-    public void validate(List<? extends Map<String, ?>> instances) {
-        validator.encode(instances);
+    public EncodedDataset encode(List<? extends Map<String, ?>> instances) {
+        return scorer.encode(instances);
     }
 
-    /** Scores the instances together with other requests' (see {@link DynamicBatcher#submit}). */
-    public CompletableFuture<ScoringResult> predict(List<? extends Map<String, ?>> instances, boolean explain) {
-        return batcher.submit(instances, explain);
+    /** Scores encoded rows together with other requests' (see {@link DynamicBatcher#submit}). */
+    public CompletableFuture<ScoringResult> predict(EncodedDataset rows, boolean explain) {
+        return batcher.submit(rows, explain);
     }
 
     /** Scores many candidates for one user, computing the user side once (see {@link Scorer#rank}). */

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dinplatform.api.serving.TrainedModels;
 import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.serving.Scorer;
 import io.dinplatform.core.serving.ScoringResult;
@@ -48,12 +49,12 @@ class DynamicBatcherTest {
     void eachRequestGetsItsOwnScoresFromBatchesThatNeverSplitARequest() {
         List<List<Map<String, Object>>> requests = new ArrayList<>();
         List<CompletableFuture<ScoringResult>> answers = new ArrayList<>();
-        try (DynamicBatcher batcher = new DynamicBatcher("test", scorer::predict,
+        try (DynamicBatcher batcher = new DynamicBatcher("test", scorer::score,
                 new BatchingPolicy(8, Duration.ofMillis(50), 1000, 2), recorder)) {
             for (int r = 0; r < 30; r++) {
                 List<Map<String, Object>> instances = TrainedModels.instances(r, 1 + r % 5);
                 requests.add(instances);
-                answers.add(batcher.submit(instances, false));
+                answers.add(batcher.submit(scorer.encode(instances), false));
             }
             for (int r = 0; r < 30; r++) {
                 float[] expected = scorer.predict(requests.get(r));
@@ -71,12 +72,12 @@ class DynamicBatcherTest {
 
     @Test
     void aFullQueueRefusesAtOnceAndTheAdmittedRequestsAreStillAnswered() {
-        try (DynamicBatcher batcher = new DynamicBatcher("test", scorer::predict,
+        try (DynamicBatcher batcher = new DynamicBatcher("test", scorer::score,
                 new BatchingPolicy(64, Duration.ofMillis(500), 3, 1), recorder)) {
-            CompletableFuture<ScoringResult> first = batcher.submit(TrainedModels.instances(1, 2), false);
-            CompletableFuture<ScoringResult> second = batcher.submit(TrainedModels.instances(2, 1), true);
+            CompletableFuture<ScoringResult> first = batcher.submit(encoded(1, 2), false);
+            CompletableFuture<ScoringResult> second = batcher.submit(encoded(2, 1), true);
 
-            assertThatThrownBy(() -> batcher.submit(TrainedModels.instances(3, 1), false))
+            assertThatThrownBy(() -> batcher.submit(encoded(3, 1), false))
                     .isInstanceOf(QueueFullException.class)
                     .hasMessageContaining("capacity of 3");
 
@@ -84,21 +85,25 @@ class DynamicBatcherTest {
             assertThat(first.join().attention()).as("not asked for").isNull();
             assertThat(second.join().attention()).as("asked for").hasSize(1);
             assertThat(recorder.rejections.get()).isEqualTo(1);
-            assertThat(batcher.submit(TrainedModels.instances(3, 1), false).join().scores()).hasSize(1);
+            assertThat(batcher.submit(encoded(3, 1), false).join().scores()).hasSize(1);
         }
     }
 
     @Test
     void withBatchingOffEveryRequestIsScoredAlone() {
-        try (DynamicBatcher batcher = new DynamicBatcher("test", scorer::predict,
+        try (DynamicBatcher batcher = new DynamicBatcher("test", scorer::score,
                 new BatchingPolicy(1, Duration.ZERO, 1000, 1), recorder)) {
             List<CompletableFuture<ScoringResult>> answers = new ArrayList<>();
             for (int r = 0; r < 10; r++) {
-                answers.add(batcher.submit(TrainedModels.instances(r, 3), false));
+                answers.add(batcher.submit(encoded(r, 3), false));
             }
             answers.forEach(CompletableFuture::join);
         }
         assertThat(recorder.batches).hasSize(10).containsOnly(3);
+    }
+
+    private EncodedDataset encoded(long seed, int count) {
+        return scorer.encode(TrainedModels.instances(seed, count));
     }
 
     /** Records what the batcher reports. */

@@ -89,8 +89,9 @@ class ModelCacheTest {
             try (ModelLease lease = cache.acquire(version)) {
                 advance(IDLE_TIMEOUT.multipliedBy(3));
                 assertThat(cache.unloadIdle()).isEmpty();
-                assertThat(lease.model().predict(TrainedModels.instances(5, 2), false).get(30, TimeUnit.SECONDS)
-                        .scores()).hasSize(2);
+                ServedModel model = lease.model();
+                assertThat(model.predict(model.encode(TrainedModels.instances(5, 2)), false)
+                        .get(30, TimeUnit.SECONDS).scores()).hasSize(2);
             }
             assertThat(cache.unloadIdle()).containsExactly(version);
         }
@@ -134,8 +135,9 @@ class ModelCacheTest {
                 score(cache, second);
 
                 assertThat(cache.loaded()).containsExactly(second);
-                assertThat(inFlight.model().predict(TrainedModels.instances(6, 4), false).get(30, TimeUnit.SECONDS)
-                        .scores()).hasSize(4);
+                ServedModel model = inFlight.model();
+                assertThat(model.predict(model.encode(TrainedModels.instances(6, 4)), false)
+                        .get(30, TimeUnit.SECONDS).scores()).hasSize(4);
                 assertThat(batcherThreads(first)).isEqualTo(2);
             }
             assertThat(batcherThreads(first)).isZero();
@@ -166,7 +168,8 @@ class ModelCacheTest {
     private static float[] score(ModelCache cache, ServedVersion version) throws Exception {
         List<Map<String, Object>> instances = TrainedModels.instances(version.version(), 3);
         try (ModelLease lease = cache.acquire(version)) {
-            return lease.model().predict(instances, false).get(30, TimeUnit.SECONDS).scores();
+            ServedModel model = lease.model();
+            return model.predict(model.encode(instances), false).get(30, TimeUnit.SECONDS).scores();
         }
     }
 
