@@ -9,6 +9,7 @@ import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
+import io.dinplatform.registry.storage.DataDirectoryProperties;
 import io.dinplatform.registry.token.ApiTokenRepository;
 import io.dinplatform.registry.token.ApiTokens;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +105,7 @@ public abstract class WorkerContextTest {
                 .param(jobExecutionId).query(String.class).list();
     }
 
-    protected TrainingRun awaitStatus(UUID runId, RunStatus status) {
+    protected TrainingRun awaitStatus(UUID runId, JobStatus status) {
         await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(50))
                 .until(() -> runs.find(runId).orElseThrow().status() == status);
         return runs.find(runId).orElseThrow();

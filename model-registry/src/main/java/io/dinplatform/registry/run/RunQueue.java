@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.lease.LeasedQueue;
 import io.dinplatform.registry.lease.LeasedTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,7 +89,7 @@ public class RunQueue implements LeasedQueue<RunLease> {
      * run has registered its model version. False when the lease is lost.
      */
     @Override
-    public boolean finish(RunLease lease, RunStatus status, String error) {
+    public boolean finish(RunLease lease, JobStatus status, String error) {
         return runs.finish(lease, status, error, "model_version_id IS NOT NULL");
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.dinplatform.registry.dataset.DatasetVersionRef;
+import io.dinplatform.registry.lease.JobStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * @param startedAt       when a worker first started it
  * @param finishedAt      when it reached a final state
  */
-public record TrainingRun(UUID id, String modelName, RunStatus status, JsonNode request, DatasetVersionRef dataset,
+public record TrainingRun(UUID id, String modelName, JobStatus status, JsonNode request, DatasetVersionRef dataset,
                           String leaseHolder, Instant leaseExpiresAt, Instant heartbeatAt, int attempts,
                           boolean cancelRequested, JsonNode progress, JsonNode metrics, String error, String device,
                           String worker, Long jobExecutionId, ModelVersionRef modelVersion, Instant createdAt,

@@ -2,7 +2,7 @@ package io.dinplatform.worker.steps;
 
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.train.TrainingConfig;
-import io.dinplatform.worker.job.PermanentRunFailure;
+import io.dinplatform.worker.lease.PermanentJobFailure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,13 +25,13 @@ public record RunSpec(ArchitectureConfig architecture, TrainingConfig training) 
     private static <T> T read(JsonNode request, String field, Class<T> type) {
         JsonNode node = request.path(field);
         if (node.isMissingNode() || node.isNull()) {
-            throw new PermanentRunFailure("the run request has no '" + field + "' section");
+            throw new PermanentJobFailure("the run request has no '" + field + "' section");
         }
         try {
             return JSON.treeToValue(node, type);
         } catch (RuntimeException e) {
             Throwable reason = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            throw new PermanentRunFailure("the run request's '" + field + "' section is invalid: "
+            throw new PermanentJobFailure("the run request's '" + field + "' section is invalid: "
                     + reason.getMessage(), e);
         }
     }

@@ -11,13 +11,16 @@ import java.util.concurrent.Future;
 import ai.djl.Device;
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunEvent;
 import io.dinplatform.registry.run.RunLease;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
+import io.dinplatform.worker.lease.LeasedJobLauncher;
+import io.dinplatform.worker.steps.ActiveRun;
+import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -39,7 +42,7 @@ class CrashRecoveryTest extends WorkerContextTest {
     static final SyntheticConfig RESUMABLE = new SyntheticConfig(200, 80, 8, 2, 8, 5, 0.05, 11);
 
     @Autowired
-    TrainingJobLauncher launcher;
+    LeasedJobLauncher launcher;
     @Autowired
     ActiveRuns activeRuns;
 
@@ -55,7 +58,7 @@ class CrashRecoveryTest extends WorkerContextTest {
 
         TrainingRun run = awaitFinal(id);
 
-        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(run.attempts()).isEqualTo(2);
         assertThat(run.worker()).isEqualTo("test-worker");
         List<RunEvent> events = runs.eventsAfter(id, 0, 10_000);
@@ -74,7 +77,7 @@ class CrashRecoveryTest extends WorkerContextTest {
         // Resuming changed nothing: an uninterrupted run of the same request scores the test split identically.
         UUID uninterrupted = catalog.queue("uninterrupted-din", dataset, spec).id();
         TrainingRun reference = awaitFinal(uninterrupted);
-        assertThat(reference.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(reference.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(run.metrics().path("auc").asDouble()).isEqualTo(reference.metrics().path("auc").asDouble());
         assertThat(run.metrics().path("logloss").asDouble())
                 .isEqualTo(reference.metrics().path("logloss").asDouble());

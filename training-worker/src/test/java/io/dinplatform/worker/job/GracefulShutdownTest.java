@@ -8,13 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunEvent;
 import io.dinplatform.registry.run.RunLease;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
+import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,7 @@ class GracefulShutdownTest extends WorkerContextTest {
 
         assertThat(outcome).isEqualTo(RunOutcome.REQUEUED);
         TrainingRun run = awaitFinal(id);
-        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(run.attempts()).as("a shutdown does not count against the run's attempts").isEqualTo(1);
         assertThat(run.worker()).isEqualTo("test-worker");
         List<RunEvent> events = runs.eventsAfter(id, 0, 10_000);

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.UUID;
 
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.run.NewTrainingRun;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
@@ -30,12 +30,12 @@ class AliasPromotionTest extends WorkerContextTest {
         DatasetVersion dataset = catalog.registerSynthetic("promotion", TestCatalog.TINY);
 
         TrainingRun first = awaitFinal(queueAskingToPromote("production", dataset));
-        assertThat(first.status()).as("error: %s", first.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(first.status()).as("error: %s", first.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(models.findByAlias(MODEL, "production")).map(ModelVersion::version).contains(1);
 
         // The same request on the same data scores the same AUC: not better, so the alias stays.
         TrainingRun second = awaitFinal(queueAskingToPromote("production", dataset));
-        assertThat(second.status()).as("error: %s", second.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(second.status()).as("error: %s", second.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(second.modelVersion().version()).isEqualTo(2);
         assertThat(second.metrics().path("auc").asDouble()).isEqualTo(first.metrics().path("auc").asDouble());
         assertThat(models.findByAlias(MODEL, "production")).map(ModelVersion::version).contains(1);
