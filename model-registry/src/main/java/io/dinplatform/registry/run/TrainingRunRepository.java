@@ -45,7 +45,7 @@ public class TrainingRunRepository {
                         VALUES (?, 'QUEUED', ?::jsonb, ?)
                         RETURNING id
                         """)
-                .params(run.modelName(), jsonb(run.request()), run.datasetVersionId())
+                .params(run.modelName(), jsonb(run.request().toJson()), run.datasetVersionId())
                 .query(UUID.class).single();
         return find(id).orElseThrow();
     }
@@ -124,7 +124,7 @@ public class TrainingRunRepository {
         TrainingRun.ModelVersionRef modelVersion = row.wasNull() ? null : new TrainingRun.ModelVersionRef(
                 modelVersionId, row.getString("registered_model_name"), row.getInt("registered_version"));
         return new TrainingRun(row.getObject("id", UUID.class), row.getString("model_name"),
-                JobStatus.valueOf(row.getString("status")), json(row, "request"),
+                JobStatus.valueOf(row.getString("status")), RunRequest.fromJson(json(row, "request")),
                 new DatasetVersionRef(row.getLong("dataset_version_id"), row.getString("dataset_name"),
                         row.getInt("dataset_version")),
                 row.getString("lease_holder"), instant(row, "lease_expires_at"), instant(row, "heartbeat_at"),

@@ -32,7 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -311,8 +310,8 @@ class RunQueueTest extends EmbeddedCatalogTest {
 
     /** Queues a run whose request asks for the given device, the way the API stores it. */
     private UUID queueRun(String device) {
-        ObjectNode request = JSON.createObjectNode().put("model", "m");
-        request.putObject("training").put("device", device);
+        RunRequest request = new RunRequest(new RunRequest.Dataset(dataset.name(), dataset.version()), "m",
+                JSON.createObjectNode(), JSON.createObjectNode().put("device", device), null);
         return runs.create(new NewTrainingRun("m", request, dataset.id())).id();
     }
 

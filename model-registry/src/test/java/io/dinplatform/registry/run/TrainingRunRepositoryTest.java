@@ -46,7 +46,7 @@ class TrainingRunRepositoryTest extends EmbeddedCatalogTest {
         TrainingRun run = runs.create(newRun());
 
         assertThat(run.status()).isEqualTo(JobStatus.QUEUED);
-        assertThat(run.request().get("model").asString()).isEqualTo("movielens-din");
+        assertThat(run.request().model()).isEqualTo("movielens-din");
         assertThat(run.dataset().name()).isEqualTo(dataset.name());
         assertThat(run.dataset().version()).isEqualTo(1);
         assertThat(run.attempts()).isZero();
@@ -97,6 +97,7 @@ class TrainingRunRepositoryTest extends EmbeddedCatalogTest {
     }
 
     private NewTrainingRun newRun() {
-        return new NewTrainingRun("movielens-din", JSON.readTree("{\"model\":\"movielens-din\"}"), dataset.id());
+        return new NewTrainingRun("movielens-din", new RunRequest(new RunRequest.Dataset(dataset.name(), 1),
+                "movielens-din", JSON.createObjectNode(), JSON.createObjectNode(), null), dataset.id());
     }
 }

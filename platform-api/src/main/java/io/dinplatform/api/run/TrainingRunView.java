@@ -42,6 +42,6 @@ public record TrainingRunView(UUID id, JobStatus status, String model, VersionRe
         return new TrainingRunView(run.id(), run.status(), run.modelName(),
                 new VersionRef(run.dataset().name(), run.dataset().version()), run.progress(), run.metrics(),
                 modelVersion, run.error(), run.cancelRequested(), run.attempts(), run.device(), run.worker(),
-                run.request(), run.createdAt(), run.startedAt(), run.finishedAt());
+                run.request().toJson(), run.createdAt(), run.startedAt(), run.finishedAt());
     }
 }

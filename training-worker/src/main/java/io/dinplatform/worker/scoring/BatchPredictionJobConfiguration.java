@@ -94,7 +94,8 @@ public class BatchPredictionJobConfiguration {
                 .start(score)
                 .next(publish)
                 // Only a worker that holds a prediction starts its job; launched without one it fails at once.
-                .validator(new DefaultJobParametersValidator(new String[] {ActiveBatchPredictions.PREDICTION_ID_PARAMETER},
+                .validator(new DefaultJobParametersValidator(
+                        new String[] {ActiveBatchPredictions.PREDICTION_ID_PARAMETER},
                         new String[0]))
                 .listener(new BatchPredictionExecutionListener(active, predictions))
                 .build();

@@ -1,6 +1,5 @@
 package io.dinplatform.worker.job;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunEvent;
 import io.dinplatform.registry.run.RunLease;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +49,7 @@ class CrashRecoveryTest extends WorkerContextTest {
     void aRunWhoseWorkerDiedResumesFromItsLastEpochCheckpointOnAnotherWorker() throws Exception {
         DatasetVersion dataset = catalog.registerSynthetic("resumable", RESUMABLE);
         RunSpec spec = TestCatalog.spec(3, "CPU");
-        ObjectNode request = TestCatalog.request("resumed-din", dataset, spec);
+        RunRequest request = TestCatalog.request("resumed-din", dataset, spec);
         UUID id = insertRunHeldBy(DEAD_WORKER, "resumed-din", request, dataset);
 
         JobExecution died = trainUntilFirstCheckpointThenDie(id, request, dataset);
@@ -87,7 +86,7 @@ class CrashRecoveryTest extends WorkerContextTest {
      * Trains as the doomed worker until the first epoch checkpoint is saved, then cuts it off the way a crash does:
      * from then on it writes nothing at all (a lost lease is exactly that silence).
      */
-    private JobExecution trainUntilFirstCheckpointThenDie(UUID id, ObjectNode request, DatasetVersion dataset)
+    private JobExecution trainUntilFirstCheckpointThenDie(UUID id, RunRequest request, DatasetVersion dataset)
             throws Exception {
         ClaimedRun claim = new ClaimedRun(new RunLease(id, DEAD_WORKER, 1), "resumed-din", request, dataset.id(),
                 false, null);

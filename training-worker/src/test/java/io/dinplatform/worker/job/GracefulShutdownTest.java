@@ -12,6 +12,7 @@ import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunEvent;
 import io.dinplatform.registry.run.RunLease;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
@@ -19,7 +20,6 @@ import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +42,7 @@ class GracefulShutdownTest extends WorkerContextTest {
     void aWorkerThatShutsDownLeavesItsRunResumableFromTheMiniBatchItStoppedAt() throws Exception {
         DatasetVersion dataset = catalog.registerSynthetic("shutdown", CrashRecoveryTest.RESUMABLE);
         RunSpec spec = TestCatalog.spec(2, "CPU");
-        ObjectNode request = TestCatalog.request("shutdown-din", dataset, spec);
+        RunRequest request = TestCatalog.request("shutdown-din", dataset, spec);
         UUID id = insertRunHeldBy(STOPPING_WORKER, "shutdown-din", request, dataset);
         ClaimedRun claim = new ClaimedRun(new RunLease(id, STOPPING_WORKER, 1), "shutdown-din", request,
                 dataset.id(), false, null);

@@ -10,13 +10,13 @@ import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunLease;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +63,7 @@ class RunRetriesTest extends WorkerContextTest {
         UUID busy = catalog.queue("busy", busyData, TestCatalog.spec(50, "CPU")).id();
         awaitStatus(busy, JobStatus.RUNNING);
         RunSpec spec = TestCatalog.spec(2, "CPU");
-        ObjectNode request = TestCatalog.request("retried-din", dataset, spec);
+        RunRequest request = TestCatalog.request("retried-din", dataset, spec);
         UUID id = insertRunHeldBy(OTHER_WORKER, "retried-din", request, dataset);
 
         RunOutcome firstAttempt;

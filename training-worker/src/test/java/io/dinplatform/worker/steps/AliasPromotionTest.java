@@ -8,12 +8,12 @@ import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.run.NewTrainingRun;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +42,9 @@ class AliasPromotionTest extends WorkerContextTest {
     }
 
     private UUID queueAskingToPromote(String alias, DatasetVersion dataset) {
-        ObjectNode request = TestCatalog.request(MODEL, dataset, TestCatalog.spec(1, "CPU"));
-        request.put(ModelRegistration.PROMOTE_ALIAS, alias);
+        RunRequest plain = TestCatalog.request(MODEL, dataset, TestCatalog.spec(1, "CPU"));
+        RunRequest request = new RunRequest(plain.dataset(), plain.model(), plain.architecture(), plain.training(),
+                alias);
         return runs.create(new NewTrainingRun(MODEL, request, dataset.id())).id();
     }
 }
