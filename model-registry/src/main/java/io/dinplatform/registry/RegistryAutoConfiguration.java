@@ -13,6 +13,7 @@ import io.dinplatform.registry.model.ModelChangeRelay;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
+import io.dinplatform.registry.storage.DataDirectoryProperties;
 import io.dinplatform.registry.token.ApiTokenRepository;
 import io.dinplatform.registry.token.ApiTokens;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

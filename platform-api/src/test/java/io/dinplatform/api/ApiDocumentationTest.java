@@ -19,6 +19,14 @@ class ApiDocumentationTest extends PlatformApiTest {
     }
 
     @Test
+    void aRunRequestIsDescribedByItsFieldsOnly() {
+        JsonNode schema = get("/v3/api-docs").getBody().path("components").path("schemas").path("TrainingRunRequest");
+
+        assertThat(schema.path("properties").propertyNames())
+                .containsExactlyInAnyOrder("dataset", "model", "architecture", "training", "promoteAlias");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         ResponseEntity<String> page = http.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class);
 

@@ -25,9 +25,9 @@ import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.train.OptimizerConfig;
 import io.dinplatform.core.train.RegularizationConfig;
 import io.dinplatform.core.train.TrainingConfig;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.worker.steps.RunSpec;
 import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Registers datasets and queues runs the way the API does, through the catalog's own repositories. */
@@ -77,13 +77,9 @@ public final class TestCatalog {
         return queue(model, dataset, spec(2, "CPU"));
     }
 
-    public static ObjectNode request(String model, DatasetVersion dataset, RunSpec spec) {
-        ObjectNode request = JSON.createObjectNode();
-        request.putObject("dataset").put("name", dataset.name()).put("version", dataset.version());
-        request.put("model", model);
-        request.set("architecture", JSON.valueToTree(spec.architecture()));
-        request.set("training", JSON.valueToTree(spec.training()));
-        return request;
+    public static RunRequest request(String model, DatasetVersion dataset, RunSpec spec) {
+        return RunRequest.of(new RunRequest.Dataset(dataset.name(), dataset.version()), model, spec.architecture(),
+                spec.training(), null);
     }
 
     public TrainingRun run(UUID id) {

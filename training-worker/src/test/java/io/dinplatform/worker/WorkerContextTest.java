@@ -8,7 +8,8 @@ import java.util.UUID;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.awaitility.Awaitility.await;
 
@@ -82,7 +82,7 @@ public abstract class WorkerContextTest {
      * A run as a worker holds it right after its claim (attempt 1), with a lease long enough that the test's own
      * worker does not take it over until the test says so.
      */
-    protected UUID insertRunHeldBy(String worker, String model, ObjectNode request, DatasetVersion dataset) {
+    protected UUID insertRunHeldBy(String worker, String model, RunRequest request, DatasetVersion dataset) {
         return jdbc.sql("""
                         INSERT INTO training_runs (model_name, status, request, dataset_version_id, lease_holder,
                                                    worker, lease_expires_at, heartbeat_at, attempts, started_at)
@@ -90,7 +90,7 @@ public abstract class WorkerContextTest {
                                 now())
                         RETURNING id
                         """)
-                .params(model, request.toString(), dataset.id(), worker, worker)
+                .params(model, request.toJson().toString(), dataset.id(), worker, worker)
                 .query(UUID.class).single();
     }
 
@@ -105,7 +105,7 @@ public abstract class WorkerContextTest {
                 .param(jobExecutionId).query(String.class).list();
     }
 
-    protected TrainingRun awaitStatus(UUID runId, RunStatus status) {
+    protected TrainingRun awaitStatus(UUID runId, JobStatus status) {
         await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(50))
                 .until(() -> runs.find(runId).orElseThrow().status() == status);
         return runs.find(runId).orElseThrow();

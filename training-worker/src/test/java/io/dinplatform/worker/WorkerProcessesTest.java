@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.DirectoryArtifactStore;
 import io.dinplatform.registry.database.EmbeddedPostgresServer;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.RunEvent;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
-import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +87,7 @@ class WorkerProcessesTest extends QueueContextTest {
             List<TrainingRun> finished = ids.stream().map(this::awaitFinal).toList();
 
             assertThat(finished).allSatisfy(run -> {
-                assertThat(run.status()).as("run %s: %s", run.id(), run.error()).isEqualTo(RunStatus.SUCCEEDED);
+                assertThat(run.status()).as("run %s: %s", run.id(), run.error()).isEqualTo(JobStatus.SUCCEEDED);
                 assertThat(run.attempts()).isEqualTo(1);
                 assertThat(jobExecutionsOf(run.id())).isEqualTo(1);
                 assertThat(modelVersionsOf(run.id())).isEqualTo(1);
@@ -113,7 +113,7 @@ class WorkerProcessesTest extends QueueContextTest {
             doomed.kill();
         }
         TrainingRun orphan = runs.find(id).orElseThrow();
-        assertThat(orphan.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(orphan.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(orphan.leaseHolder()).isEqualTo(doomedId);
 
         try (WorkerProcess survivor = start("survivor-worker", FAST_TAKEOVER)) {
@@ -121,7 +121,7 @@ class WorkerProcessesTest extends QueueContextTest {
             TrainingRun run = awaitFinal(id);
 
             assertThat(run.status()).as("error: %s\n%s", run.error(), survivor.tail())
-                    .isEqualTo(RunStatus.SUCCEEDED);
+                    .isEqualTo(JobStatus.SUCCEEDED);
             assertThat(run.attempts()).isEqualTo(2);
             assertThat(run.worker()).isEqualTo(survivor.id());
             List<RunEvent> events = runs.eventsAfter(id, 0, 10_000);

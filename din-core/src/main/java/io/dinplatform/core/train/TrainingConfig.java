@@ -22,6 +22,8 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
 
     public static final int MAX_BATCH_SIZE = 65_536;
     public static final int MAX_EPOCHS = 10_000;
+    public static final int DEFAULT_EPOCHS = 5;
+    public static final long DEFAULT_SEED = 42;
 
     public TrainingConfig {
         require(epochs >= 1 && epochs <= MAX_EPOCHS, "training.epochs must be between 1 and " + MAX_EPOCHS, epochs);
@@ -38,6 +40,11 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
                 earlyStoppingPatience);
         require(evaluationBatchSize >= 1 && evaluationBatchSize <= MAX_BATCH_SIZE,
                 "training.evaluationBatchSize must be between 1 and " + MAX_BATCH_SIZE, evaluationBatchSize);
+    }
+
+    /** {@link #defaults(int, long)} for {@value #DEFAULT_EPOCHS} epochs with seed {@value #DEFAULT_SEED}. */
+    public static TrainingConfig defaults() {
+        return defaults(DEFAULT_EPOCHS, DEFAULT_SEED);
     }
 
     /** Adam at 0.001, MBA with λ = 0.01, batch 256, no clipping, patience 2: a sound start for CTR data. */

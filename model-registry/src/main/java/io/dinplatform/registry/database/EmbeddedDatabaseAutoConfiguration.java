@@ -2,7 +2,7 @@ package io.dinplatform.registry.database;
 
 import java.io.IOException;
 
-import io.dinplatform.registry.DataDirectoryProperties;
+import io.dinplatform.registry.storage.DataDirectoryProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

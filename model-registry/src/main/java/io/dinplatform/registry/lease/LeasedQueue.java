@@ -3,7 +3,7 @@ package io.dinplatform.registry.lease;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
 
 /**
  * A queue of jobs that workers hold under expiring leases: what every such queue offers once a job is claimed.
@@ -27,5 +27,5 @@ public interface LeasedQueue<L extends Lease> {
     boolean requeue(L lease, String reason, boolean countAttempt);
 
     /** Ends the job with its final status; false when the lease was lost meanwhile. */
-    boolean finish(L lease, RunStatus status, String error);
+    boolean finish(L lease, JobStatus status, String error);
 }

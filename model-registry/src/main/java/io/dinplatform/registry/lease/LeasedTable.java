@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -86,7 +86,7 @@ public final class LeasedTable {
      *
      * @param succeeded what a row must show to end SUCCEEDED (a condition on the row, e.g. its recorded result)
      */
-    public boolean finish(Lease lease, RunStatus status, String error, String succeeded) {
+    public boolean finish(Lease lease, JobStatus status, String error, String succeeded) {
         if (!status.isFinal()) {
             throw new IllegalArgumentException(status + " is not a final status");
         }

@@ -2,16 +2,14 @@ package io.dinplatform.registry.run;
 
 import java.util.Objects;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * A run to queue.
  *
  * @param modelName        the model the run registers a version of
- * @param request          the validated run request, defaults filled in (JSON)
+ * @param request          the validated run request, defaults filled in
  * @param datasetVersionId the dataset version it trains on
  */
-public record NewTrainingRun(String modelName, JsonNode request, long datasetVersionId) {
+public record NewTrainingRun(String modelName, RunRequest request, long datasetVersionId) {
 
     public NewTrainingRun {
         Objects.requireNonNull(modelName, "modelName");

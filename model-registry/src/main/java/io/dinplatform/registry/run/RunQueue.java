@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.lease.LeasedQueue;
 import io.dinplatform.registry.lease.LeasedTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,8 @@ import static io.dinplatform.registry.lease.LeasedTable.fence;
  * exactly one of them and nobody waits for another's claim. Claimable means QUEUED, or RUNNING with an expired lease
  * (its worker died or lost contact).
  *
- * <p>A run that asks for a GPU ({@code "training": {"device": "GPU"}} in its stored request, where the API writes
- * every default out) goes to a worker with one: a worker without a GPU skips it while any live worker advertises a
+ * <p>A run that asks for a GPU ({@code "training": {"device": "GPU"}} in its {@link RunRequest}, where every
+ * default is written out) goes to a worker with one: a worker without a GPU skips it while any live worker advertises a
  * GPU ({@link TrainingWorkers}), and claims it only when none does, to refuse it with a clear error rather than leave
  * it queued for a GPU that is not there.
  *
@@ -49,9 +50,10 @@ public class RunQueue implements LeasedQueue<RunLease> {
     public Optional<ClaimedRun> claimNext(WorkerAdvertisement worker, Duration lease) {
         return runs.claim(worker.workerId(), lease, """
                         :hasGpu
-                        OR COALESCE(request #>> '{training,device}', 'AUTO') <> 'GPU'
+                        OR (request #>> '%s') IS DISTINCT FROM 'GPU'
                         OR NOT EXISTS (SELECT 1 FROM training_workers w WHERE w.gpus > 0 AND w.expires_at > now())
-                        """, "id, lease_holder, attempts, model_name, request, dataset_version_id, cancel_requested,"
+                        """.formatted(RunRequest.devicePath()),
+                        "id, lease_holder, attempts, model_name, request, dataset_version_id, cancel_requested,"
                         + " job_execution_id")
                 .param("hasGpu", worker.hasGpu())
                 .query(RunQueue::claimed)
@@ -88,7 +90,7 @@ public class RunQueue implements LeasedQueue<RunLease> {
      * run has registered its model version. False when the lease is lost.
      */
     @Override
-    public boolean finish(RunLease lease, RunStatus status, String error) {
+    public boolean finish(RunLease lease, JobStatus status, String error) {
         return runs.finish(lease, status, error, "model_version_id IS NOT NULL");
     }
 
@@ -149,7 +151,7 @@ public class RunQueue implements LeasedQueue<RunLease> {
     private static ClaimedRun claimed(ResultSet row, int rowNumber) throws SQLException {
         RunLease lease = new RunLease(row.getObject("id", UUID.class), row.getString("lease_holder"),
                 row.getInt("attempts"));
-        return new ClaimedRun(lease, row.getString("model_name"), json(row, "request"),
+        return new ClaimedRun(lease, row.getString("model_name"), RunRequest.fromJson(json(row, "request")),
                 row.getLong("dataset_version_id"), row.getBoolean("cancel_requested"),
                 row.getObject("job_execution_id", Long.class));
     }

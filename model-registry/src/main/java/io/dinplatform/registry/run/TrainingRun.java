@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.dinplatform.registry.dataset.DatasetVersionRef;
+import io.dinplatform.registry.lease.JobStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * @param id              the run's id
  * @param modelName       the model it registers a version of
  * @param status          where it stands
- * @param request         the run request (JSON)
+ * @param request         the run request
  * @param dataset         the dataset version it trains on
  * @param leaseHolder     the worker that holds it while RUNNING
  * @param leaseExpiresAt  when another worker may take it over unless the holder renews the lease
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * @param startedAt       when a worker first started it
  * @param finishedAt      when it reached a final state
  */
-public record TrainingRun(UUID id, String modelName, RunStatus status, JsonNode request, DatasetVersionRef dataset,
+public record TrainingRun(UUID id, String modelName, JobStatus status, RunRequest request, DatasetVersionRef dataset,
                           String leaseHolder, Instant leaseExpiresAt, Instant heartbeatAt, int attempts,
                           boolean cancelRequested, JsonNode progress, JsonNode metrics, String error, String device,
                           String worker, Long jobExecutionId, ModelVersionRef modelVersion, Instant createdAt,

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.dinplatform.registry.dataset.DatasetVersionRef;
+import io.dinplatform.registry.lease.JobStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ public class TrainingRunRepository {
                         VALUES (?, 'QUEUED', ?::jsonb, ?)
                         RETURNING id
                         """)
-                .params(run.modelName(), jsonb(run.request()), run.datasetVersionId())
+                .params(run.modelName(), jsonb(run.request().toJson()), run.datasetVersionId())
                 .query(UUID.class).single();
         return find(id).orElseThrow();
     }
@@ -54,7 +55,7 @@ public class TrainingRunRepository {
     }
 
     /** The newest runs first, optionally of one status. */
-    public List<TrainingRun> findRecent(RunStatus status, int limit) {
+    public List<TrainingRun> findRecent(JobStatus status, int limit) {
         String statusName = status == null ? null : status.name();
         return jdbc.sql(RUN_COLUMNS + """
                          WHERE (CAST(? AS VARCHAR) IS NULL OR r.status = CAST(? AS VARCHAR))
@@ -72,7 +73,7 @@ public class TrainingRunRepository {
      * test) ending a run from outside; a worker ends its own runs through {@link RunQueue#finish}.
      */
     public boolean markFailed(UUID runId, String error) {
-        return finish(runId, RunStatus.FAILED, error);
+        return finish(runId, JobStatus.FAILED, error);
     }
 
     /**
@@ -109,7 +110,7 @@ public class TrainingRunRepository {
                 .params(runId, afterId, limit).query(TrainingRunRepository::event).list();
     }
 
-    private boolean finish(UUID runId, RunStatus status, String error) {
+    private boolean finish(UUID runId, JobStatus status, String error) {
         return jdbc.sql("""
                         UPDATE training_runs
                         SET status = ?, error = ?, finished_at = now(), lease_holder = NULL, lease_expires_at = NULL
@@ -123,7 +124,7 @@ public class TrainingRunRepository {
         TrainingRun.ModelVersionRef modelVersion = row.wasNull() ? null : new TrainingRun.ModelVersionRef(
                 modelVersionId, row.getString("registered_model_name"), row.getInt("registered_version"));
         return new TrainingRun(row.getObject("id", UUID.class), row.getString("model_name"),
-                RunStatus.valueOf(row.getString("status")), json(row, "request"),
+                JobStatus.valueOf(row.getString("status")), RunRequest.fromJson(json(row, "request")),
                 new DatasetVersionRef(row.getLong("dataset_version_id"), row.getString("dataset_name"),
                         row.getInt("dataset_version")),
                 row.getString("lease_holder"), instant(row, "lease_expires_at"), instant(row, "heartbeat_at"),

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.dinplatform.registry.dataset.DatasetVersionRef;
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * @param startedAt       when a worker first started it
  * @param finishedAt      when it reached a final state
  */
-public record BatchPrediction(UUID id, RunStatus status, JsonNode request, ModelVersionRef model,
+public record BatchPrediction(UUID id, JobStatus status, JsonNode request, ModelVersionRef model,
                               DatasetVersionRef dataset, String leaseHolder, Instant leaseExpiresAt, int attempts,
                               boolean cancelRequested, long rowsTotal, long rowsScored, JsonNode metrics,
                               Result result, String error, String worker, Long jobExecutionId, Instant createdAt,

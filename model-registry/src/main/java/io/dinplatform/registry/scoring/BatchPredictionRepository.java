@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.dinplatform.registry.dataset.DatasetVersionRef;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.lease.LeasedQueue;
 import io.dinplatform.registry.lease.LeasedTable;
-import io.dinplatform.registry.run.RunStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -134,7 +134,7 @@ public class BatchPredictionRepository implements LeasedQueue<ScoringLease> {
      * when the lease is lost.
      */
     @Override
-    public boolean finish(ScoringLease lease, RunStatus status, String error) {
+    public boolean finish(ScoringLease lease, JobStatus status, String error) {
         return queue.finish(lease, status, error, "result_sha256 IS NOT NULL");
     }
 
@@ -152,7 +152,7 @@ public class BatchPredictionRepository implements LeasedQueue<ScoringLease> {
         String resultSha256 = row.getString("result_sha256");
         BatchPrediction.Result result = resultSha256 == null ? null
                 : new BatchPrediction.Result(resultSha256, row.getLong("result_size_bytes"));
-        return new BatchPrediction(row.getObject("id", UUID.class), RunStatus.valueOf(row.getString("status")),
+        return new BatchPrediction(row.getObject("id", UUID.class), JobStatus.valueOf(row.getString("status")),
                 json(row, "request"),
                 new BatchPrediction.ModelVersionRef(row.getLong("model_version_id"), row.getString("model_name"),
                         row.getInt("model_version"), row.getString("bundle_sha256")),

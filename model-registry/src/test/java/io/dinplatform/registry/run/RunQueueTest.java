@@ -21,6 +21,7 @@ import io.dinplatform.registry.database.EmbeddedPostgresServer;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.dataset.NewDatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.model.NewModelVersion;
@@ -31,7 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,7 +96,7 @@ class RunQueueTest extends EmbeddedCatalogTest {
         assertThat(Set.copyOf(claimed)).isEqualTo(queued);
         List<TrainingRun> after = queued.stream().map(runs::find).map(Optional::orElseThrow).toList();
         assertThat(after).allSatisfy(run -> {
-            assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(run.status()).isEqualTo(JobStatus.RUNNING);
             assertThat(run.attempts()).isEqualTo(1);
             assertThat(run.leaseHolder()).startsWith("claimer-").isEqualTo(run.worker());
             assertThat(run.leaseExpiresAt()).isAfter(run.heartbeatAt());
@@ -138,11 +138,11 @@ class RunQueueTest extends EmbeddedCatalogTest {
         assertThat(queue.recordProgress(first, JSON.readTree("{\"epoch\": 9}"))).isFalse();
         assertThat(queue.recordExecution(first, 7, "CPU")).isFalse();
         assertThat(queue.holds(first)).isFalse();
-        assertThat(queue.finish(first, RunStatus.FAILED, "stale")).isFalse();
+        assertThat(queue.finish(first, JobStatus.FAILED, "stale")).isFalse();
         assertThat(queue.renew(takeover.lease(), LEASE)).contains(false);
-        assertThat(queue.finish(takeover.lease(), RunStatus.CANCELLED, null)).isTrue();
+        assertThat(queue.finish(takeover.lease(), JobStatus.CANCELLED, null)).isTrue();
         TrainingRun run = runs.find(id).orElseThrow();
-        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(run.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(run.worker()).isEqualTo("worker-b");
         assertThat(run.leaseHolder()).isNull();
         assertThat(run.progress()).isNull();
@@ -166,7 +166,7 @@ class RunQueueTest extends EmbeddedCatalogTest {
         RunLease first = claim("worker-a").lease();
         assertThat(queue.requeue(first, "worker-a shut down", false)).isTrue();
         TrainingRun released = runs.find(id).orElseThrow();
-        assertThat(released.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(released.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(released.attempts()).isZero();
         assertThat(released.leaseHolder()).isNull();
 
@@ -183,7 +183,7 @@ class RunQueueTest extends EmbeddedCatalogTest {
     void aRunSucceedsOnlyOnceItsModelVersionIsRegisteredUnderTheLease() {
         UUID id = queueRun("AUTO");
         RunLease lease = claim("worker-a").lease();
-        assertThat(queue.finish(lease, RunStatus.SUCCEEDED, null)).as("nothing registered yet").isFalse();
+        assertThat(queue.finish(lease, JobStatus.SUCCEEDED, null)).as("nothing registered yet").isFalse();
         assertThat(queue.holds(lease)).isTrue();
 
         ModelVersion version = models.createNextVersion(new NewModelVersion("queue-model-" + UUID.randomUUID(), id,
@@ -194,10 +194,10 @@ class RunQueueTest extends EmbeddedCatalogTest {
         });
         assertThat(queue.lockHeld(lease)).as("a resumed run sees what it registered")
                 .contains(Optional.of(version.id()));
-        assertThat(queue.finish(lease, RunStatus.SUCCEEDED, null)).isTrue();
+        assertThat(queue.finish(lease, JobStatus.SUCCEEDED, null)).isTrue();
 
         TrainingRun done = runs.find(id).orElseThrow();
-        assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.modelVersion().version()).isEqualTo(1);
         assertThat(done.metrics().path("auc").asDouble()).isEqualTo(0.7);
         assertThat(done.finishedAt()).isNotNull();
@@ -208,7 +208,7 @@ class RunQueueTest extends EmbeddedCatalogTest {
     void aQueuedRunCancelledBeforeAnyWorkerClaimedItIsNeverClaimed() {
         UUID id = queueRun("AUTO");
         assertThat(runs.requestCancel(id)).isTrue();
-        assertThat(runs.find(id).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(runs.find(id).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(queue.claimNext(cpuWorker("worker-a"), LEASE)).isEmpty();
     }
 
@@ -240,7 +240,7 @@ class RunQueueTest extends EmbeddedCatalogTest {
 
         assertThat(claim("cpu-worker").lease().runId()).as("the older GPU run is skipped").isEqualTo(cpuRun);
         assertThat(queue.claimNext(cpuWorker("cpu-worker"), LEASE)).isEmpty();
-        assertThat(runs.find(gpuRun).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(runs.find(gpuRun).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
 
         assertThat(queue.claimNext(gpuWorker("gpu-worker"), LEASE)).hasValueSatisfying(claim ->
                 assertThat(claim.lease().runId()).isEqualTo(gpuRun));
@@ -310,8 +310,8 @@ class RunQueueTest extends EmbeddedCatalogTest {
 
     /** Queues a run whose request asks for the given device, the way the API stores it. */
     private UUID queueRun(String device) {
-        ObjectNode request = JSON.createObjectNode().put("model", "m");
-        request.putObject("training").put("device", device);
+        RunRequest request = new RunRequest(new RunRequest.Dataset(dataset.name(), dataset.version()), "m",
+                JSON.createObjectNode(), JSON.createObjectNode().put("device", device), null);
         return runs.create(new NewTrainingRun("m", request, dataset.id())).id();
     }
 

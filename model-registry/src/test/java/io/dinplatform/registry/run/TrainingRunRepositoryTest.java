@@ -7,6 +7,7 @@ import io.dinplatform.registry.EmbeddedCatalogTest;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.dataset.NewDatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,21 +45,21 @@ class TrainingRunRepositoryTest extends EmbeddedCatalogTest {
     void aNewRunIsQueuedWithItsRequestAndDataset() {
         TrainingRun run = runs.create(newRun());
 
-        assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
-        assertThat(run.request().get("model").asString()).isEqualTo("movielens-din");
+        assertThat(run.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(run.request().model()).isEqualTo("movielens-din");
         assertThat(run.dataset().name()).isEqualTo(dataset.name());
         assertThat(run.dataset().version()).isEqualTo(1);
         assertThat(run.attempts()).isZero();
         assertThat(runs.find(run.id())).contains(run);
-        assertThat(runs.findRecent(RunStatus.QUEUED, 10)).extracting(TrainingRun::id).contains(run.id());
-        assertThat(runs.findRecent(RunStatus.SUCCEEDED, 10)).extracting(TrainingRun::id).doesNotContain(run.id());
+        assertThat(runs.findRecent(JobStatus.QUEUED, 10)).extracting(TrainingRun::id).contains(run.id());
+        assertThat(runs.findRecent(JobStatus.SUCCEEDED, 10)).extracting(TrainingRun::id).doesNotContain(run.id());
     }
 
     @Test
     void cancellingAQueuedRunEndsItAtOnceAndARunningOneIsFlagged() {
         TrainingRun queued = runs.create(newRun());
         assertThat(runs.requestCancel(queued.id())).isTrue();
-        assertThat(runs.find(queued.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(runs.find(queued.id()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
         RunQueue queue = new RunQueue(jdbc);
         WorkerAdvertisement worker = new WorkerAdvertisement("worker-a", "CPU", 0);
         assertThat(queue.claimNext(worker, LEASE)).isEmpty();
@@ -67,7 +68,7 @@ class TrainingRunRepositoryTest extends EmbeddedCatalogTest {
         RunLease lease = queue.claimNext(worker, LEASE).orElseThrow().lease();
         assertThat(runs.requestCancel(running.id())).isTrue();
         TrainingRun flagged = runs.find(running.id()).orElseThrow();
-        assertThat(flagged.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(flagged.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(flagged.cancelRequested()).isTrue();
         assertThat(queue.renew(lease, LEASE)).as("the worker learns of it at its next heartbeat").contains(true);
     }
@@ -78,7 +79,7 @@ class TrainingRunRepositoryTest extends EmbeddedCatalogTest {
 
         assertThat(runs.markFailed(run.id(), "worker lost")).isTrue();
         TrainingRun failed = runs.find(run.id()).orElseThrow();
-        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error()).isEqualTo("worker lost");
         assertThat(failed.finishedAt()).isNotNull();
         assertThat(runs.markFailed(run.id(), "again")).as("a final state is final").isFalse();
@@ -96,6 +97,7 @@ class TrainingRunRepositoryTest extends EmbeddedCatalogTest {
     }
 
     private NewTrainingRun newRun() {
-        return new NewTrainingRun("movielens-din", JSON.readTree("{\"model\":\"movielens-din\"}"), dataset.id());
+        return new NewTrainingRun("movielens-din", new RunRequest(new RunRequest.Dataset(dataset.name(), 1),
+                "movielens-din", JSON.createObjectNode(), JSON.createObjectNode(), null), dataset.id());
     }
 }

@@ -7,10 +7,10 @@ import io.dinplatform.registry.EmbeddedCatalogTest;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.dataset.NewDatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.model.NewModelVersion;
-import io.dinplatform.registry.run.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +53,7 @@ class BatchPredictionRepositoryTest extends EmbeddedCatalogTest {
     void aNewPredictionIsQueuedWithItsResolvedModelVersionAndDataset() {
         BatchPrediction prediction = queue();
 
-        assertThat(prediction.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(prediction.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(prediction.model()).isEqualTo(new BatchPrediction.ModelVersionRef(model.id(), model.modelName(),
                 1, "b".repeat(64)));
         assertThat(prediction.dataset().id()).isEqualTo(dataset.id());
@@ -73,7 +73,7 @@ class BatchPredictionRepositoryTest extends EmbeddedCatalogTest {
 
         BatchPrediction claimed = predictions.claimNext("worker-a", LEASE).orElseThrow();
         assertThat(claimed.id()).isEqualTo(first.id());
-        assertThat(claimed.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(claimed.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(claimed.lease()).isEqualTo(new ScoringLease(first.id(), "worker-a", 1));
         assertThat(predictions.claimNext("worker-b", LEASE).orElseThrow().id()).isEqualTo(second.id());
         assertThat(predictions.claimNext("worker-c", LEASE)).isEmpty();
@@ -93,7 +93,7 @@ class BatchPredictionRepositoryTest extends EmbeddedCatalogTest {
         assertThat(predictions.renew(old, LEASE)).isEmpty();
         assertThat(predictions.recordProgress(old, 100)).isFalse();
         assertThat(predictions.recordResult(old, RESULT, null)).isFalse();
-        assertThat(predictions.finish(old, RunStatus.FAILED, "stale")).isFalse();
+        assertThat(predictions.finish(old, JobStatus.FAILED, "stale")).isFalse();
         assertThat(predictions.requeue(old, "stale", true)).isFalse();
 
         assertThat(predictions.renew(current, LEASE)).contains(false);
@@ -106,12 +106,12 @@ class BatchPredictionRepositoryTest extends EmbeddedCatalogTest {
         BatchPrediction prediction = queue();
         ScoringLease lease = predictions.claimNext("worker-a", LEASE).orElseThrow().lease();
 
-        assertThat(predictions.finish(lease, RunStatus.SUCCEEDED, null)).as("no result yet").isFalse();
+        assertThat(predictions.finish(lease, JobStatus.SUCCEEDED, null)).as("no result yet").isFalse();
         assertThat(predictions.recordResult(lease, RESULT, JSON.readTree("{\"auc\": 0.7}"))).isTrue();
-        assertThat(predictions.finish(lease, RunStatus.SUCCEEDED, null)).isTrue();
+        assertThat(predictions.finish(lease, JobStatus.SUCCEEDED, null)).isTrue();
 
         BatchPrediction succeeded = predictions.find(prediction.id()).orElseThrow();
-        assertThat(succeeded.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(succeeded.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(succeeded.result()).isEqualTo(RESULT);
         assertThat(succeeded.metrics().path("auc").asDouble()).isEqualTo(0.7);
         assertThat(succeeded.leaseHolder()).isNull();
@@ -126,7 +126,7 @@ class BatchPredictionRepositoryTest extends EmbeddedCatalogTest {
         assertThat(predictions.requeue(lease, "worker shut down", false)).isTrue();
 
         BatchPrediction requeued = predictions.find(prediction.id()).orElseThrow();
-        assertThat(requeued.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(requeued.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(requeued.error()).isEqualTo("worker shut down");
         assertThat(predictions.claimNext("worker-b", LEASE).orElseThrow().lease().attempt()).isEqualTo(1);
     }
@@ -135,13 +135,13 @@ class BatchPredictionRepositoryTest extends EmbeddedCatalogTest {
     void cancellingAQueuedPredictionEndsItAtOnceARunningOneIsFlaggedAndAFinishedOneStays() {
         BatchPrediction queued = queue();
         assertThat(predictions.requestCancel(queued.id())).isTrue();
-        assertThat(predictions.find(queued.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(predictions.find(queued.id()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(predictions.requestCancel(queued.id())).isFalse();
 
         BatchPrediction running = queue();
         ScoringLease lease = predictions.claimNext("worker-a", LEASE).orElseThrow().lease();
         assertThat(predictions.requestCancel(running.id())).isTrue();
-        assertThat(predictions.find(running.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(predictions.find(running.id()).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
         assertThat(predictions.renew(lease, LEASE)).contains(true);
     }
 

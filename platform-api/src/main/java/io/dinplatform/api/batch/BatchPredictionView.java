@@ -3,7 +3,7 @@ package io.dinplatform.api.batch;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.scoring.BatchPrediction;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * @param startedAt       when a worker started it
  * @param finishedAt      when it ended
  */
-public record BatchPredictionView(UUID id, RunStatus status, VersionRef model, VersionRef dataset, Progress progress,
+public record BatchPredictionView(UUID id, JobStatus status, VersionRef model, VersionRef dataset, Progress progress,
                                   JsonNode metrics, Result result, String error, boolean cancelRequested,
                                   int attempts, String worker, JsonNode request, Instant createdAt, Instant startedAt,
                                   Instant finishedAt) {

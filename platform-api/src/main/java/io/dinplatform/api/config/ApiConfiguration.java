@@ -1,6 +1,7 @@
 package io.dinplatform.api.config;
 
 import io.dinplatform.api.dataset.DatasetLimits;
+import io.dinplatform.api.error.UploadLimits;
 import io.dinplatform.api.run.RunLimits;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * What one dataset may hold ({@code din.datasets.*}), so that one upload cannot exhaust the machine that checks
  * it or the worker that trains on it. The upload's own size is {@code din.datasets.max-upload-size}
- * ({@link io.dinplatform.api.config.UploadLimits}); a gzipped upload is also bounded once decompressed, which is
+ * ({@link io.dinplatform.api.error.UploadLimits}); a gzipped upload is also bounded once decompressed, which is
  * what stops a gzip bomb.
  *
  * @param maxRows             the most samples (data rows) in one version

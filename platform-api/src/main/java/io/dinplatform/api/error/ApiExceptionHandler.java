@@ -2,8 +2,6 @@ package io.dinplatform.api.error;
 
 import java.util.List;
 
-import io.dinplatform.api.config.UploadLimits;
-import io.dinplatform.api.serving.cache.CorruptBundleException;
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.schema.InvalidSchemaException;
 import io.dinplatform.registry.artifact.ArtifactIntegrityException;
@@ -75,19 +73,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Refusing a corrupt artifact", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.CORRUPT_ARTIFACT, "Corrupt artifact",
                 e.getMessage() + "; it was not used");
-    }
-
-    /** A model version that cannot be served until its bundle is repaired; other versions still serve. */
-    @ExceptionHandler(CorruptBundleException.class)
-    ProblemDetail corruptBundle(CorruptBundleException e) {
-        log.error("Refusing to serve a corrupt bundle", e);
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.CORRUPT_ARTIFACT,
-                "Corrupt model bundle", e.getMessage() + "; it was not used. Repair the artifact or serve another "
-                        + "version.");
-        problem.setProperty("model", e.version().model());
-        problem.setProperty("version", e.version().version());
-        problem.setProperty("bundleSha256", e.version().bundleSha256());
-        return problem;
     }
 
     /** A multipart body that cannot be parsed (no closing boundary, broken headers): the client's mistake. */

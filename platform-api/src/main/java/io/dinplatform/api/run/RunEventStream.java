@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.RunEvent;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ final class RunEventStream {
     private final SseEmitter emitter;
 
     private long lastEventId;
-    private RunStatus lastStatus;
+    private JobStatus lastStatus;
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> polling;
 

@@ -49,9 +49,7 @@ public record RunLimits(
     }
 
     /** Checks the effective configuration, defaults included (a setting may be lower than a default). */
-    void check(RunConfiguration configuration) {
-        TrainingConfig training = configuration.training();
-        ArchitectureConfig architecture = configuration.architecture();
+    void check(ArchitectureConfig architecture, TrainingConfig training) {
         check(training.epochs(), training.batchSize(), training.evaluationBatchSize(), architecture.embeddingDim(),
                 architecture.attention().hiddenUnits(), architecture.mlp().hiddenUnits());
     }

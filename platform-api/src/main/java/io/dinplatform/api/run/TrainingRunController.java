@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import io.dinplatform.api.error.ResourceConflictException;
 import io.dinplatform.api.error.ResourceNotFoundException;
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,7 +67,7 @@ public class TrainingRunController {
 
     @GetMapping
     @Operation(summary = "The newest runs first, optionally of one status")
-    public List<TrainingRunView> list(@RequestParam(required = false) RunStatus status,
+    public List<TrainingRunView> list(@RequestParam(required = false) JobStatus status,
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return runs.findRecent(status, limit).stream().map(TrainingRunView::of).toList();
     }

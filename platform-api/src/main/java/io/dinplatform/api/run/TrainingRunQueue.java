@@ -3,62 +3,52 @@ package io.dinplatform.api.run;
 import io.dinplatform.api.ResourceNames;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.core.model.ArchitectureConfig;
+import io.dinplatform.core.train.TrainingConfig;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.run.NewTrainingRun;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
-import io.dinplatform.worker.steps.ModelRegistration;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks a run request against what exists and queues it. The stored request is the complete one: the dataset
- * version resolved to a number, and din-core's configuration with every default filled in.
+ * Checks a run request against what exists and queues it. The stored {@link RunRequest} is the complete one: the
+ * dataset version resolved to a number, and din-core's configuration with every default filled in.
  */
 @Service
 public class TrainingRunQueue {
 
     private final DatasetRepository datasets;
     private final TrainingRunRepository runs;
-    private final JsonMapper json;
     private final RunLimits limits;
 
-    public TrainingRunQueue(DatasetRepository datasets, TrainingRunRepository runs, JsonMapper json,
-                            RunLimits limits) {
+    public TrainingRunQueue(DatasetRepository datasets, TrainingRunRepository runs, RunLimits limits) {
         this.datasets = datasets;
         this.runs = runs;
-        this.json = json;
         this.limits = limits;
     }
 
     public TrainingRun enqueue(TrainingRunRequest request) {
         if (request.promoteAlias() != null) {
             // The pattern was checked with the other fields; this adds the reserved names.
-            ResourceNames.requireValidAlias(ModelRegistration.PROMOTE_ALIAS, request.promoteAlias());
+            ResourceNames.requireValidAlias("promoteAlias", request.promoteAlias());
         }
         limits.check(request);
-        RunConfiguration configuration = configuration(request);
-        limits.check(configuration);
-        DatasetVersion dataset = dataset(request.dataset());
-        ObjectNode stored = json.createObjectNode();
-        stored.putObject("dataset").put("name", dataset.name()).put("version", dataset.version());
-        stored.put("model", request.model());
-        stored.set("architecture", json.valueToTree(configuration.architecture()));
-        stored.set("training", json.valueToTree(configuration.training()));
-        if (request.promoteAlias() != null) {
-            stored.put(ModelRegistration.PROMOTE_ALIAS, request.promoteAlias());
-        }
-        return runs.create(new NewTrainingRun(request.model(), stored, dataset.id()));
-    }
-
-    private static RunConfiguration configuration(TrainingRunRequest request) {
+        ArchitectureConfig architecture;
+        TrainingConfig training;
         try {
-            return RunConfiguration.from(request);
+            architecture = request.architectureConfig();
+            training = request.trainingConfig();
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(e.getMessage());
         }
+        limits.check(architecture, training);
+        DatasetVersion dataset = dataset(request.dataset());
+        RunRequest stored = RunRequest.of(new RunRequest.Dataset(dataset.name(), dataset.version()), request.model(),
+                architecture, training, request.promoteAlias());
+        return runs.create(new NewTrainingRun(request.model(), stored, dataset.id()));
     }
 
     private DatasetVersion dataset(TrainingRunRequest.DatasetSelector selector) {

@@ -4,13 +4,19 @@ import java.util.List;
 
 import io.dinplatform.api.ResourceNames;
 import io.dinplatform.core.device.DeviceChoice;
+import io.dinplatform.core.model.ArchitectureConfig;
+import io.dinplatform.core.model.AttentionConfig;
 import io.dinplatform.core.model.AttentionInput;
 import io.dinplatform.core.model.AttentionNormalization;
+import io.dinplatform.core.model.MlpConfig;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.model.Pooling;
 import io.dinplatform.core.nn.ActivationType;
+import io.dinplatform.core.train.OptimizerConfig;
 import io.dinplatform.core.train.OptimizerType;
+import io.dinplatform.core.train.RegularizationConfig;
 import io.dinplatform.core.train.RegularizationType;
+import io.dinplatform.core.train.TrainingConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -41,6 +47,75 @@ public record TrainingRunRequest(
         @Valid Training training,
         @Pattern(regexp = ResourceNames.ALIAS_REGEX, message = "must be a valid alias (1 to 64 lowercase letters, "
                 + "digits, '_' or '-', starting with a letter)") String promoteAlias) {
+
+    /**
+     * The model's configuration in din-core's terms, every default filled in.
+     *
+     * @throws IllegalArgumentException naming a field that din-core refuses
+     */
+    public ArchitectureConfig architectureConfig() {
+        return architectureOf(architecture);
+    }
+
+    /**
+     * The training loop's configuration in din-core's terms, every default filled in: a missing field takes its
+     * value from {@link TrainingConfig#defaults()}.
+     *
+     * @throws IllegalArgumentException naming a field that din-core refuses
+     */
+    public TrainingConfig trainingConfig() {
+        return trainingOf(training);
+    }
+
+    private static ArchitectureConfig architectureOf(Architecture a) {
+        if (a == null) {
+            return ArchitectureConfig.defaults();
+        }
+        Attention at = a.attention();
+        Mlp mlp = a.mlp();
+        return new ArchitectureConfig(a.type(), a.embeddingDim(),
+                at == null ? null : new AttentionConfig(units(at.hiddenUnits()), at.activation(), at.normalization(),
+                        at.input()),
+                mlp == null ? null : new MlpConfig(units(mlp.hiddenUnits()), mlp.activation()),
+                a.pooling(), a.interestCandidateProduct());
+    }
+
+    private static TrainingConfig trainingOf(Training t) {
+        TrainingConfig defaults = TrainingConfig.defaults();
+        if (t == null) {
+            return defaults;
+        }
+        return new TrainingConfig(t.epochs() == null ? defaults.epochs() : t.epochs(),
+                t.batchSize() == null ? defaults.batchSize() : t.batchSize(),
+                optimizer(t.optimizer(), defaults.optimizer()),
+                regularization(t.regularization(), defaults.regularization()),
+                t.clipNorm() == null ? defaults.clipNorm() : t.clipNorm().floatValue(),
+                t.seed() == null ? defaults.seed() : t.seed(),
+                t.device() == null ? defaults.device() : t.device(),
+                t.earlyStoppingPatience() == null ? defaults.earlyStoppingPatience() : t.earlyStoppingPatience(),
+                t.evaluationBatchSize() == null ? defaults.evaluationBatchSize() : t.evaluationBatchSize());
+    }
+
+    private static OptimizerConfig optimizer(Optimizer o, OptimizerConfig defaults) {
+        if (o == null) {
+            return defaults;
+        }
+        OptimizerType type = o.type() == null ? defaults.type() : o.type();
+        float rate = o.learningRate() == null ? defaults.learningRate() : o.learningRate().floatValue();
+        return OptimizerConfig.of(type, rate);
+    }
+
+    private static RegularizationConfig regularization(Regularization r, RegularizationConfig defaults) {
+        if (r == null) {
+            return defaults;
+        }
+        return new RegularizationConfig(r.type() == null ? defaults.type() : r.type(),
+                r.lambda() == null ? defaults.lambda() : r.lambda().floatValue());
+    }
+
+    private static List<Integer> units(List<Integer> units) {
+        return units == null ? null : List.copyOf(units);
+    }
 
     /** A dataset version; a missing version means the newest, resolved (and recorded) when the run is queued. */
     public record DatasetSelector(@NotNull @Pattern(regexp = ResourceNames.NAME_REGEX, message = "must be a valid "

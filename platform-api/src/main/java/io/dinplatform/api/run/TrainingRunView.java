@@ -3,7 +3,7 @@ package io.dinplatform.api.run;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * @param startedAt       when a worker started it
  * @param finishedAt      when it ended
  */
-public record TrainingRunView(UUID id, RunStatus status, String model, VersionRef dataset, JsonNode progress,
+public record TrainingRunView(UUID id, JobStatus status, String model, VersionRef dataset, JsonNode progress,
                               JsonNode metrics, VersionRef modelVersion, String error, boolean cancelRequested,
                               int attempts, String device, String worker, JsonNode request, Instant createdAt,
                               Instant startedAt, Instant finishedAt) {
@@ -42,6 +42,6 @@ public record TrainingRunView(UUID id, RunStatus status, String model, VersionRe
         return new TrainingRunView(run.id(), run.status(), run.modelName(),
                 new VersionRef(run.dataset().name(), run.dataset().version()), run.progress(), run.metrics(),
                 modelVersion, run.error(), run.cancelRequested(), run.attempts(), run.device(), run.worker(),
-                run.request(), run.createdAt(), run.startedAt(), run.finishedAt());
+                run.request().toJson(), run.createdAt(), run.startedAt(), run.finishedAt());
     }
 }

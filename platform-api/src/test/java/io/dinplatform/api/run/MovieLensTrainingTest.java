@@ -16,6 +16,7 @@ import io.dinplatform.core.train.EngineThreads;
 import io.dinplatform.core.train.TrainingJob;
 import io.dinplatform.core.train.TrainingListener;
 import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ class MovieLensTrainingTest extends EmbeddedWorkerApiTest {
         assertRegisteredWithLineage(din, name);
         assertRegisteredWithLineage(base, name);
 
-        EvaluationMetrics reference = dinCoreAlone(dataset, RunSpec.of(din.get("request")));
+        EvaluationMetrics reference = dinCoreAlone(dataset, RunSpec.of(RunRequest.fromJson(din.get("request"))));
         JsonNode metrics = din.get("metrics");
         System.out.printf("MovieLens 100K, DIN, 1 epoch: worker AUC %.10f GAUC %.10f log loss %.10f; "
                         + "din-core AUC %.10f GAUC %.10f log loss %.10f; base run AUC %.10f%n",

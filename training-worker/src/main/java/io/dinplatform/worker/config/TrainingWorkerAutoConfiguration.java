@@ -5,18 +5,19 @@ import io.dinplatform.registry.database.EmbeddedDatabaseAutoConfiguration;
 import io.dinplatform.registry.run.RunLease;
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.TrainingWorkers;
+import io.dinplatform.worker.WorkerProperties;
 import io.dinplatform.worker.device.DeviceResolver;
-import io.dinplatform.worker.job.ActiveRuns;
 import io.dinplatform.worker.job.RunExecutor;
 import io.dinplatform.worker.job.TrainingJobConfiguration;
-import io.dinplatform.worker.job.TrainingJobLauncher;
 import io.dinplatform.worker.job.WorkerLoop;
 import io.dinplatform.worker.lease.LeaseHeartbeat;
+import io.dinplatform.worker.lease.LeasedJobLauncher;
 import io.dinplatform.worker.lease.WorkerIdentity;
 import io.dinplatform.worker.presence.LivenessFile;
 import io.dinplatform.worker.presence.WorkerPresence;
 import io.dinplatform.worker.presence.WorkerStartup;
 import io.dinplatform.worker.scoring.BatchPredictionWorkerConfiguration;
+import io.dinplatform.worker.steps.ActiveRuns;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -79,14 +80,14 @@ public class TrainingWorkerAutoConfiguration {
     }
 
     @Bean
-    TrainingJobLauncher trainingJobLauncher(@Qualifier(TrainingJobConfiguration.JOB_NAME) Job trainingJob,
+    LeasedJobLauncher trainingJobLauncher(@Qualifier(TrainingJobConfiguration.JOB_NAME) Job trainingJob,
                                             JobOperator jobOperator, JobRepository jobRepository) {
-        return new TrainingJobLauncher(trainingJob, jobOperator, jobRepository);
+        return new LeasedJobLauncher(trainingJob, ActiveRuns.RUN_ID, jobOperator, jobRepository);
     }
 
     @Bean
     RunExecutor runExecutor(RunQueue queue, ActiveRuns activeRuns, LeaseHeartbeat<RunLease> heartbeat,
-                            TrainingJobLauncher launcher, DeviceResolver devices, WorkerProperties properties) {
+                            LeasedJobLauncher launcher, DeviceResolver devices, WorkerProperties properties) {
         return new RunExecutor(queue, activeRuns, heartbeat, launcher, devices, properties.maxAttempts());
     }
 

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.worker.device.DeviceResolver;
+import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.PreparedDatasets;
 import io.dinplatform.worker.steps.TrainingSessions;
 import org.springframework.batch.core.job.JobExecution;
@@ -44,6 +45,6 @@ class RunExecutionListener implements JobExecutionListener {
     }
 
     private static UUID runId(JobExecution execution) {
-        return TrainingJobLauncher.runIdOf(execution.getJobParameters());
+        return ActiveRuns.RUN_ID.in(execution.getJobParameters());
     }
 }

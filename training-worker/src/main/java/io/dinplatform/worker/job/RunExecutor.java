@@ -3,14 +3,19 @@ package io.dinplatform.worker.job;
 import java.util.List;
 
 import ai.djl.Device;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunLease;
 import io.dinplatform.registry.run.RunQueue;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.worker.device.DeviceResolver;
 import io.dinplatform.worker.device.DeviceUnavailableException;
+import io.dinplatform.worker.lease.FailureClassifier;
 import io.dinplatform.worker.lease.LeaseHeartbeat;
+import io.dinplatform.worker.lease.LeasedJobLauncher;
+import io.dinplatform.worker.lease.PermanentJobFailure;
 import io.dinplatform.worker.lease.StopReason;
+import io.dinplatform.worker.steps.ActiveRun;
+import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.RunSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +35,12 @@ public class RunExecutor {
     private final RunQueue queue;
     private final ActiveRuns activeRuns;
     private final LeaseHeartbeat<RunLease> heartbeat;
-    private final TrainingJobLauncher launcher;
+    private final LeasedJobLauncher launcher;
     private final DeviceResolver devices;
     private final int maxAttempts;
 
     public RunExecutor(RunQueue queue, ActiveRuns activeRuns, LeaseHeartbeat<RunLease> heartbeat,
-                       TrainingJobLauncher launcher, DeviceResolver devices, int maxAttempts) {
+                       LeasedJobLauncher launcher, DeviceResolver devices, int maxAttempts) {
         this.queue = queue;
         this.activeRuns = activeRuns;
         this.heartbeat = heartbeat;
@@ -47,14 +52,14 @@ public class RunExecutor {
     public RunOutcome execute(ClaimedRun claim) {
         RunLease lease = claim.lease();
         if (claim.cancelRequested()) {
-            return settle(lease, RunStatus.CANCELLED, null, RunOutcome.CANCELLED);
+            return settle(lease, JobStatus.CANCELLED, null, RunOutcome.CANCELLED);
         }
         Device device;
         try {
             device = devices.resolve(RunSpec.of(claim.request()).training().device());
-        } catch (DeviceUnavailableException | PermanentRunFailure e) {
+        } catch (DeviceUnavailableException | PermanentJobFailure e) {
             log.warn("Refusing run {}: {}", lease.runId(), e.getMessage());
-            return settle(lease, RunStatus.FAILED, e.getMessage(), RunOutcome.FAILED);
+            return settle(lease, JobStatus.FAILED, e.getMessage(), RunOutcome.FAILED);
         }
         return run(claim, device);
     }
@@ -77,14 +82,14 @@ public class RunExecutor {
     private RunOutcome settle(ActiveRun run, JobExecution execution) {
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED) {
-            return settle(run.lease(), RunStatus.SUCCEEDED, null, RunOutcome.SUCCEEDED);
+            return settle(run.lease(), JobStatus.SUCCEEDED, null, RunOutcome.SUCCEEDED);
         }
         StopReason reason = run.control().stopReason().orElse(null);
         if (reason == StopReason.LEASE_LOST) {
             return RunOutcome.LEASE_LOST;
         }
         if (reason == StopReason.CANCEL_REQUESTED) {
-            return settle(run.lease(), RunStatus.CANCELLED, null, RunOutcome.CANCELLED);
+            return settle(run.lease(), JobStatus.CANCELLED, null, RunOutcome.CANCELLED);
         }
         if (reason == StopReason.WORKER_SHUTDOWN) {
             return requeue(run.lease(), "worker " + run.lease().holder() + " shut down; the run resumes from its "
@@ -105,12 +110,12 @@ public class RunExecutor {
         String reason = FailureClassifier.describe(failure);
         if (FailureClassifier.isPermanent(failure)) {
             log.error("Run {} failed: {}", lease.runId(), reason, failure);
-            return settle(lease, RunStatus.FAILED, reason, RunOutcome.FAILED);
+            return settle(lease, JobStatus.FAILED, reason, RunOutcome.FAILED);
         }
         if (lease.attempt() >= maxAttempts) {
             log.error("Run {} failed on its last attempt ({} of {}): {}", lease.runId(), lease.attempt(), maxAttempts,
                     reason, failure);
-            return settle(lease, RunStatus.FAILED, "failed after " + lease.attempt() + " attempts: " + reason,
+            return settle(lease, JobStatus.FAILED, "failed after " + lease.attempt() + " attempts: " + reason,
                     RunOutcome.FAILED);
         }
         log.warn("Run {} failed on attempt {} of {}; queued again: {}", lease.runId(), lease.attempt(), maxAttempts,
@@ -118,7 +123,7 @@ public class RunExecutor {
         return requeue(lease, "attempt " + lease.attempt() + " failed: " + reason, true);
     }
 
-    private RunOutcome settle(RunLease lease, RunStatus status, String error, RunOutcome outcome) {
+    private RunOutcome settle(RunLease lease, JobStatus status, String error, RunOutcome outcome) {
         if (!queue.finish(lease, status, error)) {
             log.warn("Run {} could not be marked {}: the lease is lost", lease.runId(), status);
             return RunOutcome.LEASE_LOST;

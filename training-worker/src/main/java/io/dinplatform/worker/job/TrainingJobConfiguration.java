@@ -5,7 +5,8 @@ import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.TrainingRunRepository;
-import io.dinplatform.worker.config.WorkerProperties;
+import io.dinplatform.worker.WorkerProperties;
+import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.Checkpoints;
 import io.dinplatform.worker.steps.EvaluateTasklet;
 import io.dinplatform.worker.steps.ModelRegistration;
@@ -87,7 +88,7 @@ public class TrainingJobConfiguration {
                 .next(register)
                 // Only a worker that holds a run starts its job: launched without one (for instance at start-up,
                 // when spring.batch.job.enabled was left on) it fails at once, naming what is missing.
-                .validator(new DefaultJobParametersValidator(new String[] {TrainingJobLauncher.RUN_ID_PARAMETER},
+                .validator(new DefaultJobParametersValidator(new String[] {ActiveRuns.RUN_ID.name()},
                         new String[0]))
                 .listener(new RunExecutionListener(activeRuns, queue, datasets, sessions))
                 .build();

@@ -10,6 +10,7 @@ import io.dinplatform.worker.lease.LeasedJobLoop;
 import io.dinplatform.worker.lease.WorkerIdentity;
 import io.dinplatform.worker.presence.WorkerPresence;
 import io.dinplatform.worker.presence.WorkerStartup;
+import io.dinplatform.worker.steps.ActiveRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,8 +2,8 @@ package io.dinplatform.worker.scoring;
 
 import ai.djl.Device;
 import io.dinplatform.registry.scoring.BatchPrediction;
-import io.dinplatform.worker.job.TrainingJobLauncher;
 import io.dinplatform.worker.lease.ActiveJobs;
+import io.dinplatform.worker.lease.JobIdParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
@@ -11,6 +11,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  * signals) from the job parameter that names it.
  */
 public class ActiveBatchPredictions extends ActiveJobs<ActiveBatchPrediction> {
+
+    /** The name of the scoring job's parameter that names its prediction. */
+    public static final String PREDICTION_ID_PARAMETER = "predictionId";
+
+    /** The scoring job's parameter that names its prediction: the job instance is keyed by the prediction's id. */
+    public static final JobIdParameter PREDICTION_ID = new JobIdParameter(PREDICTION_ID_PARAMETER);
 
     public ActiveBatchPredictions() {
         super("batch prediction");
@@ -23,6 +29,6 @@ public class ActiveBatchPredictions extends ActiveJobs<ActiveBatchPrediction> {
 
     /** The prediction a job execution scores: the job's instance is keyed by the prediction's id. */
     public ActiveBatchPrediction require(JobParameters parameters) {
-        return require(TrainingJobLauncher.runIdOf(parameters));
+        return require(PREDICTION_ID.in(parameters));
     }
 }

@@ -4,15 +4,15 @@ import java.util.List;
 
 import ai.djl.Device;
 import io.dinplatform.core.device.DeviceChoice;
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.scoring.BatchPrediction;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.dinplatform.registry.scoring.ScoringLease;
 import io.dinplatform.worker.device.DeviceResolver;
 import io.dinplatform.worker.device.DeviceUnavailableException;
-import io.dinplatform.worker.job.FailureClassifier;
-import io.dinplatform.worker.job.TrainingJobLauncher;
+import io.dinplatform.worker.lease.FailureClassifier;
 import io.dinplatform.worker.lease.LeaseHeartbeat;
+import io.dinplatform.worker.lease.LeasedJobLauncher;
 import io.dinplatform.worker.lease.StopReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +33,14 @@ public class BatchPredictionExecutor {
     private final BatchPredictionRepository predictions;
     private final ActiveBatchPredictions active;
     private final LeaseHeartbeat<ScoringLease> heartbeat;
-    private final TrainingJobLauncher launcher;
+    private final LeasedJobLauncher launcher;
     private final DeviceResolver devices;
     private final ScratchFiles scratch;
     private final int maxAttempts;
 
     /** @param launcher starts or restarts the batch prediction job (its instance is keyed by the prediction's id) */
     public BatchPredictionExecutor(BatchPredictionRepository predictions, ActiveBatchPredictions active,
-                                   LeaseHeartbeat<ScoringLease> heartbeat, TrainingJobLauncher launcher,
+                                   LeaseHeartbeat<ScoringLease> heartbeat, LeasedJobLauncher launcher,
                                    DeviceResolver devices, ScratchFiles scratch, int maxAttempts) {
         this.predictions = predictions;
         this.active = active;
@@ -54,14 +54,14 @@ public class BatchPredictionExecutor {
     public void execute(BatchPrediction claimed) {
         ScoringLease lease = claimed.lease();
         if (claimed.cancelRequested()) {
-            settle(lease, RunStatus.CANCELLED, null);
+            settle(lease, JobStatus.CANCELLED, null);
             return;
         }
         Device device;
         try {
             device = devices.resolve(DeviceChoice.AUTO);
         } catch (DeviceUnavailableException e) {
-            settle(lease, RunStatus.FAILED, e.getMessage());
+            settle(lease, JobStatus.FAILED, e.getMessage());
             return;
         }
         run(active.open(claimed, device));
@@ -90,14 +90,14 @@ public class BatchPredictionExecutor {
 
     private void settle(ActiveBatchPrediction prediction, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            settle(prediction.lease(), RunStatus.SUCCEEDED, null);
+            settle(prediction.lease(), JobStatus.SUCCEEDED, null);
             return;
         }
         StopReason reason = prediction.control().stopReason().orElse(null);
         if (reason == StopReason.LEASE_LOST) {
             log.warn("Batch prediction {}: another worker took it over; this one stopped", prediction.id());
         } else if (reason == StopReason.CANCEL_REQUESTED) {
-            settle(prediction.lease(), RunStatus.CANCELLED, null);
+            settle(prediction.lease(), JobStatus.CANCELLED, null);
         } else if (reason == StopReason.WORKER_SHUTDOWN) {
             predictions.requeue(prediction.lease(), "worker " + prediction.lease().holder() + " shut down; the "
                     + "prediction resumes after its last committed chunk on the next worker", false);
@@ -118,11 +118,11 @@ public class BatchPredictionExecutor {
         String reason = FailureClassifier.describe(failure);
         if (FailureClassifier.isPermanent(failure)) {
             log.error("Batch prediction {} failed: {}", lease.predictionId(), reason, failure);
-            settle(lease, RunStatus.FAILED, reason);
+            settle(lease, JobStatus.FAILED, reason);
         } else if (lease.attempt() >= maxAttempts) {
             log.error("Batch prediction {} failed on its last attempt ({} of {}): {}", lease.predictionId(),
                     lease.attempt(), maxAttempts, reason, failure);
-            settle(lease, RunStatus.FAILED, "failed after " + lease.attempt() + " attempts: " + reason);
+            settle(lease, JobStatus.FAILED, "failed after " + lease.attempt() + " attempts: " + reason);
         } else {
             log.warn("Batch prediction {} failed on attempt {} of {}; queued again: {}", lease.predictionId(),
                     lease.attempt(), maxAttempts, reason, failure);
@@ -130,7 +130,7 @@ public class BatchPredictionExecutor {
         }
     }
 
-    private void settle(ScoringLease lease, RunStatus status, String error) {
+    private void settle(ScoringLease lease, JobStatus status, String error) {
         if (predictions.finish(lease, status, error)) {
             scratch.delete(lease.predictionId());
             log.info("Batch prediction {} {}", lease.predictionId(), status);

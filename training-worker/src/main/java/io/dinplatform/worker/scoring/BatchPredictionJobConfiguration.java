@@ -4,13 +4,12 @@ import java.util.UUID;
 
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
-import io.dinplatform.registry.DataDirectoryProperties;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
-import io.dinplatform.worker.job.PermanentRunFailure;
-import io.dinplatform.worker.job.TrainingJobLauncher;
+import io.dinplatform.registry.storage.DataDirectoryProperties;
+import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -42,7 +41,8 @@ public class BatchPredictionJobConfiguration {
 
     public static final String JOB_NAME = "dinBatchPredictionJob";
 
-    private static final String PREDICTION_ID = "#{jobParameters['" + TrainingJobLauncher.RUN_ID_PARAMETER + "']}";
+    private static final String PREDICTION_ID = "#{jobParameters['" + ActiveBatchPredictions.PREDICTION_ID_PARAMETER
+            + "']}";
 
     @Bean
     ActiveBatchPredictions activeBatchPredictions() {
@@ -94,7 +94,8 @@ public class BatchPredictionJobConfiguration {
                 .start(score)
                 .next(publish)
                 // Only a worker that holds a prediction starts its job; launched without one it fails at once.
-                .validator(new DefaultJobParametersValidator(new String[] {TrainingJobLauncher.RUN_ID_PARAMETER},
+                .validator(new DefaultJobParametersValidator(
+                        new String[] {ActiveBatchPredictions.PREDICTION_ID_PARAMETER},
                         new String[0]))
                 .listener(new BatchPredictionExecutionListener(active, predictions))
                 .build();
@@ -102,7 +103,7 @@ public class BatchPredictionJobConfiguration {
 
     private static DatasetVersion datasetOf(ActiveBatchPrediction prediction, DatasetRepository datasets) {
         long id = prediction.prediction().dataset().id();
-        return datasets.findById(id).orElseThrow(() -> new PermanentRunFailure(
+        return datasets.findById(id).orElseThrow(() -> new PermanentJobFailure(
                 "dataset version " + id + " no longer exists in the catalog"));
     }
 

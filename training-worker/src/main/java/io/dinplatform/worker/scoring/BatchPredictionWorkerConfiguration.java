@@ -2,10 +2,10 @@ package io.dinplatform.worker.scoring;
 
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.dinplatform.registry.scoring.ScoringLease;
-import io.dinplatform.worker.config.WorkerProperties;
+import io.dinplatform.worker.WorkerProperties;
 import io.dinplatform.worker.device.DeviceResolver;
-import io.dinplatform.worker.job.TrainingJobLauncher;
 import io.dinplatform.worker.lease.LeaseHeartbeat;
+import io.dinplatform.worker.lease.LeasedJobLauncher;
 import io.dinplatform.worker.lease.WorkerIdentity;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -36,10 +36,9 @@ public class BatchPredictionWorkerConfiguration {
             LeaseHeartbeat<ScoringLease> heartbeat,
             @Qualifier(BatchPredictionJobConfiguration.JOB_NAME) Job job, JobOperator jobOperator,
             JobRepository jobRepository, DeviceResolver devices, ScratchFiles scratch, WorkerProperties properties) {
-        // The training runs' launcher starts or restarts any job whose instance is keyed by one id.
         return new BatchPredictionExecutor(predictions, active, heartbeat,
-                new TrainingJobLauncher(job, jobOperator, jobRepository), devices, scratch,
-                properties.maxAttempts());
+                new LeasedJobLauncher(job, ActiveBatchPredictions.PREDICTION_ID, jobOperator, jobRepository), devices,
+                scratch, properties.maxAttempts());
     }
 
     @Bean

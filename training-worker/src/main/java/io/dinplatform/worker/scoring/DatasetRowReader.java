@@ -15,7 +15,7 @@ import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.registry.artifact.ArtifactStore;
-import io.dinplatform.worker.job.PermanentRunFailure;
+import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
@@ -60,7 +60,7 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
         csv = new CsvRecordReader(TextInput.reader(input, StandardCharsets.UTF_8));
         String[] header = csv.next();
         if (header == null) {
-            throw new PermanentRunFailure("the dataset file is empty");
+            throw new PermanentJobFailure("the dataset file is empty");
         }
         columns = Columns.resolve(schema, header);
     }
@@ -76,7 +76,7 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
         }
         long row = csv.recordNumber();
         if (fields.length != columns.width()) {
-            throw new PermanentRunFailure("row " + row + " of the dataset has " + fields.length
+            throw new PermanentJobFailure("row " + row + " of the dataset has " + fields.length
                     + " fields but its header has " + columns.width());
         }
         return columns.row(row, fields);
@@ -116,7 +116,7 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
         private static int required(Map<String, Integer> positions, String column) {
             Integer position = positions.get(column);
             if (position == null) {
-                throw new PermanentRunFailure("the dataset file has no column '" + column + "' (the model needs it)");
+                throw new PermanentJobFailure("the dataset file has no column '" + column + "' (the model needs it)");
             }
             return position;
         }

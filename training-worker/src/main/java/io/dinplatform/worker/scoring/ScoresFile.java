@@ -13,7 +13,7 @@ import java.util.Map;
 import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.csv.CsvWriter;
 import io.dinplatform.core.metrics.EvaluationMetrics;
-import io.dinplatform.worker.job.PermanentRunFailure;
+import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.core.io.FileSystemResource;
@@ -78,7 +78,7 @@ public final class ScoresFile {
      */
     static EvaluationMetrics verify(Path file, long rows) throws IOException {
         if (rows > Integer.MAX_VALUE) {
-            throw new PermanentRunFailure("a dataset of " + rows + " rows is too large to evaluate in memory");
+            throw new PermanentJobFailure("a dataset of " + rows + " rows is too large to evaluate in memory");
         }
         float[] scores = new float[(int) rows];
         float[] labels = new float[(int) rows];
@@ -93,7 +93,7 @@ public final class ScoresFile {
             for (String[] fields = csv.next(); fields != null; fields = csv.next()) {
                 long row = Long.parseLong(fields[0]);
                 if (row <= previous || n == rows) {
-                    throw new PermanentRunFailure("the scores file is not one line per dataset row in order: row "
+                    throw new PermanentJobFailure("the scores file is not one line per dataset row in order: row "
                             + row + " follows row " + previous + " (line " + (n + 2) + ")");
                 }
                 previous = row;
@@ -104,7 +104,7 @@ public final class ScoresFile {
             }
         }
         if (n != rows) {
-            throw new PermanentRunFailure("the scores file has " + n + " rows but the dataset has " + rows);
+            throw new PermanentJobFailure("the scores file has " + n + " rows but the dataset has " + rows);
         }
         return labelled ? EvaluationMetrics.of(scores, labels, groups) : null;
     }

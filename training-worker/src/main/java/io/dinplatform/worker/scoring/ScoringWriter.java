@@ -10,7 +10,7 @@ import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.data.encode.InvalidInstanceException;
 import io.dinplatform.core.serving.Scorer;
 import io.dinplatform.registry.artifact.ArtifactStore;
-import io.dinplatform.worker.job.PermanentRunFailure;
+import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -66,7 +66,7 @@ public class ScoringWriter implements ItemStreamWriter<DatasetRow> {
         try {
             scores = scorer.predict(rows.getItems().stream().map(DatasetRow::instance).toList());
         } catch (InvalidInstanceException e) {
-            throw new PermanentRunFailure("row " + rows.getItems().get(e.instance()).row()
+            throw new PermanentJobFailure("row " + rows.getItems().get(e.instance()).row()
                     + " of the dataset cannot be scored by this model: " + e.getMessage(), e);
         }
         Chunk<ScoredRow> scored = new Chunk<>();

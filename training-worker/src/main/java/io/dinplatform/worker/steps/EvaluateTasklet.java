@@ -4,9 +4,9 @@ import java.io.IOException;
 
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.metrics.EvaluationMetrics;
-import io.dinplatform.worker.job.ActiveRun;
-import io.dinplatform.worker.job.ActiveRuns;
-import io.dinplatform.worker.job.PermanentRunFailure;
+import io.dinplatform.worker.lease.PermanentJobFailure;
+import io.dinplatform.worker.steps.ActiveRun;
+import io.dinplatform.worker.steps.ActiveRuns;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -40,7 +40,7 @@ public class EvaluateTasklet extends RunTasklet {
                 sessions, checkpoints);
         EvaluationMetrics test = session.trainer().evaluate(Split.TEST);
         if (test == null) {
-            throw new PermanentRunFailure("the dataset has no test rows: the model cannot be evaluated (give the "
+            throw new PermanentJobFailure("the dataset has no test rows: the model cannot be evaluated (give the "
                     + "schema a split column with test rows, or use the default split by group)");
         }
         ObjectNode metrics = MetricsJson.of(test);

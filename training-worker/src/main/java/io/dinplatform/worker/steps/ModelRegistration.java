@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.model.NewModelVersion;
+import io.dinplatform.registry.run.RunRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,9 +16,6 @@ import tools.jackson.databind.JsonNode;
  */
 public class ModelRegistration {
 
-    /** The request field naming the alias to promote. */
-    public static final String PROMOTE_ALIAS = "promoteAlias";
-
     private final ModelRepository models;
 
     public ModelRegistration(ModelRepository models) {
@@ -25,9 +23,9 @@ public class ModelRegistration {
     }
 
     /** Call inside the registration's transaction: the alias moves with the registration or not at all. */
-    public Registered register(NewModelVersion version, JsonNode request) {
+    public Registered register(NewModelVersion version, RunRequest request) {
         ModelVersion registered = models.createNextVersion(version);
-        String alias = request.path(PROMOTE_ALIAS).asString(null);
+        String alias = request.promoteAlias();
         String outcome = alias == null || alias.isBlank() ? null : promote(registered, alias.trim());
         return new Registered(registered.id(), outcome);
     }

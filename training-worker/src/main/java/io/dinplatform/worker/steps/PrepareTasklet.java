@@ -4,8 +4,8 @@ import java.util.Locale;
 
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.Split;
-import io.dinplatform.worker.job.ActiveRun;
-import io.dinplatform.worker.job.ActiveRuns;
+import io.dinplatform.worker.steps.ActiveRun;
+import io.dinplatform.worker.steps.ActiveRuns;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import tools.jackson.databind.json.JsonMapper;

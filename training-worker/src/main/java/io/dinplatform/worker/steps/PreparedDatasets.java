@@ -19,7 +19,7 @@ import io.dinplatform.registry.artifact.ArtifactNotFoundException;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
-import io.dinplatform.worker.job.PermanentRunFailure;
+import io.dinplatform.worker.lease.PermanentJobFailure;
 
 /**
  * The encoded dataset of each run executing on this worker.
@@ -50,7 +50,7 @@ public class PreparedDatasets {
     }
 
     private PreparedDataset load(long datasetVersionId) {
-        DatasetVersion version = datasets.findById(datasetVersionId).orElseThrow(() -> new PermanentRunFailure(
+        DatasetVersion version = datasets.findById(datasetVersionId).orElseThrow(() -> new PermanentJobFailure(
                 "dataset version " + datasetVersionId + " no longer exists in the catalog"));
         String label = "dataset " + version.name() + " version " + version.version();
         FeatureSchema schema = schema(version, label);
@@ -63,13 +63,13 @@ public class PreparedDatasets {
                 return new PreparedDataset(version, encoded);
             }
         } catch (ArtifactIntegrityException e) {
-            throw new PermanentRunFailure("the file of " + label + " is corrupt: its SHA-256 is " + e.actualSha256()
+            throw new PermanentJobFailure("the file of " + label + " is corrupt: its SHA-256 is " + e.actualSha256()
                     + " but the catalog registered " + e.expectedSha256(), e);
         } catch (ArtifactNotFoundException e) {
-            throw new PermanentRunFailure("the file of " + label + " (artifact " + version.sha256()
+            throw new PermanentJobFailure("the file of " + label + " (artifact " + version.sha256()
                     + ") is missing from the artifact store", e);
         } catch (DataFormatException e) {
-            throw new PermanentRunFailure(label + " cannot be encoded: " + e.getMessage(), e);
+            throw new PermanentJobFailure(label + " cannot be encoded: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not read " + label + ": " + e.getMessage(), e);
         }
@@ -79,7 +79,7 @@ public class PreparedDatasets {
         try {
             return FeatureSchemaJson.fromTree(version.schema());
         } catch (InvalidSchemaException e) {
-            throw new PermanentRunFailure("the schema of " + label + " is invalid: " + e.getMessage(), e);
+            throw new PermanentJobFailure("the schema of " + label + " is invalid: " + e.getMessage(), e);
         }
     }
 }

@@ -22,8 +22,8 @@ import io.dinplatform.registry.model.NewModelVersion;
 import io.dinplatform.registry.run.LeaseLostException;
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.worker.device.DeviceResolver;
-import io.dinplatform.worker.job.ActiveRun;
-import io.dinplatform.worker.job.ActiveRuns;
+import io.dinplatform.worker.steps.ActiveRun;
+import io.dinplatform.worker.steps.ActiveRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
@@ -133,7 +133,7 @@ public class RegisterTasklet extends RunTasklet {
             metrics.put("validation", MetricsJson.read(training.get("validation")));
         }
         metrics.put("test", MetricsJson.read(testMetrics));
-        BundleMetadata metadata = new BundleMetadata(run.claim().request().path("training"), metrics,
+        BundleMetadata metadata = new BundleMetadata(run.claim().request().training(), metrics,
                 provenance(run, step, data.version()));
         Path file = Files.createTempFile("din-bundle-", ".zip");
         try {
@@ -165,8 +165,8 @@ public class RegisterTasklet extends RunTasklet {
 
     private static ObjectNode parameters(ActiveRun run, DatasetVersion dataset, JsonNode training) {
         ObjectNode parameters = JSON.createObjectNode();
-        parameters.set("architecture", run.claim().request().path("architecture"));
-        parameters.set("training", run.claim().request().path("training"));
+        parameters.set("architecture", run.claim().request().architecture());
+        parameters.set("training", run.claim().request().training());
         parameters.putObject("dataset").put("name", dataset.name()).put("version", dataset.version())
                 .put("sha256", dataset.sha256());
         parameters.put("epochsTrained", training.path("epochs").asInt());

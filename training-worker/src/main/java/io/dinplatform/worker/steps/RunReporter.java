@@ -2,7 +2,7 @@ package io.dinplatform.worker.steps;
 
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.TrainingRunRepository;
-import io.dinplatform.worker.job.ActiveRun;
+import io.dinplatform.worker.steps.ActiveRun;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

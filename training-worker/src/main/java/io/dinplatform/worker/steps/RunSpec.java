@@ -2,37 +2,25 @@ package io.dinplatform.worker.steps;
 
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.train.TrainingConfig;
-import io.dinplatform.worker.job.PermanentRunFailure;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.dinplatform.registry.run.RunRequest;
+import io.dinplatform.worker.lease.PermanentJobFailure;
 
 /**
- * What a run trains, read from its stored request: the API stores din-core's own configuration records with every
- * default filled in, so reading them back gives exactly what was validated when the run was queued.
+ * What a run trains: the configuration sections of its {@link RunRequest} read into din-core's records. Every
+ * default was written out when the run was queued, so this is exactly what was validated then; a request that no
+ * longer reads fails the run for good, since no retry can fix it.
  *
  * @param architecture the model
  * @param training     the training loop
  */
 public record RunSpec(ArchitectureConfig architecture, TrainingConfig training) {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
-
-    public static RunSpec of(JsonNode request) {
-        return new RunSpec(read(request, "architecture", ArchitectureConfig.class),
-                read(request, "training", TrainingConfig.class));
-    }
-
-    private static <T> T read(JsonNode request, String field, Class<T> type) {
-        JsonNode node = request.path(field);
-        if (node.isMissingNode() || node.isNull()) {
-            throw new PermanentRunFailure("the run request has no '" + field + "' section");
-        }
+    public static RunSpec of(RunRequest request) {
         try {
-            return JSON.treeToValue(node, type);
-        } catch (RuntimeException e) {
-            Throwable reason = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            throw new PermanentRunFailure("the run request's '" + field + "' section is invalid: "
-                    + reason.getMessage(), e);
+            return new RunSpec(request.architecture(ArchitectureConfig.class),
+                    request.training(TrainingConfig.class));
+        } catch (IllegalArgumentException e) {
+            throw new PermanentJobFailure(e.getMessage(), e);
         }
     }
 }

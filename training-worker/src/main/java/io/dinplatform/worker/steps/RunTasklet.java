@@ -1,11 +1,10 @@
 package io.dinplatform.worker.steps;
 
-import io.dinplatform.worker.job.ActiveRun;
-import io.dinplatform.worker.job.ActiveRuns;
-import io.dinplatform.worker.job.TrainingJobLauncher;
+import io.dinplatform.worker.steps.ActiveRun;
+import io.dinplatform.worker.steps.ActiveRuns;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -25,7 +24,7 @@ abstract class RunTasklet implements Tasklet {
     @Override
     public final RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        ActiveRun run = activeRuns.require(TrainingJobLauncher.runIdOf(step.getJobParameters()));
+        ActiveRun run = activeRuns.require(step.getJobParameters());
         if (run.control().shouldStop()) {
             step.setTerminateOnly();
             return RepeatStatus.FINISHED;

@@ -1,6 +1,5 @@
 package io.dinplatform.worker.job;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -11,19 +10,22 @@ import java.util.concurrent.Future;
 import ai.djl.Device;
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunEvent;
 import io.dinplatform.registry.run.RunLease;
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
+import io.dinplatform.worker.lease.LeasedJobLauncher;
+import io.dinplatform.worker.steps.ActiveRun;
+import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +41,7 @@ class CrashRecoveryTest extends WorkerContextTest {
     static final SyntheticConfig RESUMABLE = new SyntheticConfig(200, 80, 8, 2, 8, 5, 0.05, 11);
 
     @Autowired
-    TrainingJobLauncher launcher;
+    LeasedJobLauncher launcher;
     @Autowired
     ActiveRuns activeRuns;
 
@@ -47,7 +49,7 @@ class CrashRecoveryTest extends WorkerContextTest {
     void aRunWhoseWorkerDiedResumesFromItsLastEpochCheckpointOnAnotherWorker() throws Exception {
         DatasetVersion dataset = catalog.registerSynthetic("resumable", RESUMABLE);
         RunSpec spec = TestCatalog.spec(3, "CPU");
-        ObjectNode request = TestCatalog.request("resumed-din", dataset, spec);
+        RunRequest request = TestCatalog.request("resumed-din", dataset, spec);
         UUID id = insertRunHeldBy(DEAD_WORKER, "resumed-din", request, dataset);
 
         JobExecution died = trainUntilFirstCheckpointThenDie(id, request, dataset);
@@ -55,7 +57,7 @@ class CrashRecoveryTest extends WorkerContextTest {
 
         TrainingRun run = awaitFinal(id);
 
-        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(run.attempts()).isEqualTo(2);
         assertThat(run.worker()).isEqualTo("test-worker");
         List<RunEvent> events = runs.eventsAfter(id, 0, 10_000);
@@ -74,7 +76,7 @@ class CrashRecoveryTest extends WorkerContextTest {
         // Resuming changed nothing: an uninterrupted run of the same request scores the test split identically.
         UUID uninterrupted = catalog.queue("uninterrupted-din", dataset, spec).id();
         TrainingRun reference = awaitFinal(uninterrupted);
-        assertThat(reference.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(reference.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(run.metrics().path("auc").asDouble()).isEqualTo(reference.metrics().path("auc").asDouble());
         assertThat(run.metrics().path("logloss").asDouble())
                 .isEqualTo(reference.metrics().path("logloss").asDouble());
@@ -84,7 +86,7 @@ class CrashRecoveryTest extends WorkerContextTest {
      * Trains as the doomed worker until the first epoch checkpoint is saved, then cuts it off the way a crash does:
      * from then on it writes nothing at all (a lost lease is exactly that silence).
      */
-    private JobExecution trainUntilFirstCheckpointThenDie(UUID id, ObjectNode request, DatasetVersion dataset)
+    private JobExecution trainUntilFirstCheckpointThenDie(UUID id, RunRequest request, DatasetVersion dataset)
             throws Exception {
         ClaimedRun claim = new ClaimedRun(new RunLease(id, DEAD_WORKER, 1), "resumed-din", request, dataset.id(),
                 false, null);

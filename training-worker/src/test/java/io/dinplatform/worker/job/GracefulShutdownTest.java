@@ -8,17 +8,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunEvent;
 import io.dinplatform.registry.run.RunLease;
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
+import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +42,7 @@ class GracefulShutdownTest extends WorkerContextTest {
     void aWorkerThatShutsDownLeavesItsRunResumableFromTheMiniBatchItStoppedAt() throws Exception {
         DatasetVersion dataset = catalog.registerSynthetic("shutdown", CrashRecoveryTest.RESUMABLE);
         RunSpec spec = TestCatalog.spec(2, "CPU");
-        ObjectNode request = TestCatalog.request("shutdown-din", dataset, spec);
+        RunRequest request = TestCatalog.request("shutdown-din", dataset, spec);
         UUID id = insertRunHeldBy(STOPPING_WORKER, "shutdown-din", request, dataset);
         ClaimedRun claim = new ClaimedRun(new RunLease(id, STOPPING_WORKER, 1), "shutdown-din", request,
                 dataset.id(), false, null);
@@ -62,7 +63,7 @@ class GracefulShutdownTest extends WorkerContextTest {
 
         assertThat(outcome).isEqualTo(RunOutcome.REQUEUED);
         TrainingRun run = awaitFinal(id);
-        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(run.attempts()).as("a shutdown does not count against the run's attempts").isEqualTo(1);
         assertThat(run.worker()).isEqualTo("test-worker");
         List<RunEvent> events = runs.eventsAfter(id, 0, 10_000);

@@ -39,8 +39,8 @@ import io.dinplatform.core.train.TrainingReport;
 import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.dataset.NewDatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.RunEvent;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.WorkerContextTest;
 import io.dinplatform.worker.steps.RunSpec;
@@ -84,7 +84,7 @@ class MovieLensRunBenchmark extends WorkerContextTest {
         TrainingRun run = awaitFinal(id, Duration.ofHours(2));
         double seconds = (System.nanoTime() - queued) / 1e9;
 
-        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(JobStatus.SUCCEEDED);
         List<RunEvent> epochsDone = runs.eventsAfter(id, 0, 100_000).stream()
                 .filter(e -> e.type().equals("metric") && e.payload().path("split").asString("").equals("valid"))
                 .toList();

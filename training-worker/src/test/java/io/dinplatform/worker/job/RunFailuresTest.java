@@ -10,7 +10,7 @@ import ai.djl.engine.Engine;
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import io.dinplatform.registry.artifact.DirectoryArtifactStore;
 import io.dinplatform.registry.dataset.DatasetVersion;
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingWorkers;
 import io.dinplatform.registry.run.WorkerAdvertisement;
@@ -51,7 +51,7 @@ class RunFailuresTest extends WorkerContextTest {
         assertThat(runs.requestCancel(id)).isTrue();
         TrainingRun run = awaitFinal(id);
 
-        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(run.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(run.modelVersion()).isNull();
         assertThat(run.progress().path("epoch").asInt()).as("stopped long before its 50 epochs").isLessThan(50);
         assertThat(batchStatusOf(run.jobExecutionId())).isEqualTo("STOPPED");
@@ -70,7 +70,7 @@ class RunFailuresTest extends WorkerContextTest {
         UUID id = catalog.queue("on-corrupt-data", dataset).id();
         TrainingRun run = awaitFinal(id);
 
-        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.status()).isEqualTo(JobStatus.FAILED);
         assertThat(run.error()).contains("dataset corrupted version " + dataset.version(), "is corrupt",
                 dataset.sha256());
         assertThat(run.attempts()).as("corrupt data is not retried").isEqualTo(1);
@@ -86,7 +86,7 @@ class RunFailuresTest extends WorkerContextTest {
         UUID id = catalog.queue("needs-gpu", dataset, TestCatalog.spec(1, "GPU")).id();
         TrainingRun run = awaitFinal(id);
 
-        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.status()).isEqualTo(JobStatus.FAILED);
         assertThat(run.error()).contains("asks for a GPU", "test-worker", "sees 0 GPUs");
         assertThat(run.jobExecutionId()).as("refused before any job started").isNull();
     }
@@ -102,15 +102,15 @@ class RunFailuresTest extends WorkerContextTest {
             UUID cpuRun = catalog.queue("for-anyone", dataset, TestCatalog.spec(1, "CPU")).id();
 
             assertThat(awaitFinal(cpuRun).status()).as("the worker went past the older GPU run")
-                    .isEqualTo(RunStatus.SUCCEEDED);
+                    .isEqualTo(JobStatus.SUCCEEDED);
             TrainingRun waiting = runs.find(gpuRun).orElseThrow();
-            assertThat(waiting.status()).isEqualTo(RunStatus.QUEUED);
+            assertThat(waiting.status()).isEqualTo(JobStatus.QUEUED);
             assertThat(waiting.attempts()).as("never claimed").isZero();
 
             // The GPU worker goes away: the run is now refused with the clear error rather than left waiting.
             workers.withdraw("gpu-peer");
             TrainingRun refused = awaitFinal(gpuRun);
-            assertThat(refused.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(refused.status()).isEqualTo(JobStatus.FAILED);
             assertThat(refused.error()).contains("asks for a GPU", "test-worker", "sees 0 GPUs");
         } finally {
             workers.withdraw("gpu-peer");

@@ -7,16 +7,16 @@ import java.util.UUID;
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import io.dinplatform.registry.artifact.DirectoryArtifactStore;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.ClaimedRun;
 import io.dinplatform.registry.run.RunLease;
-import io.dinplatform.registry.run.RunStatus;
+import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +45,7 @@ class RunRetriesTest extends WorkerContextTest {
             run = awaitFinal(id);
         }
 
-        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.status()).isEqualTo(JobStatus.FAILED);
         assertThat(run.attempts()).isEqualTo(MAX_ATTEMPTS);
         assertThat(run.error()).startsWith("failed after " + MAX_ATTEMPTS + " attempts: ")
                 .contains("could not read dataset always-unreadable version 1", "Input/output error");
@@ -61,9 +61,9 @@ class RunRetriesTest extends WorkerContextTest {
         // fault is repaired: without it, the worker would claim the run again at once.
         DatasetVersion busyData = catalog.registerSynthetic("keeps-the-worker-busy", RunFailuresTest.MEDIUM);
         UUID busy = catalog.queue("busy", busyData, TestCatalog.spec(50, "CPU")).id();
-        awaitStatus(busy, RunStatus.RUNNING);
+        awaitStatus(busy, JobStatus.RUNNING);
         RunSpec spec = TestCatalog.spec(2, "CPU");
-        ObjectNode request = TestCatalog.request("retried-din", dataset, spec);
+        RunRequest request = TestCatalog.request("retried-din", dataset, spec);
         UUID id = insertRunHeldBy(OTHER_WORKER, "retried-din", request, dataset);
 
         RunOutcome firstAttempt;
@@ -74,7 +74,7 @@ class RunRetriesTest extends WorkerContextTest {
 
         assertThat(firstAttempt).isEqualTo(RunOutcome.REQUEUED);
         TrainingRun requeued = runs.find(id).orElseThrow();
-        assertThat(requeued.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(requeued.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(requeued.attempts()).isEqualTo(1);
         assertThat(requeued.error()).startsWith("attempt 1 failed: could not read dataset unreadable-once version 1")
                 .contains("Input/output error");
@@ -82,14 +82,14 @@ class RunRetriesTest extends WorkerContextTest {
         assertThat(runs.requestCancel(busy)).isTrue();
         TrainingRun run = awaitFinal(id);
 
-        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(run.attempts()).isEqualTo(2);
         assertThat(run.worker()).isEqualTo("test-worker");
         assertThat(run.error()).isNull();
         assertThat(executionStatuses(run.jobExecutionId())).containsExactly("FAILED", "COMPLETED");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM model_versions WHERE run_id = ?").param(id).query(Long.class)
                 .single()).isEqualTo(1);
-        assertThat(awaitFinal(busy).status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(awaitFinal(busy).status()).isEqualTo(JobStatus.CANCELLED);
     }
 
     private Path fileOf(DatasetVersion dataset) {

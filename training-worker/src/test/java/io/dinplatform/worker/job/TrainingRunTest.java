@@ -9,10 +9,10 @@ import ai.djl.Device;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.run.RunEvent;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
@@ -34,7 +34,7 @@ class TrainingRunTest extends WorkerContextTest {
 
         TrainingRun run = awaitFinal(id);
 
-        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(run.attempts()).isEqualTo(1);
         assertThat(run.worker()).isEqualTo("test-worker");
         assertThat(run.device()).isEqualTo("CPU");

@@ -7,14 +7,14 @@ import java.time.Duration;
 
 import io.dinplatform.core.train.EngineThreads;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.LiveWorker;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingWorkers;
 import io.dinplatform.registry.run.WorkerAdvertisement;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
-import io.dinplatform.worker.config.WorkerProperties;
+import io.dinplatform.worker.WorkerProperties;
 import io.dinplatform.worker.device.DeviceResolver;
 import io.dinplatform.worker.job.WorkerLoop;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class WorkerPresenceTest extends WorkerContextTest {
         awaitAdvertised();
         DatasetVersion dataset = catalog.registerSynthetic("after-restart", TestCatalog.TINY);
         TrainingRun run = awaitFinal(catalog.queue("after-restart", dataset, TestCatalog.spec(1, "CPU")).id());
-        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.status()).as("error: %s", run.error()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     private LiveWorker awaitAdvertised() {

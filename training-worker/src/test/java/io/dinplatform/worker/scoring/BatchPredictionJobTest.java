@@ -39,16 +39,16 @@ import io.dinplatform.core.train.TrainingJob;
 import io.dinplatform.core.train.TrainingListener;
 import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.model.NewModelVersion;
-import io.dinplatform.registry.run.RunStatus;
 import io.dinplatform.registry.scoring.BatchPrediction;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.dinplatform.registry.scoring.NewBatchPrediction;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
-import io.dinplatform.worker.job.TrainingJobLauncher;
+import io.dinplatform.worker.lease.LeasedJobLauncher;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +139,7 @@ class BatchPredictionJobTest extends WorkerContextTest {
 
         BatchPrediction prediction = awaitPrediction(id);
 
-        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(prediction.attempts()).isEqualTo(1);
         assertThat(prediction.worker()).isEqualTo("test-worker");
         assertThat(prediction.rowsScored()).isEqualTo(dataset.rows()).isEqualTo(prediction.rowsTotal());
@@ -167,7 +167,7 @@ class BatchPredictionJobTest extends WorkerContextTest {
 
         BatchPrediction prediction = awaitPrediction(id);
 
-        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(prediction.attempts()).isEqualTo(2);
         assertThat(prediction.worker()).isEqualTo("test-worker");
         assertThat(executionStatuses(prediction.jobExecutionId())).containsExactly("FAILED", "COMPLETED");
@@ -188,7 +188,7 @@ class BatchPredictionJobTest extends WorkerContextTest {
 
         BatchPrediction prediction = awaitPrediction(id);
 
-        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(prediction.attempts()).isEqualTo(2);
         assertThat(rowsWrittenBy(prediction.jobExecutionId())).isEqualTo(dataset.rows());
         List<String[]> lines = resultOf(prediction);
@@ -207,7 +207,7 @@ class BatchPredictionJobTest extends WorkerContextTest {
 
         BatchPrediction prediction = awaitPrediction(id);
 
-        assertThat(prediction.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(prediction.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(prediction.result()).isNull();
         assertThat(prediction.rowsScored()).isLessThan(dataset.rows());
         assertThat(Files.exists(scratchFile(id))).isFalse();
@@ -323,7 +323,8 @@ class BatchPredictionJobTest extends WorkerContextTest {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<JobExecution> execution = thread.submit(() ->
-                    new TrainingJobLauncher(job, jobOperator, jobRepository).launch(id));
+                    new LeasedJobLauncher(job, ActiveBatchPredictions.PREDICTION_ID, jobOperator, jobRepository)
+                            .launch(id));
             JobExecution stopped = execution.get();
             assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
             assertThat(predictions.find(id).orElseThrow().rowsScored()).isEqualTo((long) chunks * chunk());
@@ -371,7 +372,7 @@ class BatchPredictionJobTest extends WorkerContextTest {
             @Override
             public void afterChunk(Chunk<DatasetRow> chunk) {
                 var step = StepSynchronizationManager.getContext().getStepExecution();
-                if (TrainingJobLauncher.runIdOf(step.getJobParameters()).equals(id)) {
+                if (ActiveBatchPredictions.PREDICTION_ID.in(step.getJobParameters()).equals(id)) {
                     callback.accept(++chunks[0]);
                 }
             }

@@ -1,4 +1,4 @@
-package io.dinplatform.registry;
+package io.dinplatform.registry.storage;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.dinplatform.api.config;
+package io.dinplatform.api.error;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package io.dinplatform.worker.job;
+package io.dinplatform.worker.steps;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.dinplatform.worker.job;
+package io.dinplatform.worker.lease;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ import io.dinplatform.worker.device.DeviceUnavailableException;
  */
 public final class FailureClassifier {
 
-    private static final List<Class<? extends Throwable>> PERMANENT = List.of(PermanentRunFailure.class,
+    private static final List<Class<? extends Throwable>> PERMANENT = List.of(PermanentJobFailure.class,
             DataFormatException.class, InvalidSchemaException.class, ArtifactIntegrityException.class,
             ArtifactNotFoundException.class, DeviceUnavailableException.class);
 
@@ -34,12 +34,12 @@ public final class FailureClassifier {
     }
 
     /**
-     * The failure in words: a {@link PermanentRunFailure}'s message as it stands (it was worded for the user), else
+     * The failure in words: a {@link PermanentJobFailure}'s message as it stands (it was worded for the user), else
      * the outermost message with the root cause's when that adds something.
      */
     public static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PermanentRunFailure) {
+            if (t instanceof PermanentJobFailure) {
                 return t.getMessage();
             }
         }

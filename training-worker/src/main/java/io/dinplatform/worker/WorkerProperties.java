@@ -1,4 +1,4 @@
-package io.dinplatform.worker.config;
+package io.dinplatform.worker;
 
 import java.nio.file.Path;
 import java.time.Duration;
