@@ -23,9 +23,8 @@ import java.io.OutputStream;
 public interface StagedArtifact extends Closeable {
 
     /**
-     * Where the content is written. A failure of the store (disk full, a root that is gone) is an
-     * {@link java.io.IOException} that names the store; the stream must not be closed by the caller before
-     * {@link #commit()}.
+     * Where the content is written; it need not be closed, committing or closing the staged artifact ends it. A
+     * failure of the store (disk full, a root that is gone) is an {@link IOException} that names the store.
      */
     OutputStream content();
 
