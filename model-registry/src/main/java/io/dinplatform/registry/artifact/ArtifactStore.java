@@ -7,9 +7,9 @@ import java.nio.file.Path;
 /**
  * Immutable blobs (dataset files, checkpoints, model bundles) addressed by the SHA-256 of their content.
  *
- * <p>A write is atomic: readers see either the complete artifact or none, and one that fails or is abandoned
- * leaves nothing behind. A read is verified: content that no longer
- * matches its address raises {@link ArtifactIntegrityException} instead of being used.
+ * <p>A write is atomic: readers see either the complete artifact or none, and one that fails or is abandoned leaves
+ * nothing behind. A read is verified: content that no longer matches its address raises
+ * {@link ArtifactIntegrityException} instead of being used.
  */
 public interface ArtifactStore {
 

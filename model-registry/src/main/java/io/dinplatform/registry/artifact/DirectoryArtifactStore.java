@@ -23,9 +23,8 @@ import java.security.MessageDigest;
  *
  * <p>A write is staged ({@link #stage()}) in a temporary file in the store's root (the same file system as its final
  * place), hashed as it streams; its commit forces it to disk, renames it atomically into place and forces the
- * directory entry too; a discard deletes it. A crash
- * at any point leaves either nothing or a temporary file (named {@code .incoming-*}), never a partial artifact
- * under a real address.
+ * directory entry too; a discard deletes it. A crash at any point leaves either nothing or a temporary file (named
+ * {@code .incoming-*}), never a partial artifact under a real address.
  *
  * <p>A write that the file system refuses (disk full, a root that is no longer a directory, no permission) fails
  * with an {@link IOException} that names the store and the reason and removes its temporary file; a failure of the

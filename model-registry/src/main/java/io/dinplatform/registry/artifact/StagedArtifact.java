@@ -17,8 +17,9 @@ import java.io.OutputStream;
  * }</pre>
  *
  * <p>The address is known only at the end, so a store stages under a temporary name and moves the content on
- * commit: a directory renames a temporary file; an object store completes a multipart upload to a temporary key and
- * copies it to the address.
+ * commit: a directory renames a temporary file (and deletes it on a discard); an object store streams the parts of
+ * a multipart upload to a temporary key, completes it and copies the object to its address on commit (and aborts
+ * the upload on a discard).
  */
 public interface StagedArtifact extends Closeable {
 

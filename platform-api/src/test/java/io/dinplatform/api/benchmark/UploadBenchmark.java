@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +33,10 @@ import org.springframework.util.FileSystemUtils;
  * PostgreSQL in a temporary data directory, the real HTTP server) in this JVM and uploads generated samples files
  * with {@code POST /api/v1/datasets}, one after the other, each as a new dataset: a plain CSV of each requested size
  * and, with {@code --gzip}, the smallest one gzipped. For each it prints the wall time from the first byte sent to the
- * answer, the throughput in uploaded megabytes per second, and the process's peak resident memory during that upload
- * (the kernel's high-water mark, reset before each upload; the client's part is small, as it streams the file).
+ * answer, the throughput in uploaded megabytes per second, the CPU time the process spent meanwhile (less
+ * sensitive than the wall time to other work on a shared machine), and the process's peak resident memory during
+ * that upload (the kernel's high-water mark, reset before each upload; the client's part is small, as it streams
+ * the file).
  *
  * <p>Arguments: {@code --sizes-mb 100,1024} (the plain files, generated once into {@code --files}, default
  * {@code /tmp/din-upload-benchmark}, and reused), {@code --gzip true}. Run it with {@code -Xmx256m} to check that
@@ -66,8 +69,9 @@ public final class UploadBenchmark {
             int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             URI datasets = URI.create("http://localhost:" + port + "/api/v1/datasets");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            System.out.printf(Locale.ROOT, "| file | size MiB | wall s | MiB/s | peak resident MiB | max heap MiB |%n");
-            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+            System.out.printf(Locale.ROOT, "| file | size MiB | wall s | MiB/s | process CPU s | peak resident MiB "
+                    + "| max heap MiB |%n");
+            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
             for (Path file : files) {
                 upload(http, datasets, file);
             }
@@ -93,17 +97,19 @@ public final class UploadBenchmark {
                 .build();
         System.gc();
         boolean peakReset = resetPeakResident();
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         if (response.statusCode() != 201) {
             throw new IllegalStateException("upload of " + file + " answered " + response.statusCode() + ": "
                     + response.body());
         }
         double sizeMib = Files.size(file) / (double) MB;
-        System.out.printf(Locale.ROOT, "| %s | %.0f | %.1f | %.1f | %s%.0f | %d |%n", file.getFileName(), sizeMib,
-                seconds, sizeMib / seconds, peakReset ? "" : "(since start) ", procStatusMib("VmHWM:"),
-                Runtime.getRuntime().maxMemory() / MB);
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.1f | %.1f | %.1f | %s%.0f | %d |%n", file.getFileName(),
+                sizeMib, seconds, sizeMib / seconds, cpuSeconds, peakReset ? "" : "(since start) ",
+                procStatusMib("VmHWM:"), Runtime.getRuntime().maxMemory() / MB);
     }
 
     /** A valid samples file of about {@code sizeMb} megabytes over a bounded vocabulary; reused when it exists. */
@@ -157,6 +163,12 @@ public final class UploadBenchmark {
             Files.move(partial, file);
         }
         return file;
+    }
+
+    /** CPU time of all of this process's threads: the platform's and the client's (which only sends a file). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Resets the kernel's peak resident memory of this process (Linux: clear_refs 5); false where it cannot. */

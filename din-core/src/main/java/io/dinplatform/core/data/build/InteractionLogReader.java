@@ -30,12 +30,13 @@ public final class InteractionLogReader {
     public static List<Interaction> read(InputStream in, InteractionFormat format, TextLimit limit)
             throws IOException {
         List<Interaction> interactions = new ArrayList<>();
-        DelimitedLines.read(in, format.charset(), limit, format.delimiter(), format.header(), (line, fields, errors) -> {
+        DelimitedLines.LineHandler collect = (line, fields, errors) -> {
             Interaction interaction = parse(line, fields, format, errors);
             if (interaction != null) {
                 interactions.add(interaction);
             }
-        });
+        };
+        DelimitedLines.read(in, format.charset(), limit, format.delimiter(), format.header(), collect);
         if (interactions.isEmpty()) {
             throw DataFormatException.of(0, null, "the interaction log has no events");
         }
