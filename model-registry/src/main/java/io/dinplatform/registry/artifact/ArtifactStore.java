@@ -7,13 +7,28 @@ import java.nio.file.Path;
 /**
  * Immutable blobs (dataset files, checkpoints, model bundles) addressed by the SHA-256 of their content.
  *
- * <p>A write is atomic: readers see either the complete artifact or none. A read is verified: content that no longer
- * matches its address raises {@link ArtifactIntegrityException} instead of being used.
+ * <p>A write is atomic: readers see either the complete artifact or none, and one that fails or is abandoned leaves
+ * nothing behind. A read is verified: content that no longer matches its address raises
+ * {@link ArtifactIntegrityException} instead of being used.
  */
 public interface ArtifactStore {
 
-    /** Streams the content into the store (never held in memory whole) and returns its address. */
-    StoredArtifact write(InputStream content) throws IOException;
+    /**
+     * Starts writing an artifact whose content the caller produces, or checks, as it streams: see
+     * {@link StagedArtifact}. Nothing becomes visible before its commit, and closing it uncommitted leaves no trace.
+     */
+    StagedArtifact stage() throws IOException;
+
+    /**
+     * Streams the content into the store (never held in memory whole) and returns its address. A failure of the
+     * content's own stream reaches the caller unchanged; one of the store names the store.
+     */
+    default StoredArtifact write(InputStream content) throws IOException {
+        try (StagedArtifact staged = stage()) {
+            content.transferTo(staged.content());
+            return staged.commit();
+        }
+    }
 
     /**
      * Opens an artifact for reading; the stream hashes what it delivers and throws {@link ArtifactIntegrityException}

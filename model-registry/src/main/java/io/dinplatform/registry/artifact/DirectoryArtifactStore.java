@@ -1,5 +1,6 @@
 package io.dinplatform.registry.artifact;
 
+import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,21 +15,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 
 /**
  * An {@link ArtifactStore} in a directory: artifact {@code abcdef...} lies at {@code ab/cdef...}, two hex digits of
  * fan-out keeping directories small.
  *
- * <p>A write streams into a temporary file in the store's root (the same file system as its final place), hashing
- * as it goes, forces it to disk, then renames it atomically into place and forces the directory entry too. A crash
- * at any point leaves either nothing or a temporary file (named {@code .incoming-*}), never a partial artifact
- * under a real address.
+ * <p>A write is staged ({@link #stage()}) in a temporary file in the store's root (the same file system as its final
+ * place), hashed as it streams; its commit forces it to disk, renames it atomically into place and forces the
+ * directory entry too; a discard deletes it. A crash at any point leaves either nothing or a temporary file (named
+ * {@code .incoming-*}), never a partial artifact under a real address.
  *
  * <p>A write that the file system refuses (disk full, a root that is no longer a directory, no permission) fails
  * with an {@link IOException} that names the store and the reason and removes its temporary file; a failure of the
- * content's own stream reaches the caller unchanged.
+ * content's own stream reaches the caller unchanged (it is not the store's).
  */
 public class DirectoryArtifactStore implements ArtifactStore {
 
@@ -51,31 +51,27 @@ public class DirectoryArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public StoredArtifact write(InputStream content) throws IOException {
+    public StagedArtifact stage() throws IOException {
+        Path temporary;
         try {
-            return store(new SourceStream(content));
-        } catch (SourceFailure e) {
-            throw e.original();
+            temporary = Files.createTempFile(root, TEMPORARY_PREFIX, ".tmp");
         } catch (IOException e) {
-            throw new IOException("Could not write an artifact into the store " + root + ": " + e.getMessage(), e);
+            throw storeFailure(e);
         }
-    }
-
-    private StoredArtifact store(InputStream content) throws IOException {
-        Path temporary = Files.createTempFile(root, TEMPORARY_PREFIX, ".tmp");
         try {
-            MessageDigest digest = Sha256.newDigest();
-            long size = copyAndSync(content, temporary, digest);
-            String sha256 = Sha256.hex(digest);
-            boolean newlyStored = moveIntoPlace(temporary, pathOf(sha256));
-            if (!newlyStored) {
-                Files.delete(temporary); // identical content was stored before
-            }
-            return new StoredArtifact(sha256, size, storageKey(sha256), newlyStored);
-        } catch (IOException | RuntimeException | Error e) {
+            return new StagedFile(temporary);
+        } catch (IOException e) {
+            IOException failure = storeFailure(e);
+            removeTemporary(temporary, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
             removeTemporary(temporary, e);
             throw e;
         }
+    }
+
+    private IOException storeFailure(IOException e) {
+        return new IOException("Could not write an artifact into the store " + root + ": " + e.getMessage(), e);
     }
 
     /** Removes a failed write's temporary file; a failure to do so is attached to the error, never hides it. */
@@ -130,16 +126,6 @@ public class DirectoryArtifactStore implements ArtifactStore {
         return file;
     }
 
-    private static long copyAndSync(InputStream content, Path temporary, MessageDigest digest) throws IOException {
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-             OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
-            long size = content.transferTo(out);
-            out.flush();
-            channel.force(true);
-            return size;
-        }
-    }
-
     /** Renames the finished file to its address; false when identical content was already there. */
     private static boolean moveIntoPlace(Path temporary, Path target) throws IOException {
         if (Files.isRegularFile(target)) {
@@ -168,42 +154,102 @@ public class DirectoryArtifactStore implements ArtifactStore {
     }
 
     /**
-     * Marks the content's own read errors, so that {@link #write} tells them apart from the file system's: a client
-     * that disconnects mid-upload is not a store that cannot be written.
+     * A temporary file in the store's root (the same file system as the artifact's place, so the rename is atomic),
+     * hashed as it is written, forced to disk and renamed on commit, deleted when discarded.
      */
-    private static final class SourceStream extends FilterInputStream {
+    private final class StagedFile implements StagedArtifact {
 
-        SourceStream(InputStream in) {
-            super(in);
+        private final Path temporary;
+        private final FileChannel channel;
+        private final OutputStream file;
+        private final MessageDigest digest = Sha256.newDigest();
+        private final OutputStream content = new Content();
+        private long size;
+        private boolean committed;
+        private boolean finished;
+
+        StagedFile(Path temporary) throws IOException {
+            this.temporary = temporary;
+            this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+            this.file = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
         }
 
         @Override
-        public int read() throws IOException {
+        public OutputStream content() {
+            return content;
+        }
+
+        @Override
+        public StoredArtifact commit() throws IOException {
+            requireUnfinished();
             try {
-                return super.read();
+                file.flush();
+                channel.force(true);
+                channel.close();
+                String sha256 = Sha256.hex(digest);
+                boolean newlyStored = moveIntoPlace(temporary, pathOf(sha256));
+                if (!newlyStored) {
+                    Files.delete(temporary); // identical content was stored before
+                }
+                committed = true;
+                finished = true;
+                return new StoredArtifact(sha256, size, storageKey(sha256), newlyStored);
             } catch (IOException e) {
-                throw new SourceFailure(e);
+                IOException failure = storeFailure(e);
+                discard(failure);
+                throw failure;
+            } catch (RuntimeException | Error e) {
+                discard(e);
+                throw e;
             }
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
+        public void close() throws IOException {
+            if (finished) {
+                return;
+            }
+            finished = true;
             try {
-                return super.read(buffer, offset, length);
-            } catch (IOException e) {
-                throw new SourceFailure(e);
+                channel.close();
+            } finally {
+                Files.deleteIfExists(temporary);
             }
         }
-    }
 
-    private static final class SourceFailure extends IOException {
-
-        SourceFailure(IOException original) {
-            super(original);
+        private void discard(Throwable failure) {
+            try {
+                close();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
 
-        IOException original() {
-            return (IOException) getCause();
+        private void requireUnfinished() throws IOException {
+            if (finished) {
+                throw new IOException("the staged artifact was already " + (committed ? "committed" : "discarded"));
+            }
+        }
+
+        /** Hashes and counts what it passes to the file; the file system's errors name the store. */
+        private final class Content extends OutputStream {
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                requireUnfinished();
+                try {
+                    file.write(bytes, offset, length);
+                } catch (IOException e) {
+                    throw storeFailure(e);
+                }
+                digest.update(bytes, offset, length);
+                size += length;
+            }
         }
     }
 

@@ -86,6 +86,61 @@ class DirectoryArtifactStoreTest {
     }
 
     @Test
+    void aStagedArtifactIsInvisibleUntilItsCommitAndThenLiesUnderItsSha256() throws Exception {
+        DirectoryArtifactStore store = new DirectoryArtifactStore(root);
+        byte[] content = "user_id,item_id,label\n1,2,1\n".getBytes(StandardCharsets.UTF_8);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+
+        try (StagedArtifact staged = store.stage()) {
+            staged.content().write(content, 0, 10);
+            staged.content().write(content, 10, content.length - 10);
+            assertThat(store.contains(sha256)).as("visible before its commit").isFalse();
+
+            StoredArtifact stored = staged.commit();
+
+            assertThat(stored.sha256()).isEqualTo(sha256);
+            assertThat(stored.sizeBytes()).isEqualTo(content.length);
+            assertThat(stored.newlyStored()).isTrue();
+            assertThatThrownBy(() -> staged.content().write(1)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("committed");
+        }
+        try (InputStream in = store.openVerified(sha256)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(filesUnder(root)).as("closing after the commit keeps the artifact")
+                .containsExactly(root.resolve(store.storageKey(sha256)));
+    }
+
+    @Test
+    void aStagedArtifactClosedWithoutACommitLeavesNothing() throws Exception {
+        DirectoryArtifactStore store = new DirectoryArtifactStore(root);
+
+        StagedArtifact staged = store.stage();
+        staged.content().write(new byte[200_000]);
+        staged.close();
+        staged.close();
+
+        assertThat(filesUnder(root)).isEmpty();
+        assertThatThrownBy(staged::commit).isInstanceOf(IOException.class).hasMessageContaining("discarded");
+    }
+
+    @Test
+    void stagingContentThatIsAlreadyStoredKeepsTheOneCopy() throws Exception {
+        DirectoryArtifactStore store = new DirectoryArtifactStore(root);
+        StoredArtifact first = store.write(new ByteArrayInputStream(new byte[] {4, 5, 6}));
+
+        StoredArtifact second;
+        try (StagedArtifact staged = store.stage()) {
+            staged.content().write(new byte[] {4, 5, 6});
+            second = staged.commit();
+        }
+
+        assertThat(second.sha256()).isEqualTo(first.sha256());
+        assertThat(second.newlyStored()).isFalse();
+        assertThat(filesUnder(root)).containsExactly(root.resolve(first.storageKey()));
+    }
+
+    @Test
     void aMissingArtifactIsReportedAndDeleteRemovesOne() throws Exception {
         DirectoryArtifactStore store = new DirectoryArtifactStore(root);
         StoredArtifact stored = store.write(new ByteArrayInputStream(new byte[]{42}));

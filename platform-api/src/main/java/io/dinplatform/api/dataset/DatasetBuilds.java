@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns raw interaction logs and an items file into a samples dataset with din-core's builders, then registers it
- * like an upload (so the built file passes the same checks and gets the same statistics).
+ * like an upload (so the built file passes the same checks and gets the same statistics, in the same single pass
+ * that stores it). Each raw file is read once; the built samples go to a temporary file that is deleted afterwards.
  */
 @Service
 public class DatasetBuilds {
@@ -44,13 +45,12 @@ public class DatasetBuilds {
         BuildOptions options = options(form);
         RawLogFormat format = form.effectiveFormat();
         List<Interaction> log;
-        long maxBytes = limits.maxUncompressedSize().toBytes();
-        try (InputStream in = BoundedContent.open(interactions.getInputStream(), maxBytes)) {
-            log = format.readInteractions(in, options.protocol());
+        try (InputStream in = interactions.getInputStream()) {
+            log = format.readInteractions(in, options.protocol(), limits.textLimit());
         }
         ItemCatalog catalog;
-        try (InputStream in = BoundedContent.open(items.getInputStream(), maxBytes)) {
-            catalog = format.readItems(in);
+        try (InputStream in = items.getInputStream()) {
+            catalog = format.readItems(in, limits.textLimit());
         }
         Path samples = Files.createTempFile("din-build-", ".csv");
         try {

@@ -3,6 +3,7 @@ package io.dinplatform.api.dataset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dinplatform.core.data.csv.TextLimit;
 import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
@@ -35,6 +36,11 @@ public record DatasetLimits(
             throw new IllegalArgumentException("din.datasets.max-rows, max-columns, max-sequence-length and "
                     + "max-uncompressed-size must be positive");
         }
+    }
+
+    /** The bound on an upload's or raw log's text once decompressed, as din-core's readers take it. */
+    TextLimit textLimit() {
+        return new TextLimit(maxUncompressedSize.toBytes(), "din.datasets.max-uncompressed-size");
     }
 
     /** Refuses a schema beyond the limits, naming each field and the setting (422 like any schema problem). */

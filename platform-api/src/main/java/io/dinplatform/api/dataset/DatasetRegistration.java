@@ -2,6 +2,7 @@ package io.dinplatform.api.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.function.Consumer;
 
 import io.dinplatform.api.ResourceNames;
@@ -14,6 +15,7 @@ import io.dinplatform.core.data.stats.StatisticsCollector;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.artifact.StagedArtifact;
 import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
@@ -28,10 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Registers a samples file as the next version of a dataset, all or nothing.
  *
- * <p>The file is read completely before anything is stored: din-core's reader checks every row against the schema
- * and computes the statistics in one streaming pass, so a bad file is refused with its row and column and leaves no
- * trace. Only then is the content written to the artifact store and the version recorded; if recording fails, an
- * artifact this registration created (and nothing else references) is deleted again.
+ * <p>The upload is read once: as din-core's reader decompresses it, checks every row against the schema and
+ * computes the statistics, the bytes it reads are copied, as uploaded, into a staged artifact. A bad file is refused
+ * with its row and column and its staged copy discarded, so it leaves no trace. A good one is committed to the
+ * artifact store and the version recorded; if recording fails, an artifact this registration created (and nothing
+ * else references) is deleted again.
  */
 @Service
 public class DatasetRegistration {
@@ -59,21 +62,34 @@ public class DatasetRegistration {
         return register(name, schema, content, origin);
     }
 
-    /** Registers a samples file (plain or gzipped CSV) read from {@code content}, which is opened twice. */
+    /** Registers a samples file (plain or gzipped CSV) read once from {@code content}. */
     public DatasetVersion register(String name, FeatureSchema schema, InputStreamSource content, JsonNode origin)
             throws IOException {
         ResourceNames.requireValidName("name", name);
         limits.check(schema);
         DatasetStatistics statistics;
-        try (InputStream in = BoundedContent.open(content.getInputStream(), limits.maxUncompressedSize().toBytes())) {
-            StatisticsCollector collector = new StatisticsCollector(schema);
-            new SamplesReader(schema, GroupSplitter.DEFAULT).read(in, atMostMaxRows(collector));
-            statistics = collector.statistics();
-        }
         StoredArtifact stored;
-        try (InputStream in = content.getInputStream()) {
-            stored = artifacts.write(in);
+        try (StagedArtifact staged = artifacts.stage(); InputStream upload = content.getInputStream()) {
+            statistics = checkWhileCopying(schema, upload, staged.content());
+            stored = staged.commit();
         }
+        return record(name, schema, statistics, stored, origin);
+    }
+
+    /** Reads the upload once, checking it and computing its statistics while every byte goes to {@code copy}. */
+    private DatasetStatistics checkWhileCopying(FeatureSchema schema, InputStream upload, OutputStream copy)
+            throws IOException {
+        InputStream copied = new CopyingInputStream(upload, copy);
+        StatisticsCollector collector = new StatisticsCollector(schema);
+        new SamplesReader(schema, GroupSplitter.DEFAULT, limits.textLimit()).read(copied, atMostMaxRows(collector));
+        // the reader stops at the end of a gzip stream: whatever follows it is part of the upload all the same
+        copied.transferTo(OutputStream.nullOutputStream());
+        return collector.statistics();
+    }
+
+    /** Records the version of a committed artifact, deleting the artifact again if the catalog refuses it. */
+    private DatasetVersion record(String name, FeatureSchema schema, DatasetStatistics statistics,
+                                  StoredArtifact stored, JsonNode origin) {
         try {
             return datasets.createNextVersion(new NewDatasetVersion(name, stored.sha256(), stored.sizeBytes(),
                     statistics.rows(), FeatureSchemaJson.toTree(schema), json.valueToTree(statistics), origin,

@@ -11,6 +11,7 @@ import io.dinplatform.core.data.builders.InteractionFormat;
 import io.dinplatform.core.data.builders.InteractionLogReader;
 import io.dinplatform.core.data.builders.ItemCatalog;
 import io.dinplatform.core.data.builders.ItemCatalogReader;
+import io.dinplatform.core.data.csv.TextLimit;
 
 /** How the raw files of a build are laid out. */
 public enum RawLogFormat {
@@ -18,13 +19,14 @@ public enum RawLogFormat {
     /** MovieLens 100K as downloaded: {@code u.data} (tab-separated, no header) and {@code u.item}. */
     MOVIELENS {
         @Override
-        List<Interaction> readInteractions(InputStream in, BuildProtocol protocol) throws IOException {
-            return InteractionLogReader.read(in, InteractionFormat.MOVIELENS);
+        List<Interaction> readInteractions(InputStream in, BuildProtocol protocol, TextLimit limit)
+                throws IOException {
+            return InteractionLogReader.read(in, InteractionFormat.MOVIELENS, limit);
         }
 
         @Override
-        ItemCatalog readItems(InputStream in) throws IOException {
-            return ItemCatalogReader.movieLens(in);
+        ItemCatalog readItems(InputStream in, TextLimit limit) throws IOException {
+            return ItemCatalogReader.movieLens(in, limit);
         }
     },
 
@@ -34,17 +36,22 @@ public enum RawLogFormat {
      */
     CSV {
         @Override
-        List<Interaction> readInteractions(InputStream in, BuildProtocol protocol) throws IOException {
-            return InteractionLogReader.read(in, InteractionFormat.csv(protocol == BuildProtocol.RATING_THRESHOLD));
+        List<Interaction> readInteractions(InputStream in, BuildProtocol protocol, TextLimit limit)
+                throws IOException {
+            return InteractionLogReader.read(in, InteractionFormat.csv(protocol == BuildProtocol.RATING_THRESHOLD),
+                    limit);
         }
 
         @Override
-        ItemCatalog readItems(InputStream in) throws IOException {
-            return ItemCatalogReader.delimited(in, ',', true, StandardCharsets.UTF_8);
+        ItemCatalog readItems(InputStream in, TextLimit limit) throws IOException {
+            return ItemCatalogReader.delimited(in, ',', true, StandardCharsets.UTF_8, limit);
         }
     };
 
-    abstract List<Interaction> readInteractions(InputStream in, BuildProtocol protocol) throws IOException;
+    /** The interactions of a (possibly gzipped) log whose text may not be longer than {@code limit}. */
+    abstract List<Interaction> readInteractions(InputStream in, BuildProtocol protocol, TextLimit limit)
+            throws IOException;
 
-    abstract ItemCatalog readItems(InputStream in) throws IOException;
+    /** The items of a (possibly gzipped) file whose text may not be longer than {@code limit}. */
+    abstract ItemCatalog readItems(InputStream in, TextLimit limit) throws IOException;
 }

@@ -1,22 +1,34 @@
 package io.dinplatform.api.dataset;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dinplatform.api.PlatformApiTest;
 import io.dinplatform.api.SamplesCsv;
+import io.dinplatform.core.schema.FeatureSchemaJson;
+import io.dinplatform.registry.dataset.DatasetVersion;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static io.dinplatform.api.SamplesCsv.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DatasetUploadTest extends PlatformApiTest {
+
+    @Autowired
+    DatasetRegistration registration;
 
     @Test
     void anUploadBecomesVersionOneWithStatisticsAndIsListed() throws Exception {
@@ -63,6 +75,30 @@ class DatasetUploadTest extends PlatformApiTest {
         assertThat(second.getBody().get("rows").asLong()).isEqualTo(30);
         assertThat(get("/api/v1/datasets/" + name + "/versions/latest").getBody().get("version").asInt()).isEqualTo(2);
         assertThat(get("/api/v1/datasets/" + name + "/versions").getBody()).hasSize(2);
+    }
+
+    @Test
+    void anUploadIsReadOnceAndStoredExactlyAsUploadedEvenWithBytesAfterItsGzipStream() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(SamplesCsv.gzip(SamplesCsv.rows(30, 2)));
+        // more than the reader buffers: only reading the upload to its end copies all of it
+        bytes.write("bytes after the end of the gzip stream\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+        byte[] upload = bytes.toByteArray();
+        AtomicInteger opened = new AtomicInteger();
+        InputStreamSource content = () -> {
+            opened.incrementAndGet();
+            return new ByteArrayInputStream(upload);
+        };
+
+        DatasetVersion version = registration.register(uniqueName(), FeatureSchemaJson.parse(SCHEMA), content,
+                JsonMapper.shared().createObjectNode());
+
+        assertThat(opened).as("times the upload was opened").hasValue(1);
+        assertThat(version.rows()).isEqualTo(30);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(upload));
+        assertThat(version.sha256()).isEqualTo(sha256);
+        assertThat(version.sizeBytes()).isEqualTo(upload.length);
+        assertThat(DATA_DIR.resolve("artifacts").resolve(version.storageKey())).hasBinaryContent(upload);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dinplatform.core.data.builders;
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.csv.TextInput;
+import io.dinplatform.core.data.csv.TextLimit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,12 +29,12 @@ final class DelimitedLines {
     private DelimitedLines() {
     }
 
-    static void read(InputStream in, Charset charset, char delimiter, boolean header, LineHandler handler)
-            throws IOException {
+    static void read(InputStream in, Charset charset, TextLimit limit, char delimiter, boolean header,
+                     LineHandler handler) throws IOException {
         List<RowError> errors = new ArrayList<>();
         long line = 0;
         try {
-            BufferedReader reader = new BufferedReader(TextInput.reader(in, charset), 1 << 16);
+            BufferedReader reader = new BufferedReader(TextInput.reader(in, charset, limit), 1 << 16);
             String text;
             while (errors.size() < DataFormatException.MAX_REPORTED_ERRORS
                     && (text = nextLine(reader, line + 1)) != null) {

@@ -2,6 +2,7 @@ package io.dinplatform.core.data.builders;
 
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.RowError;
+import io.dinplatform.core.data.csv.TextLimit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,13 +23,20 @@ public final class InteractionLogReader {
 
     /** Every interaction in file order; the stream (possibly gzipped) is not closed. */
     public static List<Interaction> read(InputStream in, InteractionFormat format) throws IOException {
+        return read(in, format, TextLimit.NONE);
+    }
+
+    /** Every interaction in file order, refusing a file whose text is longer than {@code limit}. */
+    public static List<Interaction> read(InputStream in, InteractionFormat format, TextLimit limit)
+            throws IOException {
         List<Interaction> interactions = new ArrayList<>();
-        DelimitedLines.read(in, format.charset(), format.delimiter(), format.header(), (line, fields, errors) -> {
+        DelimitedLines.LineHandler collect = (line, fields, errors) -> {
             Interaction interaction = parse(line, fields, format, errors);
             if (interaction != null) {
                 interactions.add(interaction);
             }
-        });
+        };
+        DelimitedLines.read(in, format.charset(), limit, format.delimiter(), format.header(), collect);
         if (interactions.isEmpty()) {
             throw DataFormatException.of(0, null, "the interaction log has no events");
         }

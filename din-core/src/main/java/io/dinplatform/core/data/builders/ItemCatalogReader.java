@@ -2,6 +2,7 @@ package io.dinplatform.core.data.builders;
 
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.RowError;
+import io.dinplatform.core.data.csv.TextLimit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +31,13 @@ public final class ItemCatalogReader {
      * an item's category is its first flagged genre.
      */
     public static ItemCatalog movieLens(InputStream in) throws IOException {
+        return movieLens(in, TextLimit.NONE);
+    }
+
+    /** MovieLens' {@code u.item} (see {@link #movieLens(InputStream)}), refusing text longer than {@code limit}. */
+    public static ItemCatalog movieLens(InputStream in, TextLimit limit) throws IOException {
         Map<String, String> categories = new LinkedHashMap<>();
-        DelimitedLines.read(in, StandardCharsets.ISO_8859_1, '|', false, (line, fields, errors) -> {
+        DelimitedLines.read(in, StandardCharsets.ISO_8859_1, limit, '|', false, (line, fields, errors) -> {
             int expected = MOVIELENS_FIRST_GENRE_FIELD + MOVIELENS_GENRES.size();
             if (fields.length != expected) {
                 errors.add(new RowError(line, null, "has " + fields.length + " fields separated by '|', a MovieLens"
@@ -46,8 +52,14 @@ public final class ItemCatalogReader {
     /** A delimited file of {@code item<delimiter>category} lines, optionally with a header. */
     public static ItemCatalog delimited(InputStream in, char delimiter, boolean header, Charset charset)
             throws IOException {
+        return delimited(in, delimiter, header, charset, TextLimit.NONE);
+    }
+
+    /** A delimited items file (see above), refusing text longer than {@code limit}. */
+    public static ItemCatalog delimited(InputStream in, char delimiter, boolean header, Charset charset,
+                                        TextLimit limit) throws IOException {
         Map<String, String> categories = new LinkedHashMap<>();
-        DelimitedLines.read(in, charset, delimiter, header, (line, fields, errors) -> {
+        DelimitedLines.read(in, charset, limit, delimiter, header, (line, fields, errors) -> {
             if (fields.length < 2) {
                 errors.add(new RowError(line, null, "expected item and category separated by '" + delimiter
                         + "', got " + fields.length + " field"));

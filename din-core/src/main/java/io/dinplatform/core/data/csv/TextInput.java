@@ -15,8 +15,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Turns an uploaded byte stream into text: gzip is recognised by its magic bytes (not by a file name, which an upload
- * may not have), and bytes that are not valid in the charset are an error instead of silently replaced characters.
+ * Turns an uploaded byte stream into text; the one place that knows about compression. Gzip is recognised by its
+ * magic bytes (not by a file name, which an upload may not have) and decompressed once: a gzip inside a gzip is
+ * refused, since a second decompression would escape the bound. The text is bounded by a {@link TextLimit}, and bytes
+ * that are not valid in the charset are an error instead of silently replaced characters.
  */
 public final class TextInput {
 
@@ -27,28 +29,27 @@ public final class TextInput {
     private TextInput() {
     }
 
-    /** The stream itself, or its decompressed content when it starts with the gzip magic bytes. */
-    public static InputStream decompressIfGzipped(InputStream raw) throws IOException {
+    /**
+     * The text bytes of {@code raw}: its decompressed content when it starts with the gzip magic bytes, itself
+     * otherwise; reading more than {@code limit} of them throws a {@link DataFormatException}.
+     *
+     * @throws DataFormatException when the gzip header is corrupt or the content is gzipped twice
+     */
+    public static InputStream open(InputStream raw, TextLimit limit) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER_BYTES);
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        if (first != GZIP_MAGIC_1 || second != GZIP_MAGIC_2) {
-            return in;
-        }
-        try {
-            return new GZIPInputStream(in, BUFFER_BYTES);
-        } catch (ZipException | EOFException e) {
-            throw DataFormatException.of(0, null, "the file starts like gzip but its header is corrupt: " + e.getMessage());
-        }
+        return new BoundedText(startsLikeGzip(in) ? decompressed(in) : in, limit);
     }
 
-    /** A strict decoding reader over the (possibly gzipped) stream. */
-    public static Reader reader(InputStream raw, Charset charset) throws IOException {
-        return new InputStreamReader(decompressIfGzipped(raw), charset.newDecoder()
+    /** A strict decoding reader over the text of the (possibly gzipped) stream, bounded to {@code limit}. */
+    public static Reader reader(InputStream raw, Charset charset, TextLimit limit) throws IOException {
+        return new InputStreamReader(open(raw, limit), charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** A strict decoding reader over the text of the (possibly gzipped) stream, without a limit. */
+    public static Reader reader(InputStream raw, Charset charset) throws IOException {
+        return reader(raw, charset, TextLimit.NONE);
     }
 
     /**
@@ -64,6 +65,40 @@ public final class TextInput {
         if (e instanceof CharacterCodingException) {
             return "the file is not " + charset.name() + " text (" + e + ")";
         }
+        return corruptCompression(e);
+    }
+
+    private static String corruptCompression(IOException e) {
         return "the compressed file is corrupt or truncated (" + e.getMessage() + ")";
+    }
+
+    private static InputStream decompressed(InputStream compressed) throws IOException {
+        BufferedInputStream text;
+        try {
+            text = new BufferedInputStream(new GZIPInputStream(compressed, BUFFER_BYTES), BUFFER_BYTES);
+        } catch (ZipException | EOFException e) {
+            throw DataFormatException.of(0, null, "the file starts like gzip but its header is corrupt: "
+                    + e.getMessage());
+        }
+        boolean compressedTwice;
+        try {
+            compressedTwice = startsLikeGzip(text);
+        } catch (ZipException | EOFException e) {
+            throw DataFormatException.of(0, null, corruptCompression(e));
+        }
+        if (compressedTwice) {
+            throw DataFormatException.of(0, null, "the file is compressed twice (a gzip inside a gzip); compress "
+                    + "it once");
+        }
+        return text;
+    }
+
+    /** Peeks at the first two bytes; the stream is left where it was. */
+    private static boolean startsLikeGzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2;
     }
 }

@@ -6,6 +6,7 @@ import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.csv.TextInput;
+import io.dinplatform.core.data.csv.TextLimit;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaValidator;
 
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * Streams a samples file (docs/architecture.md, 'The samples format and the schema': CSV with a header, UTF-8,
  * optionally gzipped) row by row, checking every row against the schema. Rows are handed to a consumer as they are
- * read; the file is never held in memory.
+ * read; the file is never held in memory. {@link TextInput} decompresses the file and bounds its text to the
+ * reader's {@link TextLimit}.
  *
  * <p>A file with problems is reported as a whole: the reader collects row errors (up to
  * {@link DataFormatException#MAX_REPORTED_ERRORS}), stops, and throws them in one {@link DataFormatException}. The
@@ -33,12 +35,22 @@ public final class SamplesReader {
     private final FeatureSchema schema;
     private final GroupSplitter splitter;
     private final SequenceCellParser sequenceParser;
+    private final TextLimit limit;
 
-    /** Rows without a split column are assigned by {@code splitter} from their group value. */
-    public SamplesReader(FeatureSchema schema, GroupSplitter splitter) {
+    /**
+     * Rows without a split column are assigned by {@code splitter} from their group value; a file whose text is
+     * longer than {@code limit} (an upload that is a gzip bomb) is refused.
+     */
+    public SamplesReader(FeatureSchema schema, GroupSplitter splitter, TextLimit limit) {
         this.schema = FeatureSchemaValidator.validate(schema);
         this.splitter = splitter;
         this.sequenceParser = new SequenceCellParser(schema.sequenceDelimiterChar());
+        this.limit = limit;
+    }
+
+    /** A reader without a limit on the text, for files the platform wrote or checked itself. */
+    public SamplesReader(FeatureSchema schema, GroupSplitter splitter) {
+        this(schema, splitter, TextLimit.NONE);
     }
 
     public SamplesReader(FeatureSchema schema) {
@@ -60,12 +72,13 @@ public final class SamplesReader {
      * Reads every row into the consumer and returns the number of rows. The stream is not closed.
      *
      * @throws DataFormatException listing the problems when the header or any row is bad, or the file is empty,
-     *                             has no data row, is not UTF-8 text, or is a corrupt gzip
+     *                             has no data row, is not UTF-8 text, is a corrupt gzip, or its text is longer
+     *                             than the limit
      * @throws IOException         when the stream itself fails
      */
     public long read(InputStream in, Consumer<SampleRow> consumer) throws IOException {
         List<RowError> errors = new ArrayList<>();
-        CsvRecordReader csv = new CsvRecordReader(TextInput.reader(in, StandardCharsets.UTF_8));
+        CsvRecordReader csv = new CsvRecordReader(TextInput.reader(in, StandardCharsets.UTF_8, limit));
         long rows = 0;
         try {
             rows = readRecords(csv, consumer, errors);

@@ -1,8 +1,10 @@
 package io.dinplatform.core.data.samples;
 
 import io.dinplatform.core.data.DataFormatException;
+import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.Split;
+import io.dinplatform.core.data.csv.TextLimit;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 import org.assertj.core.groups.Tuple;
@@ -74,6 +76,27 @@ class SamplesReaderTest {
                 () -> new SamplesReader(SCHEMA).read(new ByteArrayInputStream(broken), r -> { }));
 
         assertThat(e.errors().get(0).reason()).contains("corrupt");
+    }
+
+    @Test
+    void refusesAGzipWhoseTextIsLongerThanTheReadersLimitAfterReadingOnlyThatMuch() throws IOException {
+        String row = "u1,i9,c2,i1|i2,c1|c1,1,1,valid\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(HEADER.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 100_000; i++) {
+                gzip.write(row.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        List<SampleRow> rows = new ArrayList<>();
+        SamplesReader limited = new SamplesReader(SCHEMA, GroupSplitter.DEFAULT, new TextLimit(64 * 1024, "max-text"));
+
+        DataFormatException e = catchThrowableOfType(DataFormatException.class,
+                () -> limited.read(new ByteArrayInputStream(bytes.toByteArray()), rows::add));
+
+        assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.reason())
+                .contains(String.valueOf(64 * 1024)).contains("max-text"));
+        assertThat(rows.size() * (long) row.length()).as("text read before the refusal").isLessThan(64 * 1024);
     }
 
     @Test
