@@ -3,6 +3,7 @@ package io.dinplatform.core.data.builders;
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.csv.TextLimit;
+import io.dinplatform.core.data.samples.CellValues;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads an items file into an {@link ItemCatalog}. Errors name the line (from 1) and the field. */
+/**
+ * Reads an items file into an {@link ItemCatalog}. Errors name the line (from 1) and the field. An item id or a
+ * category that cannot become a sequence value ({@link CellValues}: empty, or too long for a history) is refused
+ * here, where its line is known.
+ */
 public final class ItemCatalogReader {
 
     /** The 19 genres of MovieLens 100K's {@code u.item} flags, in column order ({@code u.genre}). */
@@ -65,10 +70,6 @@ public final class ItemCatalogReader {
                         + "', got " + fields.length + " field"));
                 return;
             }
-            if (fields[1].isEmpty()) {
-                errors.add(new RowError(line, "category", "the category is empty"));
-                return;
-            }
             put(categories, line, fields[0], fields[1], errors);
         });
         return catalog(categories);
@@ -91,8 +92,13 @@ public final class ItemCatalogReader {
 
     private static void put(Map<String, String> categories, long line, String item, String category,
                             List<RowError> errors) {
-        if (item.isEmpty()) {
-            errors.add(new RowError(line, "item", "the item id is empty"));
+        String itemProblem = CellValues.sequenceValueProblem(item);
+        String categoryProblem = CellValues.sequenceValueProblem(category);
+        if (itemProblem != null) {
+            errors.add(new RowError(line, "item", "the item id " + CellValues.quoted(item) + " " + itemProblem));
+        } else if (categoryProblem != null) {
+            errors.add(new RowError(line, "category", "the category " + CellValues.quoted(category) + " "
+                    + categoryProblem));
         } else if (categories.putIfAbsent(item, category) != null) {
             errors.add(new RowError(line, "item", "item '" + item + "' is listed twice"));
         }

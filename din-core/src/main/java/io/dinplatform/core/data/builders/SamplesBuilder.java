@@ -5,6 +5,7 @@ import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.csv.CsvWriter;
+import io.dinplatform.core.data.samples.CellValues;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 
@@ -15,6 +16,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,13 @@ import java.util.SplittableRandom;
  *
  * <p>Histories are point-in-time: a sample's history holds only the user's interactions with a strictly earlier
  * timestamp (never its own event, nor a later one, nor one at the same second), newest last, cut to maxLength.
+ *
+ * <p>It never writes a file that {@link io.dinplatform.core.data.samples.SamplesReader} refuses. Item ids and
+ * categories appear in histories, so they are written as {@link CellValues#sequenceValue sequence values} in every
+ * column (one vocabulary serves an item column and its history): a category such as {@code Bags, Cases & Sleeves}
+ * becomes {@code Bags%2C Cases & Sleeves} rather than failing the build, since real catalogues hold such names.
+ * Text no cell can hold (empty ids and categories, unpaired surrogates, ids too long for a history) is refused
+ * before anything is written, each error naming the row and the value ({@link CellValues} has the rules).
  */
 public final class SamplesBuilder {
 
@@ -57,8 +66,8 @@ public final class SamplesBuilder {
     /**
      * Writes the samples as UTF-8 CSV to {@code out} (flushed, not closed).
      *
-     * @throws DataFormatException when an interaction names an item missing from the catalog, an id holds the
-     *                             sequence delimiter, or RATING_THRESHOLD gets a log without ratings
+     * @throws DataFormatException when an interaction names an item missing from the catalog, an id or a category
+     *                             is text that no cell can hold, or RATING_THRESHOLD gets a log without ratings
      */
     public static BuildResult build(List<Interaction> interactions, ItemCatalog catalog, BuildOptions options,
                                     OutputStream out) throws IOException {
@@ -151,10 +160,10 @@ public final class SamplesBuilder {
         }
         List<RowError> errors = new ArrayList<>();
         catalog.categoryByItem().forEach((item, category) -> {
-            if (category.indexOf(SEQUENCE_DELIMITER) >= 0 && errors.size() < DataFormatException.MAX_REPORTED_ERRORS) {
-                errors.add(new RowError(0, "category", "category '" + category + "' of item '" + item
-                        + "' contains '" + SEQUENCE_DELIMITER + "', the history delimiter"));
-            }
+            refuse(0, "item", "the item id " + CellValues.quoted(item), CellValues.sequenceValueProblem(item),
+                    errors);
+            refuse(0, "category", "the category " + CellValues.quoted(category) + " of item "
+                    + CellValues.quoted(item), CellValues.sequenceValueProblem(category), errors);
         });
         for (Interaction event : interactions) {
             if (errors.size() >= DataFormatException.MAX_REPORTED_ERRORS) {
@@ -164,20 +173,31 @@ public final class SamplesBuilder {
                 errors.add(new RowError(event.line(), "rating", "RATING_THRESHOLD needs a rating on every event"));
             } else if (!catalog.contains(event.item())) {
                 errors.add(new RowError(event.line(), "item", "item '" + event.item() + "' is not in the items file"));
-            } else if (event.item().indexOf(SEQUENCE_DELIMITER) >= 0) {
-                errors.add(new RowError(event.line(), "item", "item id '" + event.item() + "' contains '"
-                        + SEQUENCE_DELIMITER + "', the history delimiter"));
+            } else {
+                refuse(event.line(), "user", "the user id " + CellValues.quoted(event.user()),
+                        CellValues.cellProblem(event.user()), errors);
             }
         }
         if (!errors.isEmpty()) {
-            throw new DataFormatException(errors);
+            throw new DataFormatException(errors.subList(0,
+                    Math.min(errors.size(), DataFormatException.MAX_REPORTED_ERRORS)));
         }
     }
 
-    /** Writes sample rows, joining the history window into sequence cells. */
+    private static void refuse(long row, String column, String what, String problem, List<RowError> errors) {
+        if (problem != null && errors.size() < DataFormatException.MAX_REPORTED_ERRORS) {
+            errors.add(new RowError(row, column, what + " " + problem));
+        }
+    }
+
+    /**
+     * Writes sample rows, joining the history window into sequence cells. Item ids and categories are written as
+     * sequence values, mapped once per item.
+     */
     private static final class SampleWriter {
         private final CsvWriter csv;
-        private final ItemCatalog catalog;
+        private final Map<String, String> itemValues;
+        private final Map<String, String> categoryValues;
         private final int maxLength;
         private final StringBuilder items = new StringBuilder();
         private final StringBuilder categories = new StringBuilder();
@@ -186,8 +206,13 @@ public final class SamplesBuilder {
 
         SampleWriter(CsvWriter csv, ItemCatalog catalog, int maxLength) {
             this.csv = csv;
-            this.catalog = catalog;
+            this.itemValues = new HashMap<>(catalog.size() * 2);
+            this.categoryValues = new HashMap<>(catalog.size() * 2);
             this.maxLength = maxLength;
+            catalog.categoryByItem().forEach((item, category) -> {
+                itemValues.put(item, CellValues.sequenceValue(item));
+                categoryValues.put(item, CellValues.sequenceValue(category));
+            });
         }
 
         /** One sample whose history is {@code timeline[0, historyEnd)} cut to its newest maxLength events. */
@@ -201,11 +226,11 @@ public final class SamplesBuilder {
                     categories.append(SEQUENCE_DELIMITER);
                 }
                 String historyItem = timeline.get(j).item();
-                items.append(historyItem);
-                categories.append(catalog.categoryOf(historyItem));
+                items.append(itemValues.get(historyItem));
+                categories.append(categoryValues.get(historyItem));
             }
-            csv.writeRecord(user, item, catalog.categoryOf(item), items.toString(), categories.toString(),
-                    click ? "1" : "0", split.name().toLowerCase(Locale.ROOT));
+            csv.writeRecord(user, itemValues.get(item), categoryValues.get(item), items.toString(),
+                    categories.toString(), click ? "1" : "0", split.name().toLowerCase(Locale.ROOT));
             rows++;
             positives += click ? 1 : 0;
         }

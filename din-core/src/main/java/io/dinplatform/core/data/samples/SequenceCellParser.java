@@ -6,11 +6,10 @@ import java.util.List;
 
 /**
  * Splits a sequence cell ({@code 12|7|31}) into its values, and recognises a cell written with another common
- * delimiter than the schema's, which would otherwise be read silently as one long unknown value.
+ * delimiter than the schema's, which would otherwise be read silently as one long unknown value. The common
+ * delimiters are {@link CellValues#SEPARATORS}, which no sequence value holds.
  */
 final class SequenceCellParser {
-
-    private static final char[] COMMON_DELIMITERS = {'|', '^', ',', ';', '\t'};
 
     private final char delimiter;
 
@@ -61,7 +60,8 @@ final class SequenceCellParser {
 
     /** A common delimiter that splits the cell into at least two non-empty parts, or 0. */
     private char otherDelimiter(String cell) {
-        for (char candidate : COMMON_DELIMITERS) {
+        for (int k = 0; k < CellValues.SEPARATORS.length(); k++) {
+            char candidate = CellValues.SEPARATORS.charAt(k);
             int at = cell.indexOf(candidate);
             if (candidate != delimiter && at > 0 && at < cell.length() - 1) {
                 return candidate;
