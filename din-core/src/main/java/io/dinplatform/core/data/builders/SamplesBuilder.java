@@ -179,8 +179,7 @@ public final class SamplesBuilder {
             }
         }
         if (!errors.isEmpty()) {
-            throw new DataFormatException(errors.subList(0,
-                    Math.min(errors.size(), DataFormatException.MAX_REPORTED_ERRORS)));
+            throw new DataFormatException(errors);
         }
     }
 

@@ -4,6 +4,7 @@ import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.encode.DatasetEncoder;
+import io.dinplatform.core.data.samples.CellValues;
 import io.dinplatform.core.data.samples.SamplesReader;
 import io.dinplatform.core.data.stats.DatasetStatistics;
 import io.dinplatform.core.data.stats.StatisticsCollector;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,6 +117,51 @@ class MovieLensBuildTest {
 
         assertThat(rows).isEqualTo(2L * (100_000 - 943));
         assertThat(splits).containsEntry(Split.TEST, 2L * 943).containsEntry(Split.VALID, 2L * 943);
+    }
+
+    /**
+     * MovieLens' genres hold no separator, so each is renamed like an Amazon category ({@code Action, Bags & more},
+     * one with a {@code |} and a {@code %} too): a user's first NEXT_ITEM samples have a one-value history, the
+     * cell the reader would take for a wrong delimiter if the builder wrote the name as it is.
+     */
+    @Test
+    void nextItemBuildsAndReadsBackCategoriesHoldingSeparators() throws IOException {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        catalog.categoryByItem().forEach((item, genre) -> renamed.put(item,
+                genre.equals("Drama") ? "Drama | 100% tears" : genre + ", Bags & more"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SamplesBuilder.build(interactions, new ItemCatalog(renamed), BuildOptions.defaults(BuildProtocol.NEXT_ITEM),
+                out);
+        List<String> wrong = new ArrayList<>();
+        long[] oneValueHistories = new long[1];
+
+        long rows = new SamplesReader(SamplesBuilder.schema(50)).read(new ByteArrayInputStream(out.toByteArray()),
+                row -> {
+                    String[] items = row.sequences()[0].values();
+                    String[] categories = row.sequences()[1].values();
+                    oneValueHistories[0] += items.length == 1 ? 1 : 0;
+                    if (!categoryOf(renamed, row.categorical()[1]).equals(CellValues.rawText(row.categorical()[2]))) {
+                        wrong.add("row " + row.row() + ": " + row.categorical()[2]);
+                    }
+                    for (int k = 0; k < items.length; k++) {
+                        if (!categoryOf(renamed, items[k]).equals(CellValues.rawText(categories[k]))) {
+                            wrong.add("row " + row.row() + ", history " + k + ": " + categories[k]);
+                        }
+                    }
+                });
+
+        assertThat(rows).isEqualTo(2L * (100_000 - 943));
+        assertThat(oneValueHistories[0]).as("samples whose history is one value (a user's first, unless the second"
+                + " event shares its second)").isPositive();
+        assertThat(wrong).as("categories that did not read back as the catalogue's").isEmpty();
+        EncodedDataset data = new DatasetEncoder(SamplesBuilder.schema(50))
+                .encode(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(data.vocabularies().of(SamplesBuilder.CATEGORY).values()).hasSizeLessThanOrEqualTo(19)
+                .contains("Action%2C Bags & more", "Drama %7C 100%25 tears");
+    }
+
+    private static String categoryOf(Map<String, String> categories, String itemValue) {
+        return categories.get(CellValues.rawText(itemValue));
     }
 
     @Test

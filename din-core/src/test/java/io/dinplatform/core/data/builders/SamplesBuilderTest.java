@@ -3,6 +3,7 @@ package io.dinplatform.core.data.builders;
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.Split;
+import io.dinplatform.core.data.samples.CellValues;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,54 @@ class SamplesBuilderTest {
             assertThat(csv(log.toString(), catalog, options)).isEqualTo(first);
             assertThat(csv(log.toString(), catalog, options.withSeed(99))).isNotEqualTo(first);
         }
+    }
+
+    /** A one-value history holding a comma is the cell the reader takes for a wrong delimiter, unless escaped. */
+    @Test
+    void writesACategoryHoldingSeparatorsAsAnEscapedValueThatReadsBack() throws IOException {
+        ItemCatalog catalog = new ItemCatalog(new LinkedHashMap<>(Map.of(
+                "B01", "Bags, Cases & Sleeves", "B02", "Cables; Adapters", "B03", "50% off")));
+        String log = "u1\tB01\t0\t1\nu1\tB02\t0\t2\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        BuildResult result = SamplesBuilder.build(InteractionLogReader.read(stream(log), InteractionFormat.MOVIELENS),
+                catalog, BuildOptions.defaults(BuildProtocol.NEXT_ITEM), out);
+        List<SampleRow> rows = new ArrayList<>();
+        new SamplesReader(result.schema()).read(new ByteArrayInputStream(out.toByteArray()), rows::add);
+
+        assertThat(rows).extracting(SamplesBuilderTest::describe).containsExactly(
+                "u1 B02 Cables%3B Adapters [B01] [Bags%2C Cases & Sleeves] 1",
+                "u1 B03 50%25 off [B01] [Bags%2C Cases & Sleeves] 0");
+        assertThat(CellValues.rawText(rows.get(0).sequences()[1].value(0))).isEqualTo("Bags, Cases & Sleeves");
+    }
+
+    @Test
+    void refusesTextNoCellCanHoldNamingTheRowAndTheValue() {
+        Map<String, String> categories = new LinkedHashMap<>(Map.of("i1", "A", "i2", ""));
+        List<Interaction> log = List.of(new Interaction(1, "u1", "i1", 1, 5),
+                new Interaction(2, "u\uD800", "i1", 2, 5));
+
+        DataFormatException e = catchThrowableOfType(DataFormatException.class, () -> SamplesBuilder.build(log,
+                new ItemCatalog(categories), BuildOptions.defaults(BuildProtocol.NEXT_ITEM),
+                new ByteArrayOutputStream()));
+
+        assertThat(e.errors()).containsExactly(
+                new RowError(0, "category", "the category '' of item 'i2' is empty, and a history holds no empty value"),
+                new RowError(2, "user", "the user id 'u\uD800' is not well-formed Unicode text (it holds an unpaired"
+                        + " surrogate)"));
+    }
+
+    @Test
+    void anItemsFileNamesTheLineOfACategoryTooLongForAHistory() {
+        String items = "i1,A\ni2," + "x".repeat(CellValues.MAX_SEQUENCE_VALUE_CHARS + 1) + "\ni3,\n";
+
+        DataFormatException e = catchThrowableOfType(DataFormatException.class,
+                () -> ItemCatalogReader.delimited(stream(items), ',', false, StandardCharsets.UTF_8));
+
+        assertThat(e.errors()).extracting(RowError::row, RowError::column)
+                .containsExactly(tuple(2L, "category"), tuple(3L, "category"));
+        assertThat(e.errors().get(0).reason()).endsWith("characters long as a sequence value, more than the "
+                + CellValues.MAX_SEQUENCE_VALUE_CHARS + " that fit a full history in one cell");
     }
 
     @Test
