@@ -8,6 +8,7 @@ import io.dinplatform.core.data.builders.InteractionLogReader;
 import io.dinplatform.core.data.builders.ItemCatalog;
 import io.dinplatform.core.data.builders.ItemCatalogReader;
 import io.dinplatform.core.data.builders.SamplesBuilder;
+import io.dinplatform.core.data.csv.TextLimit;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Option;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,7 +44,7 @@ final class BuildCommand implements Callable<Integer> {
     Path items;
 
     @Option(names = "--items-format", defaultValue = "MOVIELENS",
-            description = "MOVIELENS (u.item, first genre) or CSV (item,category with a header); default "
+            description = "MOVIELENS (u.item, first genre) or CSV (item,category with a header, RFC 4180 quoting); default "
                     + "${DEFAULT-VALUE}")
     CatalogFormat itemsFormat;
 
@@ -70,7 +70,7 @@ final class BuildCommand implements Callable<Integer> {
         ItemCatalog catalog;
         try (InputStream in = Files.newInputStream(items)) {
             catalog = itemsFormat == CatalogFormat.MOVIELENS ? ItemCatalogReader.movieLens(in)
-                    : ItemCatalogReader.delimited(in, ',', true, StandardCharsets.UTF_8);
+                    : ItemCatalogReader.csv(in, TextLimit.NONE);
         }
         BuildResult result;
         try (InputStream log = Files.newInputStream(interactions);

@@ -2,7 +2,6 @@ package io.dinplatform.api.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.dinplatform.core.data.builders.BuildProtocol;
@@ -32,7 +31,7 @@ public enum RawLogFormat {
 
     /**
      * CSV files with a header: interactions {@code user,item,timestamp[,rating]} (the rating is required by
-     * RATING_THRESHOLD) and items {@code item,category}.
+     * RATING_THRESHOLD) and items {@code item,category} (RFC 4180: a category holding a comma is quoted).
      */
     CSV {
         @Override
@@ -44,7 +43,7 @@ public enum RawLogFormat {
 
         @Override
         ItemCatalog readItems(InputStream in, TextLimit limit) throws IOException {
-            return ItemCatalogReader.delimited(in, ',', true, StandardCharsets.UTF_8, limit);
+            return ItemCatalogReader.csv(in, limit);
         }
     };
 

@@ -2,6 +2,8 @@ package io.dinplatform.core.data.builders;
 
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.RowError;
+import io.dinplatform.core.data.csv.CsvRecordReader;
+import io.dinplatform.core.data.csv.TextInput;
 import io.dinplatform.core.data.csv.TextLimit;
 import io.dinplatform.core.data.samples.CellValues;
 
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,45 @@ public final class ItemCatalogReader {
             }
             put(categories, line, fields[0], fields[1], errors);
         });
+        return catalog(categories);
+    }
+
+    /**
+     * An RFC 4180 CSV items file, UTF-8, with a header: the item id first, its category second, further columns
+     * ignored. A category that holds a comma is quoted ({@code B01,"Bags, Cases & Sleeves"}); values are trimmed.
+     */
+    public static ItemCatalog csv(InputStream in, TextLimit limit) throws IOException {
+        Map<String, String> categories = new LinkedHashMap<>();
+        List<RowError> errors = new ArrayList<>();
+        CsvRecordReader csv = new CsvRecordReader(TextInput.reader(in, StandardCharsets.UTF_8, limit));
+        try {
+            if (csv.next() == null) {
+                throw DataFormatException.of(0, null, "the file is empty");
+            }
+            String[] fields;
+            while (errors.size() < DataFormatException.MAX_REPORTED_ERRORS && (fields = csv.next()) != null) {
+                long line = csv.recordLine();
+                if (fields.length == 1 && fields[0].isBlank()) {
+                    continue;
+                }
+                if (fields.length < 2) {
+                    errors.add(new RowError(line, null, "expected item and category separated by ',', got 1 field"));
+                } else {
+                    put(categories, line, fields[0].trim(), fields[1].trim(), errors);
+                }
+            }
+        } catch (IOException e) {
+            if (!TextInput.isContentError(e)) {
+                throw e;
+            }
+            errors.add(new RowError(csv.recordLine(), null,
+                    TextInput.describeContentError(e, StandardCharsets.UTF_8)));
+        } catch (DataFormatException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new DataFormatException(errors);
+        }
         return catalog(categories);
     }
 

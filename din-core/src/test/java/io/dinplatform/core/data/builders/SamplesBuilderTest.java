@@ -3,6 +3,7 @@ package io.dinplatform.core.data.builders;
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.Split;
+import io.dinplatform.core.data.csv.TextLimit;
 import io.dinplatform.core.data.samples.CellValues;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
@@ -145,6 +146,20 @@ class SamplesBuilderTest {
                 .containsExactly(tuple(2L, "category"), tuple(3L, "category"));
         assertThat(e.errors().get(0).reason()).endsWith("characters long as a sequence value, more than the "
                 + CellValues.MAX_SEQUENCE_VALUE_CHARS + " that fit a full history in one cell");
+    }
+
+    @Test
+    void readsACsvItemsFileWhoseQuotedCategoriesHoldCommas() throws IOException {
+        String items = "item,category,title\nB01,\"Bags, Cases & Sleeves\",Sleeve\n\nB02, Cables \nB03\n";
+
+        DataFormatException e = catchThrowableOfType(DataFormatException.class,
+                () -> ItemCatalogReader.csv(stream(items), TextLimit.NONE));
+        ItemCatalog catalog = ItemCatalogReader.csv(stream(items.replace("B03\n", "")), TextLimit.NONE);
+
+        assertThat(e.errors()).containsExactly(
+                new RowError(5, null, "expected item and category separated by ',', got 1 field"));
+        assertThat(catalog.categoryByItem()).containsExactly(Map.entry("B01", "Bags, Cases & Sleeves"),
+                Map.entry("B02", "Cables"));
     }
 
     @Test
