@@ -44,8 +44,8 @@ final class BuildCommand implements Callable<Integer> {
     Path items;
 
     @Option(names = "--items-format", defaultValue = "MOVIELENS",
-            description = "MOVIELENS (u.item, first genre) or CSV (item,category with a header, RFC 4180 quoting); default "
-                    + "${DEFAULT-VALUE}")
+            description = "MOVIELENS (u.item, first genre) or CSV (item,category with a header, RFC 4180 quoting);"
+                    + " default ${DEFAULT-VALUE}")
     CatalogFormat itemsFormat;
 
     @Option(names = "--out", required = true, description = "the samples CSV to write")

@@ -130,7 +130,8 @@ class SamplesBuilderTest {
                 new ByteArrayOutputStream()));
 
         assertThat(e.errors()).containsExactly(
-                new RowError(0, "category", "the category '' of item 'i2' is empty, and a history holds no empty value"),
+                new RowError(0, "category",
+                        "the category '' of item 'i2' is empty, and a history holds no empty value"),
                 new RowError(2, "user", "the user id 'u\uD800' is not well-formed Unicode text (it holds an unpaired"
                         + " surrogate)"));
     }
