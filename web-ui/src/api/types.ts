@@ -119,6 +119,8 @@ export type Pooling = 'SUM' | 'MEAN';
 export type OptimizerType = 'ADAM' | 'ADAGRAD' | 'SGD';
 export type RegularizationType = 'MBA' | 'L2' | 'NONE';
 export type Device = 'AUTO' | 'CPU' | 'GPU';
+/** GAUC: impression-weighted per-user AUC (the paper's); AUC: global AUC; LOGLOSS: lowest log loss. */
+export type SelectionMetric = 'GAUC' | 'AUC' | 'LOGLOSS';
 
 /** The body of POST /api/v1/training-runs (docs/architecture.md, 'The REST API'). */
 export interface RunRequest {
@@ -148,9 +150,11 @@ export interface RunRequest {
     device: Device;
     /** Gradient-norm clipping; 0 turns it off. Left out: the platform's default. */
     clipNorm?: number;
-    /** Epochs without a better validation AUC before training stops. */
+    /** Epochs without a better validation selection metric before training stops. */
     earlyStoppingPatience?: number;
     evaluationBatchSize?: number;
+    /** The validation metric that selects the best epoch and drives early stopping. Left out: GAUC. */
+    selectionMetric?: SelectionMetric;
   };
 }
 

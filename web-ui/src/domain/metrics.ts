@@ -3,8 +3,9 @@ import type { Metrics, ModelVersion } from '../api/types';
 
 /**
  * RelaImpr = ((AUC − 0.5) / (AUC_base − 0.5) − 1) · 100 %: the improvement over a base model measured from a random
- * guesser's 0.5, so that going from 0.70 to 0.72 counts as 10 %, not 2.9 %. Undefined when either AUC is missing or
- * the base is no better than random (the ratio would be meaningless).
+ * guesser's 0.5, so that going from 0.70 to 0.72 counts as 10 %, not 2.9 %. The DIN paper applies it to GAUC; pass
+ * two GAUCs for that, two AUCs for the global-AUC form. Undefined when either value is missing or the base is no
+ * better than random (the ratio would be meaningless).
  */
 export function relaImpr(auc: number | undefined, baseAuc: number | undefined): number | undefined {
   if (!isMetric(auc) || !isMetric(baseAuc) || baseAuc <= 0.5) return undefined;
@@ -20,10 +21,10 @@ export interface VersionComparisonRow {
   auc?: number;
   gauc?: number;
   logloss?: number;
-  /** RelaImpr on AUC against the chosen base; undefined for the base itself or without AUCs. */
-  relaImprAuc?: number;
-  /** The same on GAUC, the paper's main offline metric for grouped data. */
+  /** RelaImpr on GAUC against the chosen base, the paper's definition; undefined for the base itself or without GAUCs. */
   relaImprGauc?: number;
+  /** The same ratio on global AUC, shown beside it. */
+  relaImprAuc?: number;
   isBase: boolean;
 }
 
@@ -40,8 +41,8 @@ export function compareVersions(versions: ModelVersion[], baseVersion: number | 
         auc: m.auc,
         gauc: m.gauc,
         logloss: m.logloss,
-        relaImprAuc: isBase || !base ? undefined : relaImpr(m.auc, base.auc),
         relaImprGauc: isBase || !base ? undefined : relaImpr(m.gauc, base.gauc),
+        relaImprAuc: isBase || !base ? undefined : relaImpr(m.auc, base.auc),
         isBase,
       };
     });

@@ -118,6 +118,14 @@ describe("the training worker's points", () => {
     expect(state.loss).toEqual([]);
   });
 
+  it('keeps the best epoch and the metric that selected it, with the note of a fallback', () => {
+    const trained = { stage: 'trained', status: 'COMPLETED', epochs: 4, steps: 1248, bestEpoch: 3, selectionMetric: 'GAUC' };
+    expect(fold([{ ...trained, selectedBy: 'GAUC' }])).toMatchObject({ bestEpoch: 3, selectedBy: 'GAUC', selectionNote: undefined });
+    const note = 'GAUC is undefined on the validation split (no user with both classes): epochs were ranked by AUC';
+    const fallback = fold([{ ...trained, selectedBy: 'AUC', selectionNote: note }, { stage: 'evaluate', split: 'test', auc: 0.7 }]);
+    expect(fallback).toMatchObject({ bestEpoch: 3, selectedBy: 'AUC', selectionNote: note });
+  });
+
   it('reads test metrics from the evaluate point and the version from the register point', () => {
     let state = applyServerSentEvent(INITIAL_RUN_STATE, {
       event: 'metric',

@@ -33,6 +33,11 @@ export interface RunLiveState {
   worker?: string;
   error?: string;
   metrics?: Metrics;
+  /** The epoch training kept, and the validation metric that ranked the epochs (from the `trained` stage point). */
+  bestEpoch?: number;
+  selectedBy?: string;
+  /** Why `selectedBy` differs from the metric asked for (GAUC undefined on the validation split). */
+  selectionNote?: string;
   modelVersion?: ModelVersionRef;
   loss: LossPoint[];
   validation: ValidationPoint[];
@@ -164,6 +169,9 @@ export function applyRunUpdate(state: RunLiveState, payload: unknown, eventName 
     worker: first(str(p.worker), str(p.workerId), state.worker),
     error: first(str(p.error), status === 'FAILED' ? str(p.message) : undefined, state.error),
     metrics: isObject(p.metrics) ? (p.metrics as Metrics) : testMetrics(p, eventName, state),
+    bestEpoch: first(num(p.bestEpoch), state.bestEpoch),
+    selectedBy: first(str(p.selectedBy), state.selectedBy),
+    selectionNote: first(str(p.selectionNote), state.selectionNote),
     modelVersion: first(registeredVersion(p), state.modelVersion),
     events: state.events + 1,
   };

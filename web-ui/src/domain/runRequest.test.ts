@@ -52,6 +52,11 @@ describe('toRunRequest', () => {
     expect(Object.keys(errors).sort()).toEqual(['clipNorm', 'earlyStoppingPatience']);
   });
 
+  it('sends the selection metric only when one is chosen', () => {
+    expect(toRunRequest(form()).request!.training).not.toHaveProperty('selectionMetric');
+    expect(toRunRequest(form({ selectionMetric: 'LOGLOSS' })).request!.training.selectionMetric).toBe('LOGLOSS');
+  });
+
   it('names every field that is out of range', () => {
     const result = toRunRequest(
       form({

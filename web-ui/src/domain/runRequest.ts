@@ -10,6 +10,7 @@ import type {
   Pooling,
   RegularizationType,
   RunRequest,
+  SelectionMetric,
 } from '../api/types';
 import { modelNameProblem } from './names';
 
@@ -40,6 +41,8 @@ export interface RunForm {
   clipNorm: string;
   earlyStoppingPatience: string;
   evaluationBatchSize: string;
+  /** Empty leaves the platform's default (GAUC). */
+  selectionMetric: SelectionMetric | '';
 }
 
 export const MODEL_TYPES: readonly ModelType[] = ['DIN', 'BASE'];
@@ -50,6 +53,7 @@ export const POOLINGS: readonly Pooling[] = ['SUM', 'MEAN'];
 export const OPTIMIZERS: readonly OptimizerType[] = ['ADAM', 'ADAGRAD', 'SGD'];
 export const REGULARIZATIONS: readonly RegularizationType[] = ['MBA', 'L2', 'NONE'];
 export const DEVICES: readonly Device[] = ['AUTO', 'CPU', 'GPU'];
+export const SELECTION_METRICS: readonly SelectionMetric[] = ['GAUC', 'AUC', 'LOGLOSS'];
 
 export const DEFAULT_RUN_FORM: RunForm = {
   datasetName: '',
@@ -76,6 +80,7 @@ export const DEFAULT_RUN_FORM: RunForm = {
   clipNorm: '',
   earlyStoppingPatience: '',
   evaluationBatchSize: '',
+  selectionMetric: '',
 };
 
 export type RunFormErrors = Partial<Record<keyof RunForm, string>>;
@@ -198,6 +203,7 @@ export function toRunRequest(form: RunForm): RunFormResult {
         ...(clipNorm !== undefined ? { clipNorm } : {}),
         ...(patience !== undefined ? { earlyStoppingPatience: patience } : {}),
         ...(evaluationBatchSize !== undefined ? { evaluationBatchSize } : {}),
+        ...(form.selectionMetric !== '' ? { selectionMetric: form.selectionMetric } : {}),
       },
     },
   };

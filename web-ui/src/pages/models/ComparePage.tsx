@@ -51,8 +51,8 @@ function Comparison({ a, b }: { a: ModelVersion; b: ModelVersion }) {
             <tr>
               <th scope="row">RelaImpr of v{b.version} over v{a.version}</th>
               <td colSpan={2} data-testid="compare-relaimpr">
-                AUC {formatSignedPercent(relaImpr(b.metrics?.auc, a.metrics?.auc))}, GAUC{' '}
-                {formatSignedPercent(relaImpr(b.metrics?.gauc, a.metrics?.gauc))}
+                on GAUC {formatSignedPercent(relaImpr(b.metrics?.gauc, a.metrics?.gauc))} (the paper's), on AUC{' '}
+                {formatSignedPercent(relaImpr(b.metrics?.auc, a.metrics?.auc))}
               </td>
             </tr>
           </tbody>

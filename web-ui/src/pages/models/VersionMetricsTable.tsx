@@ -11,7 +11,10 @@ interface VersionMetricsTableProps {
   baseVersion?: number;
 }
 
-/** Every version's test metrics side by side, with RelaImpr against the chosen base and its lineage. */
+/**
+ * Every version's test metrics side by side, with RelaImpr against the chosen base (on GAUC, the paper's, and on AUC
+ * beside it) and its lineage.
+ */
 export function VersionMetricsTable({ model, versions, baseVersion }: VersionMetricsTableProps) {
   const rows = compareVersions(versions, baseVersion);
   const byNumber = new Map(versions.map((v) => [v.version, v]));
@@ -24,8 +27,8 @@ export function VersionMetricsTable({ model, versions, baseVersion }: VersionMet
             <th scope="col">AUC</th>
             <th scope="col">GAUC</th>
             <th scope="col">Log loss</th>
-            <th scope="col">RelaImpr (AUC)</th>
-            <th scope="col">RelaImpr (GAUC)</th>
+            <th scope="col" title="the DIN paper's RelaImpr, on per-user AUC">RelaImpr (GAUC)</th>
+            <th scope="col" title="the same ratio on global AUC">RelaImpr (AUC)</th>
             <th scope="col">Aliases</th>
             <th scope="col">Lineage</th>
           </tr>
@@ -42,8 +45,8 @@ export function VersionMetricsTable({ model, versions, baseVersion }: VersionMet
                 <td data-testid="version-auc">{formatMetric(row.auc)}</td>
                 <td>{formatMetric(row.gauc)}</td>
                 <td>{formatMetric(row.logloss)}</td>
-                <td data-testid="version-relaimpr">{row.isBase ? 'base' : formatSignedPercent(row.relaImprAuc)}</td>
-                <td>{row.isBase ? 'base' : formatSignedPercent(row.relaImprGauc)}</td>
+                <td data-testid="version-relaimpr-gauc">{row.isBase ? 'base' : formatSignedPercent(row.relaImprGauc)}</td>
+                <td data-testid="version-relaimpr-auc">{row.isBase ? 'base' : formatSignedPercent(row.relaImprAuc)}</td>
                 <td>
                   {aliasesOf(model, row.version).map((alias) => (
                     <span key={alias} className="chip" data-testid="version-alias">

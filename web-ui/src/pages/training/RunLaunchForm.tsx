@@ -10,6 +10,7 @@ import {
   ATTENTION_INPUTS,
   DEFAULT_RUN_FORM,
   DEVICES,
+  SELECTION_METRICS,
   MODEL_TYPES,
   NORMALIZATIONS,
   OPTIMIZERS,
@@ -203,7 +204,13 @@ export function RunLaunchForm({ datasets, initialDataset, initialVersion }: RunL
               <Options values={DEVICES} />
             </select>
           </Field>
-          <Field label="Early-stopping patience" hint="epochs without a better validation AUC; empty: default" error={errors.earlyStoppingPatience}>
+          <Field label="Best epoch by" hint="validation metric that selects the epoch and drives early stopping; GAUC: per-user AUC, the paper's">
+            <select {...text('selectionMetric')}>
+              <option value="">default (GAUC)</option>
+              <Options values={SELECTION_METRICS} />
+            </select>
+          </Field>
+          <Field label="Early-stopping patience" hint="epochs without a better validation selection metric; empty: default" error={errors.earlyStoppingPatience}>
             <input inputMode="numeric" {...text('earlyStoppingPatience')} />
           </Field>
           <Field label="Gradient clipping (norm)" hint="0 turns it off; empty: default" error={errors.clipNorm}>

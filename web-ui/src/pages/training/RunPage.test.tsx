@@ -35,7 +35,8 @@ describe('RunPage', () => {
       if (url.endsWith('/events')) {
         const points = [1, 2, 3].map((s) => `event: progress\ndata: {"stage":"train","epoch":1,"epochs":2,"step":${s},"batch":${s},"batchesPerEpoch":3,"loss":${1 - s / 10}}\n\n`);
         const validation = 'event: metric\ndata: {"split":"valid","epoch":1,"step":3,"validation":{"auc":0.7}}\n\n';
-        return eventStream(points.join('') + validation);
+        const trained = 'event: stage\ndata: {"stage":"trained","status":"COMPLETED","epochs":2,"steps":6,"bestEpoch":1,"selectionMetric":"GAUC","selectedBy":"GAUC"}\n\n';
+        return eventStream(points.join('') + validation + trained);
       }
       reads += 1;
       return json(reads === 1 ? running : succeeded);
@@ -47,6 +48,7 @@ describe('RunPage', () => {
     expect(screen.getByTestId('run-auc').textContent).toBe('0.7412');
     expect(screen.getByTestId('run-model-version').textContent).toBe('ml-din v3');
     expect(screen.getByTestId('run-device').textContent).toBe('cpu()');
+    expect(screen.getByTestId('run-best-epoch').textContent).toBe('1, by validation GAUC');
     expect(screen.queryByTestId('run-cancel')).toBeNull();
   });
 

@@ -38,6 +38,11 @@ function RunFacts({ state, mode }: { state: RunLiveState; mode: FollowMode }) {
       <dd data-testid="run-epoch">{state.epoch !== undefined ? `${state.epoch}${state.epochs ? ` of ${state.epochs}` : ''}` : '–'}</dd>
       <dt>Step</dt>
       <dd>{state.step !== undefined ? `${formatCount(state.step)}${state.steps ? ` of ${formatCount(state.steps)}` : ''}` : '–'}</dd>
+      <dt>Best epoch</dt>
+      <dd data-testid="run-best-epoch">
+        {state.bestEpoch !== undefined ? `${state.bestEpoch}${state.selectedBy ? `, by validation ${state.selectedBy}` : ''}` : '–'}
+        {state.selectionNote && <span className="muted" data-testid="run-selection-note"> ({state.selectionNote})</span>}
+      </dd>
       <dt>Samples/s</dt>
       <dd data-testid="run-throughput">{state.samplesPerSecond !== undefined ? formatCount(Math.round(state.samplesPerSecond)) : '–'}</dd>
       <dt>Device</dt>

@@ -27,6 +27,17 @@ class ApiDocumentationTest extends PlatformApiTest {
     }
 
     @Test
+    void theRunRequestsSelectionMetricIsDescribedWithItsValues() {
+        JsonNode schemas = get("/v3/api-docs").getBody().path("components").path("schemas");
+        String reference = schemas.path("TrainingRunRequest").path("properties").path("training").path("$ref")
+                .asString();
+        JsonNode training = schemas.path(reference.substring(reference.lastIndexOf('/') + 1));
+
+        assertThat(training.path("properties").path("selectionMetric").path("enum").toString())
+                .isEqualTo("[\"GAUC\",\"AUC\",\"LOGLOSS\"]");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         ResponseEntity<String> page = http.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class);
 

@@ -64,7 +64,7 @@ public final class TestCatalog {
         ArchitectureConfig architecture = new ArchitectureConfig(ModelType.DIN, 4,
                 new AttentionConfig(List.of(8), null, null, null), new MlpConfig(List.of(16, 8), null), null, null);
         TrainingConfig training = new TrainingConfig(epochs, 32, OptimizerConfig.adam(0.01f),
-                RegularizationConfig.mba(0.01f), 0f, 7, DeviceChoice.parse(device), 0, 512);
+                RegularizationConfig.mba(0.01f), 0f, 7, DeviceChoice.parse(device), 0, 512, null);
         return new RunSpec(architecture, training);
     }
 

@@ -25,8 +25,21 @@ public record EvaluationMetrics(double auc, double gauc, double logLoss, long sa
                 LogLoss.of(probabilities, labels), labels.length, positives);
     }
 
-    /** RelaImpr of this AUC over a base model's, in percent. */
-    public double relaImprOver(EvaluationMetrics base) {
+    /**
+     * RelaImpr over a base model's metrics on GAUC, the DIN paper's definition, in percent.
+     *
+     * @throws IllegalArgumentException when the base's GAUC is not above 0.5 (or undefined)
+     */
+    public double relaImprGaucOver(EvaluationMetrics base) {
+        return RelaImpr.of(gauc, base.gauc());
+    }
+
+    /**
+     * The same ratio on global AUC, in percent: the form to compare with results that report global AUC.
+     *
+     * @throws IllegalArgumentException when the base's AUC is not above 0.5 (or undefined)
+     */
+    public double relaImprAucOver(EvaluationMetrics base) {
         return RelaImpr.of(auc, base.auc());
     }
 }

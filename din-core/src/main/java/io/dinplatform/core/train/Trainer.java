@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Trains a model and its embedding tables on the TRAIN split of a dataset: epochs of shuffled mini-batches, each a
  * {@link TrainingStep}; after every epoch an evaluation on VALID, keeping the best epoch's parameters and stopping
- * early when the validation AUC has not improved for {@code earlyStoppingPatience} epochs.
+ * early when the validation metric that selects epochs ({@link SelectionMetric}, GAUC by default) has not improved
+ * for {@code earlyStoppingPatience} epochs.
  *
  * <p>Deterministic on the CPU for a fixed seed and thread count: initialisation is seeded, the order of epoch e is a
  * shuffle seeded by (seed, e), and every engine op used here is deterministic on the CPU. A checkpoint
@@ -216,7 +217,7 @@ public final class Trainer implements AutoCloseable {
         EvaluationMetrics validation = evaluate(Split.VALID);
         boolean best = validation == null
                 || progress.bestValidation == null
-                || validation.auc() > progress.bestValidation.auc();
+                || config.selectionMetric().improves(validation, progress.bestValidation);
         if (best) {
             progress.bestEpoch = epoch;
             progress.bestValidation = validation;
@@ -258,8 +259,10 @@ public final class Trainer implements AutoCloseable {
     }
 
     private TrainingResult result(TrainingResult.Status status) {
+        SelectionMetric selectedBy = progress.bestValidation == null ? null
+                : config.selectionMetric().effectiveOn(progress.bestValidation);
         return new TrainingResult(status, progress.epochsDone, progress.steps, progress.bestEpoch,
-                progress.bestValidation);
+                progress.bestValidation, selectedBy);
     }
 
     private byte[] parametersAsBytes() {

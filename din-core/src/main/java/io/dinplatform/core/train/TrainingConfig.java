@@ -13,17 +13,22 @@ import io.dinplatform.core.device.DeviceChoice;
  * @param clipNorm               the largest global gradient norm; 0 turns clipping off
  * @param seed                   initialisation and shuffling seed
  * @param device                 AUTO, CPU or GPU; null means AUTO
- * @param earlyStoppingPatience  epochs without a better validation AUC before training stops; 0 turns it off
+ * @param earlyStoppingPatience  epochs without a better validation metric (the selection metric) before training
+ *                               stops; 0 turns it off
  * @param evaluationBatchSize    rows per inference batch on the validation and test splits (1 to 65,536)
+ * @param selectionMetric        the validation metric that picks the best epoch and drives early stopping; null
+ *                               means {@link #DEFAULT_SELECTION_METRIC} (GAUC), so that a stored configuration
+ *                               written before the field existed reads with the default
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer,
                              RegularizationConfig regularization, float clipNorm, long seed, DeviceChoice device,
-                             int earlyStoppingPatience, int evaluationBatchSize) {
+                             int earlyStoppingPatience, int evaluationBatchSize, SelectionMetric selectionMetric) {
 
     public static final int MAX_BATCH_SIZE = 65_536;
     public static final int MAX_EPOCHS = 10_000;
     public static final int DEFAULT_EPOCHS = 5;
     public static final long DEFAULT_SEED = 42;
+    public static final SelectionMetric DEFAULT_SELECTION_METRIC = SelectionMetric.GAUC;
 
     public TrainingConfig {
         require(epochs >= 1 && epochs <= MAX_EPOCHS, "training.epochs must be between 1 and " + MAX_EPOCHS, epochs);
@@ -40,6 +45,7 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
                 earlyStoppingPatience);
         require(evaluationBatchSize >= 1 && evaluationBatchSize <= MAX_BATCH_SIZE,
                 "training.evaluationBatchSize must be between 1 and " + MAX_BATCH_SIZE, evaluationBatchSize);
+        selectionMetric = selectionMetric == null ? DEFAULT_SELECTION_METRIC : selectionMetric;
     }
 
     /** {@link #defaults(int, long)} for {@value #DEFAULT_EPOCHS} epochs with seed {@value #DEFAULT_SEED}. */
@@ -47,40 +53,48 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
         return defaults(DEFAULT_EPOCHS, DEFAULT_SEED);
     }
 
-    /** Adam at 0.001, MBA with λ = 0.01, batch 256, no clipping, patience 2: a sound start for CTR data. */
+    /**
+     * Adam at 0.001, MBA with λ = 0.01, batch 256, no clipping, patience 2, epochs selected by validation GAUC: a
+     * sound start for CTR data.
+     */
     public static TrainingConfig defaults(int epochs, long seed) {
         return new TrainingConfig(epochs, 256, OptimizerConfig.adam(0.001f), RegularizationConfig.mba(0.01f), 0f,
-                seed, DeviceChoice.AUTO, 2, 4096);
+                seed, DeviceChoice.AUTO, 2, 4096, DEFAULT_SELECTION_METRIC);
     }
 
     public TrainingConfig withOptimizer(OptimizerConfig newOptimizer) {
         return new TrainingConfig(epochs, batchSize, newOptimizer, regularization, clipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
     }
 
     public TrainingConfig withRegularization(RegularizationConfig newRegularization) {
         return new TrainingConfig(epochs, batchSize, optimizer, newRegularization, clipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
     }
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(newEpochs, batchSize, optimizer, regularization, clipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
     }
 
     public TrainingConfig withBatchSize(int newBatchSize) {
         return new TrainingConfig(epochs, newBatchSize, optimizer, regularization, clipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
     }
 
     public TrainingConfig withClipNorm(float newClipNorm) {
         return new TrainingConfig(epochs, batchSize, optimizer, regularization, newClipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
     }
 
     public TrainingConfig withEarlyStoppingPatience(int patience) {
         return new TrainingConfig(epochs, batchSize, optimizer, regularization, clipNorm, seed, device, patience,
-                evaluationBatchSize);
+                evaluationBatchSize, selectionMetric);
+    }
+
+    public TrainingConfig withSelectionMetric(SelectionMetric metric) {
+        return new TrainingConfig(epochs, batchSize, optimizer, regularization, clipNorm, seed, device,
+                earlyStoppingPatience, evaluationBatchSize, metric);
     }
 
     private static void require(boolean condition, String message, Number value) {

@@ -44,7 +44,17 @@ class OtherMetricsTest {
         assertThat(m.logLoss()).isCloseTo(LogLoss.of(p, y), within(0.0));
         assertThat(m.samples()).isEqualTo(4);
         assertThat(m.positives()).isEqualTo(2);
-        EvaluationMetrics base = new EvaluationMetrics(0.7, 0.7, 0.6, 4, 2);
-        assertThat(m.relaImprOver(base)).isCloseTo(25.0, within(1e-9));
+    }
+
+    @Test
+    void relaImprIsOnGaucWithTheAucFormBesideIt() {
+        // The README's MovieLens 100K test figures: DIN AUC 0.7220, GAUC 0.7229; base AUC 0.7110, GAUC 0.7058.
+        EvaluationMetrics din = new EvaluationMetrics(0.7220, 0.7229, 0.5, 100, 50);
+        EvaluationMetrics base = new EvaluationMetrics(0.7110, 0.7058, 0.5, 100, 50);
+        // (0.2229 / 0.2058 − 1) · 100 = 8.309 %; (0.2220 / 0.2110 − 1) · 100 = 5.213 %
+        assertThat(din.relaImprGaucOver(base)).isCloseTo(8.309, within(1e-3));
+        assertThat(din.relaImprAucOver(base)).isCloseTo(5.213, within(1e-3));
+        EvaluationMetrics noGauc = new EvaluationMetrics(0.7110, Double.NaN, 0.5, 100, 50);
+        assertThatThrownBy(() -> din.relaImprGaucOver(noGauc)).hasMessageContaining("base AUC above 0.5");
     }
 }

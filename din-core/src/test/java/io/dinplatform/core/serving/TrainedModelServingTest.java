@@ -53,7 +53,7 @@ class TrainedModelServingTest {
                 new AttentionConfig(List.of(16, 8), null, null, null), new MlpConfig(List.of(32, 16), null), null,
                 null);
         TrainingConfig training = new TrainingConfig(2, 32, OptimizerConfig.adam(0.01f),
-                RegularizationConfig.mba(0.01f), 5f, 3, DeviceChoice.CPU, 0, 50);
+                RegularizationConfig.mba(0.01f), 5f, 3, DeviceChoice.CPU, 0, 50, null);
         Path file = dir.resolve("model.zip");
         float[] trainerScores;
         String sha256;

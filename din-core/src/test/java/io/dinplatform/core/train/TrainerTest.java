@@ -7,11 +7,14 @@ import io.dinplatform.core.embedding.TinyDatasets;
 import io.dinplatform.core.metrics.EvaluationMetrics;
 import io.dinplatform.core.model.ModelType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,7 @@ class TrainerTest {
 
     private final EncodedDataset data = TinyDatasets.generate(600, 30, 60, 6, 9);
     private final TrainingConfig config = new TrainingConfig(3, 32, OptimizerConfig.adam(0.01f),
-            RegularizationConfig.mba(0.01f), 5f, 17, DeviceChoice.CPU, 0, 64);
+            RegularizationConfig.mba(0.01f), 5f, 17, DeviceChoice.CPU, 0, 64, null);
 
     @Test
     void aRunIsDeterministicForItsSeed() {
@@ -106,27 +109,44 @@ class TrainerTest {
         }
     }
 
-    @Test
-    void earlyStoppingKeepsTheBestEpochsParameters() {
+    @ParameterizedTest
+    @EnumSource(SelectionMetric.class)
+    void earlyStoppingKeepsTheParametersOfTheEpochTheSelectionMetricRanksBest(SelectionMetric metric) {
         TrainingConfig overfitting = new TrainingConfig(30, 32, OptimizerConfig.adam(0.05f),
-                RegularizationConfig.NONE, 0f, 3, DeviceChoice.CPU, 2, 64);
+                RegularizationConfig.NONE, 0f, 3, DeviceChoice.CPU, 2, 64, metric);
         try (ModelFixture fixture = new ModelFixture(data, ModelType.DIN, 3);
              Trainer trainer = new Trainer(fixture.model, fixture.tables, data, overfitting)) {
-            Map<Integer, Double> validationAuc = new LinkedHashMap<>();
+            Map<Integer, Double> validation = new LinkedHashMap<>();
             TrainingResult result = trainer.fit(new TrainingListener() {
                 @Override
                 public void onEpoch(EpochSummary summary) {
-                    validationAuc.put(summary.epoch(), summary.validation().auc());
+                    validation.put(summary.epoch(), valueOf(metric, summary.validation()));
                 }
             }, () -> false);
             assertThat(result.status()).isEqualTo(TrainingResult.Status.EARLY_STOPPED);
-            int best = validationAuc.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            assertThat(result.selectedBy()).isEqualTo(metric);
+            int best = firstBest(metric, validation);
             assertThat(result.bestEpoch()).isEqualTo(best);
-            assertThat(validationAuc).hasSize(best + 2); // two epochs without improvement, then the stop
+            assertThat(validation).hasSize(best + 2); // two epochs without improvement, then the stop
             EvaluationMetrics now = trainer.evaluate(Split.VALID);
-            assertThat(now.auc()).isEqualTo(validationAuc.get(best));
-            assertThat(now.auc()).isEqualTo(result.bestValidation().auc());
+            assertThat(valueOf(metric, now)).isEqualTo(validation.get(best));
+            assertThat(now).isEqualTo(result.bestValidation());
         }
+    }
+
+    private static double valueOf(SelectionMetric metric, EvaluationMetrics metrics) {
+        return switch (metric) {
+            case GAUC -> metrics.gauc();
+            case AUC -> metrics.auc();
+            case LOGLOSS -> metrics.logLoss();
+        };
+    }
+
+    /** The earliest epoch with the highest value (lowest for log loss). */
+    private static int firstBest(SelectionMetric metric, Map<Integer, Double> values) {
+        Comparator<Map.Entry<Integer, Double>> higher = Map.Entry.comparingByValue();
+        Comparator<Map.Entry<Integer, Double>> better = metric == SelectionMetric.LOGLOSS ? higher.reversed() : higher;
+        return values.entrySet().stream().reduce((a, b) -> better.compare(b, a) > 0 ? b : a).orElseThrow().getKey();
     }
 
     @Test

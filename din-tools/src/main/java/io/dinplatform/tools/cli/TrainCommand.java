@@ -16,6 +16,7 @@ import io.dinplatform.core.train.OptimizerConfig;
 import io.dinplatform.core.train.OptimizerType;
 import io.dinplatform.core.train.RegularizationConfig;
 import io.dinplatform.core.train.RegularizationType;
+import io.dinplatform.core.train.SelectionMetric;
 import io.dinplatform.core.train.TrainingConfig;
 import io.dinplatform.core.train.TrainingJob;
 import io.dinplatform.core.train.TrainingListener;
@@ -86,6 +87,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "2", description = "early-stopping patience, 0 = off")
     int patience;
 
+    @Option(names = "--selection-metric", description = "validation metric that selects the best epoch and drives "
+            + "early stopping: GAUC, AUC or LOGLOSS; default GAUC")
+    SelectionMetric selectionMetric; // null: TrainingConfig's default
+
     @Option(names = "--seed", defaultValue = "7", description = "default ${DEFAULT-VALUE}")
     long seed;
 
@@ -126,7 +131,8 @@ final class TrainCommand implements Callable<Integer> {
                 ? 1f : decayRate, decaySteps);
         OptimizerConfig optimizerConfig = OptimizerConfig.of(optimizer, learningRate).withSchedule(schedule);
         return new TrainingConfig(epochs, batchSize, optimizerConfig,
-                new RegularizationConfig(regularization, lambda), clipNorm, seed, device, patience, 4096);
+                new RegularizationConfig(regularization, lambda), clipNorm, seed, device, patience, 4096,
+                selectionMetric);
     }
 
     private TrainingListener progress() {
@@ -136,9 +142,11 @@ final class TrainCommand implements Callable<Integer> {
         return new TrainingListener() {
             @Override
             public void onEpoch(EpochSummary summary) {
-                System.err.printf("epoch %d: train loss %.4f, validation AUC %s, %.0f samples/s%s%n",
+                EvaluationMetrics validation = summary.validation();
+                System.err.printf("epoch %d: train loss %.4f, validation AUC %s GAUC %s, %.0f samples/s%s%n",
                         summary.epoch(), summary.trainLoss(),
-                        summary.validation() == null ? "-" : String.format("%.4f", summary.validation().auc()),
+                        validation == null ? "-" : String.format("%.4f", validation.auc()),
+                        validation == null ? "-" : String.format("%.4f", validation.gauc()),
                         summary.samplesPerSecond(), summary.best() ? " (best so far)" : "");
             }
         };
@@ -169,6 +177,9 @@ final class TrainCommand implements Callable<Integer> {
         root.put("epochs", report.result().epochs());
         root.put("steps", report.result().steps());
         root.put("bestEpoch", report.result().bestEpoch());
+        if (report.result().selectedBy() != null) {
+            root.put("selectedBy", report.result().selectedBy().name());
+        }
         root.put("trainingSamplesPerSecond", Math.round(report.trainingSamplesPerSecond()));
         putMetrics(root, "validation", report.validation());
         putMetrics(root, "test", report.test());

@@ -16,6 +16,7 @@ import io.dinplatform.core.train.OptimizerConfig;
 import io.dinplatform.core.train.OptimizerType;
 import io.dinplatform.core.train.RegularizationConfig;
 import io.dinplatform.core.train.RegularizationType;
+import io.dinplatform.core.train.SelectionMetric;
 import io.dinplatform.core.train.TrainingConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -35,7 +36,8 @@ import jakarta.validation.constraints.Size;
  * @param dataset      the dataset version to train on
  * @param model        the model to register the trained version under
  * @param architecture DIN or the base model and their layers; defaults as in the paper
- * @param training     epochs, batch size, optimizer, regularization, seed, device
+ * @param training     epochs, batch size, optimizer, regularization, seed, device, and the validation metric that
+ *                     selects the best epoch (GAUC, AUC or LOGLOSS)
  * @param promoteAlias an alias of the model (e.g. {@code production}) to move to the new version when it beats the
  *                     version the alias points at on the same test data, or points at none yet; optional
  */
@@ -93,7 +95,8 @@ public record TrainingRunRequest(
                 t.seed() == null ? defaults.seed() : t.seed(),
                 t.device() == null ? defaults.device() : t.device(),
                 t.earlyStoppingPatience() == null ? defaults.earlyStoppingPatience() : t.earlyStoppingPatience(),
-                t.evaluationBatchSize() == null ? defaults.evaluationBatchSize() : t.evaluationBatchSize());
+                t.evaluationBatchSize() == null ? defaults.evaluationBatchSize() : t.evaluationBatchSize(),
+                t.selectionMetric() == null ? defaults.selectionMetric() : t.selectionMetric());
     }
 
     private static OptimizerConfig optimizer(Optimizer o, OptimizerConfig defaults) {
@@ -149,7 +152,8 @@ public record TrainingRunRequest(
                            Long seed,
                            DeviceChoice device,
                            @Min(0) @Max(1000) Integer earlyStoppingPatience,
-                           @Min(1) Integer evaluationBatchSize) {
+                           @Min(1) Integer evaluationBatchSize,
+                           SelectionMetric selectionMetric) {
     }
 
     public record Optimizer(OptimizerType type,

@@ -52,6 +52,7 @@ class TrainingRunApiTest extends PlatformApiTest {
         JsonNode stored = run.get("request");
         assertThat(stored.get("training").get("seed").asLong()).isEqualTo(7);
         assertThat(stored.get("training").get("earlyStoppingPatience").isNumber()).as("a default").isTrue();
+        assertThat(stored.get("training").get("selectionMetric").asString()).as("the default").isEqualTo("GAUC");
         assertThat(stored.get("architecture").get("attention").get("input").asString()).isEqualTo("OFFICIAL");
         assertThat(stored.get("architecture").get("interestCandidateProduct").asBoolean()).isTrue();
 
@@ -99,6 +100,7 @@ class TrainingRunApiTest extends PlatformApiTest {
             "\"epochs\": 5                      | \"epoch\": 5                      | training.epoch",
             "\"epochs\": 5                      | \"epochs\": \"five\"              | training.epochs",
             "\"seed\": 7                        | \"seed\": 7.5                     | training.seed",
+            "\"seed\": 7                        | \"seed\": 7, \"selectionMetric\": \"MAP\" | training.selectionMetric",
             "\"model\": \"movielens-din\"       | \"model\": \"bad name\"           | model",
             "\"model\": \"movielens-din\",      | \"mode\": \"x\",                  | mode",
             "\"model\": \"movielens-din\",      | \"model\": \"m\", \"promoteAlias\": \"Prod!\", | promoteAlias",
@@ -111,6 +113,20 @@ class TrainingRunApiTest extends PlatformApiTest {
                 request.replace(valid.strip(), invalid.strip())), 400);
 
         assertThat(problem.get("errors").findValuesAsString("field")).contains(field);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GAUC", "AUC", "LOGLOSS"})
+    void theSelectionMetricAskedForIsStoredForTheWorker(String metric) {
+        String request = REQUEST.formatted(dataset).replace("\"seed\": 7",
+                "\"seed\": 7, \"selectionMetric\": \"" + metric + "\"");
+
+        ResponseEntity<JsonNode> response = postJson("/api/v1/training-runs", request);
+
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(202);
+        runsBefore++;
+        assertThat(response.getBody().get("request").get("training").get("selectionMetric").asString())
+                .isEqualTo(metric);
     }
 
     @Test

@@ -171,6 +171,9 @@ public class RegisterTasklet extends RunTasklet {
                 .put("sha256", dataset.sha256());
         parameters.put("epochsTrained", training.path("epochs").asInt());
         parameters.put("bestEpoch", training.path("bestEpoch").asInt());
+        if (training.hasNonNull("selectedBy")) {
+            parameters.put("selectedBy", training.path("selectedBy").asString());
+        }
         parameters.put("trainingStatus", training.path("status").asString());
         return parameters;
     }

@@ -3,6 +3,7 @@ package io.dinplatform.worker.steps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import io.dinplatform.core.train.SelectionMetric;
 import io.dinplatform.core.train.Trainer;
 import io.dinplatform.core.train.TrainingListener;
 import io.dinplatform.core.train.TrainingResult;
@@ -70,13 +71,13 @@ public class TrainTasklet extends RunTasklet {
         }
         StoredArtifact selected = checkpoints.save(trainer);
         session.markTrained();
-        ObjectNode summary = summary(result);
+        ObjectNode summary = summary(result, trainer.config().selectionMetric());
         ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
         jobContext.putString(SELECTED_CHECKPOINT, selected.sha256());
         jobContext.putString(TRAINING_SUMMARY, summary.toString());
         reporter.report(run, RunReporter.STAGE, summary.put("stage", "trained"));
-        log.info("Run {}: training {} after {} epochs; epoch {} selected on validation", run.runId(),
-                result.status(), result.epochs(), result.bestEpoch());
+        log.info("Run {}: training {} after {} epochs; epoch {} selected on validation {}", run.runId(),
+                result.status(), result.epochs(), result.bestEpoch(), result.selectedBy());
         return RepeatStatus.FINISHED;
     }
 
@@ -128,12 +129,25 @@ public class TrainTasklet extends RunTasklet {
         }
     }
 
-    private static ObjectNode summary(TrainingResult result) {
+    /**
+     * How training ended and which epoch it kept, selected by which validation metric: {@code selectionMetric} is
+     * the one asked for, {@code selectedBy} the one that ranked the epochs, with a {@code selectionNote} when they
+     * differ (GAUC is undefined on a validation split without a user who has both classes).
+     */
+    static ObjectNode summary(TrainingResult result, SelectionMetric asked) {
         ObjectNode summary = JsonMapper.shared().createObjectNode();
         summary.put("status", result.status().name());
         summary.put("epochs", result.epochs());
         summary.put("steps", result.steps());
         summary.put("bestEpoch", result.bestEpoch());
+        summary.put("selectionMetric", asked.name());
+        if (result.selectedBy() != null) {
+            summary.put("selectedBy", result.selectedBy().name());
+            if (result.selectedBy() != asked) {
+                summary.put("selectionNote", asked + " is undefined on the validation split (no user with both "
+                        + "classes): epochs were ranked by " + result.selectedBy());
+            }
+        }
         if (result.bestValidation() != null) {
             summary.set("validation", MetricsJson.of(result.bestValidation()));
         }

@@ -75,7 +75,7 @@ class MovieLensRunBenchmark extends WorkerContextTest {
                         new AttentionConfig(List.of(80, 40), ActivationType.DICE, null, null),
                         new MlpConfig(List.of(200, 80), ActivationType.DICE), null, null),
                 new TrainingConfig(epochs, 256, OptimizerConfig.adam(0.001f), RegularizationConfig.mba(0.01f), 0f, 7,
-                        DeviceChoice.CPU, 0, 4096));
+                        DeviceChoice.CPU, 0, 4096, null));
 
         warmUp(spec);
         double before = dinCoreAlone(dataset, spec).trainingSamplesPerSecond();

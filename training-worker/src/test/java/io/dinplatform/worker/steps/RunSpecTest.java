@@ -1,6 +1,7 @@
 package io.dinplatform.worker.steps;
 
 import io.dinplatform.core.model.ArchitectureConfig;
+import io.dinplatform.core.train.SelectionMetric;
 import io.dinplatform.core.train.TrainingConfig;
 import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.worker.lease.PermanentJobFailure;
@@ -33,6 +34,26 @@ class RunSpecTest {
         RunSpec spec = RunSpec.of(RunRequest.fromJson(JsonMapper.shared().readTree(STORED_BEFORE)));
 
         assertThat(spec).isEqualTo(new RunSpec(ArchitectureConfig.defaults(), TrainingConfig.defaults()));
+    }
+
+    @Test
+    void aStoredRequestWrittenBeforeTheSelectionMetricExistedSelectsByGauc() {
+        RunSpec spec = RunSpec.of(RunRequest.fromJson(JsonMapper.shared().readTree(STORED_BEFORE)));
+
+        assertThat(STORED_BEFORE).doesNotContain("selectionMetric");
+        assertThat(spec.training().selectionMetric()).isEqualTo(SelectionMetric.GAUC);
+    }
+
+    @Test
+    void theSelectionMetricIsStoredAndReadBack() {
+        RunSpec spec = new RunSpec(ArchitectureConfig.defaults(),
+                TrainingConfig.defaults().withSelectionMetric(SelectionMetric.LOGLOSS));
+        RunRequest written = RunRequest.of(new RunRequest.Dataset("movielens", 1), "m", spec.architecture(),
+                spec.training(), null);
+
+        assertThat(written.toJson().path("training").path("selectionMetric").asString()).isEqualTo("LOGLOSS");
+        assertThat(RunSpec.of(RunRequest.fromJson(written.toJson())).training().selectionMetric())
+                .isEqualTo(SelectionMetric.LOGLOSS);
     }
 
     @Test
