@@ -36,7 +36,7 @@ final class VocabularyBuilder {
     /** The current row, from 1 (0 marks an id no row has counted yet). */
     private long row;
 
-    /** Starts the next row: from now on an id counts again, once. */
+    /** Starts the next row: from now on an id counts again, once. Call it before each row's values. */
     void beginRow() {
         row++;
     }
