@@ -145,7 +145,11 @@ export interface RunRequest {
     epochs: number;
     batchSize: number;
     optimizer: { type: OptimizerType; learningRate: number };
-    regularization: { type: RegularizationType; lambda: number };
+    /**
+     * decoupled: MBA outside Adam's and Adagrad's update rule (true) or in their gradient (false); left out or
+     * null: the platform's default for the optimizer.
+     */
+    regularization: { type: RegularizationType; lambda: number; decoupled?: boolean | null };
     seed: number;
     device: Device;
     /** Gradient-norm clipping; 0 turns it off. Left out: the platform's default. */

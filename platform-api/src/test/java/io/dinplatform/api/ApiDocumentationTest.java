@@ -38,6 +38,14 @@ class ApiDocumentationTest extends PlatformApiTest {
     }
 
     @Test
+    void theRegularizationOfARunIsDescribedWithItsDecoupling() {
+        JsonNode schema = get("/v3/api-docs").getBody().path("components").path("schemas").path("Regularization");
+
+        assertThat(schema.path("properties").propertyNames())
+                .containsExactlyInAnyOrder("type", "lambda", "decoupled");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         ResponseEntity<String> page = http.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class);
 

@@ -11,8 +11,10 @@ import java.util.Objects;
  *
  * <p>Index {@value #PADDING} is reserved for padding and index {@value #UNKNOWN} for values never seen (or seen
  * fewer than {@code minCount} times) in the training split, so padding is never a real id and a never-seen id at
- * serving time scores like a rare one. {@link #count(int)} is the id's number of occurrences in the training split,
- * the n_j of mini-batch aware regularization; the unknown index counts every occurrence mapped to it.
+ * serving time scores like a rare one. {@link #count(int)} is the number of training samples in which the id occurs
+ * (once per sample, whether as the candidate, in the history or both), the n_j of mini-batch aware regularization
+ * and what the frequency filter compares with its minimum; the unknown index sums the counts of the values mapped
+ * to it.
  */
 public final class Vocabulary {
 
@@ -26,7 +28,7 @@ public final class Vocabulary {
 
     /**
      * @param values the known values, in index order starting at {@link #FIRST_ID}
-     * @param counts the training occurrences, indexed like the table (so {@code counts.length == values.size() + 2})
+     * @param counts the training samples holding each index, indexed like the table (so {@code counts.length == values.size() + 2})
      */
     public Vocabulary(List<String> values, long[] counts) {
         Objects.requireNonNull(values, "values");
@@ -58,7 +60,7 @@ public final class Vocabulary {
         return values.size() + FIRST_ID;
     }
 
-    /** Occurrences of the index in the training split (n_j). */
+    /** The training samples in which the index occurs (n_j). */
     public long count(int index) {
         return counts[index];
     }

@@ -132,7 +132,7 @@ public final class EmbeddingTables implements AutoCloseable {
         });
     }
 
-    /** n_j: the training-split occurrences of every index of a categorical feature's vocabulary. */
+    /** n_j: the training samples in which each index of a categorical feature's vocabulary occurs. */
     long[] counts(String feature) {
         return counts.get(feature);
     }

@@ -14,7 +14,7 @@ import ai.djl.ndarray.NDArray;
  * @param table         the long-lived table the rows came from (their values, with their optimizer state)
  * @param gathered      (U, d) the leaf; position 0 is the padding row
  * @param ids           (U−1) int64 the table indices of positions 1..U−1, distinct
- * @param inverseCounts (U−1, 1) float32 1 / n_j for those ids, n_j their training-split counts (at least 1)
+ * @param inverseCounts (U−1, 1) float32 1 / n_j for those ids, n_j the training samples holding them (at least 1)
  */
 public record TouchedRows(String feature, RowStateTable table, NDArray gathered, NDArray ids, NDArray inverseCounts) {
 

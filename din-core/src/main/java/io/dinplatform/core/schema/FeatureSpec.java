@@ -8,7 +8,7 @@ package io.dinplatform.core.schema;
  * @param target    for a {@link FeatureKind#SEQUENCE}: the categorical feature whose embedding table it shares
  *                  ({@code hist_item_id} targets {@code item_id}); null otherwise
  * @param maxLength for a sequence: how many of the newest items are kept; null otherwise
- * @param minCount  for a categorical feature: ids seen fewer times in the training split map to the unknown index
+ * @param minCount  for a categorical feature: ids seen in fewer training samples map to the unknown index
  *                  (the paper's frequency filter); null means 1 (keep every id seen in training)
  */
 public record FeatureSpec(String name, FeatureKind kind, String target, Integer maxLength, Integer minCount) {

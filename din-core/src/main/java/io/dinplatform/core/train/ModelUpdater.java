@@ -22,8 +22,11 @@ import java.util.Map;
  * <ul>
  *   <li>{@link RegularizationType#MBA}: the gradient becomes g_j + λ·(α_mj/n_j)·w_j with α_mj = 1, because exactly
  *       the rows with α_mj = 1 (ids present in mini-batch m) are touched and rows with α_mj = 0 are neither read nor
- *       written. With SGD this is the paper's w_j ← w_j − η[g_j + λ(α_mj/n_j)w_j]; with Adagrad and Adam the term
- *       enters the gradient before the rule, as coupled weight decay does.</li>
+ *       written. With SGD this is the paper's w_j ← w_j − η[g_j + λ(α_mj/n_j)w_j]. With Adagrad and Adam it is
+ *       that only when {@linkplain RegularizationConfig#isDecoupledFor coupled}; decoupled (their default), the rule
+ *       sees g_j alone and the row is then shrunk by η_t·λ·w_j/n_j, w_j its value before the step, as AdamW applies
+ *       weight decay. η_t is the step's learning rate, schedule included, so the shrink decays with the steps as
+ *       the paper's SGD update and AdamW's decay do.</li>
  *   <li>{@link RegularizationType#L2}: λ·w on every row of every table (the gradient of (λ/2)‖W‖²), so the tables
  *       get dense updates: the baseline, whose cost grows with the vocabulary.</li>
  * </ul>
@@ -42,6 +45,7 @@ public final class ModelUpdater {
     private final RegularizationConfig regularization;
     private final float clipNorm;
     private final ParameterStore layers;
+    private final boolean decoupledMba;
 
     /**
      * @param clipNorm the largest global gradient norm; 0 disables clipping
@@ -56,6 +60,8 @@ public final class ModelUpdater {
         this.regularization = regularization;
         this.clipNorm = clipNorm;
         this.layers = layers;
+        this.decoupledMba = regularization.type() == RegularizationType.MBA
+                && regularization.isDecoupledFor(optimizer.config().type());
         tables.reserveRowState(optimizer.stateSlots());
         tables.tables().keySet().forEach(feature ->
                 optimizer.keepStateIn(TABLE_PREFIX + feature, tables.rowStateTable(feature).state()));
@@ -102,8 +108,14 @@ public final class ModelUpdater {
     private void updateTable(TouchedRows rows, NDArray gradient, NDManager batch) {
         switch (regularization.type()) {
             case NONE -> updateRows(rows, gradient, batch);
-            case MBA -> updateRows(rows,
-                    gradient.add(rows.values().mul(rows.inverseCounts()).muli(regularization.lambda())), batch);
+            case MBA -> {
+                if (decoupledMba) {
+                    updateRowsAndShrink(rows, gradient, batch);
+                } else {
+                    updateRows(rows, gradient.add(rows.values().mul(rows.inverseCounts())
+                            .muli(regularization.lambda())), batch);
+                }
+            }
             case L2 -> updateWholeTable(TABLE_PREFIX + rows.feature(), rows, gradient, batch);
         }
     }
@@ -114,6 +126,19 @@ public final class ModelUpdater {
             return;
         }
         rows.table().update(rows.ids(), batch, (values, state) -> optimizer.updateRows(values, state, gradient));
+    }
+
+    /** Decoupled MBA: the rule on the loss gradient, then w_j ← w_j − η_t·λ·w_j/n_j with w_j as before the step. */
+    private void updateRowsAndShrink(TouchedRows rows, NDArray gradient, NDManager batch) {
+        if (rows.count() == 0) {
+            return;
+        }
+        float rate = optimizer.learningRate() * regularization.lambda();
+        rows.table().update(rows.ids(), batch, (values, state) -> {
+            NDArray shrink = values.mul(rows.inverseCounts()).muli(rate);
+            optimizer.updateRows(values, state, gradient);
+            values.subi(shrink);
+        });
     }
 
     /** The L2 baseline: a dense gradient λ·W with the batch's row gradients added at the touched rows. */

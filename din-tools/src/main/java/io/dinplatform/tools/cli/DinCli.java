@@ -5,12 +5,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line for local work without the platform: build a samples dataset from raw logs, train and evaluate
- * a model, and benchmark the training engine.
+ * The command line for local work without the platform: build a samples dataset from raw logs (or generate the
+ * synthetic one), train and evaluate a model, and benchmark the training engine.
  */
 @Command(name = "din", mixinStandardHelpOptions = true, version = "din-core 0.1.0",
         description = "Deep Interest Network: build datasets, train and evaluate models, benchmark the engine.",
-        subcommands = {BuildCommand.class, TrainCommand.class, BenchmarkCommand.class})
+        subcommands = {BuildCommand.class, SyntheticCommand.class, TrainCommand.class, BenchmarkCommand.class})
 public final class DinCli implements Runnable {
 
     @CommandLine.Spec

@@ -81,6 +81,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda", defaultValue = "0.01", description = "default ${DEFAULT-VALUE}")
     float lambda;
 
+    @Option(names = "--decoupled", arity = "1", description = "MBA outside Adam's and Adagrad's rule (true) or in "
+            + "their gradient (false); default: true for ADAM and ADAGRAD, SGD is the same either way")
+    Boolean decoupled;
+
     @Option(names = "--clip-norm", defaultValue = "0", description = "global gradient norm limit, 0 = off")
     float clipNorm;
 
@@ -131,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
                 ? 1f : decayRate, decaySteps);
         OptimizerConfig optimizerConfig = OptimizerConfig.of(optimizer, learningRate).withSchedule(schedule);
         return new TrainingConfig(epochs, batchSize, optimizerConfig,
-                new RegularizationConfig(regularization, lambda), clipNorm, seed, device, patience, 4096,
+                new RegularizationConfig(regularization, lambda, decoupled), clipNorm, seed, device, patience, 4096,
                 selectionMetric);
     }
 

@@ -37,7 +37,7 @@ class DinCliTest {
         Path bundle = dir.resolve("model.zip");
 
         Run run = execute("train", "--samples", samples.toString(), "--schema", schema.toString(), "--epochs", "2",
-                "--threads", "1", "--quiet", "--bundle", bundle.toString());
+                "--threads", "1", "--quiet", "--decoupled", "false", "--bundle", bundle.toString());
 
         assertThat(run.exitCode).as(run.output).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(run.output);
@@ -47,6 +47,19 @@ class DinCliTest {
         assertThat(json.get("test").get("gauc").asDouble()).isBetween(0.0, 1.0);
         assertThat(json.get("validation").get("logloss").asDouble()).isPositive();
         assertThat(bundle).isNotEmptyFile();
+    }
+
+    @Test
+    void syntheticWritesTheGeneratorsSamplesAndSchema() throws Exception {
+        Path samples = dir.resolve("synthetic.csv");
+
+        Run generated = execute("synthetic", "--out", samples.toString(), "--seed", "3");
+
+        assertThat(generated.exitCode).as(generated.errors).isZero();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        FeatureSchema schema = SyntheticDataGenerator.write(SyntheticConfig.defaults().withSeed(3), expected);
+        assertThat(Files.readAllBytes(samples)).isEqualTo(expected.toByteArray());
+        assertThat(FeatureSchemaJson.parse(Files.readString(Path.of(samples + ".schema.json")))).isEqualTo(schema);
     }
 
     @Test

@@ -113,7 +113,8 @@ public record TrainingRunRequest(
             return defaults;
         }
         return new RegularizationConfig(r.type() == null ? defaults.type() : r.type(),
-                r.lambda() == null ? defaults.lambda() : r.lambda().floatValue());
+                r.lambda() == null ? defaults.lambda() : r.lambda().floatValue(),
+                r.decoupled() == null ? defaults.decoupled() : r.decoupled());
     }
 
     private static List<Integer> units(List<Integer> units) {
@@ -160,6 +161,8 @@ public record TrainingRunRequest(
                             @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") Double learningRate) {
     }
 
-    public record Regularization(RegularizationType type, @DecimalMin("0") @DecimalMax("100") Double lambda) {
+    /** {@code decoupled}: absent means din-core's default for the optimizer (see {@link RegularizationConfig}). */
+    public record Regularization(RegularizationType type, @DecimalMin("0") @DecimalMax("100") Double lambda,
+                                 Boolean decoupled) {
     }
 }

@@ -79,6 +79,21 @@ class TrainingRunApiTest extends PlatformApiTest {
     }
 
     @Test
+    void theDecouplingOfMbaIsStoredAsGivenAndAbsentMeansTheOptimizersDefault() {
+        ResponseEntity<JsonNode> coupled = postJson("/api/v1/training-runs", REQUEST.formatted(dataset)
+                .replace("\"lambda\": 0.01}", "\"lambda\": 0.01, \"decoupled\": false}"));
+        ResponseEntity<JsonNode> unset = postJson("/api/v1/training-runs", REQUEST.formatted(dataset));
+
+        assertThat(coupled.getStatusCode().value()).as("%s", coupled.getBody()).isEqualTo(202);
+        assertThat(coupled.getBody().get("request").get("training").get("regularization").get("decoupled")
+                .asBoolean(true)).isFalse();
+        JsonNode unsetDecoupled = unset.getBody().get("request").get("training").get("regularization")
+                .get("decoupled");
+        assertThat(unsetDecoupled == null || unsetDecoupled.isNull()).as("%s", unsetDecoupled).isTrue();
+        runsBefore += 2;
+    }
+
+    @Test
     void anUnknownDatasetOrVersionIsNotFound() {
         assertProblem(postJson("/api/v1/training-runs", REQUEST.formatted("no-such-dataset")), 404);
         JsonNode problem = assertProblem(postJson("/api/v1/training-runs",
@@ -93,6 +108,7 @@ class TrainingRunApiTest extends PlatformApiTest {
             "\"embeddingDim\": 18               | \"embeddingDim\": -4              | architecture.embeddingDim",
             "\"learningRate\": 0.001            | \"learningRate\": -1              | training.optimizer.learningRate",
             "\"lambda\": 0.01                   | \"lambda\": 1e300                 | training.regularization.lambda",
+            "\"lambda\": 0.01                   | \"lambda\": 0.01, \"decoupled\": \"perhaps\" | training.regularization.decoupled",
             "\"hiddenUnits\": [80, 40]          | \"hiddenUnits\": [80, 0]          | architecture.attention.hiddenUnits[1]",
             "\"hiddenUnits\": [200, 80]         | \"hiddenUnits\": []               | architecture.mlp.hiddenUnits",
             "\"device\": \"AUTO\"               | \"device\": \"TPU\"               | training.device",

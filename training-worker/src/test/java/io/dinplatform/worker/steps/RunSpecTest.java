@@ -1,6 +1,8 @@
 package io.dinplatform.worker.steps;
 
 import io.dinplatform.core.model.ArchitectureConfig;
+import io.dinplatform.core.train.OptimizerType;
+import io.dinplatform.core.train.RegularizationConfig;
 import io.dinplatform.core.train.SelectionMetric;
 import io.dinplatform.core.train.TrainingConfig;
 import io.dinplatform.registry.run.RunRequest;
@@ -57,8 +59,27 @@ class RunSpecTest {
     }
 
     @Test
+    void aStoredRequestWithoutTheDecouplingSettingGetsTheOptimizersDefault() {
+        RunSpec spec = RunSpec.of(RunRequest.fromJson(JsonMapper.shared().readTree(STORED_BEFORE)));
+
+        RegularizationConfig regularization = spec.training().regularization();
+        assertThat(regularization.decoupled()).isNull();
+        assertThat(regularization.isDecoupledFor(OptimizerType.ADAM)).isTrue();
+    }
+
+    @Test
+    void aStoredDecouplingSettingReadsBack() {
+        RunSpec spec = RunSpec.of(RunRequest.fromJson(JsonMapper.shared().readTree(STORED_BEFORE.replace(
+                "\"lambda\": 0.01}", "\"lambda\": 0.01, \"decoupled\": false}"))));
+
+        assertThat(spec.training().regularization().decoupled()).isFalse();
+        assertThat(spec.training().regularization().isDecoupledFor(OptimizerType.ADAM)).isFalse();
+    }
+
+    @Test
     void aRequestWrittenFromDinCoresConfigurationReadsBackUnchanged() {
-        RunSpec spec = new RunSpec(ArchitectureConfig.defaults(), TrainingConfig.defaults().withEpochs(3));
+        RunSpec spec = new RunSpec(ArchitectureConfig.defaults(), TrainingConfig.defaults().withEpochs(3)
+                .withRegularization(RegularizationConfig.mba(0.02f).withDecoupled(false)));
         RunRequest written = RunRequest.of(new RunRequest.Dataset("movielens", 1), "m", spec.architecture(),
                 spec.training(), null);
 

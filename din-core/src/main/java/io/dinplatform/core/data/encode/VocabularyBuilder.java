@@ -10,7 +10,9 @@ import java.util.stream.IntStream;
 
 /**
  * Collects the raw values of one embedding table during the single pass over a file: each distinct value gets a
- * provisional id in order of appearance, and occurrences in training rows are counted. Once the pass is over,
+ * provisional id in order of appearance, and the training rows in which it occurs are counted: once per row, however
+ * often the row holds it (as the candidate and in the history, or several times in the history), which is the n_j
+ * of mini-batch aware regularization, the number of training samples in which id j occurs. Once the pass is over,
  * {@link #build(int)} turns that into the final {@link Vocabulary} and the map from provisional to final indices.
  *
  * <p>Values are looked up by a range of a larger string (a history cell) without cutting it out first: an open
@@ -27,17 +29,28 @@ final class VocabularyBuilder {
     private int[] slots = new int[1 << 10];
     private int[] hashes = new int[1 << 9];
     private long[] trainingCounts = new long[1 << 9];
+    /** The row that last counted each provisional id, so that a row counts an id once. */
+    private long[] countedInRow = new long[1 << 9];
     private long missingTrainingCount;
+    private long missingCountedInRow;
+    /** The current row, from 1 (0 marks an id no row has counted yet). */
+    private long row;
 
-    /** The provisional id of a raw value, counting the occurrence when the row is a training row. */
+    /** Starts the next row: from now on an id counts again, once. Call it before each row's values. */
+    void beginRow() {
+        row++;
+    }
+
+    /** The provisional id of a raw value, counting the row when it is a training row (once per row). */
     int intern(String value, boolean training) {
         return intern(value, 0, value.length(), training);
     }
 
-    /** The provisional id of {@code text[start, end)}, counting the occurrence when the row is a training row. */
+    /** The provisional id of {@code text[start, end)}, counting the row when it is a training row (once per row). */
     int intern(String text, int start, int end, boolean training) {
         if (start == end) {
-            if (training) {
+            if (training && missingCountedInRow != row) {
+                missingCountedInRow = row;
                 missingTrainingCount++;
             }
             return MISSING;
@@ -58,7 +71,8 @@ final class VocabularyBuilder {
             }
             slot = (slot + 1) & mask;
         }
-        if (training) {
+        if (training && countedInRow[id] != row) {
+            countedInRow[id] = row;
             trainingCounts[id]++;
         }
         return id;
@@ -70,6 +84,7 @@ final class VocabularyBuilder {
         if (id == hashes.length) {
             hashes = Arrays.copyOf(hashes, id * 2);
             trainingCounts = Arrays.copyOf(trainingCounts, id * 2);
+            countedInRow = Arrays.copyOf(countedInRow, id * 2);
         }
         hashes[id] = hash;
         slots[slot] = id + 1;
@@ -113,7 +128,7 @@ final class VocabularyBuilder {
      * The vocabulary of the values seen at least {@code minCount} times in training rows, ordered by descending count
      * then by value (so it is deterministic), and the final index of every provisional id. Values below the minimum,
      * and values seen only outside training, become {@link Vocabulary#UNKNOWN}, whose count gathers their training
-     * occurrences and the missing values'.
+     * rows and the missing values' (a row with two different such values counts twice there).
      */
     Encoding build(int minCount) {
         int[] admitted = IntStream.range(0, values.size())

@@ -39,9 +39,9 @@ class DatasetEncoderTest {
                 + "u3,b,a,4,0,valid\n");
 
         Vocabulary items = data.vocabularies().of("item_id");
-        assertThat(items.values()).as("a: 3 times in training, b: once (below minCount 2), z: never in training")
+        assertThat(items.values()).as("a: in 2 training samples, b: in 1 (below minCount 2), z: never in training")
                 .containsExactly("a");
-        assertThat(items.count(items.indexOf("a"))).isEqualTo(3);
+        assertThat(items.count(items.indexOf("a"))).isEqualTo(2);
         assertThat(items.count(Vocabulary.UNKNOWN)).as("b's training occurrence").isEqualTo(1);
         assertThat(items.count(Vocabulary.PADDING)).isZero();
         assertThat(items.indexOf("z")).isEqualTo(Vocabulary.UNKNOWN);
@@ -52,6 +52,23 @@ class DatasetEncoderTest {
         Vocabulary users = data.vocabularies().of("user_id");
         assertThat(users.values()).containsExactly("u1", "u2");
         assertThat(users.indexOf("u3")).isEqualTo(Vocabulary.UNKNOWN);
+    }
+
+    @Test
+    void countsAnIdOnceForEachTrainingSampleThatHoldsIt() throws IOException {
+        EncodedDataset data = encode(HEADER
+                + "u1,a,a|b|a,1,1,train\n"
+                + "u2,b,a|a|a,1,0,train\n"
+                + "u3,c,c|c,1,0,train\n"
+                + "u4,a,a|a,1,1,test\n");
+
+        Vocabulary items = data.vocabularies().of("item_id");
+        assertThat(items.count(items.indexOf("a"))).as("candidate and history of u1, history of u2; u4 is test")
+                .isEqualTo(2);
+        assertThat(items.count(items.indexOf("b"))).as("history of u1, candidate of u2").isEqualTo(2);
+        assertThat(items.indexOf("c")).as("three occurrences, one sample: below minCount 2")
+                .isEqualTo(Vocabulary.UNKNOWN);
+        assertThat(items.count(Vocabulary.UNKNOWN)).isEqualTo(1);
     }
 
     @Test
