@@ -28,7 +28,8 @@ public final class Vocabulary {
 
     /**
      * @param values the known values, in index order starting at {@link #FIRST_ID}
-     * @param counts the training samples holding each index, indexed like the table (so {@code counts.length == values.size() + 2})
+     * @param counts the training samples holding each index, indexed like the table
+     *               (so {@code counts.length == values.size() + 2})
      */
     public Vocabulary(List<String> values, long[] counts) {
         Objects.requireNonNull(values, "values");

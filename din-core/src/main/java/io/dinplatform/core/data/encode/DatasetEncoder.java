@@ -25,10 +25,10 @@ import java.util.stream.IntStream;
 
 /**
  * Encodes a samples file into an {@link EncodedDataset} in one pass: every raw value is interned into a provisional
- * id while the training rows it occurs in are counted (once per row, candidate and history together); after the pass each vocabulary is built from the training
- * rows only (sequence values count toward their target's table, ids below {@code minCount} become UNKNOWN) and the
- * columns are rewritten to final indices. Histories keep their newest {@code maxLength} values. A missing (empty)
- * categorical value encodes as UNKNOWN and a missing numeric value as 0.
+ * id while the training rows it occurs in are counted (once per row, candidate and history together); after the
+ * pass each vocabulary is built from the training rows only (sequence values count toward their target's table, ids
+ * below {@code minCount} become UNKNOWN) and the columns are rewritten to final indices. Histories keep their newest
+ * {@code maxLength} values. A missing (empty) categorical value encodes as UNKNOWN and a missing numeric value as 0.
  */
 public final class DatasetEncoder {
 
