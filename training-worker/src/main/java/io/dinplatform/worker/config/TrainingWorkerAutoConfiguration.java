@@ -28,18 +28,23 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A training worker in this process: the worker application ({@code din.worker.enabled=true}) or the worker that
  * platform-api embeds in standalone mode (see {@link WorkerEnabledCondition}). It claims queued runs from the
  * catalog's database and runs each as the Spring Batch job of {@link TrainingJobConfiguration}.
+ *
+ * <p>{@code job-repository.properties} beside this class sets the job repository's defaults that several workers
+ * on one database need (the application's own properties override them).
  */
 @AutoConfiguration(after = {EmbeddedDatabaseAutoConfiguration.class, RegistryAutoConfiguration.class,
         BatchJdbcAutoConfiguration.class})
 @Conditional(WorkerEnabledCondition.class)
 @EnableConfigurationProperties(WorkerProperties.class)
 @Import({TrainingJobConfiguration.class, BatchPredictionWorkerConfiguration.class})
+@PropertySource("classpath:io/dinplatform/worker/config/job-repository.properties")
 public class TrainingWorkerAutoConfiguration {
 
     @Bean
