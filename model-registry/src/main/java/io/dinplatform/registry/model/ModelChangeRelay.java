@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 
 import org.postgresql.PGConnection;
@@ -23,7 +24,8 @@ import org.springframework.context.SmartLifecycle;
  * <p>It holds one connection of its own, outside the pool: a listening connection is never returned, and it must
  * not take a slot that requests need. When the connection is lost (a database restart or outage) it connects again
  * every {@code reconnectDelay} until the database is back; the rest of the platform is not held up meanwhile.
- * Notifications sent while it was away are lost, which the serving caches' time to live covers.
+ * Notifications sent while it was away are lost: once it listens again it publishes {@link ModelChangesMissed}, so
+ * that the serving caches check what they hold rather than wait out their time to live.
  */
 public class ModelChangeRelay implements SmartLifecycle {
 
@@ -87,22 +89,23 @@ public class ModelChangeRelay implements SmartLifecycle {
     }
 
     private void relay() {
-        boolean lost = false;
+        Instant lostAt = null;
         while (running) {
             try (Connection connection = connect()) {
                 listen(connection);
-                if (lost) {
+                if (lostAt != null) {
                     log.info("Listening for model changes made by other processes again");
-                    lost = false;
+                    publish(new ModelChangesMissed(lostAt, Instant.now()));
+                    lostAt = null;
                 }
                 relayNotifications(connection.unwrap(PGConnection.class));
             } catch (SQLException e) {
                 listening = false;
-                if (running && !lost) {
+                if (running && lostAt == null) {
                     log.warn("Not listening for model changes made by other processes ({}): connecting again every "
                             + "{} ms; until then serving sees them when its cached resolutions expire", e.toString(),
                             reconnectDelay.toMillis());
-                    lost = true;
+                    lostAt = Instant.now();
                 }
                 pauseBeforeReconnecting();
             }
@@ -144,11 +147,11 @@ public class ModelChangeRelay implements SmartLifecycle {
         }
     }
 
-    private void publish(ModelCatalogChange change) {
+    private void publish(Object event) {
         try {
-            events.publishEvent(change);
+            events.publishEvent(event);
         } catch (RuntimeException e) {
-            log.warn("A listener failed on the model change {}", change, e); // the relay goes on for the others
+            log.warn("A listener failed on {}", event, e); // the relay goes on for the others
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.serving.cache.ServedVersion;
 import io.dinplatform.registry.model.ModelCatalogChange;
+import io.dinplatform.registry.model.ModelChangesMissed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -87,6 +88,17 @@ public class ResolutionCache {
     @EventListener
     public void onModelChange(ModelCatalogChange change) {
         invalidate(change.model());
+    }
+
+    /**
+     * After the relay of other processes' changes was away, any resolution may be out of date: each becomes due for a
+     * refresh, so the next request for it is answered as before while the catalog is asked again in the background.
+     */
+    @EventListener
+    public synchronized void onChangesMissed(ModelChangesMissed gap) {
+        generation++; // a refresh read while the relay was away must not be remembered
+        long due = nanoTime.getAsLong() - ttlNanos;
+        entries.replaceAll((selector, entry) -> new Entry(entry.version(), due, false));
     }
 
     /** Forgets every resolution of the model, after its aliases or versions changed. */

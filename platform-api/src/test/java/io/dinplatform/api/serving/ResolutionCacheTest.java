@@ -1,6 +1,7 @@
 package io.dinplatform.api.serving;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.serving.cache.ServedVersion;
 import io.dinplatform.registry.model.ModelCatalogChange;
+import io.dinplatform.registry.model.ModelChangesMissed;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -124,6 +126,23 @@ class ResolutionCacheTest {
         cache.resolve("m", null, null);
         pendingRefreshes.poll().run();
         assertThat(cache.resolve("m", null, null).version()).isEqualTo(2);
+    }
+
+    @Test
+    void changesMissedWhileTheRelayWasAwayAreSeenAfterOneBackgroundRefreshOfEachResolution() {
+        catalog.answer(() -> version(1));
+        cache.resolve("m", null, null);
+        cache.resolve("m", null, "production");
+        catalog.answer(() -> version(2)); // changed while no notification could arrive
+
+        cache.onChangesMissed(new ModelChangesMissed(Instant.EPOCH, Instant.EPOCH.plusSeconds(5)));
+
+        assertThat(cache.resolve("m", null, null).version()).as("answered at once, as before").isEqualTo(1);
+        assertThat(cache.resolve("m", null, "production").version()).isEqualTo(1);
+        assertThat(pendingRefreshes).hasSize(2);
+        pendingRefreshes.forEach(Runnable::run);
+        assertThat(cache.resolve("m", null, null).version()).isEqualTo(2);
+        assertThat(cache.resolve("m", null, "production").version()).isEqualTo(2);
     }
 
     @Test
