@@ -9,7 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -27,8 +27,8 @@ public final class S3ClientFactory {
 
     public static S3Client create(S3ArtifactStoreProperties properties) {
         S3ClientBuilder builder = S3Client.builder()
-                // the JDK's HttpURLConnection: no Netty, no Apache HttpClient on the class path
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                // Apache HttpClient streams a part from its buffer; HttpURLConnection would copy it whole first
+                .httpClientBuilder(Apache5HttpClient.builder()
                         .connectionTimeout(CONNECTION_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
                 .region(Region.of(properties.region()))
