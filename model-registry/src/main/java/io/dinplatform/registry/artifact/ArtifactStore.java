@@ -38,10 +38,12 @@ public interface ArtifactStore {
 
     /**
      * Hashes the whole artifact and returns its file, for readers that need random access (memory mapping).
-     * Throws {@link ArtifactIntegrityException} on a mismatch.
+     * Throws {@link ArtifactIntegrityException} on a mismatch. A store whose artifacts are not local files returns a
+     * local copy (see {@link ArtifactCache}), checked the same way each time.
      */
     Path verifiedPath(String sha256) throws IOException;
 
+    /** Whether the artifact is stored; a store that cannot be asked throws an {@link java.io.UncheckedIOException}. */
     boolean contains(String sha256);
 
     /** Removes an artifact (rollback of a failed registration); false when it was not there. */
