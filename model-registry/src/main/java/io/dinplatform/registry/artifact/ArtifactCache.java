@@ -87,7 +87,7 @@ public final class ArtifactCache {
     public Path verifiedPath(String sha256, Source source) throws IOException {
         Sha256.requireValid(sha256);
         Path file = directory.resolve(sha256);
-        ReentrantLock lock = locks.computeIfAbsent(sha256, key -> new ReentrantLock());
+        ReentrantLock lock = lockOf(sha256);
         lock.lock();
         try {
             if (isCached(sha256)) {
@@ -109,13 +109,23 @@ public final class ArtifactCache {
     /** Drops an artifact's cached file (the artifact was deleted from its store). */
     public void remove(String sha256) throws IOException {
         Sha256.requireValid(sha256);
-        synchronized (this) {
-            Long size = entries.remove(sha256);
-            if (size != null) {
-                cachedBytes -= size;
+        ReentrantLock lock = lockOf(sha256);
+        lock.lock();
+        try {
+            synchronized (this) {
+                Long size = entries.remove(sha256);
+                if (size != null) {
+                    cachedBytes -= size;
+                }
             }
+            Files.deleteIfExists(directory.resolve(sha256));
+        } finally {
+            lock.unlock();
         }
-        Files.deleteIfExists(directory.resolve(sha256));
+    }
+
+    private ReentrantLock lockOf(String sha256) {
+        return locks.computeIfAbsent(sha256, key -> new ReentrantLock());
     }
 
     private synchronized boolean isCached(String sha256) {
@@ -167,7 +177,7 @@ public final class ArtifactCache {
         while (cachedBytes > maxBytes && eldestFirst.hasNext()) {
             Map.Entry<String, Long> entry = eldestFirst.next();
             String sha256 = entry.getKey();
-            ReentrantLock lock = locks.computeIfAbsent(sha256, key -> new ReentrantLock());
+            ReentrantLock lock = lockOf(sha256);
             if (sha256.equals(justUsed) || !lock.tryLock()) {
                 continue;
             }
