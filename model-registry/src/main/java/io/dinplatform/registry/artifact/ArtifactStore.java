@@ -38,10 +38,12 @@ public interface ArtifactStore {
 
     /**
      * Hashes the whole artifact and returns its file, for readers that need random access (memory mapping).
-     * Throws {@link ArtifactIntegrityException} on a mismatch.
+     * Throws {@link ArtifactIntegrityException} on a mismatch. A store whose artifacts are not local files returns a
+     * local copy (see {@link ArtifactCache}), checked the same way each time.
      */
     Path verifiedPath(String sha256) throws IOException;
 
+    /** Whether the artifact is stored; a store that cannot be asked throws an {@link java.io.UncheckedIOException}. */
     boolean contains(String sha256);
 
     /** Removes an artifact (rollback of a failed registration); false when it was not there. */
@@ -49,4 +51,10 @@ public interface ArtifactStore {
 
     /** The location of an artifact relative to the store, as recorded in the catalog. */
     String storageKey(String sha256);
+
+    /**
+     * Checks, cheaply, that the store can take writes now (for a health check): returns quietly, or throws an
+     * {@link IOException} that names the store and says what is wrong.
+     */
+    void probe() throws IOException;
 }

@@ -24,6 +24,7 @@ import java.util.zip.GZIPOutputStream;
 
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.api.SamplesCsv;
+import io.dinplatform.registry.artifact.s3.S3TestServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -39,8 +40,9 @@ import org.springframework.util.FileSystemUtils;
  * the file).
  *
  * <p>Arguments: {@code --sizes-mb 100,1024} (the plain files, generated once into {@code --files}, default
- * {@code /tmp/din-upload-benchmark}, and reused), {@code --gzip true}. Run it with {@code -Xmx256m} to check that
- * the size of an upload is not the size of the heap.
+ * {@code /tmp/din-upload-benchmark}, and reused), {@code --gzip true}, {@code --store filesystem} ({@code s3}: the
+ * artifact store on S3Proxy, started in this JVM on loopback). Run it with {@code -Xmx256m} to check that the size of
+ * an upload is not the size of the heap.
  */
 public final class UploadBenchmark {
 
@@ -63,9 +65,18 @@ public final class UploadBenchmark {
             files.add(gzipped(files.get(0)));
         }
         Path dataDirectory = Files.createTempDirectory("din-upload-benchmark-");
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--din.data-dir=" + dataDirectory,
+                "--din.worker.embedded=false", "--din.security.bootstrap-token=" + TOKEN,
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        S3TestServer s3 = "s3".equals(options.store()) ? S3TestServer.start(dataDirectory.resolve("s3")) : null;
+        if (s3 != null) {
+            arguments.addAll(List.of("--din.artifacts.type=s3", "--din.artifacts.s3.endpoint=" + s3.endpoint(),
+                    "--din.artifacts.s3.bucket=" + S3TestServer.BUCKET, "--din.artifacts.s3.path-style-access=true",
+                    "--din.artifacts.s3.access-key-id=" + S3TestServer.ACCESS_KEY_ID,
+                    "--din.artifacts.s3.secret-access-key=" + S3TestServer.SECRET_ACCESS_KEY));
+        }
         try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApiApplication.class)
-                .run("--server.port=0", "--din.data-dir=" + dataDirectory, "--din.worker.embedded=false",
-                        "--din.security.bootstrap-token=" + TOKEN, "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+                .run(arguments.toArray(String[]::new))) {
             int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             URI datasets = URI.create("http://localhost:" + port + "/api/v1/datasets");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -76,6 +87,9 @@ public final class UploadBenchmark {
                 upload(http, datasets, file);
             }
         } finally {
+            if (s3 != null) {
+                s3.close();
+            }
             FileSystemUtils.deleteRecursively(dataDirectory);
         }
     }
@@ -190,11 +204,11 @@ public final class UploadBenchmark {
         return Double.NaN;
     }
 
-    private record Options(List<Long> sizesMb, boolean gzip, Path files) {
+    private record Options(List<Long> sizesMb, boolean gzip, Path files, String store) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of("--sizes-mb", "100,1024", "--gzip", "true",
-                    "--files", "/tmp/din-upload-benchmark"));
+                    "--files", "/tmp/din-upload-benchmark", "--store", "filesystem"));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 values.put(args[i], args[i + 1]);
             }
@@ -202,7 +216,8 @@ public final class UploadBenchmark {
             for (String size : values.get("--sizes-mb").split(",")) {
                 sizes.add(Long.parseLong(size.trim()));
             }
-            return new Options(sizes, Boolean.parseBoolean(values.get("--gzip")), Path.of(values.get("--files")));
+            return new Options(sizes, Boolean.parseBoolean(values.get("--gzip")), Path.of(values.get("--files")),
+                    values.get("--store"));
         }
     }
 }
