@@ -2,9 +2,14 @@ package io.dinplatform.registry;
 
 import java.io.IOException;
 
+import io.dinplatform.registry.artifact.ArtifactCache;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.ArtifactStoreProperties;
 import io.dinplatform.registry.artifact.DirectoryArtifactStore;
+import io.dinplatform.registry.artifact.s3.S3ArtifactStore;
+import io.dinplatform.registry.artifact.s3.S3ArtifactStoreProperties;
+import io.dinplatform.registry.artifact.s3.S3ClientFactory;
+import io.dinplatform.registry.artifact.s3.StagedUploadCleanup;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.model.ModelChangeAnnouncer;
 import io.dinplatform.registry.model.ModelChangeChannel;
@@ -20,11 +25,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,9 +45,32 @@ public class RegistryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ArtifactStore.class)
+    @ConditionalOnProperty(name = "din.artifacts.type", havingValue = "filesystem", matchIfMissing = true)
     DirectoryArtifactStore artifactStore(DataDirectoryProperties data, ArtifactStoreProperties artifacts)
             throws IOException {
         return new DirectoryArtifactStore(data.resolve(artifacts.directory(), "artifacts"));
+    }
+
+    /** The artifact store in an S3-compatible object store, with its local cache for memory-mapped reads. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "din.artifacts.type", havingValue = "s3")
+    @EnableConfigurationProperties(S3ArtifactStoreProperties.class)
+    static class S3ArtifactStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(ArtifactStore.class)
+        S3ArtifactStore artifactStore(DataDirectoryProperties data, ArtifactStoreProperties artifacts,
+                                      S3ArtifactStoreProperties s3) throws IOException {
+            ArtifactCache cache = new ArtifactCache(data.resolve(artifacts.cacheDirectory(), "artifact-cache"),
+                    artifacts.cacheSize().toBytes());
+            return new S3ArtifactStore(S3ClientFactory.create(s3), s3, cache);
+        }
+
+        @Bean
+        @ConditionalOnBean(S3ArtifactStore.class)
+        StagedUploadCleanup stagedUploadCleanup(S3ArtifactStore store, S3ArtifactStoreProperties s3) {
+            return new StagedUploadCleanup(store, s3.stagingExpiry());
+        }
     }
 
     @Bean

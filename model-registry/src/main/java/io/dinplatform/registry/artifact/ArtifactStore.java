@@ -49,4 +49,10 @@ public interface ArtifactStore {
 
     /** The location of an artifact relative to the store, as recorded in the catalog. */
     String storageKey(String sha256);
+
+    /**
+     * Checks, cheaply, that the store can take writes now (for a health check): returns quietly, or throws an
+     * {@link IOException} that names the store and says what is wrong.
+     */
+    void probe() throws IOException;
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.schema.InvalidSchemaException;
 import io.dinplatform.registry.artifact.ArtifactIntegrityException;
+import io.dinplatform.registry.artifact.ArtifactStoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -33,7 +34,7 @@ import tools.jackson.core.JacksonException;
  *
  * <p>Spring's own exceptions (missing part, wrong method, unknown path...) keep Spring's status and body; this class
  * adds the platform's: bad data (422), a bad schema (422), an unreadable JSON body (400, with the field), an
- * oversized upload (413, with the limit), a corrupt artifact (503). Anything unexpected is a 500 whose body reveals
+ * oversized upload (413, with the limit), a corrupt artifact (503), an unavailable artifact store (503). Anything unexpected is a 500 whose body reveals
  * nothing internal.
  */
 @RestControllerAdvice
@@ -73,6 +74,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Refusing a corrupt artifact", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.CORRUPT_ARTIFACT, "Corrupt artifact",
                 e.getMessage() + "; it was not used");
+    }
+
+    /**
+     * 503: the artifact store (an object store, a volume) cannot be reached or refused the request; the request
+     * itself was fine, recorded nothing, and may be repeated once the store is back.
+     */
+    @ExceptionHandler(ArtifactStoreUnavailableException.class)
+    ProblemDetail artifactStoreUnavailable(ArtifactStoreUnavailableException e) {
+        log.warn("The artifact store failed a request: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.ARTIFACT_STORE_UNAVAILABLE,
+                "Artifact store unavailable", e.getMessage() + "; the request changed nothing, retry once the store"
+                        + " is back");
     }
 
     /** A multipart body that cannot be parsed (no closing boundary, broken headers): the client's mistake. */

@@ -16,6 +16,7 @@ public final class ProblemTypes {
     public static final URI UPLOAD_TOO_LARGE = URI.create("/problems/upload-too-large");
     public static final URI CORRUPT_ARTIFACT = URI.create("/problems/corrupt-artifact");
     public static final URI INTERNAL = URI.create("/problems/internal-error");
+    public static final URI ARTIFACT_STORE_UNAVAILABLE = URI.create("/problems/artifact-store-unavailable");
     public static final URI CATALOG_UNAVAILABLE = URI.create("/problems/catalog-unavailable");
     public static final URI UNAUTHENTICATED = URI.create("/problems/unauthenticated");
     public static final URI FORBIDDEN = URI.create("/problems/forbidden");
