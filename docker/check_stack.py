@@ -4,9 +4,10 @@
 docker/check.sh runs this after `docker-compose config` has validated docker-compose.yml against the Compose schema.
 This script checks what the schema cannot know: that the images run as a non-root user with a health check and JVM
 memory sized from the container limit, that DJL never downloads anything, that the API and the workers share one
-database and one artifact store, that nothing starts before PostgreSQL is healthy, and that every setting of the
-compose file is an environment variable whose default docs/compose.md documents, and that every DIN_ variable
-the stack sets binds to a property of the platform.
+database and one S3 bucket and no directory (so that any of them can run on another host), that nothing starts
+before PostgreSQL is healthy and the bucket exists, that a reverse proxy is the only way in (so that the API can
+be scaled), and that every setting of the compose file is an environment variable whose default docs/compose.md
+documents, and that every DIN_ variable the stack sets binds to a property of the platform.
 
 Usage: check_stack.py RESOLVED_COMPOSE_YAML   (the output of `docker-compose -f docker-compose.yml config`)
        check_stack.py --self-test             (proves that each rule catches what it is meant to catch)
@@ -32,9 +33,15 @@ API_SERVICE = "platform-api"
 CPU_WORKER_SERVICE = "training-worker"
 GPU_WORKER_SERVICE = "training-worker-gpu"
 DATABASE_SERVICE = "postgres"
+OBJECT_STORE_SERVICE = "minio"
+BUCKET_SERVICE = "minio-bucket"
+PROXY_SERVICE = "proxy"
+PLATFORM_SERVICES = (API_SERVICE, CPU_WORKER_SERVICE, GPU_WORKER_SERVICE)
 GPU_STAGE = "training-worker-gpu"
 CPU_STAGES = ("platform-api", "training-worker")
-ARTIFACTS_ENV = "DIN_ARTIFACTS_DIRECTORY"
+# What names the one artifact store that every platform process must share.
+ARTIFACT_STORE_ENV = ("DIN_ARTIFACTS_TYPE", "DIN_ARTIFACTS_S3_ENDPOINT", "DIN_ARTIFACTS_S3_BUCKET",
+                      "DIN_ARTIFACTS_S3_PREFIX")
 
 
 # ------------------------------------------------------------------------------------------------- the Dockerfile
@@ -264,18 +271,23 @@ def check_dockerignore(text):
 def check_compose(config, stage_names):
     services = config.get("services", {})
     problems = [f"docker-compose.yml has no service {name}"
-                for name in (DATABASE_SERVICE, API_SERVICE, CPU_WORKER_SERVICE, GPU_WORKER_SERVICE)
-                if name not in services]
+                for name in (DATABASE_SERVICE, OBJECT_STORE_SERVICE, BUCKET_SERVICE, PROXY_SERVICE)
+                + PLATFORM_SERVICES if name not in services]
     if problems:
         return problems
     problems += check_database(services[DATABASE_SERVICE])
-    platform = {name: service for name, service in services.items() if name != DATABASE_SERVICE}
+    problems += check_object_store(services[OBJECT_STORE_SERVICE], services[BUCKET_SERVICE])
+    platform = {name: services[name] for name in PLATFORM_SERVICES}
     for name, service in platform.items():
-        condition = service.get("depends_on", {}).get(DATABASE_SERVICE, {}).get("condition")
-        if condition != "service_healthy":
-            problems.append(f"service {name} must depend on {DATABASE_SERVICE} with condition service_healthy")
+        depends_on = service.get("depends_on", {})
+        for needed, condition in ((DATABASE_SERVICE, "service_healthy"),
+                                  (BUCKET_SERVICE, "service_completed_successfully")):
+            if depends_on.get(needed, {}).get("condition") != condition:
+                problems.append(f"service {name} must depend on {needed} with condition {condition}")
         problems += check_build_target(name, service, stage_names)
     problems += check_shared_state(platform)
+    problems += check_no_shared_volume(services)
+    problems += check_proxy(services)
     problems += check_api(services[API_SERVICE])
     for name in (CPU_WORKER_SERVICE, GPU_WORKER_SERVICE):
         problems += check_worker(name, services[name])
@@ -294,6 +306,30 @@ def check_database(service):
     return problems
 
 
+def check_object_store(store, bucket):
+    """MinIO from its official image, pinned, with its data in a volume and a health check; a one-shot service that
+    creates the bucket once MinIO is healthy."""
+    problems = []
+    if not re.fullmatch(r"minio/minio:RELEASE\.[0-9TZ:-]+", store.get("image", "")):
+        problems.append(f"service {OBJECT_STORE_SERVICE}: image must be a pinned release of minio/minio, "
+                        f"not {store.get('image')}")
+    if ("minio-data", "/data") not in volume_mounts(store):
+        problems.append(f"service {OBJECT_STORE_SERVICE}: its data needs the named volume minio-data at /data")
+    if not store.get("healthcheck", {}).get("test"):
+        problems.append(f"service {OBJECT_STORE_SERVICE} needs a health check")
+    if not re.fullmatch(r"minio/mc:RELEASE\.[0-9TZ:-]+", bucket.get("image", "")):
+        problems.append(f"service {BUCKET_SERVICE}: image must be a pinned release of minio/mc, "
+                        f"not {bucket.get('image')}")
+    if bucket.get("depends_on", {}).get(OBJECT_STORE_SERVICE, {}).get("condition") != "service_healthy":
+        problems.append(f"service {BUCKET_SERVICE} must wait for {OBJECT_STORE_SERVICE} to be healthy")
+    if "mc mb --ignore-existing" not in " ".join(map(str, bucket.get("command", []))):
+        problems.append(f"service {BUCKET_SERVICE} must create the bucket with `mc mb --ignore-existing` "
+                        "(a second start must not fail)")
+    if str(bucket.get("restart", "no")) != "no":
+        problems.append(f"service {BUCKET_SERVICE} runs once: restart must be \"no\"")
+    return problems
+
+
 def check_build_target(name, service, stage_names):
     build = service.get("build")
     if build is None:
@@ -304,18 +340,47 @@ def check_build_target(name, service, stage_names):
 
 
 def check_shared_state(platform):
-    """The API and every worker see one database and one artifact store, at the same path."""
+    """The API and every worker see one database and one artifact store: the same S3 bucket."""
     problems = []
     urls = {name: service.get("environment", {}).get("SPRING_DATASOURCE_URL") for name, service in platform.items()}
     if len(set(urls.values())) != 1 or None in urls.values():
         problems.append(f"the API and the workers must share one SPRING_DATASOURCE_URL: {urls}")
-    mounts = {}
-    for name, service in platform.items():
-        directory = service.get("environment", {}).get(ARTIFACTS_ENV)
-        volume = next((source for source, target in volume_mounts(service) if target == directory), None)
-        mounts[name] = (volume, directory)
-    if len(set(mounts.values())) != 1 or None in next(iter(mounts.values())):
-        problems.append(f"the API and the workers must mount one named volume at {ARTIFACTS_ENV}: {mounts}")
+    stores = {name: tuple(service.get("environment", {}).get(key) for key in ARTIFACT_STORE_ENV)
+              for name, service in platform.items()}
+    if len(set(stores.values())) != 1 or next(iter(stores.values()))[0] != "s3":
+        problems.append(f"the API and the workers must share one S3 artifact store ({', '.join(ARTIFACT_STORE_ENV)}"
+                        f"): {stores}")
+    return problems
+
+
+def check_no_shared_volume(services):
+    """No volume or directory mounted into two services: each could then not run on a host of its own."""
+    mounted_by = {}
+    for name, service in services.items():
+        for source, _ in volume_mounts(service):
+            mounted_by.setdefault(source, []).append(name)
+    return [f"{source} is mounted by {', '.join(names)}: services share state only through PostgreSQL and the "
+            "bucket, so that each can run on another host"
+            for source, names in sorted(mounted_by.items()) if len(names) > 1]
+
+
+def check_proxy(services):
+    """The reverse proxy is the only published port, so that the API can run as several replicas."""
+    problems = []
+    proxy = services[PROXY_SERVICE]
+    if not re.fullmatch(r"nginx:\d+\.\d+(\.\d+)?(-\w+)?", proxy.get("image", "")):
+        problems.append(f"service {PROXY_SERVICE}: image must be a pinned nginx release, not {proxy.get('image')}")
+    if 8080 not in container_ports(proxy):
+        problems.append(f"service {PROXY_SERVICE} must publish container port 8080")
+    if not any(target == "/etc/nginx/conf.d/default.conf" and source.endswith("docker/nginx.conf")
+               for source, target in volume_mounts(proxy)):
+        problems.append(f"service {PROXY_SERVICE} must mount docker/nginx.conf as /etc/nginx/conf.d/default.conf")
+    if proxy.get("depends_on", {}).get(API_SERVICE, {}).get("condition") != "service_healthy":
+        problems.append(f"service {PROXY_SERVICE} must wait for {API_SERVICE} to be healthy")
+    for name, service in services.items():
+        if name != PROXY_SERVICE and service.get("ports"):
+            problems.append(f"service {name} publishes ports: only the {PROXY_SERVICE} may (a published port "
+                            "cannot be shared by replicas, and the database and the bucket stay private)")
     return problems
 
 
@@ -323,8 +388,8 @@ def check_api(service):
     problems = []
     if str(service.get("environment", {}).get("DIN_WORKER_EMBEDDED")).lower() != "false":
         problems.append(f"service {API_SERVICE}: DIN_WORKER_EMBEDDED must be false (the workers train the runs)")
-    if 8080 not in container_ports(service):
-        problems.append(f"service {API_SERVICE} must publish container port 8080")
+    if "8080" not in [str(port) for port in service.get("expose", [])]:
+        problems.append(f"service {API_SERVICE} must expose port 8080 to the proxy")
     return problems
 
 
@@ -440,7 +505,7 @@ def platform_properties():
         for match in CONFIGURATION_PROPERTIES.finditer(text):
             header = re.compile(r"\brecord\s+\w+\s*\(").search(text, match.end())
             if header:
-                properties |= {f"{match.group(1)}.{kebab(name)}" for name in record_components(text, header.end())}
+                properties |= record_properties(text, match.group(1), header.end())
     for resources in ROOT.glob("*/src/main/resources/application*.properties"):
         for line in resources.read_text().splitlines():
             key = line.split("=", 1)[0].strip()
@@ -449,8 +514,35 @@ def platform_properties():
     return properties
 
 
+def record_properties(text, prefix, start):
+    """The properties a record binds under prefix; a component whose type is a record declared in the same file
+    (a nested group such as din.artifacts.s3) binds that record's components under its own name."""
+    properties = set()
+    for type_name, name in record_components_typed(text, start):
+        nested = re.compile(r"\brecord\s+" + re.escape(type_name) + r"\s*\(").search(text)
+        if nested:
+            properties |= record_properties(text, f"{prefix}.{kebab(name)}", nested.end())
+        else:
+            properties.add(f"{prefix}.{kebab(name)}")
+    return properties
+
+
+def record_components_typed(text, start):
+    """(simple type name, component name) of each component of a record header beginning at start."""
+    typed = []
+    for component in record_component_texts(text, start):
+        words = re.findall(r"[\w.]+", re.sub(r"<[^>]*>", "", re.sub(r"@\w+(\([^)]*\))?", "", component)))
+        typed.append((words[-2].rsplit(".", 1)[-1] if len(words) >= 2 else "", words[-1]))
+    return typed
+
+
 def record_components(text, start):
     """The component names of a record header whose parameter list begins at start (annotations may nest)."""
+    return [name for _, name in record_components_typed(text, start)]
+
+
+def record_component_texts(text, start):
+    """The text of each component of a record header whose parameter list begins at start."""
     depth, current, components = 1, [], []
     for character in text[start:]:
         if character == "(":
@@ -465,7 +557,7 @@ def record_components(text, start):
         else:
             current.append(character)
     components.append("".join(current))
-    return [re.findall(r"\w+", component)[-1] for component in components if component.strip()]
+    return [component for component in components if component.strip()]
 
 
 def kebab(name):
@@ -551,8 +643,22 @@ def self_test(resolved_compose_path):
             lambda s: s[CPU_WORKER_SERVICE]["depends_on"][DATABASE_SERVICE].update(condition="service_started"))),
             "service_healthy"),
         "separate artifact stores": (dict(config=broken_config(
-            lambda s: s[CPU_WORKER_SERVICE].update(volumes=["worker-artifacts:/var/lib/din/artifacts"]))),
-            "one named volume"),
+            lambda s: s[CPU_WORKER_SERVICE]["environment"].update(DIN_ARTIFACTS_S3_BUCKET="elsewhere"))),
+            "one S3 artifact store"),
+        "a directory store": (dict(config=broken_config(
+            lambda s: [s[name]["environment"].update(DIN_ARTIFACTS_TYPE="filesystem") for name in PLATFORM_SERVICES])),
+            "one S3 artifact store"),
+        "a shared volume": (dict(config=broken_config(
+            lambda s: [s[name].update(volumes=["artifacts:/var/lib/din/artifacts"])
+                       for name in (API_SERVICE, CPU_WORKER_SERVICE)])), "is mounted by"),
+        "worker starts before the bucket exists": (dict(config=broken_config(
+            lambda s: s[CPU_WORKER_SERVICE]["depends_on"].pop(BUCKET_SERVICE))), "service_completed_successfully"),
+        "API published beside the proxy": (dict(config=broken_config(
+            lambda s: s[API_SERVICE].update(ports=["127.0.0.1:8081:8080/tcp"]))), "only the proxy"),
+        "unpinned MinIO": (dict(config=broken_config(
+            lambda s: s[OBJECT_STORE_SERVICE].update(image="minio/minio:latest"))), "pinned release of minio/minio"),
+        "bucket created only once": (dict(config=broken_config(
+            lambda s: s[BUCKET_SERVICE].update(command=["mc mb din/din-artifacts"]))), "--ignore-existing"),
         "GPU worker without profile": (dict(config=broken_config(
             lambda s: s[GPU_WORKER_SERVICE].pop("profiles"))), "gpu profile"),
         "GPU worker without GPUs": (dict(config=broken_config(

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.dinplatform.registry.artifact.s3.S3TestServer;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -57,6 +58,19 @@ public final class ComposeServiceEnvironment {
         }
         environment.putAll(replacements);
         return environment;
+    }
+
+    /**
+     * The compose variables that point the platform's processes at the test's S3 server instead of the stack's MinIO
+     * service: its endpoint, its bucket and its credentials (path-style access and the rest stay as composed).
+     */
+    public static Map<String, String> objectStore(S3TestServer s3) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("DIN_ARTIFACTS_S3_ENDPOINT", s3.endpoint());
+        variables.put("DIN_ARTIFACTS_S3_BUCKET", S3TestServer.BUCKET);
+        variables.put("DIN_ARTIFACTS_S3_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY_ID);
+        variables.put("DIN_ARTIFACTS_S3_SECRET_ACCESS_KEY", S3TestServer.SECRET_ACCESS_KEY);
+        return variables;
     }
 
     /** The compose file of this checkout: the repository root is above the module the tests run in. */

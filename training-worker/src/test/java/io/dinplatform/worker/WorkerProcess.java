@@ -1,47 +1,27 @@
 package io.dinplatform.worker;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
 
 /**
- * A training worker in a process of its own (a separate JVM running the worker application from this test's class
- * path), configured only through environment variables, as a container of the compose stack is.
+ * A training worker in a process of its own (a {@link PlatformProcess} running the worker application), configured
+ * only through environment variables, as a container of the compose stack is.
  */
 public final class WorkerProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile("Training worker (\\S+) started");
 
-    private final String name;
-    private final Process process;
-    private final Path log;
+    private final PlatformProcess process;
     private volatile String id;
 
-    private WorkerProcess(String name, Process process, Path log) {
-        this.name = name;
+    private WorkerProcess(PlatformProcess process) {
         this.process = process;
-        this.log = log;
     }
 
-    /**
-     * Starts the worker application with exactly the given environment on top of the machine's basics (PATH, HOME):
-     * nothing of the platform's configuration leaks in from the test's own environment.
-     *
-     * @param name names its log file in {@code workDirectory}
-     */
+    /** Starts the worker application from this JVM's class path; see {@link PlatformProcess#start}. */
     public static WorkerProcess start(String name, Map<String, String> environment, Path workDirectory)
             throws IOException {
         return start(name, environment, workDirectory, System.getProperty("java.class.path"));
@@ -53,105 +33,49 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(String name, Map<String, String> environment, Path workDirectory,
             String classPath) throws IOException {
-        Path log = workDirectory.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath,
-                TrainingWorkerApplication.class.getName());
-        builder.environment().keySet().removeIf(WorkerProcess::configuresThePlatform);
-        builder.environment().putAll(environment);
-        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new WorkerProcess(name, process, log);
+        return new WorkerProcess(PlatformProcess.start(name, TrainingWorkerApplication.class, environment,
+                workDirectory, classPath));
     }
 
-    /**
-     * This JVM's class path without the locations the given classes come from (a module's classes and its tests'),
-     * e.g. so that the API's {@code application.properties} does not configure a worker.
-     *
-     * @throws IllegalStateException when a location is not on the class path, so that nothing is left in silently
-     */
+    /** See {@link PlatformProcess#classPathWithout}. */
     public static String classPathWithout(Class<?>... classes) {
-        List<Path> entries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().normalize())
-                .collect(Collectors.toCollection(ArrayList::new));
-        for (Class<?> type : classes) {
-            Path location = locationOf(type);
-            if (!entries.remove(location)) {
-                throw new IllegalStateException(location + " of " + type.getName() + " is not on the class path "
-                        + entries);
-            }
-        }
-        return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static Path locationOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath()
-                    .normalize();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean configuresThePlatform(String variable) {
-        return variable.startsWith("DIN_") || variable.startsWith("SPRING_") || variable.startsWith("DJL_")
-                || variable.equals("JAVA_TOOL_OPTIONS");
+        return PlatformProcess.classPathWithout(classes);
     }
 
     /** Waits until the worker polls the queue (its application context is up) and learns the id it claims under. */
     public WorkerProcess awaitReady(Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("worker " + name + " exited with " + process.exitValue() + ":\n"
-                        + tail());
-            }
-            Matcher started = STARTED.matcher(logText());
-            if (started.find()) {
-                id = started.group(1);
-            }
-            return id != null;
-        });
+        id = process.awaitLogLine(STARTED, timeout);
         return this;
     }
 
     /** The id the worker claims runs under (its default, host:pid, as in a container); known once ready. */
     public String id() {
         if (id == null) {
-            throw new IllegalStateException("worker " + name + " is not ready yet");
+            throw new IllegalStateException("worker " + process.name() + " is not ready yet");
         }
         return id;
     }
 
     /** SIGKILL: no shutdown hook, no last write, exactly what the OOM killer or a power cut does. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor();
+        process.kill();
     }
 
     public String logText() throws IOException {
-        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        return process.logText();
     }
 
     public String tail() {
-        try {
-            String text = logText();
-            return text.substring(Math.max(0, text.length() - 4000));
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
-        }
+        return process.tail();
     }
 
     public Path log() {
-        return log;
+        return process.log();
     }
 
     /** SIGTERM and wait: the worker stops at a mini-batch boundary and leaves its run resumable. */
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
+        process.close();
     }
 }

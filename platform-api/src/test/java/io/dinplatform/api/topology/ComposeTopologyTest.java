@@ -7,16 +7,23 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.api.SamplesCsv;
 import io.dinplatform.registry.database.EmbeddedDatabaseProperties;
 import io.dinplatform.registry.database.EmbeddedPostgresServer;
+import io.dinplatform.registry.artifact.s3.S3TestServer;
 import io.dinplatform.worker.ComposeServiceEnvironment;
+import io.dinplatform.worker.PlatformProcess;
 import io.dinplatform.worker.WorkerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,16 +41,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The compose stack's topology without Docker: one PostgreSQL, platform-api with its embedded worker off, and two
- * training workers in processes of their own, each configured by the environment its service gets in
- * {@code docker-compose.yml} (at the defaults), sharing the artifact directory as the compose volume does. Through
- * HTTP only, a dataset is uploaded, two runs are queued and trained by the worker processes, and the API serves the
- * model they registered.
+ * The compose stack's topology without Docker, as on several hosts: one PostgreSQL, one S3 server, two platform-api
+ * replicas with their embedded worker off (one in this JVM, one in a process of its own), and two training workers
+ * in processes of their own, each configured by the environment its service gets in {@code docker-compose.yml} (at
+ * the defaults), each with a data directory of its own: no directory is shared, as between hosts. Through HTTP
+ * only, a dataset is uploaded, two runs are queued and trained by the worker processes, and the API serves the model
+ * they registered; then the second replica sees everything the first one created, serves the model on its first
+ * request for it, follows the alias moves made through the first, and refuses a token revoked there.
  *
  * <p>Only what must differ on this machine replaces the compose values: the database (the test's PostgreSQL instead
- * of the {@code postgres} service), the directories the volumes would provide, the admin token the deployment would
- * set, and the API's port.
+ * of the {@code postgres} service), the S3 server (S3Proxy instead of the {@code minio} service), the data
+ * directories, the admin token the deployment would set, and the APIs' ports (the proxy's job in the stack).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeTopologyTest {
 
     private static final String TOKEN = "compose-topology-test-admin-token-0123456789";
@@ -57,57 +67,65 @@ class ComposeTopologyTest {
                               "attention": {"hiddenUnits": [8]}, "mlp": {"hiddenUnits": [8]}},
              "training": {"epochs": 1, "batchSize": 64, "seed": %d, "device": "CPU"}}""";
 
+    private static final String ONE_INSTANCE = """
+            {"instances": [{"user_id": "u1", "item_id": "i101", "cate_id": "c1",
+                            "hist_item_id": ["i102", "i103"], "hist_cate_id": ["c2", "c3"]}]}""";
+
     @TempDir
     static Path directory;
 
+    /** What the second replica writes once it serves HTTP. */
+    private static final Pattern REPLICA_STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+    /** Generous bounds on how long a replica may lag behind a change made through another one. */
+    private static final Duration REPLICA_LAG = Duration.ofSeconds(30);
+
     private static EmbeddedPostgresServer postgres;
+    private static S3TestServer objectStore;
     private static ConfigurableApplicationContext platform;
+    private static PlatformProcess secondReplica;
     private static WorkerProcess firstWorker;
     private static WorkerProcess secondWorker;
     private static RestClient http;
+    private static int secondPort;
+    private static RestClient secondHttp;
 
     @BeforeAll
     static void startTheStack() throws Exception {
         postgres = EmbeddedPostgresServer.start(directory.resolve("postgres"), new EmbeddedDatabaseProperties(true,
                 freePort(), directory.resolve("postgres"), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+        objectStore = S3TestServer.start(directory.resolve("s3"));
         platform = startPlatformApi();
-        int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + TOKEN)
+        http = client(platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class), TOKEN);
+        // After the first replica: its start has migrated the database, so the others find the schema in place.
+        secondReplica = startSecondReplica();
+        firstWorker = startWorker("worker-1");
+        secondWorker = startWorker("worker-2");
+        secondPort = Integer.parseInt(secondReplica.awaitLogLine(REPLICA_STARTED, START_TIMEOUT));
+        secondHttp = client(secondPort, TOKEN);
+        firstWorker.awaitReady(START_TIMEOUT);
+        secondWorker.awaitReady(START_TIMEOUT);
+    }
+
+    private static RestClient client(int port, String token) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + token)
                 .defaultStatusHandler(status -> true, (request, response) -> {
                     // every status is asserted by the test itself
                 })
                 .build();
-        // After the API: its start has migrated the database, so the workers find the schema in place.
-        firstWorker = startWorker("worker-1");
-        secondWorker = startWorker("worker-2");
-        firstWorker.awaitReady(START_TIMEOUT);
-        secondWorker.awaitReady(START_TIMEOUT);
     }
 
     /** Every child process ends, whatever happened: a leaked worker would hold the queue of the next test run. */
     @AfterAll
     static void stopTheStack() throws Exception {
-        try {
-            stop(firstWorker);
-        } finally {
-            try {
-                stop(secondWorker);
-            } finally {
-                try {
-                    if (platform != null) {
-                        platform.close();
-                    }
-                } finally {
-                    if (postgres != null) {
-                        postgres.close();
-                    }
-                }
-            }
+        try (AutoCloseable database = postgres; AutoCloseable store = objectStore; AutoCloseable first = platform;
+             AutoCloseable second = secondReplica; AutoCloseable one = firstWorker; AutoCloseable two = secondWorker) {
+            // closed in reverse order: the workers, the replicas, then the object store and the database
         }
     }
 
     @Test
+    @Order(1)
     void runsQueuedThroughTheApiAreTrainedByTheWorkerProcessesAndServedByTheApi() {
         upload(SamplesCsv.rows(600, 3, 200));
         String first = queue(7);
@@ -127,14 +145,70 @@ class ComposeTopologyTest {
         assertThat(versions).containsExactlyInAnyOrder(1, 2);
 
         ResponseEntity<JsonNode> prediction = http.post().uri("/api/v1/models/{name}/predict", MODEL)
-                .contentType(MediaType.APPLICATION_JSON).body("""
-                        {"instances": [{"user_id": "u1", "item_id": "i101", "cate_id": "c1",
-                                        "hist_item_id": ["i102", "i103"], "hist_cate_id": ["c2", "c3"]}]}""")
-                .retrieve().toEntity(JsonNode.class);
+                .contentType(MediaType.APPLICATION_JSON).body(ONE_INSTANCE).retrieve().toEntity(JsonNode.class);
         assertThat(prediction.getStatusCode().value()).as("predict: %s", prediction.getBody()).isEqualTo(200);
         assertThat(prediction.getBody().path("version").asInt()).as("the newest registered version").isEqualTo(2);
         assertThat(prediction.getBody().path("predictions")).hasSize(1);
         assertThat(prediction.getBody().path("predictions").get(0).path("score").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    /** Uses what the first test registered through the first replica: the dataset and versions 1 and 2. */
+    @Test
+    @Order(2)
+    void theSecondReplicaServesWhatTheFirstCreatedAndFollowsItsChanges() {
+        assertThat(secondHttp.get().uri("/api/v1/datasets/topology-clicks/versions/1").retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).as("a dataset uploaded through the first")
+                .isEqualTo(200);
+        assertThat(secondHttp.get().uri("/api/v1/models/{name}/versions/2", MODEL).retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).as("a version registered by a worker")
+                .isEqualTo(200);
+
+        assertThat(servedVersion(secondHttp, null)).as("loaded on its first request: the newest version")
+                .isEqualTo(2);
+
+        moveProductionAlias(1);
+        await().atMost(REPLICA_LAG).until(() -> servedVersion(secondHttp, "production") == 1);
+        assertThat(servedVersion(secondHttp, "production")).isEqualTo(1);
+        moveProductionAlias(2);
+        await().atMost(REPLICA_LAG).until(() -> servedVersion(secondHttp, "production") == 2);
+
+        String queuedThroughTheSecond = queue(secondHttp, 9);
+        assertThat(run(queuedThroughTheSecond).path("status").asString()).as("seen through the first")
+                .isIn("QUEUED", "RUNNING", "SUCCEEDED");
+        assertThat(awaitFinal(queuedThroughTheSecond).path("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(3)
+    void aTokenCreatedThroughOneReplicaWorksOnTheOtherUntilItIsRevokedThere() {
+        ResponseEntity<JsonNode> created = http.post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"replica reader\", \"scopes\": [\"read\"]}").retrieve().toEntity(JsonNode.class);
+        assertThat(created.getStatusCode().value()).as("create: %s", created.getBody()).isEqualTo(201);
+        RestClient reader = client(secondPort, created.getBody().path("token").asString());
+        assertThat(reader.get().uri("/api/v1/models").retrieve().toEntity(JsonNode.class).getStatusCode().value())
+                .isEqualTo(200);
+
+        ResponseEntity<JsonNode> revoked = http.delete().uri("/api/v1/tokens/{id}",
+                created.getBody().path("id").asString()).retrieve().toEntity(JsonNode.class);
+        assertThat(revoked.getStatusCode().is2xxSuccessful()).as("revoke: %s", revoked.getBody()).isTrue();
+        await().atMost(REPLICA_LAG).until(() ->
+                reader.get().uri("/api/v1/models").retrieve().toEntity(JsonNode.class).getStatusCode().value() == 401);
+    }
+
+    private static int servedVersion(RestClient replica, String alias) {
+        ResponseEntity<JsonNode> prediction = replica.post()
+                .uri(uri -> uri.path("/api/v1/models/{name}/predict")
+                        .queryParamIfPresent("alias", Optional.ofNullable(alias)).build(MODEL))
+                .contentType(MediaType.APPLICATION_JSON).body(ONE_INSTANCE).retrieve().toEntity(JsonNode.class);
+        assertThat(prediction.getStatusCode().value()).as("predict: %s", prediction.getBody()).isEqualTo(200);
+        return prediction.getBody().path("version").asInt();
+    }
+
+    private static void moveProductionAlias(int version) {
+        ResponseEntity<JsonNode> moved = http.put().uri("/api/v1/models/{name}/aliases/production", MODEL)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"version\": " + version + "}").retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(moved.getStatusCode().is2xxSuccessful()).as("move the alias: %s", moved.getBody()).isTrue();
     }
 
     /**
@@ -143,12 +217,7 @@ class ComposeTopologyTest {
      * this JVM's environment.
      */
     private static ConfigurableApplicationContext startPlatformApi() throws IOException {
-        Map<String, String> here = databaseAndVolumes("api");
-        here.put("DIN_SECURITY_BOOTSTRAP_TOKEN", TOKEN);
-        Map<String, Object> environment = new LinkedHashMap<>(ComposeServiceEnvironment.of("platform-api", here));
-        assertThat(environment).as("docker-compose.yml's platform-api environment")
-                .containsEntry("DIN_WORKER_EMBEDDED", "false")
-                .containsEntry("DIN_DATABASE_EMBEDDED_ENABLED", "false");
+        Map<String, Object> environment = new LinkedHashMap<>(replicaEnvironment("api-1"));
         // Options of the container's JVM; this one is the test's.
         environment.remove("JAVA_TOOL_OPTIONS");
         // Not a variable of the service: compose publishes the container's 8080 on a host port instead.
@@ -162,9 +231,32 @@ class ComposeTopologyTest {
                 .properties("spring.main.banner-mode=off").run();
     }
 
+    /**
+     * A second platform-api in a process of its own, as a replica on another host: the same compose environment, a
+     * data directory of its own, and a port of its own (behind the stack's proxy, replicas need none published).
+     */
+    private static PlatformProcess startSecondReplica() throws IOException {
+        Map<String, String> environment = replicaEnvironment("api-2");
+        environment.remove("JAVA_TOOL_OPTIONS");
+        environment.put("SERVER_PORT", "0");
+        return PlatformProcess.start("api-2", PlatformApiApplication.class, environment, directory,
+                PlatformProcess.classPathWithout(ComposeTopologyTest.class));
+    }
+
+    private static Map<String, String> replicaEnvironment(String process) throws IOException {
+        Map<String, String> here = databaseAndObjectStore(process);
+        here.put("DIN_SECURITY_BOOTSTRAP_TOKEN", TOKEN);
+        Map<String, String> environment = ComposeServiceEnvironment.of("platform-api", here);
+        assertThat(environment).as("docker-compose.yml's platform-api environment")
+                .containsEntry("DIN_WORKER_EMBEDDED", "false")
+                .containsEntry("DIN_DATABASE_EMBEDDED_ENABLED", "false")
+                .containsEntry("DIN_ARTIFACTS_TYPE", "s3");
+        return environment;
+    }
+
     /** A training worker process with the compose service's environment (what WorkerProcessesTest checks in depth). */
     private static WorkerProcess startWorker(String name) throws IOException {
-        Map<String, String> here = databaseAndVolumes(name);
+        Map<String, String> here = databaseAndObjectStore(name);
         here.put("DIN_WORKER_LIVENESS_FILE", directory.resolve(name + ".alive").toString());
         Map<String, String> environment = ComposeServiceEnvironment.of("training-worker", here);
         // What the worker image itself sets (docker/Dockerfile): DJL never downloads anything.
@@ -175,16 +267,16 @@ class ComposeTopologyTest {
     }
 
     /**
-     * The test's PostgreSQL instead of the postgres service, a data directory of the process's own, and one artifact
-     * directory for every process, as the shared {@code artifacts} volume.
+     * The test's PostgreSQL and S3 server instead of the postgres and minio services, and a data directory of the
+     * process's own (its artifact cache among others): processes share nothing else, as hosts would not.
      */
-    private static Map<String, String> databaseAndVolumes(String process) {
+    private static Map<String, String> databaseAndObjectStore(String process) {
         Map<String, String> here = new LinkedHashMap<>();
         here.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
         here.put("SPRING_DATASOURCE_USERNAME", postgres.username());
         here.put("SPRING_DATASOURCE_PASSWORD", "");
+        here.putAll(ComposeServiceEnvironment.objectStore(objectStore));
         here.put("DIN_DATA_DIR", directory.resolve(process).toString());
-        here.put("DIN_ARTIFACTS_DIRECTORY", directory.resolve("artifacts").toString());
         return here;
     }
 
@@ -204,7 +296,11 @@ class ComposeTopologyTest {
     }
 
     private static String queue(long seed) {
-        ResponseEntity<JsonNode> queued = http.post().uri("/api/v1/training-runs")
+        return queue(http, seed);
+    }
+
+    private static String queue(RestClient replica, long seed) {
+        ResponseEntity<JsonNode> queued = replica.post().uri("/api/v1/training-runs")
                 .contentType(MediaType.APPLICATION_JSON).body(RUN_REQUEST.formatted(MODEL, seed))
                 .retrieve().toEntity(JsonNode.class);
         assertThat(queued.getStatusCode().value()).as("queue: %s", queued.getBody()).isEqualTo(202);
@@ -219,12 +315,6 @@ class ComposeTopologyTest {
 
     private static JsonNode run(String id) {
         return http.get().uri("/api/v1/training-runs/{id}", id).retrieve().body(JsonNode.class);
-    }
-
-    private static void stop(WorkerProcess worker) throws InterruptedException {
-        if (worker != null) {
-            worker.close();
-        }
     }
 
     private static int freePort() throws IOException {
