@@ -41,6 +41,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Every failure of the object store (unreachable, refused) is an {@link ArtifactStoreUnavailableException} that
  * names the endpoint and the bucket.
+ *
+ * <p>Limits: the move to the address is one server-side CopyObject, which S3 allows up to 5 GB per artifact (the
+ * platform's uploads stop at {@code din.datasets.max-upload-size}, 2GB by default); an upload has at most 10,000
+ * parts (160 GB at the default part size).
  */
 public class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
