@@ -1,0 +1,145 @@
+package io.dinplatform.worker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.dinplatform.core.data.synthetic.SyntheticConfig;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.artifact.DirectoryArtifactStore;
+import io.dinplatform.registry.database.EmbeddedPostgresServer;
+import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.lease.JobStatus;
+import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.model.ModelVersion;
+import io.dinplatform.registry.run.TrainingRunRepository;
+import io.dinplatform.registry.scoring.BatchPrediction;
+import io.dinplatform.registry.scoring.BatchPredictionRepository;
+import io.dinplatform.registry.scoring.NewBatchPrediction;
+import io.dinplatform.registry.scoring.PredictionPartition;
+import io.dinplatform.registry.scoring.PredictionPartitions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A batch prediction partitioned over two worker processes that share nothing but the database and the artifact
+ * store: both score partitions, one is killed with SIGKILL in the middle of a partition and the other scores that
+ * partition again, and the result has exactly the bytes of the same prediction scored in one partition by one
+ * worker.
+ *
+ * <p>The processes are configured as {@link WorkerProcessesTest} configures them: the compose service's
+ * environment, with short leases and small chunks so that the kill lands mid-partition and the takeover is quick.
+ */
+class PartitionedScoringProcessesTest extends QueueContextTest {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration SCORING_TIMEOUT = Duration.ofMinutes(4);
+    /** 12,000 rows: four partitions of 3,000, each of 47 chunks. */
+    private static final SyntheticConfig SCORED = new SyntheticConfig(1200, 60, 8, 2, 8, 10, 0.05, 29);
+    private static final Map<String, String> FAST_TAKEOVER = Map.of(
+            "DIN_WORKER_LEASE_DURATION", "4s",
+            "DIN_WORKER_HEARTBEAT_INTERVAL", "500ms",
+            "DIN_WORKER_POLL_INTERVAL", "100ms",
+            "DIN_BATCH_PREDICTIONS_CHUNK_SIZE", "64");
+
+    @Autowired
+    BatchPredictionRepository predictions;
+    @Autowired
+    PredictionPartitions partitions;
+    @Autowired
+    TrainingRunRepository runs;
+    @Autowired
+    DatasetRepository datasets;
+    @Autowired
+    ModelRepository models;
+    @Autowired
+    ArtifactStore artifacts;
+    @Autowired
+    EmbeddedPostgresServer postgres;
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+    Path work;
+
+    @Test
+    void twoProcessesScoreThePartitionsAndAKilledOnesPartitionIsScoredAgainByTheOther() throws Exception {
+        System.out.println("PHASE start " + java.time.Instant.now() + " " + work);
+        TestCatalog catalog = new TestCatalog(datasets, runs, artifacts);
+        DatasetVersion dataset = catalog.registerSynthetic("partitioned-" + UUID.randomUUID(), SCORED);
+        ModelVersion model = TestModels.trainAndRegister(artifacts, models, "partitioned-" + UUID.randomUUID(),
+                catalog.registerSynthetic("partitioned-training-" + UUID.randomUUID(), TestCatalog.TINY));
+
+        try (WorkerProcess doomed = start("doomed-worker"); WorkerProcess survivor = start("survivor-worker")) {
+            System.out.println("PHASE trained " + java.time.Instant.now());
+            doomed.awaitReady(START_TIMEOUT);
+            survivor.awaitReady(START_TIMEOUT);
+            System.out.println("PHASE ready " + java.time.Instant.now());
+            UUID id = queue(model, dataset, 4);
+
+            PredictionPartition killedMidway = await().atMost(SCORING_TIMEOUT).pollInterval(Duration.ofMillis(10))
+                    .until(() -> midPartition(id, doomed.id()), partition -> partition != null);
+            doomed.kill();
+            System.out.println("PHASE killed " + java.time.Instant.now());
+
+            BatchPrediction prediction = awaitFinal(id);
+            assertThat(prediction.status()).as("error: %s\n%s", prediction.error(), survivor.tail())
+                    .isEqualTo(JobStatus.SUCCEEDED);
+            List<PredictionPartition> scored = partitions.of(id);
+            assertThat(scored).extracting(PredictionPartition::status).containsOnly(JobStatus.SUCCEEDED)
+                    .hasSize(4);
+            assertThat(scored.get(killedMidway.index()).worker()).as("the killed worker's partition")
+                    .isEqualTo(survivor.id());
+            assertThat(scored).extracting(PredictionPartition::worker).contains(survivor.id());
+            assertThat(prediction.rowsScored()).isEqualTo(dataset.rows());
+
+            System.out.println("PHASE partitioned done " + java.time.Instant.now());
+            UUID whole = queue(model, dataset, 1);
+            BatchPrediction oneWorkerOnePartition = awaitFinal(whole);
+            assertThat(oneWorkerOnePartition.worker()).isEqualTo(survivor.id());
+            assertThat(prediction.result()).as("the same bytes as one partition on one worker")
+                    .isEqualTo(oneWorkerOnePartition.result());
+            System.out.println("PHASE end " + java.time.Instant.now());
+        }
+    }
+
+    private UUID queue(ModelVersion model, DatasetVersion dataset, int partitionCount) {
+        return predictions.create(new NewBatchPrediction(JsonMapper.shared().createObjectNode(), model.id(),
+                dataset.id(), dataset.rows(), partitionCount)).id();
+    }
+
+    /** A partition that the worker holds and has scored some but not all rows of; null when there is none. */
+    private PredictionPartition midPartition(UUID predictionId, String worker) {
+        return partitions.of(predictionId).stream()
+                .filter(partition -> partition.status() == JobStatus.RUNNING && worker.equals(partition.leaseHolder()))
+                .filter(partition -> partition.rowsScored() > 0 && partition.rowsScored() < partition.rowCount())
+                .findFirst().orElse(null);
+    }
+
+    private BatchPrediction awaitFinal(UUID id) {
+        await().atMost(SCORING_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> predictions.find(id).orElseThrow().status().isFinal());
+        return predictions.find(id).orElseThrow();
+    }
+
+    /** A worker process with the compose service's environment; see {@link WorkerProcessesTest}. */
+    private WorkerProcess start(String name) throws IOException {
+        Map<String, String> here = new LinkedHashMap<>(FAST_TAKEOVER);
+        here.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
+        here.put("SPRING_DATASOURCE_USERNAME", postgres.username());
+        here.put("SPRING_DATASOURCE_PASSWORD", "");
+        here.put("DIN_DATA_DIR", work.resolve(name).toString());
+        here.put("DIN_ARTIFACTS_DIRECTORY", ((DirectoryArtifactStore) artifacts).root().toString());
+        here.put("DIN_WORKER_LIVENESS_FILE", work.resolve(name + ".alive").toString());
+        Map<String, String> environment = ComposeServiceEnvironment.of("training-worker", here);
+        environment.put("DJL_OFFLINE", "true");
+        return WorkerProcess.start(name, environment, work);
+    }
+}
