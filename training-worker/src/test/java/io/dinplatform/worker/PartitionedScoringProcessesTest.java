@@ -44,13 +44,13 @@ class PartitionedScoringProcessesTest extends QueueContextTest {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration SCORING_TIMEOUT = Duration.ofMinutes(4);
-    /** 12,000 rows: four partitions of 3,000, each of 47 chunks. */
-    private static final SyntheticConfig SCORED = new SyntheticConfig(1200, 60, 8, 2, 8, 10, 0.05, 29);
+    /** 4,000 rows: four partitions of 1,000, each of 20 chunks. */
+    private static final SyntheticConfig SCORED = new SyntheticConfig(400, 60, 8, 2, 8, 10, 0.05, 29);
     private static final Map<String, String> FAST_TAKEOVER = Map.of(
             "DIN_WORKER_LEASE_DURATION", "4s",
             "DIN_WORKER_HEARTBEAT_INTERVAL", "500ms",
             "DIN_WORKER_POLL_INTERVAL", "100ms",
-            "DIN_BATCH_PREDICTIONS_CHUNK_SIZE", "64");
+            "DIN_BATCH_PREDICTIONS_CHUNK_SIZE", "50");
 
     @Autowired
     BatchPredictionRepository predictions;
@@ -66,28 +66,24 @@ class PartitionedScoringProcessesTest extends QueueContextTest {
     ArtifactStore artifacts;
     @Autowired
     EmbeddedPostgresServer postgres;
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+    @TempDir
     Path work;
 
     @Test
     void twoProcessesScoreThePartitionsAndAKilledOnesPartitionIsScoredAgainByTheOther() throws Exception {
-        System.out.println("PHASE start " + java.time.Instant.now() + " " + work);
         TestCatalog catalog = new TestCatalog(datasets, runs, artifacts);
         DatasetVersion dataset = catalog.registerSynthetic("partitioned-" + UUID.randomUUID(), SCORED);
         ModelVersion model = TestModels.trainAndRegister(artifacts, models, "partitioned-" + UUID.randomUUID(),
                 catalog.registerSynthetic("partitioned-training-" + UUID.randomUUID(), TestCatalog.TINY));
 
         try (WorkerProcess doomed = start("doomed-worker"); WorkerProcess survivor = start("survivor-worker")) {
-            System.out.println("PHASE trained " + java.time.Instant.now());
             doomed.awaitReady(START_TIMEOUT);
             survivor.awaitReady(START_TIMEOUT);
-            System.out.println("PHASE ready " + java.time.Instant.now());
             UUID id = queue(model, dataset, 4);
 
             PredictionPartition killedMidway = await().atMost(SCORING_TIMEOUT).pollInterval(Duration.ofMillis(10))
                     .until(() -> midPartition(id, doomed.id()), partition -> partition != null);
             doomed.kill();
-            System.out.println("PHASE killed " + java.time.Instant.now());
 
             BatchPrediction prediction = awaitFinal(id);
             assertThat(prediction.status()).as("error: %s\n%s", prediction.error(), survivor.tail())
@@ -99,14 +95,11 @@ class PartitionedScoringProcessesTest extends QueueContextTest {
                     .isEqualTo(survivor.id());
             assertThat(scored).extracting(PredictionPartition::worker).contains(survivor.id());
             assertThat(prediction.rowsScored()).isEqualTo(dataset.rows());
-
-            System.out.println("PHASE partitioned done " + java.time.Instant.now());
             UUID whole = queue(model, dataset, 1);
             BatchPrediction oneWorkerOnePartition = awaitFinal(whole);
             assertThat(oneWorkerOnePartition.worker()).isEqualTo(survivor.id());
             assertThat(prediction.result()).as("the same bytes as one partition on one worker")
                     .isEqualTo(oneWorkerOnePartition.result());
-            System.out.println("PHASE end " + java.time.Instant.now());
         }
     }
 
