@@ -76,7 +76,8 @@ class PartitionedScoringProcessesTest extends QueueContextTest {
         ModelVersion model = TestModels.trainAndRegister(artifacts, models, "partitioned-" + UUID.randomUUID(),
                 catalog.registerSynthetic("partitioned-training-" + UUID.randomUUID(), TestCatalog.TINY));
 
-        try (WorkerProcess doomed = start("doomed-worker"); WorkerProcess survivor = start("survivor-worker")) {
+        try (WorkerProcess doomed = start("doomed-worker", FAST_TAKEOVER);
+             WorkerProcess survivor = start("survivor-worker", FAST_TAKEOVER)) {
             doomed.awaitReady(START_TIMEOUT);
             survivor.awaitReady(START_TIMEOUT);
             UUID id = queue(model, dataset, 4);
@@ -122,14 +123,22 @@ class PartitionedScoringProcessesTest extends QueueContextTest {
         return predictions.find(id).orElseThrow();
     }
 
-    /** A worker process with the compose service's environment; see {@link WorkerProcessesTest}. */
-    private WorkerProcess start(String name) throws IOException {
-        Map<String, String> here = new LinkedHashMap<>(FAST_TAKEOVER);
+    private WorkerProcess start(String name, Map<String, String> settings) throws IOException {
+        return start(name, settings, postgres, (DirectoryArtifactStore) artifacts, work);
+    }
+
+    /**
+     * A worker process with the compose service's environment (see {@link WorkerProcessesTest}), the given compose
+     * variables set to other values than their defaults, the test's database and artifact directory.
+     */
+    static WorkerProcess start(String name, Map<String, String> settings, EmbeddedPostgresServer postgres,
+                               DirectoryArtifactStore artifacts, Path work) throws IOException {
+        Map<String, String> here = new LinkedHashMap<>(settings);
         here.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
         here.put("SPRING_DATASOURCE_USERNAME", postgres.username());
         here.put("SPRING_DATASOURCE_PASSWORD", "");
         here.put("DIN_DATA_DIR", work.resolve(name).toString());
-        here.put("DIN_ARTIFACTS_DIRECTORY", ((DirectoryArtifactStore) artifacts).root().toString());
+        here.put("DIN_ARTIFACTS_DIRECTORY", artifacts.root().toString());
         here.put("DIN_WORKER_LIVENESS_FILE", work.resolve(name + ".alive").toString());
         Map<String, String> environment = ComposeServiceEnvironment.of("training-worker", here);
         environment.put("DJL_OFFLINE", "true");

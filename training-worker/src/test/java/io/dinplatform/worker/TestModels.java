@@ -34,11 +34,16 @@ public final class TestModels {
      */
     public static ModelVersion trainAndRegister(ArtifactStore artifacts, ModelRepository models, String name,
                                                 DatasetVersion training) throws IOException {
+        return trainAndRegister(artifacts, models, name, training, TestCatalog.spec(2, "CPU"));
+    }
+
+    /** As {@link #trainAndRegister(ArtifactStore, ModelRepository, String, DatasetVersion)}, with the given spec. */
+    public static ModelVersion trainAndRegister(ArtifactStore artifacts, ModelRepository models, String name,
+                                                DatasetVersion training, RunSpec spec) throws IOException {
         EncodedDataset data;
         try (InputStream in = artifacts.openVerified(training.sha256())) {
             data = new DatasetEncoder(FeatureSchemaJson.fromTree(training.schema())).encode(in);
         }
-        RunSpec spec = TestCatalog.spec(2, "CPU");
         ByteArrayOutputStream bundle = new ByteArrayOutputStream();
         try (TrainingJob job = TrainingJob.create(data, spec.architecture(), spec.training(), Device.cpu())) {
             job.run(TrainingListener.NONE, () -> false);

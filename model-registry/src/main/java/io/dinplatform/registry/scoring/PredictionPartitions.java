@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class PredictionPartitions implements LeasedQueue<PartitionLease> {
 
+    private static final String RUNNING_PREDICTION = "EXISTS (SELECT 1 FROM batch_predictions p"
+            + " WHERE p.id = prediction_id AND p.status = 'RUNNING')";
+
     private final JdbcClient jdbc;
     private final LeasedTable queue;
 
@@ -72,9 +75,13 @@ public class PredictionPartitions implements LeasedQueue<PartitionLease> {
                 .query(PredictionPartitions::partition).list();
     }
 
-    /** Claims the next partition for {@code worker} with a lease of the given length; empty when none waits. */
+    /**
+     * Claims the next partition for {@code worker} with a lease of the given length; empty when none waits. Only a
+     * running prediction's partitions are claimed: one that went back to the queue hands its partitions out again
+     * when it resumes, and a finished one needs none.
+     */
     public Optional<PredictionPartition> claimNext(String worker, Duration lease) {
-        return queue.claim(worker, lease, "true", "id")
+        return queue.claim(worker, lease, RUNNING_PREDICTION, "id")
                 .query(UUID.class)
                 .optional()
                 .flatMap(this::find);

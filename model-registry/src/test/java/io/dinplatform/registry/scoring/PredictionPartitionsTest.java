@@ -1,6 +1,7 @@
 package io.dinplatform.registry.scoring;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.dinplatform.registry.EmbeddedCatalogTest;
@@ -41,8 +42,10 @@ class PredictionPartitionsTest extends EmbeddedCatalogTest {
 
     @BeforeEach
     void aRunningPredictionAndAnEmptyPartitionQueue() {
-        jdbc.sql("UPDATE batch_prediction_partitions SET status = 'CANCELLED', lease_holder = NULL, "
-                + "lease_expires_at = NULL WHERE status IN ('QUEUED', 'RUNNING')").update();
+        for (String table : List.of("batch_predictions", "batch_prediction_partitions")) {
+            jdbc.sql("UPDATE " + table + " SET status = 'CANCELLED', lease_holder = NULL, lease_expires_at = NULL "
+                    + "WHERE status IN ('QUEUED', 'RUNNING')").update();
+        }
         String name = "partitioned-" + UUID.randomUUID();
         DatasetVersion dataset = datasets.createNextVersion(new NewDatasetVersion(name, "d".repeat(64), 1, 300,
                 JSON.readTree("{}"), JSON.readTree("{}"), null, "dd/" + "d".repeat(62)));
@@ -50,6 +53,7 @@ class PredictionPartitionsTest extends EmbeddedCatalogTest {
                 null, null));
         prediction = predictions.create(new NewBatchPrediction(JSON.readTree("{}"), model.id(), dataset.id(), 300,
                 2));
+        predictions.claimNext("manager", LEASE);
     }
 
     @Test
@@ -109,7 +113,6 @@ class PredictionPartitionsTest extends EmbeddedCatalogTest {
 
     @Test
     void cancellingThePredictionCancelsItsQueuedPartitionsAndFlagsItsRunningOnes() {
-        predictions.claimNext("manager", LEASE);
         handOut(0, 0, 150, 11);
         handOut(1, 150, 150, 12);
         PartitionLease running = partitions.claimNext("worker-a", LEASE).orElseThrow().lease();
@@ -120,6 +123,17 @@ class PredictionPartitionsTest extends EmbeddedCatalogTest {
         assertThat(partitions.of(prediction.id())).extracting(PredictionPartition::status)
                 .containsExactly(JobStatus.RUNNING, JobStatus.CANCELLED);
         assertThat(partitions.claimNext("worker-b", LEASE)).isEmpty();
+    }
+
+    @Test
+    void onlyTheRunningPredictionsPartitionsAreClaimed() {
+        handOut(0, 0, 300, 11);
+        ScoringLease manager = predictions.find(prediction.id()).orElseThrow().lease();
+        predictions.requeue(manager, "shutdown", false);
+
+        assertThat(partitions.claimNext("worker-a", LEASE)).as("its prediction is queued again").isEmpty();
+        predictions.claimNext("manager", LEASE);
+        assertThat(partitions.claimNext("worker-a", LEASE)).isPresent();
     }
 
     private void handOut(int index, long first, long count, long stepExecution) {
