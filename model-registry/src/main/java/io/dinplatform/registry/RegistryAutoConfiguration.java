@@ -18,6 +18,7 @@ import io.dinplatform.registry.model.ModelChangeRelay;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
+import io.dinplatform.registry.scoring.PredictionPartitions;
 import io.dinplatform.registry.storage.DataDirectoryProperties;
 import io.dinplatform.registry.token.ApiTokenRepository;
 import io.dinplatform.registry.token.ApiTokens;
@@ -115,6 +116,12 @@ public class RegistryAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     BatchPredictionRepository batchPredictionRepository(JdbcClient jdbc) {
         return new BatchPredictionRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    PredictionPartitions predictionPartitions(JdbcClient jdbc) {
+        return new PredictionPartitions(jdbc);
     }
 
     @Bean

@@ -3,6 +3,18 @@ package io.dinplatform.worker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import io.dinplatform.core.data.builders.BuildOptions;
+import io.dinplatform.core.data.builders.BuildProtocol;
+import io.dinplatform.core.data.builders.BuildResult;
+import io.dinplatform.core.data.builders.Interaction;
+import io.dinplatform.core.data.builders.InteractionFormat;
+import io.dinplatform.core.data.builders.InteractionLogReader;
+import io.dinplatform.core.data.builders.ItemCatalog;
+import io.dinplatform.core.data.builders.ItemCatalogReader;
+import io.dinplatform.core.data.builders.SamplesBuilder;
 import java.util.UUID;
 
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
@@ -84,5 +96,25 @@ public final class TestCatalog {
 
     public TrainingRun run(UUID id) {
         return runs.find(id).orElseThrow();
+    }
+
+    /** MovieLens 100K from its files, built into samples as the dataset builder builds it (the rating threshold). */
+    public DatasetVersion registerMovieLens(Path data) throws IOException {
+        List<Interaction> interactions;
+        try (InputStream in = Files.newInputStream(data.resolve("u.data"))) {
+            interactions = InteractionLogReader.read(in, InteractionFormat.MOVIELENS);
+        }
+        ItemCatalog items;
+        try (InputStream in = Files.newInputStream(data.resolve("u.item"))) {
+            items = ItemCatalogReader.movieLens(in);
+        }
+        ByteArrayOutputStream samples = new ByteArrayOutputStream();
+        BuildResult built = SamplesBuilder.build(interactions, items,
+                BuildOptions.defaults(BuildProtocol.RATING_THRESHOLD), samples);
+        StoredArtifact stored = artifacts.write(new ByteArrayInputStream(samples.toByteArray()));
+        JsonMapper json = JsonMapper.shared();
+        return datasets.createNextVersion(new NewDatasetVersion("movielens-100k", stored.sha256(),
+                stored.sizeBytes(), built.rows(), FeatureSchemaJson.toTree(built.schema()), json.createObjectNode(),
+                json.createObjectNode().put("protocol", "RATING_THRESHOLD"), stored.storageKey()));
     }
 }

@@ -4,29 +4,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import io.dinplatform.registry.artifact.ArtifactStore;
-import io.dinplatform.registry.artifact.s3.S3TestServer;
-import io.dinplatform.registry.database.EmbeddedPostgresServer;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.RunEvent;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,22 +29,13 @@ import static org.awaitility.Awaitility.await;
  * Workers as separate processes sharing one queue, as on separate hosts: several runs each executed exactly once
  * across two JVMs, and a worker killed with SIGKILL in the middle of training whose run another process resumes from
  * its checkpoint in object storage.
- *
- * <p>Each process is configured the way the compose stack configures a {@code training-worker} container: with the
- * environment variables of that service in {@code docker-compose.yml}, at their defaults, and nothing else but what
- * must differ on this machine (the database, the S3 server instead of MinIO, a data directory of its own). The
- * processes share no directory: datasets, checkpoints and bundles travel through the S3 API (S3Proxy, checking
- * signatures), which this test's own catalog uses too.
  */
-class WorkerProcessesTest extends QueueContextTest {
-
-    private static S3TestServer objectStore;
+class WorkerProcessesTest extends SeparateHostsTest {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration RUNS_TIMEOUT = Duration.ofMinutes(8);
     /** 25 mini-batches an epoch: a process can be killed in the middle of an epoch. */
     private static final SyntheticConfig KILLABLE = new SyntheticConfig(200, 80, 8, 2, 8, 5, 0.05, 13);
-    private static final String WORKER_SERVICE = "training-worker";
     /**
      * Shorter than the compose defaults, so that the killed worker's lease expires within seconds and progress is
      * seen in the middle of an epoch; set through the same variables.
@@ -69,36 +54,10 @@ class WorkerProcessesTest extends QueueContextTest {
     DatasetRepository datasets;
     @Autowired
     ArtifactStore artifacts;
-    @Autowired
-    EmbeddedPostgresServer postgres;
     @TempDir
     Path work;
 
     TestCatalog catalog;
-
-    /**
-     * The object store of the test's catalog and of every worker process, as the compose stack's MinIO. The context
-     * differs from the other queue tests', so it gets a data directory (and an embedded PostgreSQL) of its own.
-     */
-    @DynamicPropertySource
-    static void objectStore(DynamicPropertyRegistry registry) throws Exception {
-        Path directory = TemporaryDataDirectory.create("processes");
-        registry.add("din.data-dir", directory::toString);
-        objectStore = S3TestServer.start(directory.resolve("s3"));
-        registry.add("din.artifacts.type", () -> "s3");
-        registry.add("din.artifacts.s3.endpoint", objectStore::endpoint);
-        registry.add("din.artifacts.s3.bucket", () -> S3TestServer.BUCKET);
-        registry.add("din.artifacts.s3.path-style-access", () -> "true");
-        registry.add("din.artifacts.s3.access-key-id", () -> S3TestServer.ACCESS_KEY_ID);
-        registry.add("din.artifacts.s3.secret-access-key", () -> S3TestServer.SECRET_ACCESS_KEY);
-    }
-
-    @AfterAll
-    static void stopObjectStore() throws Exception {
-        if (objectStore != null) {
-            objectStore.close();
-        }
-    }
 
     @BeforeEach
     void catalog() {
@@ -166,30 +125,8 @@ class WorkerProcessesTest extends QueueContextTest {
         }
     }
 
-    /**
-     * A worker process with the compose service's environment. Only what must differ here is replaced, and each of
-     * those must be a variable the service sets: a renamed variable in the compose file fails this test rather than
-     * leaving the process configured by something else.
-     *
-     * @param settings further compose variables the test sets to other values than their defaults
-     */
     private WorkerProcess start(String name, Map<String, String> settings) throws IOException {
-        Map<String, String> here = new LinkedHashMap<>(settings);
-        // The test's PostgreSQL and S3 server instead of the postgres and minio services; a directory of its own.
-        here.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
-        here.put("SPRING_DATASOURCE_USERNAME", postgres.username());
-        here.put("SPRING_DATASOURCE_PASSWORD", "");
-        here.putAll(ComposeServiceEnvironment.objectStore(objectStore));
-        here.put("DIN_DATA_DIR", work.resolve(name).toString());
-        here.put("DIN_WORKER_LIVENESS_FILE", work.resolve(name + ".alive").toString());
-        Map<String, String> environment = ComposeServiceEnvironment.of(WORKER_SERVICE, here);
-        assertThat(environment).as("docker-compose.yml's %s environment", WORKER_SERVICE)
-                .containsEntry("DIN_WORKER_DEVICE", "CPU")
-                .containsEntry("DIN_DATABASE_EMBEDDED_ENABLED", "false")
-                .containsEntry("DIN_ARTIFACTS_TYPE", "s3");
-        // What the worker image itself sets (docker/Dockerfile): DJL never downloads anything.
-        environment.put("DJL_OFFLINE", "true");
-        return WorkerProcess.start(name, environment, work);
+        return startWorker(name, settings, work);
     }
 
     /** The first epoch's checkpoint is saved and the second epoch is under way. */

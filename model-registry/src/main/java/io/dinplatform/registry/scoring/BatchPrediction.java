@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * @param attempts        how many times a worker has claimed it
  * @param cancelRequested whether a user asked to cancel it
  * @param rowsTotal       the rows to score
- * @param rowsScored      the rows scored and committed so far
+ * @param partitions      into how many partitions its rows are split, for any workers to score
+ * @param rowsScored      the rows scored and committed so far, over all its partitions
  * @param metrics         AUC, GAUC and log loss of the scores against the dataset's labels (JSON), once finished
  * @param result          the CSV of scores in the artifact store, once finished
  * @param error           why it failed
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record BatchPrediction(UUID id, JobStatus status, JsonNode request, ModelVersionRef model,
                               DatasetVersionRef dataset, String leaseHolder, Instant leaseExpiresAt, int attempts,
-                              boolean cancelRequested, long rowsTotal, long rowsScored, JsonNode metrics,
+                              boolean cancelRequested, long rowsTotal, int partitions, long rowsScored, JsonNode metrics,
                               Result result, String error, String worker, Long jobExecutionId, Instant createdAt,
                               Instant startedAt, Instant finishedAt) {
 

@@ -30,7 +30,9 @@ public class BatchPredictionRepository implements LeasedQueue<ScoringLease> {
 
     private static final String SELECT = """
             SELECT p.*, d.name AS dataset_name, dv.version AS dataset_version,
-                   m.name AS model_name, mv.version AS model_version, mv.bundle_sha256
+                   m.name AS model_name, mv.version AS model_version, mv.bundle_sha256,
+                   COALESCE((SELECT sum(s.rows_scored) FROM batch_prediction_partitions s
+                             WHERE s.prediction_id = p.id), p.rows_scored) AS rows_scored_over_partitions
             FROM batch_predictions p
             JOIN dataset_versions dv ON dv.id = p.dataset_version_id
             JOIN datasets d ON d.id = dv.dataset_id
@@ -50,12 +52,12 @@ public class BatchPredictionRepository implements LeasedQueue<ScoringLease> {
     public BatchPrediction create(NewBatchPrediction prediction) {
         UUID id = jdbc.sql("""
                         INSERT INTO batch_predictions (status, request, model_version_id, dataset_version_id,
-                                                       rows_total)
-                        VALUES ('QUEUED', CAST(? AS jsonb), ?, ?, ?)
+                                                       rows_total, partitions)
+                        VALUES ('QUEUED', CAST(? AS jsonb), ?, ?, ?, ?)
                         RETURNING id
                         """)
                 .params(jsonb(prediction.request()), prediction.modelVersionId(), prediction.datasetVersionId(),
-                        prediction.rowsTotal())
+                        prediction.rowsTotal(), prediction.partitions())
                 .query(UUID.class).single();
         return find(id).orElseThrow();
     }
@@ -72,11 +74,20 @@ public class BatchPredictionRepository implements LeasedQueue<ScoringLease> {
     }
 
     /**
-     * Asks a prediction to stop: a queued one is cancelled at once; a running one is flagged, and its worker stops
-     * at the next chunk boundary. False when it had already finished.
+     * Asks a prediction to stop: a queued one is cancelled at once; a running one is flagged, its queued partitions
+     * are cancelled and its running ones flagged, and their workers stop at the next chunk boundary. False when it
+     * had already finished.
      */
     @Transactional
     public boolean requestCancel(UUID id) {
+        jdbc.sql("""
+                        UPDATE batch_prediction_partitions
+                        SET status = CASE WHEN status = 'QUEUED' THEN 'CANCELLED' ELSE status END,
+                            finished_at = CASE WHEN status = 'QUEUED' THEN now() ELSE finished_at END,
+                            cancel_requested = true
+                        WHERE prediction_id = ? AND status IN ('QUEUED', 'RUNNING')
+                        """)
+                .param(id).update();
         int queued = jdbc.sql("""
                         UPDATE batch_predictions SET status = 'CANCELLED', cancel_requested = true, finished_at = now()
                         WHERE id = ? AND status = 'QUEUED'
@@ -109,13 +120,6 @@ public class BatchPredictionRepository implements LeasedQueue<ScoringLease> {
     public boolean recordExecution(ScoringLease lease, long jobExecutionId) {
         return queue.update(lease, "job_execution_id = :execution")
                 .param("execution", jobExecutionId)
-                .update() == 1;
-    }
-
-    /** The rows scored and committed so far. False when the lease is lost. */
-    public boolean recordProgress(ScoringLease lease, long rowsScored) {
-        return queue.update(lease, "rows_scored = :rows")
-                .param("rows", rowsScored)
                 .update() == 1;
     }
 
@@ -159,7 +163,8 @@ public class BatchPredictionRepository implements LeasedQueue<ScoringLease> {
                 new DatasetVersionRef(row.getLong("dataset_version_id"), row.getString("dataset_name"),
                         row.getInt("dataset_version")),
                 row.getString("lease_holder"), instant(row, "lease_expires_at"), row.getInt("attempts"),
-                row.getBoolean("cancel_requested"), row.getLong("rows_total"), row.getLong("rows_scored"),
+                row.getBoolean("cancel_requested"), row.getLong("rows_total"), row.getInt("partitions"),
+                row.getLong("rows_scored_over_partitions"),
                 json(row, "metrics"), result, row.getString("error"), row.getString("worker"),
                 row.getObject("job_execution_id", Long.class), instant(row, "created_at"),
                 instant(row, "started_at"), instant(row, "finished_at"));

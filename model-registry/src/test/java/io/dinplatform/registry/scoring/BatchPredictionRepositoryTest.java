@@ -59,6 +59,7 @@ class BatchPredictionRepositoryTest extends EmbeddedCatalogTest {
         assertThat(prediction.dataset().id()).isEqualTo(dataset.id());
         assertThat(prediction.rowsTotal()).isEqualTo(300);
         assertThat(prediction.rowsScored()).isZero();
+        assertThat(prediction.partitions()).isEqualTo(3);
         assertThat(prediction.result()).isNull();
         assertThat(predictions.find(prediction.id())).contains(prediction);
         BatchPrediction newer = queue();
@@ -91,14 +92,13 @@ class BatchPredictionRepositoryTest extends EmbeddedCatalogTest {
         ScoringLease current = predictions.claimNext("worker-b", LEASE).orElseThrow().lease();
 
         assertThat(predictions.renew(old, LEASE)).isEmpty();
-        assertThat(predictions.recordProgress(old, 100)).isFalse();
         assertThat(predictions.recordResult(old, RESULT, null)).isFalse();
         assertThat(predictions.finish(old, JobStatus.FAILED, "stale")).isFalse();
         assertThat(predictions.requeue(old, "stale", true)).isFalse();
 
         assertThat(predictions.renew(current, LEASE)).contains(false);
-        assertThat(predictions.recordProgress(current, 150)).isTrue();
-        assertThat(predictions.find(prediction.id()).orElseThrow().rowsScored()).isEqualTo(150);
+        assertThat(predictions.recordExecution(current, 150)).isTrue();
+        assertThat(predictions.find(prediction.id()).orElseThrow().jobExecutionId()).isEqualTo(150);
     }
 
     @Test
@@ -147,7 +147,7 @@ class BatchPredictionRepositoryTest extends EmbeddedCatalogTest {
 
     private BatchPrediction queue() {
         return predictions.create(new NewBatchPrediction(JSON.readTree("{\"model\": {\"name\": \"m\"}}"),
-                model.id(), dataset.id(), dataset.rows()));
+                model.id(), dataset.id(), dataset.rows(), 3));
     }
 
     private void expireLease(UUID id) {

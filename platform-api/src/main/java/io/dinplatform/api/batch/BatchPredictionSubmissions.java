@@ -25,15 +25,17 @@ public class BatchPredictionSubmissions {
     private final ModelRepository models;
     private final DatasetVersions datasetVersions;
     private final BatchPredictionRepository predictions;
+    private final BatchPredictionPartitioning partitioning;
     private final JsonMapper json;
 
     public BatchPredictionSubmissions(ServedVersionResolver modelVersions, ModelRepository models,
                                       DatasetVersions datasetVersions, BatchPredictionRepository predictions,
-                                      JsonMapper json) {
+                                      BatchPredictionPartitioning partitioning, JsonMapper json) {
         this.modelVersions = modelVersions;
         this.models = models;
         this.datasetVersions = datasetVersions;
         this.predictions = predictions;
+        this.partitioning = partitioning;
         this.json = json;
     }
 
@@ -46,7 +48,9 @@ public class BatchPredictionSubmissions {
         Integer datasetVersion = request.dataset().version();
         DatasetVersion dataset = datasetVersions.require(request.dataset().name(),
                 datasetVersion == null ? "latest" : datasetVersion.toString());
+        int partitions = partitioning.partitionsFor(request.partitions(), dataset.rows());
         ObjectNode stored = json.valueToTree(request);
-        return predictions.create(new NewBatchPrediction(stored, model.id(), dataset.id(), dataset.rows()));
+        return predictions.create(new NewBatchPrediction(stored, model.id(), dataset.id(), dataset.rows(),
+                partitions));
     }
 }

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param status          QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED
  * @param model           the model version that scores: the one the request's alias pointed at when it was accepted
  * @param dataset         the dataset version it scores
- * @param progress        rows scored (committed) of the total
+ * @param partitions      into how many partitions its rows are split, for any workers to score
+ * @param progress        rows scored (committed) of the total, over all partitions
  * @param metrics         AUC, GAUC and log loss of the scores against the dataset's labels, once finished
  * @param result          the CSV of scores, once finished: where to download it, its SHA-256 and size
  * @param error           why it failed
@@ -26,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * @param startedAt       when a worker started it
  * @param finishedAt      when it ended
  */
-public record BatchPredictionView(UUID id, JobStatus status, VersionRef model, VersionRef dataset, Progress progress,
+public record BatchPredictionView(UUID id, JobStatus status, VersionRef model, VersionRef dataset, int partitions,
+                                  Progress progress,
                                   JsonNode metrics, Result result, String error, boolean cancelRequested,
                                   int attempts, String worker, JsonNode request, Instant createdAt, Instant startedAt,
                                   Instant finishedAt) {
@@ -53,7 +55,7 @@ public record BatchPredictionView(UUID id, JobStatus status, VersionRef model, V
                         prediction.result().sha256(), prediction.result().sizeBytes());
         return new BatchPredictionView(prediction.id(), prediction.status(),
                 new VersionRef(prediction.model().name(), prediction.model().version()),
-                new VersionRef(prediction.dataset().name(), prediction.dataset().version()),
+                new VersionRef(prediction.dataset().name(), prediction.dataset().version()), prediction.partitions(),
                 Progress.of(prediction.rowsScored(), prediction.rowsTotal()), prediction.metrics(), result,
                 prediction.error(), prediction.cancelRequested(), prediction.attempts(), prediction.worker(),
                 prediction.request(), prediction.createdAt(), prediction.startedAt(), prediction.finishedAt());

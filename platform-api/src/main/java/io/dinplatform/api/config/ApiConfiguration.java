@@ -1,5 +1,6 @@
 package io.dinplatform.api.config;
 
+import io.dinplatform.api.batch.BatchPredictionPartitioning;
 import io.dinplatform.api.dataset.DatasetLimits;
 import io.dinplatform.api.error.UploadLimits;
 import io.dinplatform.api.run.RunLimits;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** The API's settings and its OpenAPI description ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({UploadLimits.class, DatasetLimits.class, RunLimits.class})
+@EnableConfigurationProperties({UploadLimits.class, DatasetLimits.class, RunLimits.class,
+        BatchPredictionPartitioning.class})
 public class ApiConfiguration {
 
     @Bean

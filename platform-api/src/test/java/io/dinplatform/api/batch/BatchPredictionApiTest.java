@@ -65,6 +65,7 @@ class BatchPredictionApiTest extends PlatformApiTest {
         assertThat(prediction.get("dataset").get("version").asInt()).isEqualTo(1);
         assertThat(prediction.get("progress").get("rowsScored").asLong()).isZero();
         assertThat(prediction.get("progress").get("rowsTotal").asLong()).isEqualTo(12);
+        assertThat(prediction.get("partitions").asInt()).as("the default for 12 rows").isEqualTo(1);
         assertThat(prediction.get("request").get("model").get("alias").asString()).isEqualTo("production");
         assertThat(prediction.get("result").isNull()).isTrue();
 
@@ -82,6 +83,17 @@ class BatchPredictionApiTest extends PlatformApiTest {
                 """.formatted(model, dataset)).getBody();
 
         assertThat(prediction.get("model").get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theRequestedPartitionCountIsRecordedAndShown() {
+        JsonNode prediction = postJson(PATH, """
+                {"model": {"name": "%s"}, "dataset": {"name": "%s"}, "partitions": 3}
+                """.formatted(model, dataset)).getBody();
+
+        assertThat(prediction.get("partitions").asInt()).isEqualTo(3);
+        assertThat(get(PATH + "/" + prediction.get("id").asString()).getBody().get("partitions").asInt())
+                .isEqualTo(3);
     }
 
     @Test
@@ -119,6 +131,9 @@ class BatchPredictionApiTest extends PlatformApiTest {
             no dataset               | {"model": {"name": "MODEL"}}                                                                 | 400 | dataset
             invalid alias            | {"model": {"name": "MODEL", "alias": "Prod!"}, "dataset": {"name": "DATASET"}}               | 400 | alias
             version zero             | {"model": {"name": "MODEL", "version": 0}, "dataset": {"name": "DATASET"}}                   | 400 | version
+            no partition             | {"model": {"name": "MODEL"}, "dataset": {"name": "DATASET"}, "partitions": 0}                | 400 | partitions
+            too many partitions      | {"model": {"name": "MODEL"}, "dataset": {"name": "DATASET"}, "partitions": 65}               | 400 | max-partitions
+            partitions not a number  | {"model": {"name": "MODEL"}, "dataset": {"name": "DATASET"}, "partitions": "many"}           | 400 | partitions
             unknown field            | {"model": {"name": "MODEL"}, "dataset": {"name": "DATASET"}, "chunkSize": 5}                 | 400 | chunkSize
             malformed JSON           | {"model": {"name": "MODEL"                                                                   | 400 | JSON
             """)

@@ -75,7 +75,7 @@ class BatchScoringOverHttpTest extends EmbeddedWorkerApiTest {
         upload(model + "-data", schema, samples.toByteArray());
 
         ResponseEntity<JsonNode> accepted = postJson("/api/v1/batch-predictions", """
-                {"model": {"name": "%s", "version": 1}, "dataset": {"name": "%s-data"}}
+                {"model": {"name": "%s", "version": 1}, "dataset": {"name": "%s-data"}, "partitions": 2}
                 """.formatted(model, model));
         assertThat(accepted.getStatusCode().value()).as("%s", accepted.getBody()).isEqualTo(202);
         String path = accepted.getHeaders().getLocation().getPath();
@@ -83,6 +83,7 @@ class BatchScoringOverHttpTest extends EmbeddedWorkerApiTest {
         JsonNode prediction = awaitFinal(path, SCORING_WAIT);
 
         assertThat(prediction.get("status").asString()).as("%s", prediction).isEqualTo("SUCCEEDED");
+        assertThat(prediction.get("partitions").asInt()).isEqualTo(2);
         long rows = (long) SAMPLES.users() * SAMPLES.samplesPerUser();
         assertThat(prediction.get("progress").get("rowsScored").asLong()).isEqualTo(rows);
         assertThat(prediction.get("progress").get("fraction").asDouble()).isEqualTo(1.0);

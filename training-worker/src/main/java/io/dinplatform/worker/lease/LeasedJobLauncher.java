@@ -1,6 +1,7 @@
 package io.dinplatform.worker.lease;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Runs a leased job's Spring Batch job through {@link JobOperator}: the {@link JobIdParameter} identifies the job
@@ -19,12 +21,16 @@ import org.springframework.batch.core.repository.JobRepository;
  * last execution stopped (its completed steps are skipped, the stopped step resumes from its last checkpoint).
  *
  * <p>An execution that is still marked running when this worker holds the job's lease was left behind by a worker
- * that died or lost its lease; {@link JobOperator#recover} marks it FAILED so that it can be restarted.
+ * that died or lost its lease; it is marked FAILED so that it can be restarted, as {@link JobOperator#recover} does,
+ * except for the executions of partitions (named {@code step:partition} by Spring Batch): those belong to whichever
+ * worker holds each partition's own lease, may still be executing there, and are not this job's to end.
  */
 public class LeasedJobLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(LeasedJobLauncher.class);
     private static final Duration COMPLETION_POLL = Duration.ofMillis(200);
+    /** Between a partitioned step's name and a partition's, in the names of the partitions' step executions. */
+    private static final String PARTITION_SEPARATOR = ":";
 
     private final Job job;
     private final JobIdParameter jobId;
@@ -60,11 +66,26 @@ public class LeasedJobLauncher {
         if (last.isRunning()) {
             log.warn("{} {}: job execution {} was left {} by a worker that died or lost its lease; recovering it",
                     jobId.name(), id, last.getId(), last.getStatus());
-            last = jobOperator.recover(last);
+            last = recover(last);
         }
         log.info("{} {}: restarting job execution {} ({}), resuming where it stopped", jobId.name(), id,
                 last.getId(), last.getStatus());
         return jobOperator.restart(last);
+    }
+
+    private JobExecution recover(JobExecution stale) {
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : stale.getStepExecutions()) {
+            if (step.getStatus().isRunning() && !step.getStepName().contains(PARTITION_SEPARATOR)) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setEndTime(now);
+                jobRepository.update(step);
+            }
+        }
+        stale.setStatus(BatchStatus.FAILED);
+        stale.setEndTime(now);
+        jobRepository.update(stale);
+        return stale;
     }
 
     /** With an asynchronous task executor the operator returns at once: wait here for the end of the execution. */

@@ -23,8 +23,8 @@ import org.springframework.batch.core.job.JobExecution;
  * Executes one claimed batch prediction under its lease and settles its status from how the job ended, as the
  * training runs' executor does: COMPLETED → SUCCEEDED; STOPPED → CANCELLED (a user asked), back to the queue (the
  * worker is shutting down) or nothing at all (the lease was lost); FAILED → FAILED at once for a permanent failure,
- * else back to the queue until the prediction has had its {@code maxAttempts}. A settled prediction's scratch file
- * is removed; one that goes back to the queue keeps it for the restart.
+ * else back to the queue until the prediction has had its {@code maxAttempts}. A prediction that goes back to the
+ * queue keeps its scored partitions for the restart.
  */
 public class BatchPredictionExecutor {
 
@@ -35,19 +35,17 @@ public class BatchPredictionExecutor {
     private final LeaseHeartbeat<ScoringLease> heartbeat;
     private final LeasedJobLauncher launcher;
     private final DeviceResolver devices;
-    private final ScratchFiles scratch;
     private final int maxAttempts;
 
     /** @param launcher starts or restarts the batch prediction job (its instance is keyed by the prediction's id) */
     public BatchPredictionExecutor(BatchPredictionRepository predictions, ActiveBatchPredictions active,
                                    LeaseHeartbeat<ScoringLease> heartbeat, LeasedJobLauncher launcher,
-                                   DeviceResolver devices, ScratchFiles scratch, int maxAttempts) {
+                                   DeviceResolver devices, int maxAttempts) {
         this.predictions = predictions;
         this.active = active;
         this.heartbeat = heartbeat;
         this.launcher = launcher;
         this.devices = devices;
-        this.scratch = scratch;
         this.maxAttempts = maxAttempts;
     }
 
@@ -100,7 +98,7 @@ public class BatchPredictionExecutor {
             settle(prediction.lease(), JobStatus.CANCELLED, null);
         } else if (reason == StopReason.WORKER_SHUTDOWN) {
             predictions.requeue(prediction.lease(), "worker " + prediction.lease().holder() + " shut down; the "
-                    + "prediction resumes after its last committed chunk on the next worker", false);
+                    + "prediction resumes with its unscored partitions on the next worker", false);
         } else {
             List<Throwable> failures = execution.getAllFailureExceptions();
             failed(prediction, failures.isEmpty()
@@ -132,7 +130,6 @@ public class BatchPredictionExecutor {
 
     private void settle(ScoringLease lease, JobStatus status, String error) {
         if (predictions.finish(lease, status, error)) {
-            scratch.delete(lease.predictionId());
             log.info("Batch prediction {} {}", lease.predictionId(), status);
         } else {
             log.warn("Batch prediction {} could not be marked {}: the lease is lost", lease.predictionId(), status);

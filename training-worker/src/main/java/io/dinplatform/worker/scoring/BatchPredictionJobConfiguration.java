@@ -8,7 +8,7 @@ import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
-import io.dinplatform.registry.storage.DataDirectoryProperties;
+import io.dinplatform.registry.scoring.PredictionPartitions;
 import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -17,6 +17,7 @@ import org.springframework.batch.core.job.parameters.DefaultJobParametersValidat
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,16 +25,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The batch prediction job: {@code score → publish}.
+ * The batch prediction job: {@code score → publish}, where {@code score} is a Spring Batch partitioned step.
  *
- * <p>{@code score} is a chunk-oriented step: the reader hands out dataset rows, the writer scores each chunk in one
- * forward pass and appends it to the scores file, and each chunk commits in one database transaction together with
- * the step's saved position (rows read, bytes written) and the prediction's progress. A restart (the same job
- * instance, keyed by the prediction's id) resumes after the last committed chunk. {@code publish} verifies the file,
- * computes the metrics and moves it into the artifact store.
+ * <p>{@code score} runs on the worker that holds the prediction's lease: {@link UnscoredPartitionSplitter} creates a
+ * step execution of {@code scorePartition} for every partition not yet scored, and {@link CatalogPartitionHandler}
+ * hands them out through the catalog and waits until all have ended. Any worker's {@link PartitionLoop} executes
+ * them: {@code scorePartition} is a chunk-oriented step whose reader hands out the partition's range of rows and
+ * whose writer scores each chunk in one forward pass, appends it to the partition's part in the artifact store and
+ * commits the partition's progress with the chunk. A restart (the same job instance, keyed by the prediction's id)
+ * hands out only the partitions without a part. {@code publish} assembles the parts into the result.
  *
- * <p>The reader and the writer are step-scoped: each execution gets its own, for the prediction its job parameter
- * names.
+ * <p>The reader and the writer are step-scoped: each partition's execution gets its own, for the partition its step
+ * execution context names.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatchPredictionProperties.class)
@@ -41,8 +44,10 @@ public class BatchPredictionJobConfiguration {
 
     public static final String JOB_NAME = "dinBatchPredictionJob";
 
-    private static final String PREDICTION_ID = "#{jobParameters['" + ActiveBatchPredictions.PREDICTION_ID_PARAMETER
-            + "']}";
+    /** The step that scores one partition, on any worker. */
+    public static final String PARTITION_STEP = "scorePartition";
+
+    private static final String PARTITION_ID = "#{stepExecutionContext['" + RowRangePartitioner.PARTITION_ID + "']}";
 
     @Bean
     ActiveBatchPredictions activeBatchPredictions() {
@@ -50,45 +55,55 @@ public class BatchPredictionJobConfiguration {
     }
 
     @Bean
-    ScratchFiles batchPredictionScratch(BatchPredictionProperties properties, DataDirectoryProperties data) {
-        return new ScratchFiles(data.resolve(properties.scratchDirectory(), "batch-predictions"));
+    ActivePartitions activePartitions() {
+        return new ActivePartitions();
     }
 
     @Bean
     @StepScope
-    DatasetRowReader batchPredictionReader(@Value(PREDICTION_ID) String id, ActiveBatchPredictions active,
-                                           DatasetRepository datasets, ArtifactStore artifacts) {
-        DatasetVersion dataset = datasetOf(active.require(UUID.fromString(id)), datasets);
-        return new DatasetRowReader(artifacts, dataset.sha256(), schemaOf(dataset));
+    DatasetRowReader partitionReader(@Value(PARTITION_ID) String id, ActivePartitions active,
+                                     DatasetRepository datasets, ArtifactStore artifacts) {
+        ActivePartition partition = active.require(UUID.fromString(id));
+        DatasetVersion dataset = datasetOf(partition, datasets);
+        return new DatasetRowReader(artifacts, dataset.sha256(), schemaOf(dataset),
+                partition.partition().firstRow(), partition.partition().rowCount());
     }
 
     @Bean
     @StepScope
-    ScoringWriter batchPredictionWriter(@Value(PREDICTION_ID) String id, ActiveBatchPredictions active,
-                                        DatasetRepository datasets, ArtifactStore artifacts, ScratchFiles scratch,
-                                        BatchPredictionProperties properties) {
-        ActiveBatchPrediction prediction = active.require(UUID.fromString(id));
-        boolean labelled = schemaOf(datasetOf(prediction, datasets)).label() != null;
-        return new ScoringWriter(artifacts, prediction.prediction().model().bundleSha256(), prediction.device(),
-                properties.chunkSize(), ScoresFile.writer(scratch.scoresOf(prediction.id()), labelled));
+    ScoringWriter partitionWriter(@Value(PARTITION_ID) String id, ActivePartitions active, ArtifactStore artifacts,
+                                  PredictionPartitions partitions, BatchPredictionProperties properties) {
+        return new ScoringWriter(artifacts, partitions, active.require(UUID.fromString(id)), properties.chunkSize());
+    }
+
+    @Bean(PARTITION_STEP)
+    Step scorePartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        DatasetRowReader partitionReader, ScoringWriter partitionWriter, ActivePartitions active,
+                        BatchPredictionProperties properties) {
+        return new StepBuilder(PARTITION_STEP, jobRepository)
+                .<DatasetRow, DatasetRow>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(partitionReader)
+                .writer(partitionWriter)
+                .interruptionPolicy(new ChunkBoundaryStop(active))
+                .build();
     }
 
     @Bean(JOB_NAME)
     Job dinBatchPredictionJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              DatasetRowReader batchPredictionReader, ScoringWriter batchPredictionWriter,
-                              ActiveBatchPredictions active, BatchPredictionRepository predictions,
-                              ArtifactStore artifacts, ScratchFiles scratch, BatchPredictionProperties properties) {
+                              @Qualifier(PARTITION_STEP) Step scorePartition, ActiveBatchPredictions active,
+                              BatchPredictionRepository predictions, PredictionPartitions partitions,
+                              DatasetRepository datasets, ArtifactStore artifacts,
+                              BatchPredictionProperties properties) {
         Step score = new StepBuilder("score", jobRepository)
-                .<DatasetRow, DatasetRow>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(batchPredictionReader)
-                .writer(batchPredictionWriter)
-                .listener(new LostScratchFile(active, scratch))
-                .listener(new ScoringProgress(predictions, active))
-                .interruptionPolicy(new ChunkBoundaryStop(active))
+                .partitioner(scorePartition)
+                .splitter(new UnscoredPartitionSplitter(PARTITION_STEP, jobRepository, active, partitions))
+                .partitionHandler(new CatalogPartitionHandler(active, partitions, jobRepository,
+                        properties.partitionPollInterval()))
                 .build();
         Step publish = new StepBuilder("publish", jobRepository)
-                .tasklet(new PublishTasklet(active, predictions, artifacts, scratch), transactionManager)
+                .tasklet(new PublishTasklet(active, predictions, partitions, datasets, artifacts),
+                        transactionManager)
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(score)
@@ -101,8 +116,8 @@ public class BatchPredictionJobConfiguration {
                 .build();
     }
 
-    private static DatasetVersion datasetOf(ActiveBatchPrediction prediction, DatasetRepository datasets) {
-        long id = prediction.prediction().dataset().id();
+    private static DatasetVersion datasetOf(ActivePartition partition, DatasetRepository datasets) {
+        long id = partition.prediction().dataset().id();
         return datasets.findById(id).orElseThrow(() -> new PermanentJobFailure(
                 "dataset version " + id + " no longer exists in the catalog"));
     }

@@ -8,25 +8,26 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepInterruptionPolicy;
 
 /**
- * Stops the scoring step at a chunk boundary when its prediction must stop (cancelled, lease lost, worker shutting
- * down). The step is marked terminate-only, so it ends STOPPED (not COMPLETED) and a restart resumes after the last
- * committed chunk.
+ * Stops a partition's step at a chunk boundary when the partition must stop: its prediction cancelled (the
+ * partition's heartbeat reports the flag), its lease lost, or the worker shutting down. The step is marked
+ * terminate-only, so it ends STOPPED (not COMPLETED) and its part is discarded.
  */
 class ChunkBoundaryStop implements StepInterruptionPolicy {
 
-    private final ActiveBatchPredictions active;
+    private final ActivePartitions active;
 
-    ChunkBoundaryStop(ActiveBatchPredictions active) {
+    ChunkBoundaryStop(ActivePartitions active) {
         this.active = active;
     }
 
     @Override
     public void checkInterrupted(StepExecution step) throws JobInterruptedException {
-        ActiveBatchPrediction prediction = active.require(step.getJobParameters());
-        Optional<StopReason> reason = prediction.control().stopReason();
+        ActivePartition partition = active.require(step);
+        Optional<StopReason> reason = partition.control().stopReason();
         if (reason.isPresent()) {
             step.setTerminateOnly();
-            throw new JobInterruptedException("batch prediction " + prediction.id() + " stops: " + reason.get());
+            throw new JobInterruptedException("partition " + partition.partition().index() + " of batch prediction "
+                    + partition.prediction().id() + " stops: " + reason.get());
         }
     }
 }

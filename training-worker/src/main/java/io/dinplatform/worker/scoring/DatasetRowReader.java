@@ -19,9 +19,10 @@ import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Streams the rows of a dataset version from the artifact store, with their raw values, one at a time (the file is
- * never held in memory). Spring Batch's item counting makes it restartable: the count of rows handed out is saved
- * with every committed chunk, and a restart reads past that many rows before handing out the next.
+ * Streams one partition's range of the rows of a dataset version from the artifact store, with their raw values,
+ * one at a time (the file is never held in memory): it parses past the rows before the range and ends after its
+ * last. It saves no position: a partition's part is one staged artifact, so a partition that executes again starts
+ * over from its first row.
  *
  * <p>The raw values go to the model's own encoder, exactly as an online prediction's do, so a row scores here what it
  * would score through {@code predict}. A missing numeric value is 0, as in training.
@@ -34,15 +35,26 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
     private final ArtifactStore artifacts;
     private final String sha256;
     private final FeatureSchema schema;
+    private final long firstRow;
+    private final long rowCount;
+    private long handedOut;
     private InputStream input;
     private CsvRecordReader csv;
     private Columns columns;
 
-    public DatasetRowReader(ArtifactStore artifacts, String sha256, FeatureSchema schema) {
+    /**
+     * @param firstRow how many data rows come before the range
+     * @param rowCount the rows of the range
+     */
+    public DatasetRowReader(ArtifactStore artifacts, String sha256, FeatureSchema schema, long firstRow,
+                            long rowCount) {
         this.artifacts = artifacts;
         this.sha256 = sha256;
         this.schema = schema;
+        this.firstRow = firstRow;
+        this.rowCount = rowCount;
         setName(NAME);
+        setSaveState(false);
     }
 
     /** The feature that names the candidate item in the result: the target of the first history, if any. */
@@ -63,23 +75,40 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
             throw new PermanentJobFailure("the dataset file is empty");
         }
         columns = Columns.resolve(schema, header);
+        handedOut = 0;
+        for (long skipped = 0; skipped < firstRow; skipped++) {
+            if (nextRecord() == null) {
+                throw new PermanentJobFailure("the dataset file has " + skipped + " rows, fewer than the "
+                        + firstRow + " before this partition");
+            }
+        }
     }
 
     @Override
     protected DatasetRow doRead() throws IOException {
-        String[] fields;
-        do {
-            fields = csv.next();
-        } while (fields != null && fields.length == 1 && fields[0].isEmpty() && columns.width() > 1);
+        if (handedOut == rowCount) {
+            return null;
+        }
+        String[] fields = nextRecord();
         if (fields == null) {
             return null;
         }
+        handedOut++;
         long row = csv.recordNumber();
         if (fields.length != columns.width()) {
             throw new PermanentJobFailure("row " + row + " of the dataset has " + fields.length
                     + " fields but its header has " + columns.width());
         }
         return columns.row(row, fields);
+    }
+
+    /** The next data record, past blank lines; null at the end of the file. */
+    private String[] nextRecord() throws IOException {
+        String[] fields;
+        do {
+            fields = csv.next();
+        } while (fields != null && fields.length == 1 && fields[0].isEmpty() && columns.width() > 1);
+        return fields;
     }
 
     @Override

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,9 +11,6 @@ import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.csv.CsvWriter;
 import io.dinplatform.core.metrics.EvaluationMetrics;
 import io.dinplatform.worker.lease.PermanentJobFailure;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
-import org.springframework.core.io.FileSystemResource;
 
 /**
  * The result of a batch prediction: a CSV with a header, one line per dataset row, in the dataset's order:
@@ -25,30 +19,18 @@ import org.springframework.core.io.FileSystemResource;
  */
 public final class ScoresFile {
 
-    /** The name under which the writer's position is saved in the step's execution context. */
-    static final String WRITER_NAME = "scores";
-
     private ScoresFile() {
     }
 
-    /**
-     * Spring Batch's restartable file writer over the file: lines are buffered until the chunk's transaction commits
-     * (then written and forced to disk), the byte position is saved with every committed chunk, and a restart
-     * truncates the file to that position before appending, so a chunk written but never committed by a worker that
-     * died disappears and is written once more.
-     */
-    static FlatFileItemWriter<ScoredRow> writer(Path file, boolean labelled) {
-        return new FlatFileItemWriterBuilder<ScoredRow>()
-                .name(WRITER_NAME)
-                .resource(new FileSystemResource(file))
-                .encoding(StandardCharsets.UTF_8.name())
-                .lineSeparator("\n")
-                .headerCallback(out -> out.write(line(labelled ? new String[] {"row", "group", "item", "score",
-                        "label"} : new String[] {"row", "group", "item", "score"})))
-                .lineAggregator(row -> line(fields(row)))
-                .forceSync(true)
-                .shouldDeleteIfExists(true)
-                .build();
+    /** The first line, with its line break. */
+    static String header(boolean labelled) {
+        return line(labelled ? new String[] {"row", "group", "item", "score", "label"}
+                : new String[] {"row", "group", "item", "score"});
+    }
+
+    /** The line of one scored row, with its line break. */
+    static String line(ScoredRow row) {
+        return line(fields(row));
     }
 
     private static String[] fields(ScoredRow row) {
@@ -59,7 +41,7 @@ public final class ScoresFile {
         return new String[] {fields[0], fields[1], fields[2], fields[3], row.label()};
     }
 
-    /** One CSV record without its line break (the writer adds it), quoted where a value needs it. */
+    /** One CSV record with its line break, quoted where a value needs it. */
     private static String line(String[] fields) {
         StringWriter text = new StringWriter();
         try (CsvWriter csv = new CsvWriter(text)) {
@@ -67,16 +49,16 @@ public final class ScoresFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString().substring(0, text.getBuffer().length() - 1);
+        return text.toString();
     }
 
     /**
-     * Reads a finished file back and checks that it holds every row of the dataset exactly once, in order; with
+     * Reads a whole result (to its end) and checks that it holds every row of the dataset exactly once, in order; with
      * labels, the metrics of the scores (AUC, GAUC by group, log loss), else null.
      *
      * @param rows the dataset's number of rows
      */
-    static EvaluationMetrics verify(Path file, long rows) throws IOException {
+    static EvaluationMetrics verify(Reader in, long rows) throws IOException {
         if (rows > Integer.MAX_VALUE) {
             throw new PermanentJobFailure("a dataset of " + rows + " rows is too large to evaluate in memory");
         }
@@ -84,24 +66,21 @@ public final class ScoresFile {
         float[] labels = new float[(int) rows];
         int[] groups = new int[(int) rows];
         Map<String, Integer> groupIds = new HashMap<>();
-        boolean labelled;
         int n = 0;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CsvRecordReader csv = new CsvRecordReader(in);
-            labelled = csv.next().length == 5;
-            long previous = 0;
-            for (String[] fields = csv.next(); fields != null; fields = csv.next()) {
-                long row = Long.parseLong(fields[0]);
-                if (row <= previous || n == rows) {
-                    throw new PermanentJobFailure("the scores file is not one line per dataset row in order: row "
-                            + row + " follows row " + previous + " (line " + (n + 2) + ")");
-                }
-                previous = row;
-                groups[n] = groupIds.computeIfAbsent(fields[1], g -> groupIds.size());
-                scores[n] = Float.parseFloat(fields[3]);
-                labels[n] = labelled ? Float.parseFloat(fields[4]) : 0f;
-                n++;
+        CsvRecordReader csv = new CsvRecordReader(in);
+        boolean labelled = csv.next().length == 5;
+        long previous = 0;
+        for (String[] fields = csv.next(); fields != null; fields = csv.next()) {
+            long row = Long.parseLong(fields[0]);
+            if (row <= previous || n == rows) {
+                throw new PermanentJobFailure("the scores file is not one line per dataset row in order: row "
+                        + row + " follows row " + previous + " (line " + (n + 2) + ")");
             }
+            previous = row;
+            groups[n] = groupIds.computeIfAbsent(fields[1], g -> groupIds.size());
+            scores[n] = Float.parseFloat(fields[3]);
+            labels[n] = labelled ? Float.parseFloat(fields[4]) : 0f;
+            n++;
         }
         if (n != rows) {
             throw new PermanentJobFailure("the scores file has " + n + " rows but the dataset has " + rows);

@@ -10,54 +10,62 @@ import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.data.encode.InvalidInstanceException;
 import io.dinplatform.core.serving.Scorer;
 import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.artifact.StoredArtifact;
+import io.dinplatform.registry.scoring.BatchPrediction;
+import io.dinplatform.registry.scoring.PredictionPartitions;
 import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 
 /**
- * Scores a chunk of dataset rows in one forward pass of din-core's serving scorer (no autograd; the model's own
- * vocabularies, unknown values to the unknown index) and appends the scored rows to the scores file.
+ * Scores a chunk of a partition's rows in one forward pass of din-core's serving scorer (no autograd; the model's
+ * own vocabularies, unknown values to the unknown index), appends the scored rows to the partition's part and
+ * records the partition's progress, in the chunk's transaction. With the partition's last row the part is committed
+ * to the artifact store and recorded in the same transaction, so a partition is scored exactly when its part is.
  *
  * <p>The model bundle is loaded from the artifact store, its SHA-256 checked, when the step opens, and closed when it
- * closes; the file's restart bookkeeping is the {@link FlatFileItemWriter}'s, to which open, update and close pass on.
+ * closes. Every write about the partition is fenced by its lease: a refused one means another worker scores it
+ * now, and this one stops at the next chunk boundary.
  */
 public class ScoringWriter implements ItemStreamWriter<DatasetRow> {
 
     private final ArtifactStore artifacts;
-    private final String bundleSha256;
-    private final Device device;
+    private final PredictionPartitions partitions;
+    private final ActivePartition partition;
     private final int batchSize;
-    private final FlatFileItemWriter<ScoredRow> file;
     private ModelBundle bundle;
     private Scorer scorer;
+    private ScoresPart part;
+    private long scored;
 
-    /**
-     * @param bundleSha256 the model version's bundle
-     * @param batchSize    the most rows of one forward pass: the chunk size
-     * @param file         the scores file's writer
-     */
-    public ScoringWriter(ArtifactStore artifacts, String bundleSha256, Device device, int batchSize,
-                         FlatFileItemWriter<ScoredRow> file) {
+    /** @param batchSize the most rows of one forward pass: the chunk size */
+    public ScoringWriter(ArtifactStore artifacts, PredictionPartitions partitions, ActivePartition partition,
+                         int batchSize) {
         this.artifacts = artifacts;
-        this.bundleSha256 = bundleSha256;
-        this.device = device;
+        this.partitions = partitions;
+        this.partition = partition;
         this.batchSize = batchSize;
-        this.file = file;
     }
 
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
+        String bundleSha256 = partition.prediction().model().bundleSha256();
+        Device device = partition.device();
         try {
             Path path = artifacts.verifiedPath(bundleSha256);
             bundle = BundleReader.read(path, bundleSha256, device);
+            scorer = new Scorer(bundle, batchSize);
+            part = ScoresPart.stage(artifacts);
+            scored = 0;
+            if (partition.partition().rowCount() == 0) {
+                commitPart();
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not load the model bundle " + bundleSha256, e);
+            throw new UncheckedIOException("could not open the model bundle " + bundleSha256
+                    + " or stage the partition's part", e);
         }
-        scorer = new Scorer(bundle, batchSize);
-        file.open(context);
     }
 
     @Override
@@ -69,23 +77,37 @@ public class ScoringWriter implements ItemStreamWriter<DatasetRow> {
             throw new PermanentJobFailure("row " + rows.getItems().get(e.instance()).row()
                     + " of the dataset cannot be scored by this model: " + e.getMessage(), e);
         }
-        Chunk<ScoredRow> scored = new Chunk<>();
+        Chunk<ScoredRow> lines = new Chunk<>();
         for (int i = 0; i < scores.length; i++) {
-            scored.add(ScoredRow.of(rows.getItems().get(i), scores[i]));
+            lines.add(ScoredRow.of(rows.getItems().get(i), scores[i]));
         }
-        file.write(scored);
+        part.append(lines);
+        scored += scores.length;
+        if (!partitions.recordProgress(partition.lease(), scored)) {
+            partition.control().leaseLost();
+        } else if (scored == partition.partition().rowCount()) {
+            commitPart();
+        }
     }
 
-    @Override
-    public void update(ExecutionContext context) throws ItemStreamException {
-        file.update(context);
+    private void commitPart() throws IOException {
+        StoredArtifact stored = part.commit();
+        if (!partitions.recordPart(partition.lease(), new BatchPrediction.Result(stored.sha256(),
+                stored.sizeBytes()))) {
+            partition.control().leaseLost();
+        }
     }
 
     @Override
     public void close() throws ItemStreamException {
         try {
-            file.close();
+            if (part != null) {
+                part.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not discard the partition's part", e);
         } finally {
+            part = null;
             if (bundle != null) {
                 bundle.close();
                 bundle = null;

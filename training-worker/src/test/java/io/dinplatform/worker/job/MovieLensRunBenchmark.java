@@ -1,7 +1,5 @@
 package io.dinplatform.worker.job;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +9,6 @@ import java.util.UUID;
 
 import ai.djl.Device;
 import io.dinplatform.core.data.EncodedDataset;
-import io.dinplatform.core.data.builders.BuildOptions;
-import io.dinplatform.core.data.builders.BuildProtocol;
-import io.dinplatform.core.data.builders.BuildResult;
-import io.dinplatform.core.data.builders.Interaction;
-import io.dinplatform.core.data.builders.InteractionFormat;
-import io.dinplatform.core.data.builders.InteractionLogReader;
-import io.dinplatform.core.data.builders.ItemCatalog;
-import io.dinplatform.core.data.builders.ItemCatalogReader;
-import io.dinplatform.core.data.builders.SamplesBuilder;
 import io.dinplatform.core.data.encode.DatasetEncoder;
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
@@ -36,9 +25,7 @@ import io.dinplatform.core.train.TrainingConfig;
 import io.dinplatform.core.train.TrainingJob;
 import io.dinplatform.core.train.TrainingListener;
 import io.dinplatform.core.train.TrainingReport;
-import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetVersion;
-import io.dinplatform.registry.dataset.NewDatasetVersion;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.RunEvent;
 import io.dinplatform.registry.run.TrainingRun;
@@ -46,7 +33,6 @@ import io.dinplatform.worker.WorkerContextTest;
 import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -68,7 +54,7 @@ class MovieLensRunBenchmark extends WorkerContextTest {
                     + " (set din.shared.dir) ***");
         }
         assumeTrue(Files.isRegularFile(data.resolve("u.data")), "MovieLens 100K not found in " + data);
-        DatasetVersion dataset = registerMovieLens(data);
+        DatasetVersion dataset = catalog.registerMovieLens(data);
         int epochs = Integer.getInteger("din.benchmarks.epochs", 5);
         RunSpec spec = new RunSpec(
                 new ArchitectureConfig(ModelType.DIN, 18,
@@ -130,24 +116,5 @@ class MovieLensRunBenchmark extends WorkerContextTest {
                 Device.cpu())) {
             job.run(TrainingListener.NONE, () -> false);
         }
-    }
-
-    private DatasetVersion registerMovieLens(Path data) throws Exception {
-        List<Interaction> interactions;
-        try (InputStream in = Files.newInputStream(data.resolve("u.data"))) {
-            interactions = InteractionLogReader.read(in, InteractionFormat.MOVIELENS);
-        }
-        ItemCatalog items;
-        try (InputStream in = Files.newInputStream(data.resolve("u.item"))) {
-            items = ItemCatalogReader.movieLens(in);
-        }
-        ByteArrayOutputStream samples = new ByteArrayOutputStream();
-        BuildResult built = SamplesBuilder.build(interactions, items,
-                BuildOptions.defaults(BuildProtocol.RATING_THRESHOLD), samples);
-        StoredArtifact stored = artifacts.write(new ByteArrayInputStream(samples.toByteArray()));
-        JsonMapper json = JsonMapper.shared();
-        return datasets.createNextVersion(new NewDatasetVersion("movielens-100k", stored.sha256(),
-                stored.sizeBytes(), built.rows(), FeatureSchemaJson.toTree(built.schema()), json.createObjectNode(),
-                json.createObjectNode().put("protocol", "RATING_THRESHOLD"), stored.storageKey()));
     }
 }

@@ -1,33 +1,26 @@
 package io.dinplatform.worker.scoring;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 import ai.djl.Device;
-import io.dinplatform.core.bundle.BundleMetadata;
 import io.dinplatform.core.bundle.BundleReader;
-import io.dinplatform.core.bundle.BundleWriter;
 import io.dinplatform.core.bundle.ModelBundle;
-import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.csv.CsvRecordReader;
-import io.dinplatform.core.data.encode.DatasetEncoder;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
@@ -35,21 +28,19 @@ import io.dinplatform.core.metrics.EvaluationMetrics;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.core.serving.Scorer;
-import io.dinplatform.core.train.TrainingJob;
-import io.dinplatform.core.train.TrainingListener;
-import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
-import io.dinplatform.registry.model.NewModelVersion;
 import io.dinplatform.registry.scoring.BatchPrediction;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.dinplatform.registry.scoring.NewBatchPrediction;
+import io.dinplatform.registry.scoring.PredictionPartition;
+import io.dinplatform.registry.scoring.PredictionPartitions;
 import io.dinplatform.worker.TestCatalog;
+import io.dinplatform.worker.TestModels;
 import io.dinplatform.worker.WorkerContextTest;
 import io.dinplatform.worker.lease.LeasedJobLauncher;
-import io.dinplatform.worker.steps.RunSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -59,7 +50,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
-import org.springframework.batch.core.step.StepLocator;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.item.ChunkOrientedStep;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,14 +62,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Batch predictions scored by the real worker: a DIN trained with din-core scores a dataset version in chunks on the
- * real PyTorch engine, and the scores file in the artifact store holds, for every dataset row exactly once, the score
- * that din-core's serving scorer gives the same row. A worker that dies midway leaves a job that the
- * next worker restarts after its last committed chunk.
+ * Batch predictions scored by the real worker: a DIN trained with din-core scores a dataset version in partitions
+ * and chunks on the real PyTorch engine, and the result in the artifact store holds, for every dataset row exactly
+ * once, the score that din-core's serving scorer gives the same row, with the same bytes however many partitions
+ * scored it. A prediction whose worker dies midway is resumed by the next worker without its scored partitions.
  */
 class BatchPredictionJobTest extends WorkerContextTest {
 
-    /** Four chunks and a bit of the default size (1024 rows): the restart tests stop the job between chunks. */
+    /** Four chunks and a bit of the default size (1024 rows): three partitions have two chunks each. */
     private static final SyntheticConfig SCORED = new SyntheticConfig(820, 60, 8, 2, 8, 5, 0.05, 13);
     private static final String DEAD_WORKER = "dead-worker";
 
@@ -100,7 +91,12 @@ class BatchPredictionJobTest extends WorkerContextTest {
     @Autowired
     JobRepository jobRepository;
     @Autowired
-    ScratchFiles scratch;
+    ActivePartitions activePartitions;
+    @Autowired
+    PredictionPartitions partitions;
+    @Autowired
+    @Qualifier(BatchPredictionJobConfiguration.PARTITION_STEP)
+    Step partitionStep;
     @Autowired
     BatchPredictionProperties properties;
 
@@ -108,34 +104,14 @@ class BatchPredictionJobTest extends WorkerContextTest {
     void aTrainedModel() throws IOException {
         if (model == null) {
             dataset = catalog.registerSynthetic("scored", SCORED);
-            model = trainAndRegister("scoring-din", catalog.registerSynthetic("scoring-training", TestCatalog.TINY));
+            model = TestModels.trainAndRegister(artifacts, models, "scoring-din",
+                    catalog.registerSynthetic("scoring-training", TestCatalog.TINY));
         }
-    }
-
-    /**
-     * A small DIN trained with din-core on the dataset and registered as the training job registers one: the bundle
-     * into the artifact store, a version with its SHA-256 into the catalog. (Trained here rather than by the worker's
-     * training loop, so that these tests depend on the batch prediction loop alone.)
-     */
-    private ModelVersion trainAndRegister(String name, DatasetVersion training) throws IOException {
-        EncodedDataset data;
-        try (InputStream in = artifacts.openVerified(training.sha256())) {
-            data = new DatasetEncoder(FeatureSchemaJson.fromTree(training.schema())).encode(in);
-        }
-        RunSpec spec = TestCatalog.spec(2, "CPU");
-        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
-        try (TrainingJob job = TrainingJob.create(data, spec.architecture(), spec.training(), Device.cpu())) {
-            job.run(TrainingListener.NONE, () -> false);
-            BundleWriter.write(bundle, data.schema(), data.vocabularies(), job.model(), job.tables(),
-                    BundleMetadata.empty());
-        }
-        StoredArtifact stored = artifacts.write(new ByteArrayInputStream(bundle.toByteArray()));
-        return models.createNextVersion(new NewModelVersion(name, null, training.id(), stored.sha256(), null, null));
     }
 
     @Test
     void everyRowIsScoredOnceWithTheScorersScoreAndTheMetricsOfTheLabels() throws IOException {
-        UUID id = predictions.create(new NewBatchPrediction(request(), model.id(), dataset.id(), dataset.rows())).id();
+        UUID id = queue(1);
 
         BatchPrediction prediction = awaitPrediction(id);
 
@@ -153,17 +129,37 @@ class BatchPredictionJobTest extends WorkerContextTest {
         assertThat(prediction.metrics().path("logloss").asDouble()).isEqualTo(expected.metrics().logLoss());
         assertThat(prediction.metrics().path("samples").asLong()).isEqualTo(dataset.rows());
         assertThat(chunksCommitted(prediction.jobExecutionId())).isEqualTo((dataset.rows() + chunk() - 1) / chunk());
-        assertThat(Files.exists(scratchFile(id))).as("the scratch file is removed").isFalse();
     }
 
     @Test
-    void aJobWhoseWorkerDiedIsRestartedAfterItsLastCommittedChunkAndWritesEveryRowOnce() throws Exception {
-        UUID id = insertPredictionHeldBy(DEAD_WORKER);
-        int committedChunks = 3;
+    void threePartitionsGiveTheSameBytesAsOneAndTheirProgressAddsUpToEveryRow() throws IOException {
+        BatchPrediction whole = awaitPrediction(queue(1));
+        BatchPrediction partitioned = awaitPrediction(queue(3));
 
-        JobExecution died = scoreChunksThenDie(id, committedChunks);
-        appendAPartOfAChunkThatNeverCommitted(id);
+        assertThat(partitioned.status()).as("error: %s", partitioned.error()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(partitioned.partitions()).isEqualTo(3);
+        assertThat(partitioned.result()).as("the same bytes have the same SHA-256").isEqualTo(whole.result());
+        assertThat(partitioned.metrics()).isEqualTo(whole.metrics());
+        assertThat(partitioned.rowsScored()).isEqualTo(dataset.rows());
+        List<PredictionPartition> parts = partitions.of(partitioned.id());
+        assertThat(parts).extracting(PredictionPartition::status).containsOnly(JobStatus.SUCCEEDED).hasSize(3);
+        assertThat(parts).allSatisfy(part -> assertThat(part.rowsScored()).isEqualTo(part.rowCount())
+                .isGreaterThan(dataset.rows() / 4));
+        assertThat(parts.get(1).firstRow()).isEqualTo(parts.get(0).rowCount());
+        assertThat(parts.stream().mapToLong(PredictionPartition::rowCount).sum()).isEqualTo(dataset.rows());
+        assertThat(partitionStepExecutions(partitioned.jobExecutionId())).containsExactly(
+                "scorePartition:partition0", "scorePartition:partition1", "scorePartition:partition2");
+        List<String[]> lines = resultOf(partitioned);
+        assertScoresEqual(lines.subList(1, lines.size()), expectedScores());
+    }
+
+    @Test
+    void aPredictionWhoseWorkerDiedIsResumedWithoutScoringItsScoredPartitionsAgain() throws Exception {
+        UUID id = insertPredictionHeldBy(DEAD_WORKER, 3);
+
+        JobExecution died = manageUntilAPartitionIsScoredThenDie(id);
         leaveWhatAKilledProcessLeaves(id, died);
+        Set<Integer> scoredBeforeTheRestart = scoredPartitions(id);
 
         BatchPrediction prediction = awaitPrediction(id);
 
@@ -171,38 +167,24 @@ class BatchPredictionJobTest extends WorkerContextTest {
         assertThat(prediction.attempts()).isEqualTo(2);
         assertThat(prediction.worker()).isEqualTo("test-worker");
         assertThat(executionStatuses(prediction.jobExecutionId())).containsExactly("FAILED", "COMPLETED");
-        // The restart read on from the committed position: the rows of the first attempt were not scored again.
-        assertThat(rowsWrittenBy(prediction.jobExecutionId()))
-                .isEqualTo(dataset.rows() - (long) committedChunks * chunk());
+        assertThat(scoredBeforeTheRestart).isNotEmpty();
+        // The restart handed out only the partitions that had no part yet.
+        assertThat(partitionStepExecutions(prediction.jobExecutionId()))
+                .hasSizeLessThanOrEqualTo(3 - scoredBeforeTheRestart.size())
+                .noneMatch(name -> scoredBeforeTheRestart.stream()
+                        .anyMatch(index -> name.endsWith(":partition" + index)));
         List<String[]> lines = resultOf(prediction);
         assertScoresEqual(lines.subList(1, lines.size()), expectedScores());
     }
 
     @Test
-    void aRestartThatCannotSeeThePartialFileScoresAgainFromTheFirstRow() throws Exception {
-        UUID id = insertPredictionHeldBy(DEAD_WORKER);
-
-        JobExecution died = scoreChunksThenDie(id, 2);
-        Files.delete(scratchFile(id)); // the next worker runs on a machine without the first one's scratch disk
-        leaveWhatAKilledProcessLeaves(id, died);
-
-        BatchPrediction prediction = awaitPrediction(id);
-
-        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(prediction.attempts()).isEqualTo(2);
-        assertThat(rowsWrittenBy(prediction.jobExecutionId())).isEqualTo(dataset.rows());
-        List<String[]> lines = resultOf(prediction);
-        assertScoresEqual(lines.subList(1, lines.size()), expectedScores());
-    }
-
-    @Test
-    void aCancelledPredictionStopsAtAChunkBoundaryAndKeepsNoResult() {
+    void aCancelledPredictionStopsEveryPartitionAndKeepsNoResult() {
         UUID id = UUID.randomUUID();
         cancelAfterFirstChunk(id);
         jdbc.sql("""
                         INSERT INTO batch_predictions (id, status, request, model_version_id, dataset_version_id,
-                                                       rows_total)
-                        VALUES (?, 'QUEUED', '{}'::jsonb, ?, ?, ?)
+                                                       rows_total, partitions)
+                        VALUES (?, 'QUEUED', '{}'::jsonb, ?, ?, ?, 3)
                         """).params(id, model.id(), dataset.id(), dataset.rows()).update();
 
         BatchPrediction prediction = awaitPrediction(id);
@@ -210,7 +192,9 @@ class BatchPredictionJobTest extends WorkerContextTest {
         assertThat(prediction.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(prediction.result()).isNull();
         assertThat(prediction.rowsScored()).isLessThan(dataset.rows());
-        assertThat(Files.exists(scratchFile(id))).isFalse();
+        assertThat(partitions.of(id)).extracting(PredictionPartition::status)
+                .containsOnly(JobStatus.CANCELLED).hasSize(3);
+        assertThat(partitions.of(id)).allSatisfy(partition -> assertThat(partition.part()).isNull());
     }
 
     private int chunk() {
@@ -296,43 +280,52 @@ class BatchPredictionJobTest extends WorkerContextTest {
         return JsonMapper.shared().createObjectNode().put("test", true);
     }
 
+    private UUID queue(int partitionCount) {
+        return predictions.create(new NewBatchPrediction(request(), model.id(), dataset.id(), dataset.rows(),
+                partitionCount)).id();
+    }
+
     /** A prediction as a worker holds it right after its claim, with a lease the test's own worker leaves alone. */
-    private UUID insertPredictionHeldBy(String worker) {
+    private UUID insertPredictionHeldBy(String worker, int partitionCount) {
         return jdbc.sql("""
                         INSERT INTO batch_predictions (status, request, model_version_id, dataset_version_id,
-                                                       rows_total, lease_holder, worker, lease_expires_at,
-                                                       heartbeat_at, attempts, started_at)
-                        VALUES ('RUNNING', '{}'::jsonb, ?, ?, ?, ?, ?, now() + interval '10 minutes', now(), 1, now())
+                                                       rows_total, partitions, lease_holder, worker,
+                                                       lease_expires_at, heartbeat_at, attempts, started_at)
+                        VALUES ('RUNNING', '{}'::jsonb, ?, ?, ?, ?, ?, ?, now() + interval '10 minutes', now(), 1,
+                                now())
                         RETURNING id
                         """)
-                .params(model.id(), dataset.id(), dataset.rows(), worker, worker)
+                .params(model.id(), dataset.id(), dataset.rows(), partitionCount, worker, worker)
                 .query(UUID.class).single();
     }
 
     /**
-     * Scores as the doomed worker until the given number of chunks has committed, then cuts it off the way a crash
-     * does: from the next chunk boundary on it writes nothing at all (a lost lease is exactly that silence).
+     * Runs the prediction's job as the doomed worker, whose partitions the test's worker scores, and cuts the doomed
+     * one off once the first partition has committed its last chunk, the way a crash does: from then on it writes
+     * nothing at all (a lost lease is exactly that silence).
      */
-    private JobExecution scoreChunksThenDie(UUID id, int chunks) throws Exception {
+    private JobExecution manageUntilAPartitionIsScoredThenDie(UUID id) throws Exception {
         ActiveBatchPrediction doomed = active.open(predictions.find(id).orElseThrow(), Device.cpu());
-        afterChunk(id, chunk -> {
-            if (chunk == chunks) {
-                doomed.control().leaseLost();
-            }
-        });
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<JobExecution> execution = thread.submit(() ->
                     new LeasedJobLauncher(job, ActiveBatchPredictions.PREDICTION_ID, jobOperator, jobRepository)
                             .launch(id));
+            await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !scoredPartitions(id).isEmpty());
+            doomed.control().leaseLost();
             JobExecution stopped = execution.get();
-            assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
-            assertThat(predictions.find(id).orElseThrow().rowsScored()).isEqualTo((long) chunks * chunk());
+            assertThat(stopped.getStatus()).isNotEqualTo(BatchStatus.COMPLETED);
             return stopped;
         } finally {
             active.close(doomed);
             thread.shutdown();
         }
+    }
+
+    private Set<Integer> scoredPartitions(UUID id) {
+        return partitions.of(id).stream().filter(partition -> partition.status() == JobStatus.SUCCEEDED)
+                .map(PredictionPartition::index).collect(Collectors.toSet());
     }
 
     /** A killed JVM never ends its execution, and nobody renews its lease (last: then the live worker takes over). */
@@ -345,34 +338,29 @@ class BatchPredictionJobTest extends WorkerContextTest {
                 .param(id).update();
     }
 
-    /** A worker killed while its chunk's lines reached the disk, before the chunk's transaction committed. */
-    private void appendAPartOfAChunkThatNeverCommitted(UUID id) throws IOException {
-        Files.writeString(scratchFile(id), "151,u-partial,i-partial,0.5,1\n152,u-partial,i-",
-                StandardOpenOption.APPEND);
-    }
-
     /**
-     * Cancels the prediction through the catalog, the way the API does, once its first chunk has committed, and
-     * hands the worker the flag its heartbeat would bring at the next renewal.
+     * Cancels the prediction through the catalog, the way the API does, once the first chunk of its first partition
+     * has been written, and hands that partition the flag its heartbeat would bring at the next renewal.
      */
     private void cancelAfterFirstChunk(UUID id) {
         afterChunk(id, chunk -> {
             if (chunk == 1) {
                 predictions.requestCancel(id);
-                active.require(id).control().requestCancel();
+                activePartitions.require(StepSynchronizationManager.getContext().getStepExecution()).control()
+                        .requestCancel();
             }
         });
     }
 
-    /** Calls back after every chunk of this prediction's scoring step, with the chunk's number in this execution. */
+    /** Calls back after every chunk of this prediction's partitions, with the chunk's number over all of them. */
     private void afterChunk(UUID id, IntConsumer callback) {
-        ChunkOrientedStep<DatasetRow, DatasetRow> score = scoreStep();
+        ChunkOrientedStep<DatasetRow, DatasetRow> score = partitionStep();
         int[] chunks = {0};
         score.registerChunkListener(new ChunkListener<>() {
             @Override
             public void afterChunk(Chunk<DatasetRow> chunk) {
                 var step = StepSynchronizationManager.getContext().getStepExecution();
-                if (ActiveBatchPredictions.PREDICTION_ID.in(step.getJobParameters()).equals(id)) {
+                if (activePartitions.require(step).prediction().id().equals(id)) {
                     callback.accept(++chunks[0]);
                 }
             }
@@ -380,25 +368,19 @@ class BatchPredictionJobTest extends WorkerContextTest {
     }
 
     @SuppressWarnings("unchecked")
-    private ChunkOrientedStep<DatasetRow, DatasetRow> scoreStep() {
-        try {
-            return (ChunkOrientedStep<DatasetRow, DatasetRow>) ((StepLocator) job).getStep("score");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private Path scratchFile(UUID id) {
-        return scratch.scoresOf(id);
+    private ChunkOrientedStep<DatasetRow, DatasetRow> partitionStep() {
+        return (ChunkOrientedStep<DatasetRow, DatasetRow>) partitionStep;
     }
 
     private long chunksCommitted(long jobExecutionId) {
-        return jdbc.sql("SELECT commit_count FROM batch_step_execution WHERE job_execution_id = ? "
-                + "AND step_name = 'score'").param(jobExecutionId).query(Long.class).single();
+        return jdbc.sql("SELECT sum(commit_count) FROM batch_step_execution WHERE job_execution_id = ? "
+                + "AND step_name LIKE 'scorePartition:%'").param(jobExecutionId).query(Long.class).single();
     }
 
-    private long rowsWrittenBy(long jobExecutionId) {
-        return jdbc.sql("SELECT write_count FROM batch_step_execution WHERE job_execution_id = ? "
-                + "AND step_name = 'score'").param(jobExecutionId).query(Long.class).single();
+    /** The names of the partition step executions that a job execution handed out, in partition order. */
+    private List<String> partitionStepExecutions(long jobExecutionId) {
+        return jdbc.sql("SELECT step_name FROM batch_step_execution WHERE job_execution_id = ? "
+                        + "AND step_name LIKE 'scorePartition:%' ORDER BY step_name")
+                .param(jobExecutionId).query(String.class).list();
     }
 }
