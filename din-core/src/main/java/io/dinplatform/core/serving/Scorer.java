@@ -13,6 +13,7 @@ import io.dinplatform.core.model.CtrModel;
 import io.dinplatform.core.model.EmbeddedBatch;
 import io.dinplatform.core.model.RankingBatch;
 import io.dinplatform.core.model.Scores;
+import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.core.nn.GradientMode;
@@ -120,8 +121,16 @@ public final class Scorer {
      * @return click probabilities, in candidate order; equal (to float rounding) to {@link #predict} on the pairs
      */
     public float[] rank(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
+        return rankCandidates(context, candidates).scores();
+    }
+
+    /**
+     * {@link #rank}, with each candidate's unknown features (see {@link UnknownFeatures}): the candidate's own, the
+     * context's, and the histories'.
+     */
+    public Ranking rankCandidates(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
         if (candidates.isEmpty()) {
-            return new float[0];
+            return new Ranking(new float[0], List.of());
         }
         FeatureSchema schema = bundle.schema();
         EncodedDataset user = encoder.encode(List.of(merge(context, candidates.get(0), schema, false)));
@@ -149,7 +158,22 @@ public final class Scorer {
             assemblers.add(userAssembler);
             assemblers.add(itemAssembler);
         }
-        return scores;
+        return new Ranking(scores, unknownFeatures(user, items));
+    }
+
+    /** Per candidate: its row's unknown features (histories emptied there) and the user row's unknown histories. */
+    private List<List<String>> unknownFeatures(EncodedDataset user, EncodedDataset items) {
+        List<String> unknownHistories = UnknownFeatures.of(user, 0).stream()
+                .filter(name -> bundle.schema().feature(name).map(f -> f.kind() == FeatureKind.SEQUENCE)
+                        .orElse(false))
+                .toList();
+        List<List<String>> perCandidate = new ArrayList<>(items.size());
+        for (int r = 0; r < items.size(); r++) {
+            List<String> unknown = new ArrayList<>(UnknownFeatures.of(items, r));
+            unknown.addAll(unknownHistories);
+            perCandidate.add(unknown.isEmpty() ? List.of() : unknown);
+        }
+        return perCandidate;
     }
 
     /**
