@@ -7,12 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.csv.CsvWriter;
+import io.dinplatform.core.metrics.BaselineMetrics;
 import io.dinplatform.core.metrics.EvaluationMetrics;
+import io.dinplatform.core.metrics.PopularityBaseline;
 import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
@@ -20,13 +24,15 @@ import org.springframework.core.io.FileSystemResource;
 
 /**
  * The result of a batch prediction: a CSV with a header, one line per dataset row, in the dataset's order:
- * {@code row,group,item,score[,label]}. Scores are written as Java writes a float, which reads back to the same
- * float.
+ * {@code row,group,item,score[,label],unknownFeatures}. Scores are written as Java writes a float, which reads back to
+ * the same float; {@code unknownFeatures} names the features whose id the model does not know, joined by
+ * {@value #UNKNOWN_FEATURES_DELIMITER} (empty when it knows every id).
  */
 public final class ScoresFile {
 
     /** The name under which the writer's position is saved in the step's execution context. */
     static final String WRITER_NAME = "scores";
+    static final String UNKNOWN_FEATURES_DELIMITER = "|";
 
     private ScoresFile() {
     }
@@ -43,8 +49,9 @@ public final class ScoresFile {
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
                 .lineSeparator("\n")
-                .headerCallback(out -> out.write(line(labelled ? new String[] {"row", "group", "item", "score",
-                        "label"} : new String[] {"row", "group", "item", "score"})))
+                .headerCallback(out -> out.write(line(labelled
+                        ? new String[] {"row", "group", "item", "score", "label", "unknownFeatures"}
+                        : new String[] {"row", "group", "item", "score", "unknownFeatures"})))
                 .lineAggregator(row -> line(fields(row)))
                 .forceSync(true)
                 .shouldDeleteIfExists(true)
@@ -52,11 +59,12 @@ public final class ScoresFile {
     }
 
     private static String[] fields(ScoredRow row) {
+        String unknown = String.join(UNKNOWN_FEATURES_DELIMITER, row.unknownFeatures());
         String[] fields = {Long.toString(row.row()), row.group(), row.item(), Float.toString(row.score())};
         if (row.label() == null) {
-            return fields;
+            return new String[] {fields[0], fields[1], fields[2], fields[3], unknown};
         }
-        return new String[] {fields[0], fields[1], fields[2], fields[3], row.label()};
+        return new String[] {fields[0], fields[1], fields[2], fields[3], row.label(), unknown};
     }
 
     /** One CSV record without its line break (the writer adds it), quoted where a value needs it. */
@@ -72,23 +80,31 @@ public final class ScoresFile {
 
     /**
      * Reads a finished file back and checks that it holds every row of the dataset exactly once, in order; with
-     * labels, the metrics of the scores (AUC, GAUC by group, log loss), else null.
+     * labels, the metrics of the scores (AUC, GAUC by group, log loss) and the popularity baseline's on the same
+     * rows, else null.
      *
-     * @param rows the dataset's number of rows
+     * @param rows     the dataset's number of rows
+     * @param baselines the model's popularity baseline, asked for only when the file has labels; it may answer null
+     *                  when the model's schema has no item
      */
-    static EvaluationMetrics verify(Path file, long rows) throws IOException {
+    static Evaluation verify(Path file, long rows, Supplier<PopularityBaseline> baselines) throws IOException {
         if (rows > Integer.MAX_VALUE) {
             throw new PermanentJobFailure("a dataset of " + rows + " rows is too large to evaluate in memory");
         }
         float[] scores = new float[(int) rows];
         float[] labels = new float[(int) rows];
+        float[] popularity = new float[(int) rows];
         int[] groups = new int[(int) rows];
         Map<String, Integer> groupIds = new HashMap<>();
         boolean labelled;
+        PopularityBaseline baseline = null;
         int n = 0;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvRecordReader csv = new CsvRecordReader(in);
-            labelled = csv.next().length == 5;
+            labelled = Arrays.asList(csv.next()).contains("label");
+            if (labelled) {
+                baseline = baselines.get();
+            }
             long previous = 0;
             for (String[] fields = csv.next(); fields != null; fields = csv.next()) {
                 long row = Long.parseLong(fields[0]);
@@ -99,6 +115,7 @@ public final class ScoresFile {
                 previous = row;
                 groups[n] = groupIds.computeIfAbsent(fields[1], g -> groupIds.size());
                 scores[n] = Float.parseFloat(fields[3]);
+                popularity[n] = baseline == null ? 0f : baseline.score(fields[2]);
                 labels[n] = labelled ? Float.parseFloat(fields[4]) : 0f;
                 n++;
             }
@@ -106,6 +123,14 @@ public final class ScoresFile {
         if (n != rows) {
             throw new PermanentJobFailure("the scores file has " + n + " rows but the dataset has " + rows);
         }
-        return labelled ? EvaluationMetrics.of(scores, labels, groups) : null;
+        if (!labelled) {
+            return null;
+        }
+        return new Evaluation(EvaluationMetrics.of(scores, labels, groups),
+                baseline == null ? null : BaselineMetrics.of(popularity, labels, groups));
+    }
+
+    /** The model's metrics on a labelled file, and the baseline's on the same rows (null without an item). */
+    record Evaluation(EvaluationMetrics metrics, BaselineMetrics baseline) {
     }
 }
