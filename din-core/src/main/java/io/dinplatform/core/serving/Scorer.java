@@ -21,8 +21,10 @@ import io.dinplatform.core.nn.GradientMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
@@ -161,17 +163,20 @@ public final class Scorer {
         return new Ranking(scores, unknownFeatures(user, items));
     }
 
-    /** Per candidate: its row's unknown features (histories emptied there) and the user row's unknown histories. */
+    /**
+     * Per candidate, in schema order: its row's unknown features (histories emptied there) and the user row's
+     * unknown histories, so that a candidate's list is what {@link #predict} on the pair would name.
+     */
     private List<List<String>> unknownFeatures(EncodedDataset user, EncodedDataset items) {
-        List<String> unknownHistories = UnknownFeatures.of(user, 0).stream()
-                .filter(name -> bundle.schema().feature(name).map(f -> f.kind() == FeatureKind.SEQUENCE)
-                        .orElse(false))
-                .toList();
+        Set<String> unknownHistories = new HashSet<>(UnknownFeatures.of(user, 0));
         List<List<String>> perCandidate = new ArrayList<>(items.size());
         for (int r = 0; r < items.size(); r++) {
-            List<String> unknown = new ArrayList<>(UnknownFeatures.of(items, r));
-            unknown.addAll(unknownHistories);
-            perCandidate.add(unknown.isEmpty() ? List.of() : unknown);
+            Set<String> unknown = new HashSet<>(UnknownFeatures.of(items, r));
+            perCandidate.add(bundle.schema().features().stream()
+                    .filter(f -> f.kind() == FeatureKind.SEQUENCE ? unknownHistories.contains(f.name())
+                            : unknown.contains(f.name()))
+                    .map(FeatureSpec::name)
+                    .toList());
         }
         return perCandidate;
     }

@@ -132,6 +132,13 @@ class ScorerTest {
         assertThat(ranking.unknownFeatures()).containsExactly(List.of("user_id", "hist_item_id"),
                 List.of("user_id", "cate_id", "hist_item_id"));
         assertThat(ranking.scores()).containsExactly(scorer.rank(context, candidates));
+        List<Map<String, Object>> pairs = candidates.stream().map(c -> {
+            Map<String, Object> pair = new HashMap<>(context);
+            pair.putAll(c);
+            return pair;
+        }).toList();
+        assertThat(ranking.unknownFeatures()).as("what predict names for the pairs")
+                .isEqualTo(UnknownFeatures.ofEveryRow(scorer.encode(pairs)));
     }
 
     @Test
