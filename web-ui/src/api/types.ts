@@ -9,6 +9,8 @@ export interface FeatureSpec {
   target?: string;
   maxLength?: number;
   minCount?: number;
+  /** CATEGORICAL only: the probability that a training id is replaced by the unknown index (0 to below 1). */
+  idDropout?: number;
 }
 
 export interface FeatureSchema {
@@ -159,14 +161,36 @@ export interface RunRequest {
     evaluationBatchSize?: number;
     /** The validation metric that selects the best epoch and drives early stopping. Left out: GAUC. */
     selectionMetric?: SelectionMetric;
+    /**
+     * Per categorical feature, the probability that a training id is replaced by the unknown index (0 to below 1).
+     * Left out: the schema's idDropout, else 0.1 for the group feature of a dataset split by group, else 0.
+     */
+    idDropout?: Record<string, number>;
   };
+}
+
+/** The popularity baseline's figures on the rows a model was evaluated on. */
+export interface BaselineFigures {
+  name?: string;
+  auc?: number | null;
+  gauc?: number | null;
+  /** RelaImpr of the model over the baseline, in percent, on GAUC (the paper's) and on AUC. */
+  relaImprGauc?: number | null;
+  relaImprAuc?: number | null;
+  /** Whether the model ranks better than the baseline (on GAUC, else AUC). */
+  beaten?: boolean;
 }
 
 export interface Metrics {
   auc?: number;
   gauc?: number;
   logloss?: number;
-  [other: string]: number | undefined;
+  samples?: number;
+  positives?: number;
+  /** The popularity baseline on the same rows. */
+  baseline?: BaselineFigures;
+  validation?: Metrics;
+  [other: string]: unknown;
 }
 
 export interface RunProgress {
@@ -248,6 +272,8 @@ export interface Prediction {
   score: number;
   /** With explain: the attention weight of every history item, oldest first. */
   attention?: number[] | Record<string, number[]>;
+  /** The features whose id the model does not know, scored with the feature's unknown row. */
+  unknownFeatures?: string[];
   [other: string]: unknown;
 }
 
@@ -267,6 +293,8 @@ export interface RankedCandidate {
   index: number;
   score: number;
   candidate?: Instance;
+  /** The features of the candidate and the context whose id the model does not know. */
+  unknownFeatures?: string[];
 }
 
 export interface RankResponse {

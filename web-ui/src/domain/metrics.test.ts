@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { better, compareVersions, differingKeys, flattenParameters, relaImpr } from './metrics';
+import { baselineOf, better, compareVersions, differingKeys, flattenParameters, relaImpr } from './metrics';
 
 describe('relaImpr', () => {
   it('measures the improvement from the random guesser', () => {
@@ -59,5 +59,23 @@ describe('parameters', () => {
     const b = flattenParameters({ training: { epochs: 3, optimizer: { type: 'ADAM' } }, seed: 7 });
     expect(a).toEqual({ 'training.epochs': 5, 'training.optimizer.type': 'ADAM', 'architecture.mlp': [200, 80] });
     expect(differingKeys(a, b)).toEqual(['architecture.mlp', 'seed', 'training.epochs']);
+  });
+});
+
+describe('baselineOf', () => {
+  it('takes the platform’s figures and verdict', () => {
+    const verdict = baselineOf({ auc: 0.7, gauc: 0.66, baseline: { auc: 0.72, gauc: 0.64, relaImprGauc: 14.3, relaImprAuc: -9.1, beaten: true } });
+    expect(verdict).toEqual({ auc: 0.72, gauc: 0.64, relaImprGauc: 14.3, relaImprAuc: -9.1, beaten: true });
+  });
+
+  it('judges on GAUC, else AUC, when the platform gave no verdict, and computes RelaImpr over the baseline', () => {
+    expect(baselineOf({ auc: 0.7, gauc: 0.6, baseline: { auc: 0.65, gauc: 0.62 } })).toMatchObject({ beaten: false });
+    expect(baselineOf({ auc: 0.7, baseline: { auc: 0.65, gauc: null } })?.beaten).toBe(true);
+    expect(baselineOf({ auc: 0.7, gauc: 0.65, baseline: { auc: 0.6, gauc: 0.6 } })?.relaImprGauc).toBeCloseTo(50, 10);
+  });
+
+  it('is undefined for metrics without a baseline', () => {
+    expect(baselineOf({ auc: 0.7 })).toBeUndefined();
+    expect(baselineOf(undefined)).toBeUndefined();
   });
 });

@@ -16,6 +16,42 @@ function isMetric(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** The popularity baseline beside a model's figures, and whether the model beats it. */
+export interface BaselineVerdict {
+  auc?: number;
+  gauc?: number;
+  /** RelaImpr of the model over the baseline on GAUC (the paper's form), in percent. */
+  relaImprGauc?: number;
+  relaImprAuc?: number;
+  /** False when the model ranks no better than a popularity count: the dashboard warns. */
+  beaten: boolean;
+}
+
+/**
+ * The baseline figures the platform reports with every evaluation (`metrics.baseline`); undefined when there are
+ * none (a model without a history, or metrics stored before the baseline existed). Without the platform's verdict
+ * the model beats the baseline when its GAUC is higher, else its AUC.
+ */
+export function baselineOf(metrics: Metrics | undefined): BaselineVerdict | undefined {
+  const b = metrics?.baseline;
+  if (!b || typeof b !== 'object') return undefined;
+  const auc = isMetric(b.auc) ? b.auc : undefined;
+  const gauc = isMetric(b.gauc) ? b.gauc : undefined;
+  const beaten =
+    typeof b.beaten === 'boolean'
+      ? b.beaten
+      : gauc !== undefined && isMetric(metrics?.gauc)
+        ? metrics!.gauc! > gauc
+        : auc !== undefined && isMetric(metrics?.auc) && metrics!.auc! > auc;
+  return {
+    auc,
+    gauc,
+    relaImprGauc: isMetric(b.relaImprGauc) ? b.relaImprGauc : relaImpr(metrics?.gauc, gauc),
+    relaImprAuc: isMetric(b.relaImprAuc) ? b.relaImprAuc : relaImpr(metrics?.auc, auc),
+    beaten,
+  };
+}
+
 export interface VersionComparisonRow {
   version: number;
   auc?: number;
@@ -25,6 +61,8 @@ export interface VersionComparisonRow {
   relaImprGauc?: number;
   /** The same ratio on global AUC, shown beside it. */
   relaImprAuc?: number;
+  /** The popularity baseline on the same test rows, when the platform reported it. */
+  baseline?: BaselineVerdict;
   isBase: boolean;
 }
 
@@ -43,6 +81,7 @@ export function compareVersions(versions: ModelVersion[], baseVersion: number | 
         logloss: m.logloss,
         relaImprGauc: isBase || !base ? undefined : relaImpr(m.gauc, base.gauc),
         relaImprAuc: isBase || !base ? undefined : relaImpr(m.auc, base.auc),
+        baseline: baselineOf(m),
         isBase,
       };
     });

@@ -20,6 +20,12 @@ describe('rankedRows', () => {
     ]);
   });
 
+  it('keeps the unknown features the server names per candidate', () => {
+    const rows = rankedRows({ ranked: [{ index: 1, score: 0.4, unknownFeatures: ['user_id', 'item_id'] }, { index: 0, score: 0.2, unknownFeatures: [] }] }, candidates);
+    expect(rows.map((r) => r.unknownFeatures)).toEqual([['user_id', 'item_id'], []]);
+    expect(rankedRows({ ranked: [{ index: 0, score: 0.2, unknownFeatures: 'user_id' }] }, candidates)[0]).not.toHaveProperty('unknownFeatures');
+  });
+
   it('is empty for an answer without a list of scores', () => {
     expect(rankedRows({ model: 'm' }, candidates)).toEqual([]);
     expect(rankedRows('nope', candidates)).toEqual([]);

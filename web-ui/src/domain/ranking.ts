@@ -6,6 +6,8 @@ export interface RankedRow {
   index: number;
   score: number;
   candidate?: Instance;
+  /** The features whose id the model does not know (scored with the unknown row), when the server says. */
+  unknownFeatures?: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -24,7 +26,13 @@ export function rankedRows(response: unknown, candidates: Instance[]): RankedRow
     if (!isObject(entry) || typeof entry.score !== 'number') return [];
     const index = typeof entry.index === 'number' ? entry.index : position;
     const candidate = isObject(entry.candidate) ? (entry.candidate as Instance) : candidates[index];
-    return [{ index, score: entry.score, candidate }];
+    const unknown = unknownFeatures(entry.unknownFeatures);
+    return [{ index, score: entry.score, candidate, ...(unknown ? { unknownFeatures: unknown } : {}) }];
   });
   return rows.sort((a, b) => b.score - a.score);
+}
+
+/** A server's list of unknown feature names, or undefined when it sent none (or something else). */
+export function unknownFeatures(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((name) => typeof name === 'string') ? (value as string[]) : undefined;
 }

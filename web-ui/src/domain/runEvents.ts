@@ -191,7 +191,8 @@ export function applyRunUpdate(state: RunLiveState, payload: unknown, eventName 
 function testMetrics(p: Json, eventName: string, state: RunLiveState): Metrics | undefined {
   if (str(p.split)?.toLowerCase() !== 'test' && eventName !== 'metrics') return state.metrics;
   const metrics: Metrics = { auc: num(p.auc), gauc: num(p.gauc), logloss: num(p.logloss) };
-  return Object.values(metrics).some((v) => v !== undefined) ? metrics : state.metrics;
+  if (!Object.values(metrics).some((v) => v !== undefined)) return state.metrics;
+  return isObject(p.baseline) ? { ...metrics, baseline: p.baseline as Metrics['baseline'] } : metrics;
 }
 
 /** Validation points are placed by epoch when the run reports epochs, else by step. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_FORM, parseHiddenUnits, toRunRequest, type RunForm } from './runRequest';
+import { DEFAULT_RUN_FORM, parseHiddenUnits, parseIdDropout, toRunRequest, type RunForm, type RunFormErrors } from './runRequest';
 
 const form = (overrides: Partial<RunForm> = {}): RunForm => ({
   ...DEFAULT_RUN_FORM,
@@ -93,5 +93,27 @@ describe('parseHiddenUnits', () => {
 
   it('rejects empty, fractional, zero and huge sizes', () => {
     for (const text of ['', '80, 0', '1.5', '5000', 'a', '1 2 3 4 5 6 7 8 9']) expect(parseHiddenUnits(text), text).toBeUndefined();
+  });
+});
+
+describe('MBA decoupling and id dropout', () => {
+  it('leaves both to the platform unless chosen', () => {
+    const training = toRunRequest(form()).request!.training;
+    expect(training.regularization).toEqual({ type: 'MBA', lambda: 0.01 });
+    expect(training).not.toHaveProperty('idDropout');
+  });
+
+  it('sends decoupled only with MBA', () => {
+    expect(toRunRequest(form({ decoupled: 'false' })).request!.training.regularization.decoupled).toBe(false);
+    expect(toRunRequest(form({ decoupled: 'true' })).request!.training.regularization.decoupled).toBe(true);
+    expect(toRunRequest(form({ decoupled: 'false', regularization: 'L2' })).request!.training.regularization).not.toHaveProperty('decoupled');
+  });
+
+  it('reads feature=p pairs and refuses anything else', () => {
+    expect(toRunRequest(form({ idDropout: 'user_id=0.1, item_id = 0.05' })).request!.training.idDropout).toEqual({ user_id: 0.1, item_id: 0.05 });
+    const errors: RunFormErrors = {};
+    expect(parseIdDropout('user_id=1', errors)).toBeUndefined();
+    expect(errors.idDropout).toContain('user_id=1');
+    expect(toRunRequest(form({ idDropout: 'user_id' })).errors?.idDropout).toContain('feature=p');
   });
 });

@@ -35,6 +35,8 @@ export interface RunForm {
   learningRate: string;
   regularization: RegularizationType;
   lambda: string;
+  /** MBA under Adam/Adagrad: '' leaves the platform's default (decoupled), else 'true' or 'false'. */
+  decoupled: '' | 'true' | 'false';
   seed: string;
   device: Device;
   /** Optional: empty leaves the platform's default. */
@@ -43,6 +45,8 @@ export interface RunForm {
   evaluationBatchSize: string;
   /** Empty leaves the platform's default (GAUC). */
   selectionMetric: SelectionMetric | '';
+  /** "user_id=0.1, item_id=0.05"; empty leaves the schema's and the platform's defaults. */
+  idDropout: string;
 }
 
 export const MODEL_TYPES: readonly ModelType[] = ['DIN', 'BASE'];
@@ -75,12 +79,14 @@ export const DEFAULT_RUN_FORM: RunForm = {
   learningRate: '0.001',
   regularization: 'MBA',
   lambda: '0.01',
+  decoupled: '',
   seed: '7',
   device: 'AUTO',
   clipNorm: '',
   earlyStoppingPatience: '',
   evaluationBatchSize: '',
   selectionMetric: '',
+  idDropout: '',
 };
 
 export type RunFormErrors = Partial<Record<keyof RunForm, string>>;
@@ -139,6 +145,27 @@ function hiddenUnits(text: string, errors: RunFormErrors, field: keyof RunForm, 
   return units ?? [];
 }
 
+/**
+ * "user_id=0.1, item_id=0.05" → {user_id: 0.1, item_id: 0.05}: per categorical feature, the probability that a training
+ * id is replaced by the unknown index. Undefined when empty (the schema's and the platform's defaults apply); the
+ * platform checks the names against the dataset's schema.
+ */
+export function parseIdDropout(text: string, errors: RunFormErrors): Record<string, number> | undefined {
+  const entries = text.split(/[,\n]+/).map((e) => e.trim()).filter((e) => e !== '');
+  if (entries.length === 0) return undefined;
+  const probabilities: Record<string, number> = {};
+  for (const entry of entries) {
+    const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(entry);
+    const p = match ? Number(match[2]) : NaN;
+    if (!match || !(p >= 0 && p < 1)) {
+      errors.idDropout = `"${entry}": write feature=p with p from 0 to below 1, e.g. user_id=0.1.`;
+      return undefined;
+    }
+    probabilities[match[1]] = p;
+  }
+  return probabilities;
+}
+
 /** A version number, or undefined for "latest" (the run request then leaves the version out). */
 function datasetVersion(text: string, errors: RunFormErrors): number | undefined {
   const trimmed = text.trim();
@@ -172,6 +199,7 @@ export function toRunRequest(form: RunForm): RunFormResult {
   const clipNorm = optionalNumber(form.clipNorm, LIMITS.clipNorm, errors, 'clipNorm', 'Gradient clipping', false);
   const patience = optionalNumber(form.earlyStoppingPatience, LIMITS.patience, errors, 'earlyStoppingPatience', 'Early-stopping patience', true);
   const evaluationBatchSize = optionalNumber(form.evaluationBatchSize, LIMITS.batchSize, errors, 'evaluationBatchSize', 'Evaluation batch size', true);
+  const idDropout = parseIdDropout(form.idDropout, errors);
   if (Object.keys(errors).length > 0) return { errors };
   return {
     request: {
@@ -197,13 +225,18 @@ export function toRunRequest(form: RunForm): RunFormResult {
         epochs,
         batchSize,
         optimizer: { type: form.optimizer, learningRate },
-        regularization: { type: form.regularization, lambda },
+        regularization: {
+          type: form.regularization,
+          lambda,
+          ...(form.regularization === 'MBA' && form.decoupled !== '' ? { decoupled: form.decoupled === 'true' } : {}),
+        },
         seed,
         device: form.device,
         ...(clipNorm !== undefined ? { clipNorm } : {}),
         ...(patience !== undefined ? { earlyStoppingPatience: patience } : {}),
         ...(evaluationBatchSize !== undefined ? { evaluationBatchSize } : {}),
         ...(form.selectionMetric !== '' ? { selectionMetric: form.selectionMetric } : {}),
+        ...(idDropout !== undefined ? { idDropout } : {}),
       },
     },
   };

@@ -41,6 +41,19 @@ describe('validateSchema', () => {
     expect(paths(valid(schema))).toEqual(['features[0].maxLength', 'features[1].maxLength', 'features[1].target']);
   });
 
+  it('bounds idDropout to 0..<1 on categorical features', () => {
+    const schema = {
+      label: 'label',
+      features: [
+        { name: 'user_id', kind: 'CATEGORICAL', idDropout: 0.1 },
+        { name: 'item_id', kind: 'CATEGORICAL', idDropout: 1 },
+        { name: 'price', kind: 'NUMERIC', idDropout: 0.1 },
+        { name: 'hist', kind: 'SEQUENCE', target: 'item_id', maxLength: 5, idDropout: 0.1 },
+      ],
+    };
+    expect(paths(valid(schema))).toEqual(['features[1].idDropout', 'features[2].idDropout', 'features[3].idDropout']);
+  });
+
   it('bounds maxLength to 1..1000 and minCount to whole numbers on categorical features', () => {
     const schema = {
       label: 'y',

@@ -16,7 +16,7 @@ export type SchemaCheck = { valid: true; schema: FeatureSchema; issues: [] } | {
 export const MAX_SEQUENCE_LENGTH = 1000;
 const KINDS: readonly FeatureKind[] = ['CATEGORICAL', 'SEQUENCE', 'NUMERIC'];
 const SCHEMA_KEYS = ['label', 'group', 'split', 'sequenceDelimiter', 'features'];
-const FEATURE_KEYS = ['name', 'kind', 'target', 'maxLength', 'minCount'];
+const FEATURE_KEYS = ['name', 'kind', 'target', 'maxLength', 'minCount', 'idDropout'];
 /** Characters that cannot separate values inside a CSV cell without quoting, or that end a line. */
 const FORBIDDEN_DELIMITERS = [',', '"', '\r', '\n'];
 
@@ -105,17 +105,32 @@ class SchemaChecker {
     if (feature.minCount !== undefined) {
       this.add(`${at}.minCount`, 'A SEQUENCE uses the vocabulary of its target; set minCount on the target.');
     }
+    if (feature.idDropout !== undefined) {
+      this.add(`${at}.idDropout`, 'A SEQUENCE uses the vocabulary of its target; set idDropout on the target.');
+    }
   }
 
   private nonSequenceFields(feature: Json, at: string): void {
     const kind = String(feature.kind);
     if (feature.target !== undefined) this.add(`${at}.target`, `Only a SEQUENCE has a target; this feature is ${kind}.`);
     if (feature.maxLength !== undefined) this.add(`${at}.maxLength`, `Only a SEQUENCE has a maxLength; this feature is ${kind}.`);
+    this.idDropout(feature, at, kind);
     if (feature.minCount === undefined) return;
     if (kind !== 'CATEGORICAL') {
       this.add(`${at}.minCount`, `Only a CATEGORICAL feature has a minCount; this feature is ${kind}.`);
     } else if (!isWholeNumber(feature.minCount) || feature.minCount < 1) {
       this.add(`${at}.minCount`, `Must be a whole number of at least 1, got ${JSON.stringify(feature.minCount)}.`);
+    }
+  }
+
+  /** The probability that a training id is replaced by the unknown index: CATEGORICAL only, 0 to below 1. */
+  private idDropout(feature: Json, at: string, kind: string): void {
+    const p = feature.idDropout;
+    if (p === undefined) return;
+    if (kind !== 'CATEGORICAL') {
+      this.add(`${at}.idDropout`, `Only a CATEGORICAL feature has an id dropout; this feature is ${kind}.`);
+    } else if (typeof p !== 'number' || !(p >= 0 && p < 1)) {
+      this.add(`${at}.idDropout`, `Must be a number from 0 to below 1, got ${JSON.stringify(p)}.`);
     }
   }
 

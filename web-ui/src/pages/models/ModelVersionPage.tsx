@@ -1,9 +1,11 @@
 import { api } from '../../api/client';
 import type { ModelVersion } from '../../api/types';
 import { ResourceView } from '../../components/ResourceView';
+import { BaselineNote } from '../../components/BaselineNote';
 import { StatCard } from '../../components/StatCard';
 import { bundleHash, lineageOf } from '../../domain/catalog';
 import { formatMetric, formatTime } from '../../domain/format';
+import { baselineOf } from '../../domain/metrics';
 import { useResource } from '../../hooks/useResource';
 import { Link } from '../../routing/Link';
 
@@ -15,7 +17,9 @@ function VersionDetails({ name, version }: { name: string; version: ModelVersion
         <StatCard label="test AUC" value={formatMetric(version.metrics?.auc)} testId="version-detail-auc" />
         <StatCard label="test GAUC" value={formatMetric(version.metrics?.gauc)} />
         <StatCard label="test log loss" value={formatMetric(version.metrics?.logloss)} />
+        <StatCard label="popularity baseline GAUC" value={formatMetric(baselineOf(version.metrics)?.gauc)} />
       </div>
+      <BaselineNote baseline={baselineOf(version.metrics)} testId="version-baseline" />
       <div className="columns">
         <div className="panel">
           <h2>Lineage</h2>

@@ -21,4 +21,16 @@ describe('VersionMetricsTable', () => {
     expect(screen.getAllByTestId('version-relaimpr-gauc').map((c) => c.textContent)).toEqual(['+8.31 %', 'base']);
     expect(screen.getAllByTestId('version-relaimpr-auc').map((c) => c.textContent)).toEqual(['+5.21 %', 'base']);
   });
+
+  it('shows the popularity baseline beside each version and flags a version that does not beat it', () => {
+    const withBaseline = [
+      { version: 1, metrics: { auc: 0.6, gauc: 0.58, baseline: { auc: 0.63, gauc: 0.61, beaten: false } } },
+      { version: 2, metrics: { auc: 0.722, gauc: 0.7229, baseline: { auc: 0.63, gauc: 0.61, beaten: true } } },
+      { version: 3, metrics: { auc: 0.7, gauc: 0.69 } },
+    ];
+    render(<VersionMetricsTable model={model} versions={withBaseline} baseVersion={undefined} />);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('Popularity baseline (GAUC)');
+    expect(screen.getAllByTestId('version-baseline').map((c) => c.textContent)).toEqual(['–', '0.6100', '0.6100not beaten']);
+    expect(screen.getAllByTestId('version-baseline-warning')).toHaveLength(1);
+  });
 });

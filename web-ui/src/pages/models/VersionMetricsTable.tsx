@@ -29,6 +29,9 @@ export function VersionMetricsTable({ model, versions, baseVersion }: VersionMet
             <th scope="col">Log loss</th>
             <th scope="col" title="the DIN paper's RelaImpr, on per-user AUC">RelaImpr (GAUC)</th>
             <th scope="col" title="the same ratio on global AUC">RelaImpr (AUC)</th>
+            <th scope="col" title="each candidate scored by how often its item occurs in the training split, on the same test rows">
+              Popularity baseline (GAUC)
+            </th>
             <th scope="col">Aliases</th>
             <th scope="col">Lineage</th>
           </tr>
@@ -47,6 +50,14 @@ export function VersionMetricsTable({ model, versions, baseVersion }: VersionMet
                 <td>{formatMetric(row.logloss)}</td>
                 <td data-testid="version-relaimpr-gauc">{row.isBase ? 'base' : formatSignedPercent(row.relaImprGauc)}</td>
                 <td data-testid="version-relaimpr-auc">{row.isBase ? 'base' : formatSignedPercent(row.relaImprAuc)}</td>
+                <td data-testid="version-baseline">
+                  {formatMetric(row.baseline?.gauc)}
+                  {row.baseline && !row.baseline.beaten && (
+                    <span className="chip warning" title="the model ranks no better than a popularity count" data-testid="version-baseline-warning">
+                      not beaten
+                    </span>
+                  )}
+                </td>
                 <td>
                   {aliasesOf(model, row.version).map((alias) => (
                     <span key={alias} className="chip" data-testid="version-alias">

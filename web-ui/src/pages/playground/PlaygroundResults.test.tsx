@@ -22,13 +22,16 @@ function serving(rankStatus = 200) {
     if (url.includes('/rank')) {
       if (rankStatus !== 200) return new Response(JSON.stringify({ title: 'Not Found', status: 404, detail: 'No rank endpoint' }), { status: 404 });
       expect(body).toEqual({ context: query.context, candidates: query.candidates, topK: 2 });
-      return new Response(JSON.stringify({ model: 'ml', version: 2, ranked: [{ index: 1, score: 0.81 }, { index: 0, score: 0.42 }] }));
+      return new Response(JSON.stringify({ model: 'ml', version: 2, ranked: [{ index: 1, score: 0.81, unknownFeatures: ['item_id'] }, { index: 0, score: 0.42, unknownFeatures: [] }] }));
     }
     expect(body.explain).toBe(true);
     expect(body.instances[1]).toEqual({ ...query.context, ...query.candidates[1] });
     return new Response(JSON.stringify({
       model: 'ml', version: 2,
-      predictions: [{ score: 0.42, attention: [0.9, 0.05, 0.7] }, { score: 0.81, attention: [0.1, 1.2, 0.2] }],
+      predictions: [
+        { score: 0.42, attention: [0.9, 0.05, 0.7], unknownFeatures: [] },
+        { score: 0.81, attention: [0.1, 1.2, 0.2], unknownFeatures: ['item_id', 'hist_item_id'] },
+      ],
     }));
   });
 }
@@ -41,7 +44,7 @@ describe('the playground results', () => {
     expect(fetch.mock.calls.map((c) => c[0])).toEqual(['/api/v1/models/ml/rank?alias=production', '/api/v1/models/ml/predict?alias=production']);
     render(<PlaygroundResults result={result} historyLabels={query.historyLabels} />);
     expect(screen.getByTestId('playground-served-by').textContent).toBe('Served by ml v2');
-    expect(screen.getAllByTestId('ranked-row').map((r) => r.textContent)).toEqual(['1346 · 70.8100', '251 · 30.4200']);
+    expect(screen.getAllByTestId('ranked-row').map((r) => r.textContent)).toEqual(['1346 · 70.8100item_id', '251 · 30.4200none']);
     const rows = screen.getAllByTestId('heatmap-row');
     expect(rows[0].querySelector('th')?.textContent).toBe('346 · 7');
     expect(rows[0].querySelector('.heatmap-strongest')?.getAttribute('data-weight')).toBe('1.2');
@@ -55,5 +58,6 @@ describe('the playground results', () => {
     render(<PlaygroundResults result={result} historyLabels={query.historyLabels} />);
     expect(screen.getByTestId('rank-problem-detail').textContent).toBe('No rank endpoint');
     expect(screen.getAllByTestId('ranked-score').map((c) => c.textContent)).toEqual(['0.8100', '0.4200']);
+    expect(screen.getAllByTestId('ranked-unknown').map((c) => c.textContent)).toEqual(['item_id, hist_item_id', 'none']);
   });
 });

@@ -29,6 +29,9 @@ export function PlaygroundResults({ result, historyLabels }: { result: Playgroun
                 <th scope="col">#</th>
                 <th scope="col">Candidate</th>
                 <th scope="col">Score (pCTR)</th>
+                <th scope="col" title="features whose id the model never saw in training: scored with the feature's unknown row">
+                  Unknown to the model
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -37,6 +40,9 @@ export function PlaygroundResults({ result, historyLabels }: { result: Playgroun
                   <td>{position + 1}</td>
                   <td>{row.candidate ? candidateLabel(row.candidate) : `candidate ${row.index + 1}`}</td>
                   <td data-testid="ranked-score">{row.score.toFixed(4)}</td>
+                  <td data-testid="ranked-unknown" className={row.unknownFeatures?.length ? 'warning' : 'muted'}>
+                    {row.unknownFeatures === undefined ? '–' : row.unknownFeatures.length === 0 ? 'none' : row.unknownFeatures.join(', ')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -29,7 +29,7 @@ export async function scorePlayground(model: string, selector: VersionSelector |
   const predicted: PredictResponse | undefined = predict.status === 'fulfilled' ? predict.value : undefined;
   const fromRank = rank.status === 'fulfilled' ? rankedRows(rank.value, query.candidates) : [];
   const fromPredict: RankedRow[] = (predicted?.predictions ?? [])
-    .map((p, index) => ({ index, score: p.score, candidate: query.candidates[index] }))
+    .map((p, index) => ({ index, score: p.score, candidate: query.candidates[index], unknownFeatures: p.unknownFeatures }))
     .sort((a, b) => b.score - a.score);
   const explained = (predicted?.predictions ?? []).flatMap((p, index) => {
     const weights = attentionWeights(p);

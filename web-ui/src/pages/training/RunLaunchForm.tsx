@@ -196,6 +196,15 @@ export function RunLaunchForm({ datasets, initialDataset, initialVersion }: RunL
               <input inputMode="decimal" {...text('lambda')} />
             </Field>
           )}
+          {form.regularization === 'MBA' && (
+            <Field label="MBA under Adam/Adagrad" hint="decoupled: the shrink applied outside the adaptive rule, as AdamW; SGD is the paper's update either way">
+              <select {...text('decoupled')}>
+                <option value="">default (decoupled)</option>
+                <option value="true">decoupled</option>
+                <option value="false">coupled (in the gradient)</option>
+              </select>
+            </Field>
+          )}
           <Field label="Seed" error={errors.seed}>
             <input inputMode="numeric" {...text('seed')} />
           </Field>
@@ -218,6 +227,13 @@ export function RunLaunchForm({ datasets, initialDataset, initialVersion }: RunL
           </Field>
           <Field label="Evaluation batch size" hint="empty: default" error={errors.evaluationBatchSize}>
             <input inputMode="numeric" {...text('evaluationBatchSize')} />
+          </Field>
+          <Field
+            label="Id dropout"
+            hint="feature=p, e.g. user_id=0.1: trains the unknown row for ids the training split never holds; empty: the schema's, else 0.1 for the user of a dataset split by user"
+            error={errors.idDropout}
+          >
+            <input {...text('idDropout')} />
           </Field>
         </div>
       </fieldset>

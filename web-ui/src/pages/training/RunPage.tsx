@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { problemOf, type Problem } from '../../api/problem';
+import { BaselineNote } from '../../components/BaselineNote';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Loading } from '../../components/Loading';
 import { LossChart } from '../../components/LossChart';
@@ -9,6 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ValidationChart } from '../../components/ValidationChart';
 import { formatCount, formatMetric, formatTime } from '../../domain/format';
+import { baselineOf } from '../../domain/metrics';
 import { isTerminal, type RunLiveState } from '../../domain/runEvents';
 import { useRunLive, type FollowMode } from '../../hooks/useRunLive';
 import { Link } from '../../routing/Link';
@@ -136,6 +138,12 @@ export function RunPage({ id }: { id: string }) {
             <dd data-testid="run-gauc">{formatMetric(state.metrics?.gauc)}</dd>
             <dt>Test log loss</dt>
             <dd data-testid="run-logloss">{formatMetric(state.metrics?.logloss)}</dd>
+            <dt>Popularity baseline (test AUC / GAUC)</dt>
+            <dd data-testid="run-baseline">
+              {baselineOf(state.metrics)
+                ? `${formatMetric(baselineOf(state.metrics)?.auc)} / ${formatMetric(baselineOf(state.metrics)?.gauc)}`
+                : '–'}
+            </dd>
             <dt>Model version</dt>
             <dd data-testid="run-model-version">
               {state.modelVersion ? (
@@ -159,6 +167,7 @@ export function RunPage({ id }: { id: string }) {
               {formatTime(run.createdAt)} / {formatTime(run.finishedAt)}
             </dd>
           </dl>
+          <BaselineNote baseline={baselineOf(state.metrics)} testId="run-baseline-note" />
         </div>
       </div>
       <div className="columns">

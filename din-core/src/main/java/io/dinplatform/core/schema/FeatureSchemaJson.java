@@ -28,7 +28,8 @@ public final class FeatureSchemaJson {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Set<String> SCHEMA_PROPERTIES =
             Set.of("label", "group", "split", "sequenceDelimiter", "features");
-    private static final Set<String> FEATURE_PROPERTIES = Set.of("name", "kind", "target", "maxLength", "minCount");
+    private static final Set<String> FEATURE_PROPERTIES = Set.of("name", "kind", "target", "maxLength", "minCount",
+            "idDropout");
 
     private FeatureSchemaJson() {
     }
@@ -71,6 +72,9 @@ public final class FeatureSchemaJson {
             }
             if (feature.minCount() != null) {
                 node.put("minCount", feature.minCount());
+            }
+            if (feature.idDropout() != null) {
+                node.put("idDropout", feature.idDropout());
             }
         }
         return root;
@@ -118,7 +122,8 @@ public final class FeatureSchemaJson {
                     kind(item, at + ".kind", problems),
                     text(item, "target", at + ".target", problems),
                     integer(item, "maxLength", at + ".maxLength", problems),
-                    integer(item, "minCount", at + ".minCount", problems)));
+                    integer(item, "minCount", at + ".minCount", problems),
+                    probability(item, "idDropout", at + ".idDropout", problems)));
         }
         return features;
     }
@@ -167,6 +172,18 @@ public final class FeatureSchemaJson {
             return null;
         }
         return value.intValue();
+    }
+
+    private static Float probability(JsonNode node, String property, String at, List<String> problems) {
+        JsonNode value = node.get(property);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            problems.add(at + ": must be a number, got " + value);
+            return null;
+        }
+        return value.floatValue();
     }
 
     private static void putIfPresent(ObjectNode node, String property, String value) {

@@ -79,6 +79,10 @@ public final class FeatureSchemaValidator {
             if (feature.minCount() != null) {
                 problems.add(at + ".minCount: a SEQUENCE uses the vocabulary of its target; set minCount on the target");
             }
+            if (feature.idDropout() != null) {
+                problems.add(at + ".idDropout: a SEQUENCE uses the vocabulary of its target; set idDropout on the "
+                        + "target");
+            }
             return;
         }
         if (feature.target() != null) {
@@ -93,6 +97,14 @@ public final class FeatureSchemaValidator {
                         + feature.kind());
             } else if (feature.minCount() < 1) {
                 problems.add(at + ".minCount: must be at least 1, got " + feature.minCount());
+            }
+        }
+        if (feature.idDropout() != null) {
+            if (feature.kind() != FeatureKind.CATEGORICAL) {
+                problems.add(at + ".idDropout: only a CATEGORICAL feature has an id dropout, this feature is "
+                        + feature.kind());
+            } else if (!(feature.idDropout() >= 0f && feature.idDropout() < 1f)) {
+                problems.add(at + ".idDropout: must be at least 0 and below 1, got " + feature.idDropout());
             }
         }
     }

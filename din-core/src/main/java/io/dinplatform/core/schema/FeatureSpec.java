@@ -10,8 +10,18 @@ package io.dinplatform.core.schema;
  * @param maxLength for a sequence: how many of the newest items are kept; null otherwise
  * @param minCount  for a categorical feature: ids seen in fewer training samples map to the unknown index
  *                  (the paper's frequency filter); null means 1 (keep every id seen in training)
+ * @param idDropout for a categorical feature: the probability that a training sample's id is replaced by the unknown
+ *                  index, which trains the unknown row for ids the training split never holds (0 to below 1); null
+ *                  means the default of {@code IdDropout} (core.train), which a run's {@code training.idDropout}
+ *                  overrides
  */
-public record FeatureSpec(String name, FeatureKind kind, String target, Integer maxLength, Integer minCount) {
+public record FeatureSpec(String name, FeatureKind kind, String target, Integer maxLength, Integer minCount,
+                          Float idDropout) {
+
+    /** A feature without an id dropout of its own (the default applies). */
+    public FeatureSpec(String name, FeatureKind kind, String target, Integer maxLength, Integer minCount) {
+        this(name, kind, target, maxLength, minCount, null);
+    }
 
     public static FeatureSpec categorical(String name) {
         return new FeatureSpec(name, FeatureKind.CATEGORICAL, null, null, null);

@@ -13,6 +13,7 @@ import io.dinplatform.core.model.CtrModel;
 import io.dinplatform.core.model.EmbeddedBatch;
 import io.dinplatform.core.model.RankingBatch;
 import io.dinplatform.core.model.Scores;
+import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.core.nn.GradientMode;
@@ -20,8 +21,10 @@ import io.dinplatform.core.nn.GradientMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
@@ -120,8 +123,16 @@ public final class Scorer {
      * @return click probabilities, in candidate order; equal (to float rounding) to {@link #predict} on the pairs
      */
     public float[] rank(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
+        return rankCandidates(context, candidates).scores();
+    }
+
+    /**
+     * {@link #rank}, with each candidate's unknown features (see {@link UnknownFeatures}): the candidate's own, the
+     * context's, and the histories'.
+     */
+    public Ranking rankCandidates(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
         if (candidates.isEmpty()) {
-            return new float[0];
+            return new Ranking(new float[0], List.of());
         }
         FeatureSchema schema = bundle.schema();
         EncodedDataset user = encoder.encode(List.of(merge(context, candidates.get(0), schema, false)));
@@ -149,7 +160,25 @@ public final class Scorer {
             assemblers.add(userAssembler);
             assemblers.add(itemAssembler);
         }
-        return scores;
+        return new Ranking(scores, unknownFeatures(user, items));
+    }
+
+    /**
+     * Per candidate, in schema order: its row's unknown features (histories emptied there) and the user row's
+     * unknown histories, so that a candidate's list is what {@link #predict} on the pair would name.
+     */
+    private List<List<String>> unknownFeatures(EncodedDataset user, EncodedDataset items) {
+        Set<String> unknownHistories = new HashSet<>(UnknownFeatures.of(user, 0));
+        List<List<String>> perCandidate = new ArrayList<>(items.size());
+        for (int r = 0; r < items.size(); r++) {
+            Set<String> unknown = new HashSet<>(UnknownFeatures.of(items, r));
+            perCandidate.add(bundle.schema().features().stream()
+                    .filter(f -> f.kind() == FeatureKind.SEQUENCE ? unknownHistories.contains(f.name())
+                            : unknown.contains(f.name()))
+                    .map(FeatureSpec::name)
+                    .toList());
+        }
+        return perCandidate;
     }
 
     /**

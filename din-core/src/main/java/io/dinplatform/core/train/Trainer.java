@@ -10,7 +10,9 @@ import io.dinplatform.core.embedding.EmbeddingLookup;
 import io.dinplatform.core.embedding.EmbeddingTables;
 import io.dinplatform.core.embedding.IndexBatch;
 import io.dinplatform.core.embedding.SparseEmbeddingLookup;
+import io.dinplatform.core.metrics.BaselineMetrics;
 import io.dinplatform.core.metrics.EvaluationMetrics;
+import io.dinplatform.core.metrics.PopularityBaseline;
 import io.dinplatform.core.model.CtrModel;
 import io.dinplatform.core.nn.ParameterStore;
 
@@ -26,7 +28,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Trains a model and its embedding tables on the TRAIN split of a dataset: epochs of shuffled mini-batches, each a
- * {@link TrainingStep}; after every epoch an evaluation on VALID, keeping the best epoch's parameters and stopping
+ * {@link TrainingStep} on ids that {@link IdDropout} has replaced by the unknown index at its features' rates; after
+ * every epoch an evaluation on VALID, keeping the best epoch's parameters and stopping
  * early when the validation metric that selects epochs ({@link SelectionMetric}, GAUC by default) has not improved
  * for {@code earlyStoppingPatience} epochs.
  *
@@ -53,6 +56,7 @@ public final class Trainer implements AutoCloseable {
     private final EmbeddingLookup inferenceLookup;
     private final Optimizer optimizer;
     private final TrainingStep step;
+    private final IdDropout idDropout;
     private final TrainingProgress progress = new TrainingProgress();
     private byte[] bestParameters;
 
@@ -70,6 +74,7 @@ public final class Trainer implements AutoCloseable {
         if (trainRows.length == 0) {
             throw new IllegalArgumentException("the dataset has no TRAIN rows to train on");
         }
+        this.idDropout = IdDropout.of(data, config.idDropout());
         this.assembler = BatchAssembler.forSchema(data.schema(), config.batchSize());
         this.evaluationAssembler = BatchAssembler.forSchema(data.schema(), config.evaluationBatchSize());
         this.inferenceLookup = new EmbeddingLookup(tables);
@@ -149,6 +154,15 @@ public final class Trainer implements AutoCloseable {
                 : EvaluationMetrics.of(predictions.scores(), predictions.labels(), predictions.groups());
     }
 
+    /**
+     * The popularity baseline's AUC and GAUC on a split ({@link PopularityBaseline}), to report beside the model's;
+     * null when the split is empty or the schema has no candidate item (no history).
+     */
+    public BaselineMetrics baseline(Split split) {
+        return PopularityBaseline.of(data.schema(), data.vocabularies()).map(b -> b.evaluate(data, split))
+                .orElse(null);
+    }
+
     /** Writes everything a resumed run needs (see the class comment). */
     public void writeCheckpoint(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
@@ -195,6 +209,11 @@ public final class Trainer implements AutoCloseable {
         return step.timings();
     }
 
+    /** The id dropout this run trains with, per feature (see {@link IdDropout}). */
+    public IdDropout idDropout() {
+        return idDropout;
+    }
+
     public TrainingConfig config() {
         return config;
     }
@@ -207,6 +226,7 @@ public final class Trainer implements AutoCloseable {
     private float trainOn(int[] order, int from, int to) {
         try (NDManager batchManager = tables.manager().newSubManager()) {
             IndexBatch batch = assembler.assemble(data, order, from, to);
+            idDropout.apply(batch, config.seed(), progress.epochsDone, progress.batchesDone);
             return step.run(batch, batchManager);
         }
     }

@@ -2,6 +2,10 @@ package io.dinplatform.core.train;
 
 import io.dinplatform.core.device.DeviceChoice;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The {@code training} section of a run request (docs/architecture.md, 'The REST API'), validated on construction;
  * the error names the field and the allowed range.
@@ -19,10 +23,14 @@ import io.dinplatform.core.device.DeviceChoice;
  * @param selectionMetric        the validation metric that picks the best epoch and drives early stopping; null
  *                               means {@link #DEFAULT_SELECTION_METRIC} (GAUC), so that a stored configuration
  *                               written before the field existed reads with the default
+ * @param idDropout              per categorical feature, the probability that a training id is replaced by the
+ *                               unknown index (0 to below 1); a feature not named takes its schema's
+ *                               {@code idDropout}, else the default of {@link IdDropout}; null means none named
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer,
                              RegularizationConfig regularization, float clipNorm, long seed, DeviceChoice device,
-                             int earlyStoppingPatience, int evaluationBatchSize, SelectionMetric selectionMetric) {
+                             int earlyStoppingPatience, int evaluationBatchSize, SelectionMetric selectionMetric,
+                             Map<String, Float> idDropout) {
 
     public static final int MAX_BATCH_SIZE = 65_536;
     public static final int MAX_EPOCHS = 10_000;
@@ -46,6 +54,21 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
         require(evaluationBatchSize >= 1 && evaluationBatchSize <= MAX_BATCH_SIZE,
                 "training.evaluationBatchSize must be between 1 and " + MAX_BATCH_SIZE, evaluationBatchSize);
         selectionMetric = selectionMetric == null ? DEFAULT_SELECTION_METRIC : selectionMetric;
+        idDropout = idDropout == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(idDropout));
+        idDropout.forEach((feature, p) -> {
+            if (p == null || !(p >= 0f && p < 1f)) {
+                throw new IllegalArgumentException("training.idDropout." + feature
+                        + " must be at least 0 and below 1, got " + p);
+            }
+        });
+    }
+
+    /** A configuration that names no id dropout: every feature takes its schema's, else the default. */
+    public TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, RegularizationConfig regularization,
+                          float clipNorm, long seed, DeviceChoice device, int earlyStoppingPatience,
+                          int evaluationBatchSize, SelectionMetric selectionMetric) {
+        this(epochs, batchSize, optimizer, regularization, clipNorm, seed, device, earlyStoppingPatience,
+                evaluationBatchSize, selectionMetric, null);
     }
 
     /** {@link #defaults(int, long)} for {@value #DEFAULT_EPOCHS} epochs with seed {@value #DEFAULT_SEED}. */
@@ -64,37 +87,42 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
 
     public TrainingConfig withOptimizer(OptimizerConfig newOptimizer) {
         return new TrainingConfig(epochs, batchSize, newOptimizer, regularization, clipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric, idDropout);
     }
 
     public TrainingConfig withRegularization(RegularizationConfig newRegularization) {
         return new TrainingConfig(epochs, batchSize, optimizer, newRegularization, clipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric, idDropout);
     }
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(newEpochs, batchSize, optimizer, regularization, clipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric, idDropout);
     }
 
     public TrainingConfig withBatchSize(int newBatchSize) {
         return new TrainingConfig(epochs, newBatchSize, optimizer, regularization, clipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric, idDropout);
     }
 
     public TrainingConfig withClipNorm(float newClipNorm) {
         return new TrainingConfig(epochs, batchSize, optimizer, regularization, newClipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize, selectionMetric);
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric, idDropout);
     }
 
     public TrainingConfig withEarlyStoppingPatience(int patience) {
         return new TrainingConfig(epochs, batchSize, optimizer, regularization, clipNorm, seed, device, patience,
-                evaluationBatchSize, selectionMetric);
+                evaluationBatchSize, selectionMetric, idDropout);
+    }
+
+    public TrainingConfig withIdDropout(Map<String, Float> newIdDropout) {
+        return new TrainingConfig(epochs, batchSize, optimizer, regularization, clipNorm, seed, device,
+                earlyStoppingPatience, evaluationBatchSize, selectionMetric, newIdDropout);
     }
 
     public TrainingConfig withSelectionMetric(SelectionMetric metric) {
         return new TrainingConfig(epochs, batchSize, optimizer, regularization, clipNorm, seed, device,
-                earlyStoppingPatience, evaluationBatchSize, metric);
+                earlyStoppingPatience, evaluationBatchSize, metric, idDropout);
     }
 
     private static void require(boolean condition, String message, Number value) {

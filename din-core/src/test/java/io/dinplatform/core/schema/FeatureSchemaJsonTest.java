@@ -38,7 +38,7 @@ class FeatureSchemaJsonTest {
     void readsTheOptionalFieldsAndWritesThemBack() {
         String json = """
                 {"label": "click", "split": "part", "sequenceDelimiter": "^",
-                 "features": [{"name": "item", "kind": "categorical", "minCount": 5},
+                 "features": [{"name": "item", "kind": "categorical", "minCount": 5, "idDropout": 0.25},
                               {"name": "hist", "kind": "SEQUENCE", "target": "item", "maxLength": 20},
                               {"name": "price", "kind": "NUMERIC"}]}
                 """;
@@ -48,6 +48,7 @@ class FeatureSchemaJsonTest {
         assertThat(schema.split()).isEqualTo("part");
         assertThat(schema.sequenceDelimiterChar()).isEqualTo('^');
         assertThat(schema.feature("item").orElseThrow().effectiveMinCount()).isEqualTo(5);
+        assertThat(schema.feature("item").orElseThrow().idDropout()).isEqualTo(0.25f);
         assertThat(schema.effectiveGroup()).as("defaults to the first categorical feature").isEqualTo("item");
         assertThat(FeatureSchemaJson.parse(FeatureSchemaJson.toJson(schema))).isEqualTo(schema);
         assertThat(FeatureSchemaJson.toJson(schema)).doesNotContain("null");
@@ -121,6 +122,21 @@ class FeatureSchemaJsonTest {
 
         assertThat(problems(json)).contains("features[0].minCount: must be at least 1, got 0")
                 .anySatisfy(p -> assertThat(p).startsWith("features[1].minCount: a SEQUENCE uses the vocabulary"));
+    }
+
+    @Test
+    void rejectsAnIdDropoutOutsideZeroToOneOrOnAFeatureWithoutItsOwnTable() {
+        String json = """
+                {"label": "y", "features": [{"name": "item", "kind": "CATEGORICAL", "idDropout": 1},
+                  {"name": "hist", "kind": "SEQUENCE", "target": "item", "maxLength": 5, "idDropout": 0.1},
+                  {"name": "price", "kind": "NUMERIC", "idDropout": 0.1},
+                  {"name": "user", "kind": "CATEGORICAL", "idDropout": "high"}]}
+                """;
+
+        assertThat(problems(json)).contains("features[0].idDropout: must be at least 0 and below 1, got 1.0",
+                        "features[2].idDropout: only a CATEGORICAL feature has an id dropout, this feature is NUMERIC",
+                        "features[3].idDropout: must be a number, got \"high\"")
+                .anySatisfy(p -> assertThat(p).startsWith("features[1].idDropout: a SEQUENCE uses the vocabulary"));
     }
 
     @Test

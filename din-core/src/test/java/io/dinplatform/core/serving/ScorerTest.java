@@ -105,6 +105,43 @@ class ScorerTest {
     }
 
     @Test
+    void unknownFeaturesNameExactlyTheFeaturesWhoseIdTheVocabularyDoesNotKnow() throws IOException {
+        Scorer scorer = scorer(ModelType.DIN, 8);
+        List<Map<String, Object>> instances = List.of(
+                Map.of("user_id", "u3", "item_id", "i1", "cate_id", "c1", "hist_item_id", List.of("i2", "i4"),
+                        "hist_cate_id", List.of("c2", "c4"), "age", 3.0),
+                Map.of("user_id", "new user", "item_id", "i1", "cate_id", "c1", "hist_item_id",
+                        List.of("i2", "new item"), "hist_cate_id", List.of("c2", "c4"), "age", 3.0),
+                Map.of("user_id", "u3", "item_id", "new item", "cate_id", "new category", "hist_item_id", List.of(),
+                        "hist_cate_id", List.of(), "age", 3.0));
+
+        assertThat(UnknownFeatures.ofEveryRow(scorer.encode(instances))).containsExactly(
+                List.of(), List.of("user_id", "hist_item_id"), List.of("item_id", "cate_id"));
+    }
+
+    @Test
+    void aRankingNamesEachCandidatesUnknownFeaturesWithTheContextsAndScoresAsRank() throws IOException {
+        Scorer scorer = scorer(ModelType.DIN, 8);
+        Map<String, Object> context = Map.of("user_id", "new user", "age", 3.5,
+                "hist_item_id", List.of("i1", "new item"), "hist_cate_id", List.of("c1", "c2"));
+        List<Map<String, Object>> candidates = List.of(Map.of("item_id", "i1", "cate_id", "c1"),
+                Map.of("item_id", "i2", "cate_id", "new category"));
+
+        Ranking ranking = scorer.rankCandidates(context, candidates);
+
+        assertThat(ranking.unknownFeatures()).containsExactly(List.of("user_id", "hist_item_id"),
+                List.of("user_id", "cate_id", "hist_item_id"));
+        assertThat(ranking.scores()).containsExactly(scorer.rank(context, candidates));
+        List<Map<String, Object>> pairs = candidates.stream().map(c -> {
+            Map<String, Object> pair = new HashMap<>(context);
+            pair.putAll(c);
+            return pair;
+        }).toList();
+        assertThat(ranking.unknownFeatures()).as("what predict names for the pairs")
+                .isEqualTo(UnknownFeatures.ofEveryRow(scorer.encode(pairs)));
+    }
+
+    @Test
     void warmingUpScoresMadeUpInstancesWithoutComplaint() throws IOException {
         Scorer scorer = scorer(ModelType.DIN, 16);
         scorer.warmUp();

@@ -14,6 +14,7 @@ import io.dinplatform.core.embedding.TinyDatasets;
 import io.dinplatform.core.embedding.TouchedRows;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.nn.GradientMode;
+import io.dinplatform.core.schema.FeatureSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -80,6 +81,9 @@ class DecoupledMbaTest {
             for (int b = 0; b < 2; b++) {
                 Map<String, float[]> before = snapshot(fixture);
                 Map<String, long[]> touched = stepWithZeroLossGradient(fixture, b, updater);
+                assertThat(touched.keySet()).as("the shrink reaches every embedding table")
+                        .containsExactlyInAnyOrderElementsOf(data.schema().categorical().stream()
+                                .map(FeatureSpec::name).toList());
                 float rate = learningRate * (b == 0 ? 1f : 0.5f) * LAMBDA;
                 assertThat(updater.optimizer().learningRate()).isEqualTo(learningRate * (b == 0 ? 1f : 0.5f));
                 int checked = 0;

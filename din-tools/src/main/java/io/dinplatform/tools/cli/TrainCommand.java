@@ -3,9 +3,12 @@ package io.dinplatform.tools.cli;
 import io.dinplatform.core.bundle.BundleMetadata;
 import io.dinplatform.core.bundle.BundleWriter;
 import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.encode.DatasetEncoder;
 import io.dinplatform.core.device.DeviceChoice;
+import io.dinplatform.core.metrics.BaselineMetrics;
 import io.dinplatform.core.metrics.EvaluationMetrics;
+import io.dinplatform.core.metrics.PopularityBaseline;
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureSchema;
@@ -95,6 +98,11 @@ final class TrainCommand implements Callable<Integer> {
             + "early stopping: GAUC, AUC or LOGLOSS; default GAUC")
     SelectionMetric selectionMetric; // null: TrainingConfig's default
 
+    @Option(names = "--id-dropout", split = ",", description = "per categorical feature, the probability that a "
+            + "training id is replaced by the unknown index, e.g. user_id=0.1 (repeat or separate with commas); "
+            + "default: the schema's idDropout, else 0.1 for the group feature of a dataset split by group, else 0")
+    Map<String, Float> idDropout; // null: the schema's and IdDropout's defaults
+
     @Option(names = "--seed", defaultValue = "7", description = "default ${DEFAULT-VALUE}")
     long seed;
 
@@ -122,10 +130,12 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = trainingConfig();
         try (TrainingJob job = TrainingJob.create(data, architecture, config)) {
             TrainingReport report = job.run(progress(), () -> false);
+            BaselineMetrics baseline = job.trainer().baseline(Split.TEST);
             if (bundle != null) {
                 writeBundle(job, data, config, report);
             }
-            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));
+            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report, baseline,
+                    job.trainer().idDropout().probabilities())));
         }
         return 0;
     }
@@ -136,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
         OptimizerConfig optimizerConfig = OptimizerConfig.of(optimizer, learningRate).withSchedule(schedule);
         return new TrainingConfig(epochs, batchSize, optimizerConfig,
                 new RegularizationConfig(regularization, lambda, decoupled), clipNorm, seed, device, patience, 4096,
-                selectionMetric);
+                selectionMetric, idDropout);
     }
 
     private TrainingListener progress() {
@@ -174,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode toJson(TrainingReport report) {
+    private ObjectNode toJson(TrainingReport report, BaselineMetrics testBaseline, Map<String, Float> dropout) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", model.name());
         root.put("status", report.result().status().name());
@@ -187,6 +197,15 @@ final class TrainCommand implements Callable<Integer> {
         root.put("trainingSamplesPerSecond", Math.round(report.trainingSamplesPerSecond()));
         putMetrics(root, "validation", report.validation());
         putMetrics(root, "test", report.test());
+        if (testBaseline != null && report.test() != null) {
+            ObjectNode node = ((ObjectNode) root.get("test")).putObject("baseline");
+            node.put("name", PopularityBaseline.NAME);
+            node.put("auc", testBaseline.auc());
+            node.put("gauc", testBaseline.gauc());
+            node.put("relaImprGauc", testBaseline.relaImprGaucOf(report.test()));
+            node.put("beaten", testBaseline.isBeatenBy(report.test()));
+        }
+        dropout.forEach(root.putObject("idDropout")::put);
         return root;
     }
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The model registry: models, their versions with metrics and lineage, and movable aliases. */
@@ -63,13 +64,22 @@ public class ModelController {
     }
 
     @GetMapping("/{name}/versions/{version}")
-    @Operation(summary = "One version with metrics, parameters, lineage and bundle SHA-256; version may be 'latest'")
-    public ModelVersionView version(@PathVariable String name, @PathVariable String version) {
+    @Operation(summary = "One version with metrics, parameters, lineage and bundle SHA-256; version may be "
+            + "'latest'. With base=N also RelaImpr over version N on the same test data (GAUC, the paper's, and AUC)")
+    public ModelVersionView version(@PathVariable String name, @PathVariable String version,
+                                    @RequestParam(required = false) Integer base) {
         OptionalInt number = VersionSelector.parse(version);
         existing(name);
-        return (number.isPresent() ? models.findVersion(name, number.getAsInt()) : models.findLatestVersion(name))
-                .map(ModelVersionView::of)
+        ModelVersion found = (number.isPresent() ? models.findVersion(name, number.getAsInt())
+                : models.findLatestVersion(name))
                 .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' has no version " + version));
+        ModelVersionView view = ModelVersionView.of(found);
+        if (base == null) {
+            return view;
+        }
+        ModelVersion baseVersion = models.findVersion(name, base).orElseThrow(() -> new ResourceNotFoundException(
+                "model '" + name + "' has no version " + base + " to compare with"));
+        return view.comparedWith(VersionComparison.of(found, baseVersion));
     }
 
     @GetMapping("/{name}/aliases/{alias}")

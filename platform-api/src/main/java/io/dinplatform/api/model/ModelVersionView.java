@@ -1,5 +1,7 @@
 package io.dinplatform.api.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +20,11 @@ import tools.jackson.databind.JsonNode;
  * @param lineage      the run and dataset version it came from
  * @param bundleSha256 the SHA-256 of its bundle
  * @param createdAt    when it was registered
+ * @param comparison   with {@code ?base=N}: RelaImpr of this version over version N; absent otherwise
  */
 public record ModelVersionView(String name, int version, List<String> aliases, JsonNode metrics, JsonNode parameters,
-                               Lineage lineage, String bundleSha256, Instant createdAt) {
+                               Lineage lineage, String bundleSha256, Instant createdAt,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) VersionComparison comparison) {
 
     /** Where a version came from. */
     public record Lineage(UUID runId, DatasetRef dataset) {
@@ -33,6 +37,11 @@ public record ModelVersionView(String name, int version, List<String> aliases, J
     static ModelVersionView of(ModelVersion v) {
         DatasetRef dataset = v.dataset() == null ? null : new DatasetRef(v.dataset().name(), v.dataset().version());
         return new ModelVersionView(v.modelName(), v.version(), v.aliases(), v.metrics(), v.parameters(),
-                new Lineage(v.runId(), dataset), v.bundleSha256(), v.createdAt());
+                new Lineage(v.runId(), dataset), v.bundleSha256(), v.createdAt(), null);
+    }
+
+    ModelVersionView comparedWith(VersionComparison newComparison) {
+        return new ModelVersionView(name, version, aliases, metrics, parameters, lineage, bundleSha256, createdAt,
+                newComparison);
     }
 }

@@ -1,9 +1,13 @@
 package io.dinplatform.api.run;
 
 import io.dinplatform.api.ResourceNames;
+import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.core.model.ArchitectureConfig;
+import io.dinplatform.core.schema.FeatureKind;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.core.train.TrainingConfig;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
@@ -12,6 +16,10 @@ import io.dinplatform.registry.run.RunRequest;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks a run request against what exists and queues it. The stored {@link RunRequest} is the complete one: the
@@ -46,9 +54,27 @@ public class TrainingRunQueue {
         }
         limits.check(architecture, training);
         DatasetVersion dataset = dataset(request.dataset());
+        requireCategoricalFeatures(training.idDropout().keySet(), dataset);
         RunRequest stored = RunRequest.of(new RunRequest.Dataset(dataset.name(), dataset.version()), request.model(),
                 architecture, training, request.promoteAlias());
         return runs.create(new NewTrainingRun(request.model(), stored, dataset.id()));
+    }
+
+    /** {@code training.idDropout} names categorical features of the dataset's schema, each one an error otherwise. */
+    private static void requireCategoricalFeatures(Set<String> features, DatasetVersion dataset) {
+        if (features.isEmpty()) {
+            return;
+        }
+        FeatureSchema schema = FeatureSchemaJson.fromTree(dataset.schema());
+        List<FieldError> errors = features.stream()
+                .filter(name -> schema.feature(name).map(f -> f.kind() != FeatureKind.CATEGORICAL).orElse(true))
+                .map(name -> new FieldError("training.idDropout." + name, "dataset '" + dataset.name()
+                        + "' version " + dataset.version() + " has no categorical feature '" + name + "'"))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors.stream().map(e -> e.field() + ": " + e.reason())
+                    .collect(Collectors.joining("; ")), errors);
+        }
     }
 
     private DatasetVersion dataset(TrainingRunRequest.DatasetSelector selector) {

@@ -1,6 +1,8 @@
 package io.dinplatform.api.run;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.dinplatform.api.ResourceNames;
 import io.dinplatform.core.device.DeviceChoice;
@@ -36,8 +38,9 @@ import jakarta.validation.constraints.Size;
  * @param dataset      the dataset version to train on
  * @param model        the model to register the trained version under
  * @param architecture DIN or the base model and their layers; defaults as in the paper
- * @param training     epochs, batch size, optimizer, regularization, seed, device, and the validation metric that
- *                     selects the best epoch (GAUC, AUC or LOGLOSS)
+ * @param training     epochs, batch size, optimizer, regularization, seed, device, the validation metric that
+ *                     selects the best epoch (GAUC, AUC or LOGLOSS), and the id dropout per categorical feature
+ *                     (checked against the dataset's schema when the run is queued)
  * @param promoteAlias an alias of the model (e.g. {@code production}) to move to the new version when it beats the
  *                     version the alias points at on the same test data, or points at none yet; optional
  */
@@ -96,7 +99,18 @@ public record TrainingRunRequest(
                 t.device() == null ? defaults.device() : t.device(),
                 t.earlyStoppingPatience() == null ? defaults.earlyStoppingPatience() : t.earlyStoppingPatience(),
                 t.evaluationBatchSize() == null ? defaults.evaluationBatchSize() : t.evaluationBatchSize(),
-                t.selectionMetric() == null ? defaults.selectionMetric() : t.selectionMetric());
+                t.selectionMetric() == null ? defaults.selectionMetric() : t.selectionMetric(),
+                idDropout(t.idDropout()));
+    }
+
+    /** Feature name to p as din-core takes it; null (none named) when the client sent none. */
+    private static Map<String, Float> idDropout(Map<String, Double> perFeature) {
+        if (perFeature == null) {
+            return null;
+        }
+        Map<String, Float> probabilities = new LinkedHashMap<>();
+        perFeature.forEach((feature, p) -> probabilities.put(feature, p.floatValue()));
+        return probabilities;
     }
 
     private static OptimizerConfig optimizer(Optimizer o, OptimizerConfig defaults) {
@@ -154,7 +168,9 @@ public record TrainingRunRequest(
                            DeviceChoice device,
                            @Min(0) @Max(1000) Integer earlyStoppingPatience,
                            @Min(1) Integer evaluationBatchSize,
-                           SelectionMetric selectionMetric) {
+                           SelectionMetric selectionMetric,
+                           Map<String, @NotNull @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double>
+                                   idDropout) {
     }
 
     public record Optimizer(OptimizerType type,

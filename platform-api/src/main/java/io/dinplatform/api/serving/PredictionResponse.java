@@ -17,8 +17,11 @@ public record PredictionResponse(String model, int version, List<Prediction> pre
      * @param score     the click probability
      * @param attention with {@code explain}: the attention weight of every history item the model saw (the newest
      *                  {@code maxLength}, oldest first)
+     * @param unknownFeatures the features whose id the model does not know (never seen in training, below
+     *                        {@code minCount}, or missing), scored with the feature's unknown row; empty when it
+     *                        knows every id
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Prediction(float score, float[] attention) {
+    public record Prediction(float score, float[] attention, List<String> unknownFeatures) {
     }
 }

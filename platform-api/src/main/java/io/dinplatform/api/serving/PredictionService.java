@@ -21,7 +21,9 @@ import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.encode.InvalidInstanceException;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureKind;
+import io.dinplatform.core.serving.Ranking;
 import io.dinplatform.core.serving.ScoringResult;
+import io.dinplatform.core.serving.UnknownFeatures;
 
 /**
  * Online predictions: checks a request against the limits and the model's schema, resolves the model version, holds
@@ -57,7 +59,8 @@ public class PredictionService {
             EncodedDataset rows = encode(model, instances);
             ScoringResult result = await(model, rows, request.explainRequested());
             model.metrics().predictAnswered(instances.size(), System.nanoTime() - started);
-            return new PredictionResponse(resolved.model(), resolved.version(), predictions(result));
+            return new PredictionResponse(resolved.model(), resolved.version(),
+                    predictions(result, UnknownFeatures.ofEveryRow(rows)));
         }
     }
 
@@ -76,14 +79,14 @@ public class PredictionService {
         ServedVersion resolved = resolver.resolve(name, version, alias);
         try (ModelLease lease = cache.acquire(resolved)) {
             ServedModel model = lease.model();
-            float[] scores;
+            Ranking ranking;
             try {
-                scores = model.rank(request.context(), candidates);
+                ranking = model.rank(request.context(), candidates);
             } catch (InvalidInstanceException e) {
                 throw rankingProblem(model, request, e);
             }
             model.metrics().rankAnswered(candidates.size(), System.nanoTime() - started);
-            return new RankResponse(resolved.model(), resolved.version(), best(scores, topK));
+            return new RankResponse(resolved.model(), resolved.version(), best(ranking, topK));
         }
     }
 
@@ -138,19 +141,20 @@ public class PredictionService {
         return invalid(field, e.reason());
     }
 
-    private static List<Prediction> predictions(ScoringResult result) {
+    private static List<Prediction> predictions(ScoringResult result, List<List<String>> unknownFeatures) {
         List<Prediction> predictions = new ArrayList<>(result.scores().length);
         for (int i = 0; i < result.scores().length; i++) {
             float[] attention = result.attention() == null ? null : result.attention().get(i);
-            predictions.add(new Prediction(result.scores()[i], attention));
+            predictions.add(new Prediction(result.scores()[i], attention, unknownFeatures.get(i)));
         }
         return predictions;
     }
 
     /** The top K by score; equal scores keep request order. */
-    private static List<RankedCandidate> best(float[] scores, int topK) {
+    private static List<RankedCandidate> best(Ranking ranking, int topK) {
+        float[] scores = ranking.scores();
         return IntStream.range(0, scores.length)
-                .mapToObj(i -> new RankedCandidate(i, scores[i]))
+                .mapToObj(i -> new RankedCandidate(i, scores[i], ranking.unknownFeatures().get(i)))
                 .sorted(Comparator.comparingDouble(RankedCandidate::score).reversed()
                         .thenComparingInt(RankedCandidate::index))
                 .limit(topK)

@@ -14,7 +14,9 @@ public record RankResponse(String model, int version, List<RankedCandidate> rank
     /**
      * @param index the candidate's position in the request, from 0
      * @param score its click probability
+     * @param unknownFeatures the features of the candidate and the context whose id the model does not know;
+     *                        empty when it knows every id
      */
-    public record RankedCandidate(int index, float score) {
+    public record RankedCandidate(int index, float score, List<String> unknownFeatures) {
     }
 }

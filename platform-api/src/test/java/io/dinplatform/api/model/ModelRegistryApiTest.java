@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The registry over HTTP. Versions are registered through the catalog (in production the training worker does it)
@@ -50,6 +51,28 @@ class ModelRegistryApiTest extends PlatformApiTest {
         assertThat(version.get("bundleSha256").asString()).hasSize(64);
         assertThat(get("/api/v1/models/" + name + "/versions/latest").getBody()).isEqualTo(version);
         assertThat(get("/api/v1/models").getBody().findValuesAsString("name")).contains(name);
+    }
+
+    @Test
+    void aVersionComparedWithABaseVersionGivesRelaImprOnGaucAndAucOnlyOnTheSameTestData() {
+        String name = uniqueName();
+        String datasetName = "ds-" + name;
+        upload(datasetName, SamplesCsv.SCHEMA, SamplesCsv.bytes(SamplesCsv.rows(10, 0)), "s.csv");
+        DatasetVersion dataset = datasets.findLatestVersion(datasetName).orElseThrow();
+        registerVersion(name, dataset, "0.712", "0.70");
+        registerVersion(name, dataset, "0.745", "0.75");
+        registerVersion(name, null, "0.80", "0.80");
+
+        JsonNode compared = get("/api/v1/models/" + name + "/versions/2?base=1").getBody();
+
+        assertThat(compared.get("comparison").get("baseVersion").asInt()).isEqualTo(1);
+        // ((0.75 − 0.5) / (0.70 − 0.5) − 1) · 100 = 25 %; ((0.745 − 0.5) / (0.712 − 0.5) − 1) · 100 = 15.57 %
+        assertThat(compared.get("comparison").get("relaImprGauc").asDouble()).isCloseTo(25.0, within(1e-9));
+        assertThat(compared.get("comparison").get("relaImprAuc").asDouble()).isCloseTo(15.566, within(1e-3));
+        assertThat(get("/api/v1/models/" + name + "/versions/2").getBody().has("comparison")).isFalse();
+        JsonNode elsewhere = assertProblem(get("/api/v1/models/" + name + "/versions/3?base=1"), 400);
+        assertThat(elsewhere.get("errors").get(0).get("field").asString()).isEqualTo("base");
+        assertProblem(get("/api/v1/models/" + name + "/versions/2?base=9"), 404);
     }
 
     @Test
@@ -108,8 +131,12 @@ class ModelRegistryApiTest extends PlatformApiTest {
     }
 
     private void registerVersion(String name, DatasetVersion dataset, String auc) {
+        registerVersion(name, dataset, auc, "0.7");
+    }
+
+    private void registerVersion(String name, DatasetVersion dataset, String auc, String gauc) {
         models.createNextVersion(new NewModelVersion(name, null, dataset == null ? null : dataset.id(),
-                "ab".repeat(32), JSON.readTree("{\"auc\": " + auc + ", \"gauc\": 0.7, \"logloss\": 0.6}"),
+                "ab".repeat(32), JSON.readTree("{\"auc\": " + auc + ", \"gauc\": " + gauc + ", \"logloss\": 0.6}"),
                 JSON.readTree("{\"architecture\": {\"type\": \"DIN\", \"embeddingDim\": 18}}")));
     }
 

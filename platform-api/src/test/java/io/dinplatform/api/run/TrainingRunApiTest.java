@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class TrainingRunApiTest extends PlatformApiTest {
 
@@ -91,6 +92,28 @@ class TrainingRunApiTest extends PlatformApiTest {
                 .get("decoupled");
         assertThat(unsetDecoupled == null || unsetDecoupled.isNull()).as("%s", unsetDecoupled).isTrue();
         runsBefore += 2;
+    }
+
+    @Test
+    void theIdDropoutIsStoredPerFeatureAndChecksTheDatasetsSchema() {
+        ResponseEntity<JsonNode> asked = postJson("/api/v1/training-runs", REQUEST.formatted(dataset)
+                .replace("\"seed\": 7", "\"seed\": 7, \"idDropout\": {\"user_id\": 0.2, \"item_id\": 0}"));
+
+        assertThat(asked.getStatusCode().value()).as("%s", asked.getBody()).isEqualTo(202);
+        runsBefore++;
+        JsonNode stored = asked.getBody().get("request").get("training").get("idDropout");
+        assertThat(stored.get("user_id").asDouble()).isCloseTo(0.2, within(1e-6));
+        assertThat(stored.get("item_id").asDouble()).isZero();
+
+        JsonNode unknown = assertProblem(postJson("/api/v1/training-runs", REQUEST.formatted(dataset)
+                .replace("\"seed\": 7", "\"seed\": 7, \"idDropout\": {\"userid\": 0.2, \"hist_item_id\": 0.1}")),
+                400);
+        assertThat(unknown.get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("training.idDropout.userid", "training.idDropout.hist_item_id");
+        JsonNode certain = assertProblem(postJson("/api/v1/training-runs", REQUEST.formatted(dataset)
+                .replace("\"seed\": 7", "\"seed\": 7, \"idDropout\": {\"user_id\": 1}")), 400);
+        assertThat(certain.get("errors").findValuesAsString("field"))
+                .anySatisfy(field -> assertThat(field).startsWith("training.idDropout"));
     }
 
     @Test

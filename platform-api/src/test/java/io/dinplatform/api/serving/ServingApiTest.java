@@ -21,6 +21,7 @@ import io.dinplatform.api.PlatformApiTest;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.serving.Scorer;
+import io.dinplatform.core.serving.UnknownFeatures;
 import io.dinplatform.core.serving.ScoringResult;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.model.ModelRepository;
@@ -70,13 +71,19 @@ class ServingApiTest extends PlatformApiTest {
         assertThat(answer.get("model").asString()).isEqualTo(name);
         assertThat(answer.get("version").asInt()).isEqualTo(1);
         try (ModelBundle bundle = TrainedModels.load(ModelType.DIN, SEED_V1, scratch)) {
-            ScoringResult expected = new Scorer(bundle, 64).predict(instances, true);
+            Scorer scorer = new Scorer(bundle, 64);
+            ScoringResult expected = scorer.predict(instances, true);
+            List<List<String>> unknown = UnknownFeatures.ofEveryRow(scorer.encode(instances));
+            assertThat(unknown).as("the instances hold ids the model does not know").anySatisfy(
+                    u -> assertThat(u).isNotEmpty());
             JsonNode predictions = answer.get("predictions");
             assertThat(predictions).hasSize(40);
             for (int i = 0; i < 40; i++) {
                 JsonNode prediction = predictions.get(i);
                 assertThat(prediction.get("score").floatValue()).as("instance %d", i)
                         .isCloseTo(expected.scores()[i], within(1e-6f));
+                assertThat(prediction.get("unknownFeatures").valueStream().map(JsonNode::asString).toList())
+                        .as("instance %d", i).isEqualTo(unknown.get(i));
                 int history = ((List<?>) instances.get(i).get("hist_item_id")).size();
                 assertThat(prediction.get("attention")).as("instance %d", i)
                         .hasSize(Math.min(history, TrainedModels.MAX_HISTORY));
@@ -119,6 +126,8 @@ class ServingApiTest extends PlatformApiTest {
                 float score = ranked.get(k).get("score").floatValue();
                 assertThat(score).as("%s rank %d", type, k).isCloseTo(all.get(index), within(1e-6f));
                 assertThat(score).as("%s rank %d", type, k).isCloseTo(best.get(k), within(1e-6f));
+                assertThat(ranked.get(k).get("unknownFeatures")).as("%s rank %d", type, k)
+                        .isEqualTo(predicted.get(index).get("unknownFeatures"));
             }
         }
     }

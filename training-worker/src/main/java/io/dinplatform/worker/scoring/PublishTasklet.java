@@ -14,7 +14,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.dinplatform.core.metrics.EvaluationMetrics;
+import ai.djl.Device;
+import io.dinplatform.core.bundle.BundleReader;
+import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.metrics.PopularityBaseline;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.StagedArtifact;
@@ -37,8 +40,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * The {@code publish} step: assembles the result from the partitions' parts, in partition order behind one header,
  * streaming (one part open at a time, nothing held whole), into the artifact store; on the way it checks that the
  * result holds every dataset row exactly once and in order, and computes the test metrics when the dataset has
- * labels. Both are recorded with the prediction. The result has the same bytes however many partitions scored it,
- * and repeating the step is harmless: the same bytes have the same SHA-256, and the store keeps one copy.
+ * labels, with the popularity baseline's on the same rows. Both are recorded with the prediction. The result has the
+ * same bytes however many partitions scored it, and repeating the step is harmless: the same bytes have the same
+ * SHA-256, and the store keeps one copy.
  */
 class PublishTasklet implements Tasklet {
 
@@ -67,20 +71,31 @@ class PublishTasklet implements Tasklet {
         }
         List<String> parts = partsOf(prediction.prediction());
         StoredArtifact stored;
-        EvaluationMetrics metrics;
+        ScoresFile.Evaluation evaluation;
         try (StagedArtifact staged = artifacts.stage();
              InputStream result = new CopiedInputStream(assembled(header(prediction.prediction()), parts),
                      staged.content())) {
-            metrics = ScoresFile.verify(new InputStreamReader(result, StandardCharsets.UTF_8),
-                    prediction.prediction().rowsTotal());
+            evaluation = ScoresFile.verify(new InputStreamReader(result, StandardCharsets.UTF_8),
+                    prediction.prediction().rowsTotal(), () -> baseline(prediction));
             stored = staged.commit();
         }
         BatchPrediction.Result result = new BatchPrediction.Result(stored.sha256(), stored.sizeBytes());
-        if (!predictions.recordResult(prediction.lease(), result, metrics == null ? null : MetricsJson.of(metrics))) {
+        if (!predictions.recordResult(prediction.lease(), result,
+                evaluation == null ? null : MetricsJson.of(evaluation.metrics(), evaluation.baseline()))) {
             prediction.control().leaseLost();
             step.setTerminateOnly();
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** The popularity baseline of the prediction's model: its item vocabulary's training counts, from the bundle. */
+    private PopularityBaseline baseline(ActiveBatchPrediction prediction) {
+        String sha256 = prediction.prediction().model().bundleSha256();
+        try (ModelBundle bundle = BundleReader.read(artifacts.verifiedPath(sha256), sha256, Device.cpu())) {
+            return PopularityBaseline.of(bundle.schema(), bundle.vocabularies()).orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the model bundle " + sha256, e);
+        }
     }
 
     /** The SHA-256 of every part, in partition order; all of them must have been scored. */

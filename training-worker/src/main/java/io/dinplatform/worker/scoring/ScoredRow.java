@@ -1,5 +1,7 @@
 package io.dinplatform.worker.scoring;
 
+import java.util.List;
+
 /**
  * One line of the result: a dataset row and its click probability.
  *
@@ -8,10 +10,12 @@ package io.dinplatform.worker.scoring;
  * @param item  the candidate item's value
  * @param score the click probability
  * @param label the label, or null when the dataset has none
+ * @param unknownFeatures the features whose id the model does not know (din-core's {@code UnknownFeatures})
  */
-public record ScoredRow(long row, String group, String item, float score, String label) {
+public record ScoredRow(long row, String group, String item, float score, String label,
+                        List<String> unknownFeatures) {
 
-    static ScoredRow of(DatasetRow row, float score) {
-        return new ScoredRow(row.row(), row.group(), row.item(), score, row.label());
+    static ScoredRow of(DatasetRow row, float score, List<String> unknownFeatures) {
+        return new ScoredRow(row.row(), row.group(), row.item(), score, row.label(), unknownFeatures);
     }
 }

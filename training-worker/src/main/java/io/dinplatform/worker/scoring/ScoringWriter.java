@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import ai.djl.Device;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.encode.InvalidInstanceException;
 import io.dinplatform.core.serving.Scorer;
+import io.dinplatform.core.serving.UnknownFeatures;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.scoring.BatchPrediction;
@@ -70,16 +72,17 @@ public class ScoringWriter implements ItemStreamWriter<DatasetRow> {
 
     @Override
     public void write(Chunk<? extends DatasetRow> rows) throws Exception {
-        float[] scores;
+        EncodedDataset encoded;
         try {
-            scores = scorer.predict(rows.getItems().stream().map(DatasetRow::instance).toList());
+            encoded = scorer.encode(rows.getItems().stream().map(DatasetRow::instance).toList());
         } catch (InvalidInstanceException e) {
             throw new PermanentJobFailure("row " + rows.getItems().get(e.instance()).row()
                     + " of the dataset cannot be scored by this model: " + e.getMessage(), e);
         }
+        float[] scores = scorer.score(encoded, false).scores();
         Chunk<ScoredRow> lines = new Chunk<>();
         for (int i = 0; i < scores.length; i++) {
-            lines.add(ScoredRow.of(rows.getItems().get(i), scores[i]));
+            lines.add(ScoredRow.of(rows.getItems().get(i), scores[i], UnknownFeatures.of(encoded, i)));
         }
         part.append(lines);
         scored += scores.length;

@@ -13,7 +13,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code evaluate} step: test AUC, GAUC and log loss of the checkpoint selected on validation. After a restart in
+ * The {@code evaluate} step: test AUC, GAUC and log loss of the checkpoint selected on validation, beside the
+ * popularity baseline's AUC and GAUC on the same rows. After a restart in
  * another process the model is rebuilt from that checkpoint, so the numbers do not depend on where the step ran.
  */
 public class EvaluateTasklet extends RunTasklet {
@@ -43,7 +44,7 @@ public class EvaluateTasklet extends RunTasklet {
             throw new PermanentJobFailure("the dataset has no test rows: the model cannot be evaluated (give the "
                     + "schema a split column with test rows, or use the default split by group)");
         }
-        ObjectNode metrics = MetricsJson.of(test);
+        ObjectNode metrics = MetricsJson.of(test, session.trainer().baseline(Split.TEST));
         step.getJobExecution().getExecutionContext().putString(TEST_METRICS, metrics.toString());
         ObjectNode point = metrics.deepCopy().put("stage", "evaluate").put("split", "test");
         reporter.report(run, RunReporter.METRIC, point);

@@ -2,6 +2,9 @@ package io.dinplatform.worker.steps;
 
 import java.util.Optional;
 
+import io.dinplatform.core.metrics.EvaluationMetrics;
+import io.dinplatform.core.train.SelectionMetric;
+import io.dinplatform.core.train.TrainingConfig;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.model.NewModelVersion;
@@ -12,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * Registers a trained version and, when the run request names an alias to promote ({@code "promoteAlias":
  * "production"}), moves that alias to the new version if it beats the version the alias points at on the same test
  * data. Versions trained on another dataset version were tested on other rows, so they are not compared and the
- * alias stays where it is: comparing AUCs of different test sets would promote by chance.
+ * alias stays where it is: comparing AUCs of different test sets would promote by chance. The comparison is on the
+ * run's selection metric ({@code training.selectionMetric}, test GAUC by default; a tie keeps the alias where it is).
  */
 public class ModelRegistration {
 
@@ -46,20 +50,48 @@ public class ModelRegistration {
             return alias + " stays at version " + incumbent.version() + ": it was trained and tested on another "
                     + "dataset version, so the two are not compared";
         }
-        double incumbentAuc = testAuc(incumbent);
-        double candidateAuc = testAuc(candidate);
-        if (Double.isNaN(incumbentAuc) || candidateAuc > incumbentAuc) {
+        SelectionMetric metric = selectionMetric(candidate);
+        EvaluationMetrics incumbentTest = testMetrics(incumbent);
+        EvaluationMetrics candidateTest = testMetrics(candidate);
+        if (incumbentTest == null || candidateTest != null && metric.improves(candidateTest, incumbentTest)) {
             models.moveAlias(candidate.modelName(), alias, candidate.version());
-            return alias + " moved from version " + incumbent.version() + " (test AUC " + incumbentAuc
-                    + ") to version " + candidate.version() + " (test AUC " + candidateAuc + ")";
+            return alias + " moved from version " + incumbent.version() + " (" + figure(metric, incumbentTest)
+                    + ") to version " + candidate.version() + " (" + figure(metric, candidateTest) + ")";
         }
-        return alias + " stays at version " + incumbent.version() + ": its test AUC " + incumbentAuc
-                + " is at least the new version's " + candidateAuc;
+        return alias + " stays at version " + incumbent.version() + ": its " + figure(metric, incumbentTest)
+                + " is at least as good as the new version's " + figure(metric, candidateTest);
     }
 
-    private static double testAuc(ModelVersion version) {
-        JsonNode auc = version.metrics() == null ? null : version.metrics().path("auc");
-        return auc != null && auc.isNumber() ? auc.asDouble() : Double.NaN;
+    /** The run's {@code training.selectionMetric}: GAUC unless the run asked for AUC or LOGLOSS. */
+    private static SelectionMetric selectionMetric(ModelVersion candidate) {
+        JsonNode asked = candidate.parameters() == null ? null
+                : candidate.parameters().path("training").path("selectionMetric");
+        if (asked == null || !asked.isString()) {
+            return TrainingConfig.DEFAULT_SELECTION_METRIC;
+        }
+        try {
+            return SelectionMetric.valueOf(asked.asString());
+        } catch (IllegalArgumentException e) {
+            return TrainingConfig.DEFAULT_SELECTION_METRIC;
+        }
+    }
+
+    private static EvaluationMetrics testMetrics(ModelVersion version) {
+        return version.metrics() == null || !version.metrics().isObject() ? null : MetricsJson.read(version.metrics());
+    }
+
+    /** The figure the comparison used, e.g. "test GAUC 0.7224" (GAUC falls back to AUC where it is undefined). */
+    private static String figure(SelectionMetric metric, EvaluationMetrics test) {
+        if (test == null) {
+            return "no test metrics";
+        }
+        SelectionMetric used = metric.effectiveOn(test);
+        double value = switch (used) {
+            case GAUC -> test.gauc();
+            case AUC -> test.auc();
+            case LOGLOSS -> test.logLoss();
+        };
+        return "test " + used + " " + value;
     }
 
     /**

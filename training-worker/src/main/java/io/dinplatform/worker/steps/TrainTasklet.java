@@ -2,7 +2,10 @@ package io.dinplatform.worker.steps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
+import io.dinplatform.core.data.Split;
+import io.dinplatform.core.metrics.BaselineMetrics;
 import io.dinplatform.core.train.SelectionMetric;
 import io.dinplatform.core.train.Trainer;
 import io.dinplatform.core.train.TrainingListener;
@@ -71,7 +74,8 @@ public class TrainTasklet extends RunTasklet {
         }
         StoredArtifact selected = checkpoints.save(trainer);
         session.markTrained();
-        ObjectNode summary = summary(result, trainer.config().selectionMetric());
+        ObjectNode summary = summary(result, trainer.config().selectionMetric(), progress.validationBaseline(),
+                trainer.idDropout().probabilities());
         ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
         jobContext.putString(SELECTED_CHECKPOINT, selected.sha256());
         jobContext.putString(TRAINING_SUMMARY, summary.toString());
@@ -135,6 +139,15 @@ public class TrainTasklet extends RunTasklet {
      * differ (GAUC is undefined on a validation split without a user who has both classes).
      */
     static ObjectNode summary(TrainingResult result, SelectionMetric asked) {
+        return summary(result, asked, null, Map.of());
+    }
+
+    /**
+     * {@link #summary(TrainingResult, SelectionMetric)} with the baseline's figures beside the validation metrics and
+     * the id dropout the run trained with ({@code idDropout}: feature to p, the features without dropout left out).
+     */
+    static ObjectNode summary(TrainingResult result, SelectionMetric asked, BaselineMetrics validationBaseline,
+                              Map<String, Float> idDropout) {
         ObjectNode summary = JsonMapper.shared().createObjectNode();
         summary.put("status", result.status().name());
         summary.put("epochs", result.epochs());
@@ -149,8 +162,10 @@ public class TrainTasklet extends RunTasklet {
             }
         }
         if (result.bestValidation() != null) {
-            summary.set("validation", MetricsJson.of(result.bestValidation()));
+            summary.set("validation", MetricsJson.of(result.bestValidation(), validationBaseline));
         }
+        ObjectNode dropout = summary.putObject("idDropout");
+        idDropout.forEach(dropout::put);
         return summary;
     }
 
@@ -161,11 +176,22 @@ public class TrainTasklet extends RunTasklet {
         private final StepExecution step;
         private final Trainer trainer;
         private ObjectNode lastValidation;
+        private BaselineMetrics validationBaseline;
+        private boolean baselineComputed;
 
         Progress(ActiveRun run, StepExecution step, Trainer trainer) {
             this.run = run;
             this.step = step;
             this.trainer = trainer;
+        }
+
+        /** The baseline on the validation split: it does not depend on training, so it is computed once. */
+        BaselineMetrics validationBaseline() {
+            if (!baselineComputed) {
+                validationBaseline = trainer.baseline(Split.VALID);
+                baselineComputed = true;
+            }
+            return validationBaseline;
         }
 
         @Override
@@ -209,7 +235,7 @@ public class TrainTasklet extends RunTasklet {
                     .put("samplesPerSecond", summary.samplesPerSecond())
                     .put("best", summary.best());
             if (summary.validation() != null) {
-                lastValidation = MetricsJson.of(summary.validation());
+                lastValidation = MetricsJson.of(summary.validation(), validationBaseline());
                 point.set("validation", lastValidation);
             }
             reporter.report(run, RunReporter.METRIC, point);

@@ -17,6 +17,7 @@ import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,14 @@ class TrainingRunTest extends WorkerContextTest {
         assertThat(run.metrics().path("auc").asDouble()).isBetween(0.0, 1.0);
         assertThat(run.metrics().path("gauc").isNumber()).isTrue();
         assertThat(run.metrics().path("logloss").asDouble()).isPositive();
+        JsonNode baseline = run.metrics().path("baseline");
+        assertThat(baseline.path("name").asString()).isEqualTo("popularity");
+        assertThat(baseline.path("auc").asDouble()).isBetween(0.0, 1.0);
+        assertThat(baseline.path("beaten").isBoolean()).isTrue();
+        if (baseline.path("gauc").isNumber()) {
+            assertThat(baseline.path("beaten").asBoolean()).isEqualTo(
+                    run.metrics().path("gauc").asDouble() > baseline.path("gauc").asDouble());
+        }
         assertThat(run.modelVersion()).isNotNull();
 
         ModelVersion version = models.findVersion("tiny-din", run.modelVersion().version()).orElseThrow();
@@ -51,6 +60,7 @@ class TrainingRunTest extends WorkerContextTest {
         assertThat(version.dataset().id()).isEqualTo(dataset.id());
         assertThat(version.metrics().path("auc").asDouble()).isEqualTo(run.metrics().path("auc").asDouble());
         assertThat(version.metrics().path("validation").path("auc").isNumber()).isTrue();
+        assertThat(version.metrics().path("baseline")).isEqualTo(baseline);
         assertThat(version.parameters().path("architecture").path("type").asString()).isEqualTo("DIN");
         assertThat(version.parameters().path("training").path("epochs").asInt()).isEqualTo(2);
         assertThat(version.parameters().path("dataset").path("sha256").asString()).isEqualTo(dataset.sha256());

@@ -24,10 +24,16 @@ import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
+import io.dinplatform.core.metrics.BaselineMetrics;
 import io.dinplatform.core.metrics.EvaluationMetrics;
+import io.dinplatform.core.metrics.PopularityBaseline;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.core.serving.Scorer;
+import io.dinplatform.core.serving.UnknownFeatures;
+import io.dinplatform.core.train.TrainingJob;
+import io.dinplatform.core.train.TrainingListener;
+import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
@@ -121,9 +127,21 @@ class BatchPredictionJobTest extends WorkerContextTest {
         assertThat(prediction.rowsScored()).isEqualTo(dataset.rows()).isEqualTo(prediction.rowsTotal());
         assertThat(prediction.leaseHolder()).isNull();
         List<String[]> lines = resultOf(prediction);
-        assertThat(lines.get(0)).containsExactly("row", "group", "item", "score", "label");
+        assertThat(lines.get(0)).containsExactly("row", "group", "item", "score", "label", "unknownFeatures");
         Expected expected = expectedScores();
         assertScoresEqual(lines.subList(1, lines.size()), expected);
+        for (int i = 1; i < lines.size(); i++) {
+            assertThat(lines.get(i)[5]).as("unknown features of row %d", i)
+                    .isEqualTo(String.join("|", expected.unknownFeatures().get(i - 1)));
+        }
+        assertThat(expected.unknownFeatures()).as("the dataset holds ids the model never saw").anySatisfy(
+                unknown -> assertThat(unknown).isNotEmpty());
+        assertThat(prediction.metrics().path("baseline").path("name").asString()).isEqualTo("popularity");
+        assertThat(prediction.metrics().path("baseline").path("auc").asDouble()).isEqualTo(expected.baseline().auc());
+        assertThat(prediction.metrics().path("baseline").path("gauc").asDouble())
+                .isEqualTo(expected.baseline().gauc());
+        assertThat(prediction.metrics().path("baseline").path("beaten").asBoolean())
+                .isEqualTo(expected.baseline().isBeatenBy(expected.metrics()));
         assertThat(prediction.metrics().path("auc").asDouble()).isEqualTo(expected.metrics().auc());
         assertThat(prediction.metrics().path("gauc").asDouble()).isEqualTo(expected.metrics().gauc());
         assertThat(prediction.metrics().path("logloss").asDouble()).isEqualTo(expected.metrics().logLoss());
@@ -215,9 +233,17 @@ class BatchPredictionJobTest extends WorkerContextTest {
             });
         }
         float[] scores;
+        List<List<String>> unknown;
+        float[] popularity = new float[instances.size()];
         try (ModelBundle bundle = BundleReader.read(artifacts.verifiedPath(model.bundleSha256()),
                 model.bundleSha256(), Device.cpu())) {
-            scores = new Scorer(bundle, chunk()).predict(instances);
+            Scorer scorer = new Scorer(bundle, chunk());
+            scores = scorer.predict(instances);
+            unknown = UnknownFeatures.ofEveryRow(scorer.encode(instances));
+            PopularityBaseline baseline = PopularityBaseline.of(bundle.schema(), bundle.vocabularies()).orElseThrow();
+            for (int i = 0; i < popularity.length; i++) {
+                popularity[i] = baseline.score((String) instances.get(i).get(baseline.itemFeature()));
+            }
         }
         float[] labelArray = new float[labels.size()];
         int[] groupArray = new int[groups.size()];
@@ -226,10 +252,12 @@ class BatchPredictionJobTest extends WorkerContextTest {
             labelArray[i] = labels.get(i);
             groupArray[i] = groupIds.computeIfAbsent(groups.get(i), g -> groupIds.size());
         }
-        return new Expected(scores, labels, groups, EvaluationMetrics.of(scores, labelArray, groupArray));
+        return new Expected(scores, labels, groups, EvaluationMetrics.of(scores, labelArray, groupArray), unknown,
+                BaselineMetrics.of(popularity, labelArray, groupArray));
     }
 
-    private record Expected(float[] scores, List<Float> labels, List<String> groups, EvaluationMetrics metrics) {
+    private record Expected(float[] scores, List<Float> labels, List<String> groups, EvaluationMetrics metrics,
+                            List<List<String>> unknownFeatures, BaselineMetrics baseline) {
     }
 
     /** A row as an online request would send it: sequences as lists. */

@@ -12,6 +12,7 @@ import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.serving.Ranking;
 import io.dinplatform.core.serving.Scorer;
 import io.dinplatform.core.serving.ScoringResult;
 import org.slf4j.Logger;
@@ -82,9 +83,12 @@ public final class ServedModel {
         return batcher.submit(rows, explain);
     }
 
-    /** Scores many candidates for one user, computing the user side once (see {@link Scorer#rank}). */
-    public float[] rank(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
-        return scorer.rank(context, candidates);
+    /**
+     * Scores many candidates for one user, computing the user side once, with each candidate's unknown features (see
+     * {@link Scorer#rankCandidates}).
+     */
+    public Ranking rank(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
+        return scorer.rankCandidates(context, candidates);
     }
 
     long footprintBytes() {
