@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * Runs a leased job's Spring Batch job through {@link JobOperator}: the {@link JobIdParameter} identifies the job
@@ -21,9 +22,10 @@ import org.springframework.batch.core.step.StepExecution;
  * last execution stopped (its completed steps are skipped, the stopped step resumes from its last checkpoint).
  *
  * <p>An execution that is still marked running when this worker holds the job's lease was left behind by a worker
- * that died or lost its lease; it is marked FAILED so that it can be restarted, as {@link JobOperator#recover} does,
- * except for the executions of partitions (named {@code step:partition} by Spring Batch): those belong to whichever
- * worker holds each partition's own lease, may still be executing there, and are not this job's to end.
+ * that died or lost its lease; it is marked FAILED so that it can be restarted, with its running steps, as
+ * {@link JobOperator#recover} does. The executions of partitions (named {@code step:partition} by Spring Batch) may
+ * still be executing on other workers, which update them with every chunk: each is read afresh before it is marked,
+ * and marked again when such an update came in between (the restart hands the partition out anew anyway).
  */
 public class LeasedJobLauncher {
 
@@ -31,6 +33,8 @@ public class LeasedJobLauncher {
     private static final Duration COMPLETION_POLL = Duration.ofMillis(200);
     /** Between a partitioned step's name and a partition's, in the names of the partitions' step executions. */
     private static final String PARTITION_SEPARATOR = ":";
+    /** A partition's worker updates its execution once a chunk: a few tries find a moment between two updates. */
+    private static final int MAX_PARTITION_MARKS = 10;
 
     private final Job job;
     private final JobIdParameter jobId;
@@ -74,18 +78,40 @@ public class LeasedJobLauncher {
     }
 
     private JobExecution recover(JobExecution stale) {
-        LocalDateTime now = LocalDateTime.now();
         for (StepExecution step : stale.getStepExecutions()) {
-            if (step.getStatus().isRunning() && !step.getStepName().contains(PARTITION_SEPARATOR)) {
-                step.setStatus(BatchStatus.FAILED);
-                step.setEndTime(now);
-                jobRepository.update(step);
+            if (step.getStepName().contains(PARTITION_SEPARATOR)) {
+                failPartition(step.getJobExecutionId(), step.getId());
+            } else if (step.getStatus().isRunning()) {
+                fail(step);
             }
         }
         stale.setStatus(BatchStatus.FAILED);
-        stale.setEndTime(now);
+        stale.setEndTime(LocalDateTime.now());
         jobRepository.update(stale);
         return stale;
+    }
+
+    private void failPartition(long jobExecutionId, long stepExecutionId) {
+        for (int attempt = 1; ; attempt++) {
+            StepExecution current = jobRepository.getStepExecution(jobExecutionId, stepExecutionId);
+            if (current == null || !current.getStatus().isRunning()) {
+                return;
+            }
+            try {
+                fail(current);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == MAX_PARTITION_MARKS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void fail(StepExecution step) {
+        step.setStatus(BatchStatus.FAILED);
+        step.setEndTime(LocalDateTime.now());
+        jobRepository.update(step);
     }
 
     /** With an asynchronous task executor the operator returns at once: wait here for the end of the execution. */

@@ -97,7 +97,8 @@ public class BatchPredictionJobConfiguration {
                               BatchPredictionProperties properties) {
         Step score = new StepBuilder("score", jobRepository)
                 .partitioner(scorePartition)
-                .splitter(new UnscoredPartitionSplitter(PARTITION_STEP, jobRepository, active, partitions))
+                .splitter(new UnscoredPartitionSplitter(PARTITION_STEP, jobRepository, active, partitions,
+                        properties.chunkSize()))
                 .partitionHandler(new CatalogPartitionHandler(active, partitions, jobRepository,
                         properties.partitionPollInterval()))
                 .build();

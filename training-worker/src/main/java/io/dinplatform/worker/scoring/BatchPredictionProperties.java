@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * worker's ({@code din.worker.*}); how many partitions a prediction has is decided when it is submitted.
  *
  * @param chunkSize             rows per chunk: one forward pass, one append to the partition's part and one commit
- *                              of the partition's progress; a partition stops at chunk boundaries
+ *                              of the partition's progress; a partition stops at chunk boundaries, and is made of
+ *                              whole chunks. Workers that score partitions of one prediction must have the same
+ *                              chunk size for the result to be the same bytes whatever the partition count
  * @param partitionPollInterval how often the worker that holds a prediction looks in the catalog whether all its
  *                              partitions have ended
  */

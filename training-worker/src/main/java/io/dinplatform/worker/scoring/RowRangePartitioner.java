@@ -8,9 +8,15 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Splits a dataset version's rows into contiguous ranges of (nearly) equal size, one per partition, in row order:
- * partition {@code i} of {@code P} over {@code N} rows starts at row {@code floor(i N / P)}. Each context also carries
- * a new id under which the partition is handed out.
+ * Splits a dataset version's rows into contiguous ranges, one per partition, in row order, made of whole chunks of
+ * the scoring step: over {@code C} chunks of {@code chunkSize} rows (the last one possibly shorter), partition
+ * {@code i} of {@code P} starts at chunk {@code floor(i C / P)}. Each context also carries a new id under which the
+ * partition is handed out.
+ *
+ * <p>Whole chunks make the result independent of the partition count to the last bit: every forward pass scores
+ * exactly the rows it scores with one partition, and a row's score may differ in its last bits with the other rows
+ * of its batch (the batch's histories are padded to its longest, and the engine's kernels sum in an order that
+ * depends on the shapes).
  */
 class RowRangePartitioner implements Partitioner {
 
@@ -20,10 +26,15 @@ class RowRangePartitioner implements Partitioner {
     static final String ROW_COUNT = "partition.row-count";
 
     private final long rows;
+    private final int chunkSize;
 
-    /** @param rows the dataset version's number of data rows */
-    RowRangePartitioner(long rows) {
+    /**
+     * @param rows      the dataset version's number of data rows
+     * @param chunkSize the rows of one chunk of the scoring step
+     */
+    RowRangePartitioner(long rows, int chunkSize) {
         this.rows = rows;
+        this.chunkSize = chunkSize;
     }
 
     /** The name of partition {@code index}, as the suffix of its step execution's name. */
@@ -47,6 +58,7 @@ class RowRangePartitioner implements Partitioner {
     }
 
     private long firstRow(int index, int partitions) {
-        return rows * index / partitions;
+        long chunks = (rows + chunkSize - 1) / chunkSize;
+        return Math.min(rows, chunks * index / partitions * chunkSize);
     }
 }

@@ -31,14 +31,19 @@ class UnscoredPartitionSplitter implements StepExecutionSplitter {
     private final JobRepository jobRepository;
     private final ActiveBatchPredictions active;
     private final PredictionPartitions partitions;
+    private final int chunkSize;
 
-    /** @param stepName the partition step's name; its executions are named {@code stepName:partitionN} */
+    /**
+     * @param stepName  the partition step's name; its executions are named {@code stepName:partitionN}
+     * @param chunkSize the partition step's rows per chunk: partitions are made of whole chunks
+     */
     UnscoredPartitionSplitter(String stepName, JobRepository jobRepository, ActiveBatchPredictions active,
-                              PredictionPartitions partitions) {
+                              PredictionPartitions partitions, int chunkSize) {
         this.stepName = stepName;
         this.jobRepository = jobRepository;
         this.active = active;
         this.partitions = partitions;
+        this.chunkSize = chunkSize;
     }
 
     @Override
@@ -54,8 +59,9 @@ class UnscoredPartitionSplitter implements StepExecutionSplitter {
                 .filter(partition -> partition.status() == JobStatus.SUCCEEDED)
                 .map(PredictionPartition::index)
                 .collect(Collectors.toSet());
-        Map<String, ExecutionContext> contexts = new RowRangePartitioner(prediction.prediction().rowsTotal())
-                .partition(prediction.prediction().partitions());
+        Map<String, ExecutionContext> contexts =
+                new RowRangePartitioner(prediction.prediction().rowsTotal(), chunkSize)
+                        .partition(prediction.prediction().partitions());
         JobExecution job = manager.getJobExecution();
         Set<StepExecution> unscored = new LinkedHashSet<>();
         contexts.forEach((name, context) -> {

@@ -161,8 +161,10 @@ class BatchPredictionJobTest extends WorkerContextTest {
         assertThat(partitioned.rowsScored()).isEqualTo(dataset.rows());
         List<PredictionPartition> parts = partitions.of(partitioned.id());
         assertThat(parts).extracting(PredictionPartition::status).containsOnly(JobStatus.SUCCEEDED).hasSize(3);
-        assertThat(parts).allSatisfy(part -> assertThat(part.rowsScored()).isEqualTo(part.rowCount())
-                .isGreaterThan(dataset.rows() / 4));
+        assertThat(parts).allSatisfy(part -> {
+            assertThat(part.rowsScored()).isEqualTo(part.rowCount()).isPositive();
+            assertThat(part.firstRow() % chunk()).as("whole chunks").isZero();
+        });
         assertThat(parts.get(1).firstRow()).isEqualTo(parts.get(0).rowCount());
         assertThat(parts.stream().mapToLong(PredictionPartition::rowCount).sum()).isEqualTo(dataset.rows());
         assertThat(partitionStepExecutions(partitioned.jobExecutionId())).containsExactly(
@@ -198,7 +200,7 @@ class BatchPredictionJobTest extends WorkerContextTest {
     @Test
     void aCancelledPredictionStopsEveryPartitionAndKeepsNoResult() {
         UUID id = UUID.randomUUID();
-        cancelAfterFirstChunk(id);
+        cancelAfterSecondChunk(id);
         jdbc.sql("""
                         INSERT INTO batch_predictions (id, status, request, model_version_id, dataset_version_id,
                                                        rows_total, partitions)
@@ -210,9 +212,13 @@ class BatchPredictionJobTest extends WorkerContextTest {
         assertThat(prediction.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(prediction.result()).isNull();
         assertThat(prediction.rowsScored()).isLessThan(dataset.rows());
-        assertThat(partitions.of(id)).extracting(PredictionPartition::status)
-                .containsOnly(JobStatus.CANCELLED).hasSize(3);
-        assertThat(partitions.of(id)).allSatisfy(partition -> assertThat(partition.part()).isNull());
+        // The first partition (one chunk) was scored before the cancellation; the second stopped after its first
+        // chunk and the third never started.
+        List<PredictionPartition> stopped = partitions.of(id);
+        assertThat(stopped).extracting(PredictionPartition::status)
+                .containsExactly(JobStatus.SUCCEEDED, JobStatus.CANCELLED, JobStatus.CANCELLED);
+        assertThat(stopped.get(1).rowsScored()).isEqualTo(chunk()).isLessThan(stopped.get(1).rowCount());
+        assertThat(stopped.subList(1, 3)).allSatisfy(partition -> assertThat(partition.part()).isNull());
     }
 
     private int chunk() {
@@ -367,12 +373,13 @@ class BatchPredictionJobTest extends WorkerContextTest {
     }
 
     /**
-     * Cancels the prediction through the catalog, the way the API does, once the first chunk of its first partition
-     * has been written, and hands that partition the flag its heartbeat would bring at the next renewal.
+     * Cancels the prediction through the catalog, the way the API does, once its second chunk has been written (the
+     * first chunk of the second partition: partitions are claimed in order, one at a time here), and hands that
+     * partition the flag its heartbeat would bring at the next renewal.
      */
-    private void cancelAfterFirstChunk(UUID id) {
+    private void cancelAfterSecondChunk(UUID id) {
         afterChunk(id, chunk -> {
-            if (chunk == 1) {
+            if (chunk == 2) {
                 predictions.requestCancel(id);
                 activePartitions.require(StepSynchronizationManager.getContext().getStepExecution()).control()
                         .requestCancel();
