@@ -6,6 +6,7 @@ import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.ArtifactStoreProperties;
 import io.dinplatform.registry.artifact.DirectoryArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.dataset.EncodedDatasetRepository;
 import io.dinplatform.registry.model.ModelChangeAnnouncer;
 import io.dinplatform.registry.model.ModelChangeChannel;
 import io.dinplatform.registry.model.ModelChangeProperties;
@@ -47,6 +48,12 @@ public class RegistryAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     DatasetRepository datasetRepository(JdbcClient jdbc) {
         return new DatasetRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    EncodedDatasetRepository encodedDatasetRepository(JdbcClient jdbc) {
+        return new EncodedDatasetRepository(jdbc);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.data.Vocabulary;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
+import io.dinplatform.core.data.samples.SequenceCell;
 import io.dinplatform.core.data.shard.ShardManifest;
 import io.dinplatform.core.data.shard.ShardRef;
 import io.dinplatform.core.data.shard.ShardStore;
@@ -20,11 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Encodes a samples file into shards in a {@link ShardStore}, holding at most one shard per split of encoded rows:
@@ -125,7 +128,7 @@ public final class ShardedDatasetEncoder {
                 categorical[i].intern(row.categorical()[i], training);
             }
             for (int i = 0; i < sequences.length; i++) {
-                var history = row.sequences()[i];
+                SequenceCell history = row.sequences()[i];
                 for (int j = firstKept(history.length()); j < history.length(); j++) {
                     sequences[i].intern(history.text(), history.start(j), history.end(j), training);
                 }
@@ -146,7 +149,7 @@ public final class ShardedDatasetEncoder {
     }
 
     /** The second pass: each row's final indices appended to the current shard of its split. */
-    private final class Writer implements java.util.function.Consumer<SampleRow> {
+    private final class Writer implements Consumer<SampleRow> {
 
         private final Tables tables;
         private final VocabularyBuilder.Encoding[] categoricalEncodings;
@@ -165,7 +168,7 @@ public final class ShardedDatasetEncoder {
                     .toArray(VocabularyBuilder.Encoding[]::new);
             for (Split split : Split.values()) {
                 current.put(split, new ShardRows(schema, rowsPerShard));
-                written.put(split, new java.util.ArrayList<>());
+                written.put(split, new ArrayList<>());
             }
         }
 
@@ -179,7 +182,7 @@ public final class ShardedDatasetEncoder {
                 shard.categorical(i, categoricalEncodings[i].indexOf(id));
             }
             for (int i = 0; i < sequenceEncodings.length; i++) {
-                var history = row.sequences()[i];
+                SequenceCell history = row.sequences()[i];
                 for (int j = tables.firstKept(history.length()); j < history.length(); j++) {
                     int id = tables.sequences[i].find(history.text(), history.start(j), history.end(j));
                     shard.sequenceValue(i, sequenceEncodings[i].indexOf(id));
