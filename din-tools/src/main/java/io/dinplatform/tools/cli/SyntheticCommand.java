@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
 
 /** The synthetic multi-interest samples ({@link SyntheticConfig#defaults()}, any seed) and their schema. */
 @Command(name = "synthetic", mixinStandardHelpOptions = true,
-        description = "Write the synthetic multi-interest samples CSV (about 20,000 rows unless --users says otherwise) "
-                + "and its schema JSON.")
+        description = "Write the synthetic multi-interest samples CSV (about 20,000 rows unless --users says "
+                + "otherwise) and its schema JSON.")
 final class SyntheticCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "the samples CSV to write")

@@ -33,8 +33,8 @@ public class EncodedDatasetRepository {
      * Records an encoding unless one with the key exists (two workers that encoded the same data at once wrote the
      * same shards: the first record stands). Returns the record that stands.
      */
-    public EncodedDatasetRecord record(String encodingKey, String dataSha256, String manifestSha256, long rows, int shards,
-                                 long encodeMillis) {
+    public EncodedDatasetRecord record(String encodingKey, String dataSha256, String manifestSha256, long rows,
+                                       int shards, long encodeMillis) {
         jdbc.sql("""
                         INSERT INTO encoded_datasets (encoding_key, data_sha256, manifest_sha256, rows, shards,
                                                       encode_millis)

@@ -21,7 +21,8 @@ import java.util.Map;
  * @param vocabulariesSha256 the address of the vocabularies
  * @param shards             per split (every split present, perhaps empty), its shards in file order
  */
-public record ShardManifest(String key, int rowsPerShard, String vocabulariesSha256, Map<Split, List<ShardRef>> shards) {
+public record ShardManifest(String key, int rowsPerShard, String vocabulariesSha256,
+                            Map<Split, List<ShardRef>> shards) {
 
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final int FORMAT = 1;
@@ -73,7 +74,8 @@ public record ShardManifest(String key, int rowsPerShard, String vocabulariesSha
     public static ShardManifest fromJson(byte[] json) throws InvalidShardException {
         try {
             JsonNode root = JSON.readTree(json);
-            if (root.path("format").asInt() != FORMAT || root.path("shardFormatVersion").asInt() != ShardCodec.VERSION) {
+            if (root.path("format").asInt() != FORMAT
+                    || root.path("shardFormatVersion").asInt() != ShardCodec.VERSION) {
                 throw new InvalidShardException("the manifest's format is not " + FORMAT + " with shards of version "
                         + ShardCodec.VERSION);
             }
