@@ -11,6 +11,7 @@ import io.dinplatform.registry.artifact.s3.S3ArtifactStoreProperties;
 import io.dinplatform.registry.artifact.s3.S3ClientFactory;
 import io.dinplatform.registry.artifact.s3.StagedUploadCleanup;
 import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.dataset.EncodedDatasetRepository;
 import io.dinplatform.registry.model.ModelChangeAnnouncer;
 import io.dinplatform.registry.model.ModelChangeChannel;
 import io.dinplatform.registry.model.ModelChangeProperties;
@@ -78,6 +79,12 @@ public class RegistryAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     DatasetRepository datasetRepository(JdbcClient jdbc) {
         return new DatasetRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    EncodedDatasetRepository encodedDatasetRepository(JdbcClient jdbc) {
+        return new EncodedDatasetRepository(jdbc);
     }
 
     @Bean

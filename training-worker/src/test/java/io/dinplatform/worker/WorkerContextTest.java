@@ -34,6 +34,9 @@ import static org.awaitility.Awaitility.await;
         "din.worker.poll-interval=100ms",
         "din.worker.max-attempts=2",
         "din.worker.progress-every-steps=5",
+        // Small shards and buffer: every run trains across several shards and shuffle windows.
+        "din.worker.shards.rows-per-shard=128",
+        "din.worker.shards.shuffle-buffer-rows=300",
         "spring.batch.job.enabled=false"})
 public abstract class WorkerContextTest {
 

@@ -76,6 +76,43 @@ public record EncodedDataset(FeatureSchema schema, Vocabularies vocabularies, fl
                 columns(parts, EncodedDataset::numeric, EncodedDataset::concatenateFloats));
     }
 
+    /**
+     * A new dataset of {@code rows[from..to)} of this one, in that order, with their group ids unchanged: a shard cut
+     * out of a dataset held in memory, or a mini-batch gathered from two windows of shards.
+     */
+    public EncodedDataset select(int[] rows, int from, int to) {
+        int n = to - from;
+        float[] selectedLabels = new float[n];
+        int[] selectedGroups = new int[n];
+        byte[] selectedSplits = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int r = rows[from + i];
+            selectedLabels[i] = labels[r];
+            selectedGroups[i] = groups[r];
+            selectedSplits[i] = splits[r];
+        }
+        Map<String, int[]> selectedCategorical = new LinkedHashMap<>();
+        categorical.forEach((feature, column) -> {
+            int[] values = new int[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = column[rows[from + i]];
+            }
+            selectedCategorical.put(feature, values);
+        });
+        Map<String, SequenceColumn> selectedSequences = new LinkedHashMap<>();
+        sequences.forEach((feature, column) -> selectedSequences.put(feature, column.select(rows, from, to)));
+        Map<String, float[]> selectedNumeric = new LinkedHashMap<>();
+        numeric.forEach((feature, column) -> {
+            float[] values = new float[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = column[rows[from + i]];
+            }
+            selectedNumeric.put(feature, values);
+        });
+        return new EncodedDataset(schema, vocabularies, selectedLabels, selectedGroups, selectedSplits,
+                selectedCategorical, selectedSequences, selectedNumeric);
+    }
+
     public int size() {
         return labels.length;
     }

@@ -26,6 +26,19 @@ public record SequenceColumn(int[] offsets, int[] values) {
         return new SequenceColumn(offsets, values);
     }
 
+    /** The column of {@code rows[from..to)}, in that order. */
+    public SequenceColumn select(int[] rows, int from, int to) {
+        int[] selectedOffsets = new int[to - from + 1];
+        for (int i = from; i < to; i++) {
+            selectedOffsets[i - from + 1] = selectedOffsets[i - from] + length(rows[i]);
+        }
+        int[] selectedValues = new int[selectedOffsets[to - from]];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(values, offsets[rows[i]], selectedValues, selectedOffsets[i - from], length(rows[i]));
+        }
+        return new SequenceColumn(selectedOffsets, selectedValues);
+    }
+
     public int length(int row) {
         return offsets[row + 1] - offsets[row];
     }

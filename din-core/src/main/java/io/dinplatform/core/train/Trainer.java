@@ -5,6 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.Split;
+import io.dinplatform.core.data.shard.Prefetcher;
+import io.dinplatform.core.data.shard.ShardedDataset;
+import io.dinplatform.core.data.shard.ShardsInOrder;
+import io.dinplatform.core.data.shard.ShuffledEpoch;
 import io.dinplatform.core.embedding.BatchAssembler;
 import io.dinplatform.core.embedding.EmbeddingLookup;
 import io.dinplatform.core.embedding.EmbeddingTables;
@@ -23,18 +27,23 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * Trains a model and its embedding tables on the TRAIN split of a dataset: epochs of shuffled mini-batches, each a
- * {@link TrainingStep} on ids that {@link IdDropout} has replaced by the unknown index at its features' rates; after
- * every epoch an evaluation on VALID, keeping the best epoch's parameters and stopping
- * early when the validation metric that selects epochs ({@link SelectionMetric}, GAUC by default) has not improved
- * for {@code earlyStoppingPatience} epochs.
+ * Trains a model and its embedding tables on the TRAIN split of a sharded dataset: epochs of shuffled mini-batches,
+ * each a {@link TrainingStep} on ids that {@link IdDropout} has replaced by the unknown index at its features' rates;
+ * after every epoch an evaluation on VALID, keeping the best epoch's parameters and stopping early when the
+ * validation metric that selects epochs ({@link SelectionMetric}, GAUC by default) has not improved for
+ * {@code earlyStoppingPatience} epochs.
+ *
+ * <p>The data are streamed: an epoch reads the shards through a bounded shuffle ({@link ShuffledEpoch}: shard order
+ * shuffled per epoch, rows shuffled within windows of at most {@code shuffleBufferRows}), and evaluation reads a
+ * split's shards in order ({@link ShardsInOrder}); in both the next shards are fetched and decoded on a background
+ * thread, so memory holds a few shards, not the dataset.
  *
  * <p>Deterministic on the CPU for a fixed seed and thread count: initialisation is seeded, the order of epoch e is a
- * shuffle seeded by (seed, e), and every engine op used here is deterministic on the CPU. A checkpoint
+ * function of (seed, e, the shard sizes, the shuffle buffer), and every engine op used here is deterministic on the
+ * CPU. A checkpoint
  * ({@link #writeCheckpoint}) holds the parameters, the optimizer state, the position (epoch, mini-batch, step) and
  * the best epoch with its parameters; a new trainer that reads it continues exactly as the original would have, bit
  * for bit, whether it was written at an epoch's end or after a cancellation between two mini-batches.
@@ -44,13 +53,19 @@ import java.util.function.BooleanSupplier;
 public final class Trainer implements AutoCloseable {
 
     private static final int CHECKPOINT_MAGIC = 0x44494E43; // "DINC"
-    private static final int CHECKPOINT_VERSION = 1;
+    private static final int CHECKPOINT_VERSION = 2;
+
+    /** Rows shuffled together unless a setting says otherwise: four default shards. */
+    public static final int DEFAULT_SHUFFLE_BUFFER_ROWS = 4 * ShardedDataset.DEFAULT_ROWS_PER_SHARD;
 
     private final CtrModel model;
     private final EmbeddingTables tables;
-    private final EncodedDataset data;
+    private final ShardedDataset data;
     private final TrainingConfig config;
-    private final int[] trainRows;
+    private final long trainRows;
+    /** Set by the run, or by the checkpoint it resumes: the order of an epoch depends on it. */
+    private int shuffleBufferRows;
+    private final Prefetcher prefetcher = new Prefetcher();
     private final BatchAssembler assembler;
     private final BatchAssembler evaluationAssembler;
     private final EmbeddingLookup inferenceLookup;
@@ -60,18 +75,31 @@ public final class Trainer implements AutoCloseable {
     private final TrainingProgress progress = new TrainingProgress();
     private byte[] bestParameters;
 
-    /**
-     * @param model     the model; its dense parameters are trained in place
-     * @param tables    its embedding tables, trained in place
-     * @param data      the dataset with TRAIN (and, for selection, VALID) rows
-     */
+    /** A dataset held in memory, in shards of the default size, shuffled with the default buffer. */
     public Trainer(CtrModel model, EmbeddingTables tables, EncodedDataset data, TrainingConfig config) {
+        this(model, tables, ShardedDataset.inMemory(data, ShardedDataset.DEFAULT_ROWS_PER_SHARD), config,
+                DEFAULT_SHUFFLE_BUFFER_ROWS);
+    }
+
+    /**
+     * @param model             the model; its dense parameters are trained in place
+     * @param tables            its embedding tables, trained in place
+     * @param data              the dataset with TRAIN (and, for selection, VALID) rows
+     * @param shuffleBufferRows the rows an epoch shuffles together (see {@link ShuffledEpoch})
+     */
+    public Trainer(CtrModel model, EmbeddingTables tables, ShardedDataset data, TrainingConfig config,
+                   int shuffleBufferRows) {
+        if (shuffleBufferRows < 1) {
+            throw new IllegalArgumentException("the shuffle buffer must hold at least one row, got "
+                    + shuffleBufferRows);
+        }
         this.model = model;
         this.tables = tables;
         this.data = data;
         this.config = config;
-        this.trainRows = data.rowsOf(Split.TRAIN);
-        if (trainRows.length == 0) {
+        this.shuffleBufferRows = shuffleBufferRows;
+        this.trainRows = data.rows(Split.TRAIN);
+        if (trainRows == 0) {
             throw new IllegalArgumentException("the dataset has no TRAIN rows to train on");
         }
         this.idDropout = IdDropout.of(data, config.idDropout());
@@ -94,26 +122,28 @@ public final class Trainer implements AutoCloseable {
      * {@link #writeCheckpoint} saves the exact position.
      */
     public TrainingResult fit(TrainingListener listener, BooleanSupplier cancellation) {
-        int batchesPerEpoch = (trainRows.length + config.batchSize() - 1) / config.batchSize();
+        int batchesPerEpoch = Math.toIntExact((trainRows + config.batchSize() - 1) / config.batchSize());
         while (progress.finished == null && progress.epochsDone < config.epochs()) {
-            int[] order = shuffledRows(progress.epochsDone);
             long epochStart = System.nanoTime();
             int samplesThisCall = 0;
-            while (progress.batchesDone < batchesPerEpoch) {
-                if (cancellation.getAsBoolean()) {
-                    return result(TrainingResult.Status.CANCELLED);
+            try (ShuffledEpoch epoch = new ShuffledEpoch(data, Split.TRAIN, config.seed(), progress.epochsDone,
+                    shuffleBufferRows, (long) progress.batchesDone * config.batchSize(), prefetcher)) {
+                while (progress.batchesDone < batchesPerEpoch) {
+                    if (cancellation.getAsBoolean()) {
+                        return result(TrainingResult.Status.CANCELLED);
+                    }
+                    long from = (long) progress.batchesDone * config.batchSize();
+                    ShuffledEpoch.Batch batch = epoch.next((int) Math.min(config.batchSize(), trainRows - from));
+                    float loss = trainOn(batch);
+                    samplesThisCall += batch.size();
+                    progress.batchesDone++;
+                    progress.steps++;
+                    progress.epochLossSum += loss;
+                    progress.epochLossCount++;
+                    listener.onStep(new TrainingListener.StepProgress(progress.epochsDone + 1, progress.steps,
+                            progress.batchesDone, batchesPerEpoch, loss, optimizer.learningRate(),
+                            perSecond(samplesThisCall, epochStart)));
                 }
-                int from = progress.batchesDone * config.batchSize();
-                int to = Math.min(from + config.batchSize(), order.length);
-                float loss = trainOn(order, from, to);
-                samplesThisCall += to - from;
-                progress.batchesDone++;
-                progress.steps++;
-                progress.epochLossSum += loss;
-                progress.epochLossCount++;
-                listener.onStep(new TrainingListener.StepProgress(progress.epochsDone + 1, progress.steps,
-                        progress.batchesDone, batchesPerEpoch, loss, optimizer.learningRate(),
-                        perSecond(samplesThisCall, epochStart)));
             }
             finishEpoch(listener, perSecond(samplesThisCall, epochStart));
         }
@@ -124,25 +154,34 @@ public final class Trainer implements AutoCloseable {
         return result(progress.finished);
     }
 
-    /** Scores every row of a split, in row order, without autograd. */
+    /**
+     * Scores every row of a split, in file order, without autograd, reading its shards one after the other: only
+     * the (score, label, group) columns of the split are held whole, as primitive arrays.
+     */
     public Predictions predict(Split split) {
-        int[] rows = data.rowsOf(split);
-        float[] scores = new float[rows.length];
-        float[] labels = new float[rows.length];
-        int[] groups = new int[rows.length];
-        try (GradientMode off = GradientMode.disabled()) {
-            for (int from = 0; from < rows.length; from += config.evaluationBatchSize()) {
-                int to = Math.min(from + config.evaluationBatchSize(), rows.length);
-                try (NDManager batchManager = tables.manager().newSubManager()) {
-                    IndexBatch batch = evaluationAssembler.assemble(data, rows, from, to);
-                    NDArray logits = model.forward(inferenceLookup.lookup(batch, batchManager), false);
-                    System.arraycopy(logits.getNDArrayInternal().sigmoid().toFloatArray(), 0, scores, from, to - from);
+        int total = Math.toIntExact(data.rows(split));
+        float[] scores = new float[total];
+        float[] labels = new float[total];
+        int[] groups = new int[total];
+        int at = 0;
+        try (GradientMode off = GradientMode.disabled();
+             ShardsInOrder shards = new ShardsInOrder(data, split, prefetcher)) {
+            while (shards.hasNext()) {
+                EncodedDataset shard = shards.next();
+                int[] rows = identity(shard.size());
+                for (int from = 0; from < rows.length; from += config.evaluationBatchSize()) {
+                    int to = Math.min(from + config.evaluationBatchSize(), rows.length);
+                    try (NDManager batchManager = tables.manager().newSubManager()) {
+                        IndexBatch batch = evaluationAssembler.assemble(shard, rows, from, to);
+                        NDArray logits = model.forward(inferenceLookup.lookup(batch, batchManager), false);
+                        System.arraycopy(logits.getNDArrayInternal().sigmoid().toFloatArray(), 0, scores, at + from,
+                                to - from);
+                    }
                 }
+                System.arraycopy(shard.labels(), 0, labels, at, shard.size());
+                System.arraycopy(shard.groups(), 0, groups, at, shard.size());
+                at += shard.size();
             }
-        }
-        for (int i = 0; i < rows.length; i++) {
-            labels[i] = data.labels()[rows[i]];
-            groups[i] = data.groups()[rows[i]];
         }
         return new Predictions(scores, labels, groups);
     }
@@ -170,6 +209,8 @@ public final class Trainer implements AutoCloseable {
         data.writeInt(CHECKPOINT_VERSION);
         data.writeLong(config.seed());
         data.writeInt(config.batchSize());
+        data.writeInt(shuffleBufferRows);
+        data.writeLong(trainRows);
         progress.writeTo(data);
         optimizer.writeTo(data);
         writeBlock(data, parametersAsBytes());
@@ -178,8 +219,9 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Restores a checkpoint written by a trainer with the same model layout, seed and batch size; training then
-     * continues from its position with {@link #fit}.
+     * Restores a checkpoint written by a trainer with the same model layout, seed and batch size on the same
+     * training rows; training then continues from its position with {@link #fit}, with the checkpoint's shuffle
+     * buffer.
      */
     public void readCheckpoint(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
@@ -197,6 +239,14 @@ public final class Trainer implements AutoCloseable {
                     + ", this run has seed " + config.seed() + " and batch size " + config.batchSize()
                     + ": resuming would not continue the same run");
         }
+        int checkpointShuffleBufferRows = data.readInt();
+        long checkpointTrainRows = data.readLong();
+        if (checkpointTrainRows != trainRows || checkpointShuffleBufferRows < 1) {
+            throw new IOException("the checkpoint was written for " + checkpointTrainRows + " training rows, this "
+                    + "dataset has " + trainRows + ": resuming would not continue the same run");
+        }
+        // The epoch's order depends on the buffer: the resumed run keeps the one it started with.
+        shuffleBufferRows = checkpointShuffleBufferRows;
         progress.readFrom(data);
         optimizer.readFrom(data);
         loadParameters(readBlock(data));
@@ -220,12 +270,13 @@ public final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
+        prefetcher.close();
         optimizer.close();
     }
 
-    private float trainOn(int[] order, int from, int to) {
+    private float trainOn(ShuffledEpoch.Batch rows) {
         try (NDManager batchManager = tables.manager().newSubManager()) {
-            IndexBatch batch = assembler.assemble(data, order, from, to);
+            IndexBatch batch = assembler.assemble(rows.data(), rows.rows(), rows.from(), rows.to());
             idDropout.apply(batch, config.seed(), progress.epochsDone, progress.batchesDone);
             return step.run(batch, batchManager);
         }
@@ -259,17 +310,12 @@ public final class Trainer implements AutoCloseable {
                 validation, best));
     }
 
-    /** Epoch e's order: the TRAIN rows shuffled by a generator seeded with (seed, e) alone. */
-    private int[] shuffledRows(int epoch) {
-        int[] order = trainRows.clone();
-        SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + epoch);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
+    private static int[] identity(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
         }
-        return order;
+        return rows;
     }
 
     private void restoreBest() {

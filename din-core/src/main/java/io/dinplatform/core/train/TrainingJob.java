@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.Split;
+import io.dinplatform.core.data.shard.ShardedDataset;
 import io.dinplatform.core.embedding.EmbeddingTables;
 import io.dinplatform.core.metrics.EvaluationMetrics;
 import io.dinplatform.core.model.ArchitectureConfig;
@@ -38,10 +39,22 @@ public final class TrainingJob implements AutoCloseable {
     }
 
     /**
+     * A dataset held in memory (in shards of the default size, shuffled with the default buffer).
+     *
      * @param device where the arrays live
      */
     public static TrainingJob create(EncodedDataset data, ArchitectureConfig architecture, TrainingConfig config,
                                      Device device) {
+        return create(ShardedDataset.inMemory(data, ShardedDataset.DEFAULT_ROWS_PER_SHARD), architecture, config,
+                Trainer.DEFAULT_SHUFFLE_BUFFER_ROWS, device);
+    }
+
+    /**
+     * @param shuffleBufferRows the rows an epoch shuffles together
+     * @param device            where the arrays live
+     */
+    public static TrainingJob create(ShardedDataset data, ArchitectureConfig architecture, TrainingConfig config,
+                                     int shuffleBufferRows, Device device) {
         NDManager manager = NDManager.newBaseManager(device);
         try {
             EmbeddingTables tables = EmbeddingTables.create(manager, data.schema(), data.vocabularies(),
@@ -50,7 +63,8 @@ public final class TrainingJob implements AutoCloseable {
                     tables.numericWidth());
             ParameterStore layers = new ParameterStore(manager, DataType.FLOAT32, config.seed());
             CtrModel model = CtrModel.create(architecture, dimensions, layers);
-            return new TrainingJob(manager, tables, model, new Trainer(model, tables, data, config));
+            return new TrainingJob(manager, tables, model, new Trainer(model, tables, data, config,
+                    shuffleBufferRows));
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -8,8 +8,8 @@ import java.io.IOException;
 
 /**
  * Where a run stands: the position in the schedule of epochs and mini-batches and the best epoch so far. Together
- * with the parameters and the optimizer state it is all a checkpoint needs, because the shuffling of an epoch is a
- * pure function of (seed, epoch): the random state to restore is the position itself.
+ * with the parameters and the optimizer state it is all a checkpoint needs, because the order of an epoch is a pure
+ * function of (seed, epoch, the shard sizes, the shuffle buffer): the random state to restore is the position itself.
  */
 final class TrainingProgress {
 

@@ -24,9 +24,18 @@ public final class ProcessMeters {
 
     /** VmRSS of this process. */
     public static double residentMib() {
+        return statusMib("VmRSS:");
+    }
+
+    /** VmHWM of this process: the peak of its resident set so far. */
+    public static double peakResidentMib() {
+        return statusMib("VmHWM:");
+    }
+
+    private static double statusMib(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
                 }
             }

@@ -5,6 +5,11 @@ import io.dinplatform.core.bundle.BundleWriter;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.encode.DatasetEncoder;
+import io.dinplatform.core.data.encode.ShardedDatasetEncoder;
+import io.dinplatform.core.data.shard.DirectoryShardStore;
+import io.dinplatform.core.data.shard.ShardManifest;
+import io.dinplatform.core.data.shard.ShardedDataset;
+import io.dinplatform.core.data.shard.StoredShards;
 import io.dinplatform.core.device.DeviceChoice;
 import io.dinplatform.core.metrics.BaselineMetrics;
 import io.dinplatform.core.metrics.EvaluationMetrics;
@@ -20,10 +25,13 @@ import io.dinplatform.core.train.OptimizerType;
 import io.dinplatform.core.train.RegularizationConfig;
 import io.dinplatform.core.train.RegularizationType;
 import io.dinplatform.core.train.SelectionMetric;
+import io.dinplatform.core.train.Trainer;
 import io.dinplatform.core.train.TrainingConfig;
 import io.dinplatform.core.train.TrainingJob;
 import io.dinplatform.core.train.TrainingListener;
 import io.dinplatform.core.train.TrainingReport;
+import io.dinplatform.tools.bench.ProcessMeters;
+import ai.djl.ndarray.NDManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,11 +41,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Samples CSV + schema JSON → a trained model, its validation and test metrics as JSON, optionally a bundle. */
+/**
+ * Samples CSV + schema JSON → a trained model, its validation and test metrics as JSON, optionally a bundle. With
+ * {@code --shards} the samples are encoded into shards in that directory (once: a second run with the same data and
+ * settings reads them) and streamed into training; without it they are encoded in memory, which suits small data.
+ * The JSON also reports the prepare time and the process's resident memory (idle, after the engine started, and peak).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train and evaluate DIN or the base model; prints the metrics as JSON.")
 final class TrainCommand implements Callable<Integer> {
@@ -118,6 +133,22 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no per-epoch progress on stderr")
     boolean quiet;
 
+    @Option(names = "--shards", description = "encode into shards in this directory (or reuse the ones there) and "
+            + "stream them; default: encode in memory")
+    Path shards;
+
+    @Option(names = "--rows-per-shard", defaultValue = "" + ShardedDataset.DEFAULT_ROWS_PER_SHARD,
+            description = "default ${DEFAULT-VALUE}")
+    int rowsPerShard;
+
+    @Option(names = "--shuffle-buffer-rows", defaultValue = "" + Trainer.DEFAULT_SHUFFLE_BUFFER_ROWS,
+            description = "rows an epoch shuffles together; default ${DEFAULT-VALUE}")
+    int shuffleBufferRows;
+
+    /** What preparing the data did and how long it took. */
+    private record Prepared(ShardedDataset data, String encoding, long rows, double seconds) {
+    }
+
     @Override
     public Integer call() throws Exception {
         EngineThreads.use(threads);
@@ -125,19 +156,72 @@ final class TrainCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(schema)) {
             featureSchema = FeatureSchemaJson.parse(in);
         }
-        EncodedDataset data = new DatasetEncoder(featureSchema).encode(samples);
-        ArchitectureConfig architecture = new ArchitectureConfig(model, embeddingDim, null, null, null, null);
         TrainingConfig config = trainingConfig();
-        try (TrainingJob job = TrainingJob.create(data, architecture, config)) {
+        double idleMib = idleResidentMib(config);
+        Prepared prepared = prepare(featureSchema);
+        System.err.printf("prepared %d rows in %.1f s (%s)%n", prepared.rows(), prepared.seconds(),
+                prepared.encoding());
+        ArchitectureConfig architecture = new ArchitectureConfig(model, embeddingDim, null, null, null, null);
+        try (TrainingJob job = TrainingJob.create(prepared.data(), architecture, config, shuffleBufferRows,
+                config.device().resolve())) {
             TrainingReport report = job.run(progress(), () -> false);
             BaselineMetrics baseline = job.trainer().baseline(Split.TEST);
             if (bundle != null) {
-                writeBundle(job, data, config, report);
+                writeBundle(job, prepared.data(), config, report);
             }
-            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report, baseline,
-                    job.trainer().idDropout().probabilities())));
+            ObjectNode json = toJson(report, baseline, job.trainer().idDropout().probabilities());
+            json.putObject("prepare").put("encoding", prepared.encoding()).put("rows", prepared.rows())
+                    .put("seconds", prepared.seconds())
+                    .put("rowsPerSecond", Math.round(prepared.rows() / Math.max(prepared.seconds(), 1e-9)));
+            json.putObject("memory").put("idleMib", Math.round(idleMib))
+                    .put("peakMib", Math.round(ProcessMeters.peakResidentMib()));
+            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         }
         return 0;
+    }
+
+    /** The resident memory once the engine has started and before any data is read: the process idle. */
+    private static double idleResidentMib(TrainingConfig config) {
+        try (NDManager manager = NDManager.newBaseManager(config.device().resolve())) {
+            manager.ones(new ai.djl.ndarray.types.Shape(1)).sum().getFloat();
+        }
+        return ProcessMeters.residentMib();
+    }
+
+    /**
+     * In memory, or as shards in {@code --shards}: encoded there unless a manifest for the same key is there already
+     * (the key hashes the samples file, the schema and the shard size), which is the worker's reuse on one machine.
+     */
+    private Prepared prepare(FeatureSchema featureSchema) throws Exception {
+        long start = System.nanoTime();
+        if (shards == null) {
+            EncodedDataset data = new DatasetEncoder(featureSchema).encode(samples);
+            return new Prepared(ShardedDataset.inMemory(data, rowsPerShard), "in memory", data.size(),
+                    (System.nanoTime() - start) / 1e9);
+        }
+        DirectoryShardStore store = new DirectoryShardStore(shards);
+        ShardedDatasetEncoder encoder = new ShardedDatasetEncoder(featureSchema, rowsPerShard);
+        String key = encoder.key(sha256(samples));
+        Path index = shards.resolve(key + ".manifest");
+        String encoding = "reused (encoding skipped)";
+        if (!Files.exists(index)) {
+            ShardManifest manifest = encoder.encode(samples, key, store);
+            Files.writeString(index, store.write(manifest.toJson()));
+            encoding = "encoded into " + manifest.shardCount() + " shards";
+        }
+        StoredShards data = StoredShards.open(featureSchema, Files.readString(index).strip(), store);
+        return new Prepared(data, encoding, data.manifest().rows(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private TrainingConfig trainingConfig() {
@@ -166,7 +250,7 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private void writeBundle(TrainingJob job, EncodedDataset data, TrainingConfig config, TrainingReport report)
+    private void writeBundle(TrainingJob job, ShardedDataset data, TrainingConfig config, TrainingReport report)
             throws Exception {
         Map<String, EvaluationMetrics> metrics = new LinkedHashMap<>();
         if (report.validation() != null) {

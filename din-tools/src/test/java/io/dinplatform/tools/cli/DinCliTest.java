@@ -50,6 +50,39 @@ class DinCliTest {
     }
 
     @Test
+    void trainWithShardsEncodesOnceAndTrainsAsInMemory() throws Exception {
+        Path samples = dir.resolve("samples.csv");
+        Path schema = dir.resolve("schema.json");
+        try (OutputStream out = Files.newOutputStream(samples)) {
+            Files.writeString(schema, FeatureSchemaJson.toJson(
+                    SyntheticDataGenerator.write(new SyntheticConfig(300, 200, 10, 2, 10, 8, 0.1, 5), out)));
+        }
+        String[] common = {"train", "--samples", samples.toString(), "--schema", schema.toString(), "--epochs", "1",
+                "--threads", "1", "--quiet", "--rows-per-shard", "500", "--shuffle-buffer-rows", "1000"};
+        String shards = dir.resolve("shards").toString();
+        JsonMapper json = JsonMapper.builder().build();
+
+        JsonNode first = json.readTree(execute(with(common, "--shards", shards)).output);
+        JsonNode second = json.readTree(execute(with(common, "--shards", shards)).output);
+        JsonNode inMemory = json.readTree(execute(common).output);
+
+        assertThat(first.get("prepare").get("encoding").asString()).startsWith("encoded into");
+        assertThat(second.get("prepare").get("encoding").asString()).isEqualTo("reused (encoding skipped)");
+        assertThat(second.get("prepare").get("rows").asLong()).isEqualTo(2_400);
+        assertThat(inMemory.get("prepare").get("encoding").asString()).isEqualTo("in memory");
+        assertThat(second.get("test")).as("the same shards, read back or cut in memory, train alike")
+                .isEqualTo(first.get("test")).isEqualTo(inMemory.get("test"));
+        assertThat(second.get("memory").get("peakMib").asLong())
+                .isGreaterThanOrEqualTo(second.get("memory").get("idleMib").asLong());
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    @Test
     void syntheticWritesTheGeneratorsSamplesAndSchema() throws Exception {
         Path samples = dir.resolve("synthetic.csv");
 

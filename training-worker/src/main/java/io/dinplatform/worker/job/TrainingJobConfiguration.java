@@ -2,6 +2,7 @@ package io.dinplatform.worker.job;
 
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.dataset.EncodedDatasetRepository;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.TrainingRunRepository;
@@ -14,6 +15,7 @@ import io.dinplatform.worker.steps.PrepareTasklet;
 import io.dinplatform.worker.steps.PreparedDatasets;
 import io.dinplatform.worker.steps.RegisterTasklet;
 import io.dinplatform.worker.steps.RunReporter;
+import io.dinplatform.worker.steps.ShardProperties;
 import io.dinplatform.worker.steps.TrainTasklet;
 import io.dinplatform.worker.steps.TrainingSessions;
 import org.springframework.batch.core.job.Job;
@@ -24,6 +26,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transactions; the register step opens the one transaction that matters, around the registration itself.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ShardProperties.class)
 public class TrainingJobConfiguration {
 
     public static final String JOB_NAME = "dinTrainingJob";
@@ -45,8 +49,9 @@ public class TrainingJobConfiguration {
     private static final PlatformTransactionManager NO_TRANSACTION = new ResourcelessTransactionManager();
 
     @Bean
-    PreparedDatasets preparedDatasets(DatasetRepository datasets, ArtifactStore artifacts) {
-        return new PreparedDatasets(datasets, artifacts);
+    PreparedDatasets preparedDatasets(DatasetRepository datasets, EncodedDatasetRepository encodings,
+                                      ArtifactStore artifacts, ShardProperties shards) {
+        return new PreparedDatasets(datasets, encodings, artifacts, shards);
     }
 
     @Bean

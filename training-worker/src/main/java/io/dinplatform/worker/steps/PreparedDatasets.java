@@ -1,16 +1,19 @@
 package io.dinplatform.worker.steps;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dinplatform.core.data.DataFormatException;
-import io.dinplatform.core.data.EncodedDataset;
-import io.dinplatform.core.data.encode.DatasetEncoder;
+import io.dinplatform.core.data.encode.ShardedDatasetEncoder;
+import io.dinplatform.core.data.shard.InvalidShardException;
+import io.dinplatform.core.data.shard.ShardManifest;
+import io.dinplatform.core.data.shard.StoredShards;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.core.schema.InvalidSchemaException;
@@ -19,29 +22,50 @@ import io.dinplatform.registry.artifact.ArtifactNotFoundException;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.dataset.EncodedDatasetRecord;
+import io.dinplatform.registry.dataset.EncodedDatasetRepository;
 import io.dinplatform.worker.lease.PermanentJobFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The encoded dataset of each run executing on this worker.
+ * The sharded dataset of each run executing on this worker.
  *
- * <p>Encoding is deterministic (vocabularies from the training split, the seeded group split), so it is not
- * persisted: the prepare step encodes, later steps reuse the result in memory, and a run resumed in another process
- * simply encodes again and gets the same indices its checkpoint was trained with.
+ * <p>A dataset version is encoded once per encoding key (its SHA-256 and the schema's vocabulary settings, see
+ * {@link ShardedDatasetEncoder#key}): the shards, vocabularies and manifest go to the artifact store and the
+ * {@code encoded_datasets} catalog maps the key to the manifest, so a second run, a resumed attempt and a worker on
+ * another host read the shards instead of encoding again. Encoding is deterministic, so two workers that encode the
+ * same key at once write the same artifacts and the first record stands.
+ *
+ * <p>A shard found missing or corrupt (while opening here, or later while training) makes its encoding forgotten
+ * and fails the attempt with a retryable error: the next attempt encodes again.
  */
 public class PreparedDatasets {
 
+    private static final Logger log = LoggerFactory.getLogger(PreparedDatasets.class);
+
     private final DatasetRepository datasets;
+    private final EncodedDatasetRepository encodings;
     private final ArtifactStore artifacts;
+    private final ShardProperties settings;
     private final Map<UUID, PreparedDataset> byRun = new ConcurrentHashMap<>();
 
-    public PreparedDatasets(DatasetRepository datasets, ArtifactStore artifacts) {
+    public PreparedDatasets(DatasetRepository datasets, EncodedDatasetRepository encodings, ArtifactStore artifacts,
+                            ShardProperties settings) {
         this.datasets = datasets;
+        this.encodings = encodings;
         this.artifacts = artifacts;
+        this.settings = settings;
     }
 
-    /** The run's dataset, loaded, verified and encoded on first use. */
+    /** The run's dataset, its shards found or encoded on first use. */
     public PreparedDataset of(UUID runId, long datasetVersionId) {
         return byRun.computeIfAbsent(runId, id -> load(datasetVersionId));
+    }
+
+    /** The rows a training epoch shuffles together ({@link ShardProperties#shuffleBufferRows}). */
+    public int shuffleBufferRows() {
+        return settings.shuffleBufferRows();
     }
 
     /** Frees a finished (or released) run's dataset. */
@@ -50,18 +74,54 @@ public class PreparedDatasets {
     }
 
     private PreparedDataset load(long datasetVersionId) {
+        long start = System.nanoTime();
         DatasetVersion version = datasets.findById(datasetVersionId).orElseThrow(() -> new PermanentJobFailure(
                 "dataset version " + datasetVersionId + " no longer exists in the catalog"));
         String label = "dataset " + version.name() + " version " + version.version();
         FeatureSchema schema = schema(version, label);
+        ShardedDatasetEncoder encoder = new ShardedDatasetEncoder(schema, settings.rowsPerShard());
+        String key = encoder.key(version.sha256());
+        Optional<StoredShards> earlier = reuse(schema, key, label);
+        if (earlier.isPresent()) {
+            return new PreparedDataset(version, earlier.get(), key, true, Duration.ofNanos(System.nanoTime() - start));
+        }
+        StoredShards encoded = encode(encoder, key, version, schema, label, start);
+        return new PreparedDataset(version, encoded, key, false, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The shards of an earlier encoding with the key, if there is one and its manifest and vocabularies read. */
+    private Optional<StoredShards> reuse(FeatureSchema schema, String key, String label) {
+        Optional<EncodedDatasetRecord> known = encodings.find(key);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        String manifest = known.get().manifestSha256();
+        try {
+            return Optional.of(StoredShards.open(schema, manifest, storeFor(key, manifest)));
+        } catch (InvalidShardException e) {
+            log.warn("The shards of {} (manifest {}) cannot be read ({}): encoding again", label, manifest,
+                    e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the shards of " + label + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StoredShards encode(ShardedDatasetEncoder encoder, String key, DatasetVersion version,
+                                FeatureSchema schema, String label, long start) {
         try {
             // The whole file is hashed before any of it is used: a corrupt file must fail as corrupt, not as
             // whatever parse error its damage happens to cause.
             Path file = artifacts.verifiedPath(version.sha256());
-            try (InputStream in = Files.newInputStream(file)) {
-                EncodedDataset encoded = new DatasetEncoder(schema).encode(in);
-                return new PreparedDataset(version, encoded);
-            }
+            ArtifactShardStore writing = new ArtifactShardStore(artifacts, () -> { });
+            ShardManifest manifest = encoder.encode(file, key, writing);
+            String manifestSha256 = writing.write(manifest.toJson());
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            EncodedDatasetRecord record = encodings.record(key, version.sha256(), manifestSha256, manifest.rows(),
+                    manifest.shardCount(), millis);
+            log.info("Encoded {} into {} shards ({} rows) in {} ms", label, manifest.shardCount(), manifest.rows(),
+                    millis);
+            return StoredShards.open(schema, record.manifestSha256(), storeFor(key, record.manifestSha256()));
         } catch (ArtifactIntegrityException e) {
             throw new PermanentJobFailure("the file of " + label + " is corrupt: its SHA-256 is " + e.actualSha256()
                     + " but the catalog registered " + e.expectedSha256(), e);
@@ -71,8 +131,18 @@ public class PreparedDatasets {
         } catch (DataFormatException e) {
             throw new PermanentJobFailure(label + " cannot be encoded: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not read " + label + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not read " + label + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reads the shards of one encoding; a shard found missing or corrupt forgets that encoding. */
+    private ArtifactShardStore storeFor(String key, String manifestSha256) {
+        return new ArtifactShardStore(artifacts, () -> {
+            if (encodings.forget(key, manifestSha256)) {
+                log.warn("Forgot the encoding {} (manifest {}): one of its artifacts is missing or corrupt, the "
+                        + "next attempt encodes again", key, manifestSha256);
+            }
+        });
     }
 
     private static FeatureSchema schema(DatasetVersion version, String label) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import io.dinplatform.core.bundle.BundleMetadata;
 import io.dinplatform.core.bundle.BundleWriter;
-import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.data.shard.ShardedDataset;
 import io.dinplatform.core.metrics.EvaluationMetrics;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.StoredArtifact;
@@ -127,7 +127,7 @@ public class RegisterTasklet extends RunTasklet {
     private StoredArtifact writeBundle(ActiveRun run, StepExecution step, TrainingSession session,
                                        PreparedDataset data, ObjectNode testMetrics, JsonNode training)
             throws IOException {
-        EncodedDataset encoded = data.encoded();
+        ShardedDataset encoded = data.shards();
         Map<String, EvaluationMetrics> metrics = new LinkedHashMap<>();
         if (training.has("validation")) {
             metrics.put("validation", MetricsJson.read(training.get("validation")));

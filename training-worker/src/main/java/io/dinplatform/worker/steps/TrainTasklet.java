@@ -89,7 +89,8 @@ public class TrainTasklet extends RunTasklet {
     static TrainingSession sessionOf(ActiveRun run, PreparedDatasets datasets, TrainingSessions sessions) {
         RunSpec spec = RunSpec.of(run.claim().request());
         PreparedDataset data = datasets.of(run.runId(), run.claim().datasetVersionId());
-        return sessions.of(run.runId(), () -> TrainingSession.create(data.encoded(), spec, run.device()));
+        return sessions.of(run.runId(), () -> TrainingSession.create(data.shards(), spec,
+                datasets.shuffleBufferRows(), run.device()));
     }
 
     private void resumeIfCheckpointed(ActiveRun run, StepExecution step, Trainer trainer) throws IOException {

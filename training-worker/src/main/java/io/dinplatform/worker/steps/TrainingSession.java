@@ -1,7 +1,7 @@
 package io.dinplatform.worker.steps;
 
 import ai.djl.Device;
-import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.data.shard.ShardedDataset;
 import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.core.embedding.EmbeddingTables;
 import io.dinplatform.core.model.CtrModel;
@@ -22,8 +22,9 @@ public final class TrainingSession implements AutoCloseable {
         this.job = job;
     }
 
-    public static TrainingSession create(EncodedDataset data, RunSpec spec, Device device) {
-        return new TrainingSession(TrainingJob.create(data, spec.architecture(), spec.training(), device));
+    public static TrainingSession create(ShardedDataset data, RunSpec spec, int shuffleBufferRows, Device device) {
+        return new TrainingSession(TrainingJob.create(data, spec.architecture(), spec.training(), shuffleBufferRows,
+                device));
     }
 
     public Trainer trainer() {

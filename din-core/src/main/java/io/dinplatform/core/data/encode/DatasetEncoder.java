@@ -29,6 +29,9 @@ import java.util.stream.IntStream;
  * pass each vocabulary is built from the training rows only (sequence values count toward their target's table, ids
  * below {@code minCount} become UNKNOWN) and the columns are rewritten to final indices. Histories keep their newest
  * {@code maxLength} values. A missing (empty) categorical value encodes as UNKNOWN and a missing numeric value as 0.
+ *
+ * <p>It holds the whole dataset, twice during the rewrite: for small data (tests, the command line, serving's
+ * instances). Files larger than memory go through {@link ShardedDatasetEncoder}, which gives the same indices.
  */
 public final class DatasetEncoder {
 

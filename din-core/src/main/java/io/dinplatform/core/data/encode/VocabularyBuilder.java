@@ -78,6 +78,27 @@ final class VocabularyBuilder {
         return id;
     }
 
+    /**
+     * The provisional id of {@code text[start, end)} without counting anything: a second pass over a file finds
+     * every value the first pass interned. {@link #MISSING} for an empty range.
+     *
+     * @throws IllegalStateException for a value the first pass did not see (the file changed between the passes)
+     */
+    int find(String text, int start, int end) {
+        if (start == end) {
+            return MISSING;
+        }
+        int hash = hash(text, start, end);
+        int mask = slots.length - 1;
+        for (int slot = spread(hash) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            int entry = slots[slot];
+            if (hashes[entry - 1] == hash && matches(values.get(entry - 1), text, start, end)) {
+                return entry - 1;
+            }
+        }
+        throw new IllegalStateException("value '" + text.substring(start, end) + "' was not in the first pass");
+    }
+
     private int add(String value, int hash, int slot) {
         int id = values.size();
         values.add(value);
@@ -159,6 +180,11 @@ final class VocabularyBuilder {
 
     /** The finished vocabulary and the final index of each provisional id. */
     record Encoding(Vocabulary vocabulary, int[] finalIndex) {
+
+        /** The final index of a provisional id. */
+        int indexOf(int provisionalId) {
+            return provisionalId == MISSING ? Vocabulary.UNKNOWN : finalIndex[provisionalId];
+        }
 
         /** Rewrites provisional ids into final indices, in place. */
         void remap(int[] provisionalIds) {

@@ -1,0 +1,226 @@
+package io.dinplatform.core.data.encode;
+
+import io.dinplatform.core.data.GroupSplitter;
+import io.dinplatform.core.data.Split;
+import io.dinplatform.core.data.Vocabularies;
+import io.dinplatform.core.data.Vocabulary;
+import io.dinplatform.core.data.samples.SampleRow;
+import io.dinplatform.core.data.samples.SamplesReader;
+import io.dinplatform.core.data.samples.SequenceCell;
+import io.dinplatform.core.data.shard.ShardManifest;
+import io.dinplatform.core.data.shard.ShardRef;
+import io.dinplatform.core.data.shard.ShardStore;
+import io.dinplatform.core.data.shard.StoredShards;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSchemaJson;
+import io.dinplatform.core.schema.FeatureSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Encodes a samples file into shards in a {@link ShardStore}, holding at most one shard per split of encoded rows:
+ * the indices {@link DatasetEncoder} would give, for files larger than memory.
+ *
+ * <p>Two passes over the file. The first counts: every raw value gets a provisional id and its training rows are
+ * counted ({@link VocabularyBuilder}), and nothing per row is kept, so its memory is bounded by the number of
+ * distinct values, not of rows. The vocabularies are then built exactly as the one-pass encoder builds them. The
+ * second pass looks every value up again and writes final indices straight into the current shard of the row's
+ * split, so no column of ids is ever held twice. A shard is written (and its rows dropped) as soon as it holds
+ * {@code rowsPerShard} rows.
+ */
+public final class ShardedDatasetEncoder {
+
+    private final FeatureSchema schema;
+    private final GroupSplitter splitter;
+    private final int rowsPerShard;
+
+    public ShardedDatasetEncoder(FeatureSchema schema, GroupSplitter splitter, int rowsPerShard) {
+        if (rowsPerShard < 1) {
+            throw new IllegalArgumentException("rows per shard must be positive, got " + rowsPerShard);
+        }
+        this.schema = schema;
+        this.splitter = splitter;
+        this.rowsPerShard = rowsPerShard;
+    }
+
+    public ShardedDatasetEncoder(FeatureSchema schema, int rowsPerShard) {
+        this(schema, GroupSplitter.DEFAULT, rowsPerShard);
+    }
+
+    /**
+     * The encoding key of a samples file: equal keys give equal shards. It hashes everything the shards depend on:
+     * the file's SHA-256, the schema (features, vocabulary minimum counts, history lengths, split column), the
+     * group split, the shard size and the shard format.
+     */
+    public String key(String samplesSha256) {
+        String settings = String.join("\n", "din-shards/1", samplesSha256, FeatureSchemaJson.toJson(schema),
+                splitter.toString(), Integer.toString(rowsPerShard));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(settings.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
+     * Encodes the file (plain or gzipped samples CSV) into the store and returns the manifest of what it wrote; the
+     * caller stores the manifest itself.
+     *
+     * @param key the encoding key to record ({@link #key})
+     * @throws io.dinplatform.core.data.DataFormatException when a row is bad (found in the first pass, before any
+     *                                                      shard is written)
+     */
+    public ShardManifest encode(Path samples, String key, ShardStore store) throws IOException {
+        SamplesReader reader = new SamplesReader(schema, splitter);
+        Tables tables = new Tables(schema);
+        reader.read(samples, tables::count);
+        Map<String, VocabularyBuilder.Encoding> encodings = tables.build();
+        Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
+        encodings.forEach((feature, encoding) -> vocabularies.put(feature, encoding.vocabulary()));
+        String vocabulariesSha256 = StoredShards.writeVocabularies(new Vocabularies(vocabularies), store);
+
+        Writer writer = new Writer(tables, encodings, store);
+        try {
+            reader.read(samples, writer);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new ShardManifest(key, rowsPerShard, vocabulariesSha256, writer.finish());
+    }
+
+    /** One {@link VocabularyBuilder} per embedding table, looked up per feature. */
+    private static final class Tables {
+
+        private final FeatureSchema schema;
+        private final Map<String, VocabularyBuilder> byTable = new LinkedHashMap<>();
+        private final VocabularyBuilder[] categorical;
+        private final VocabularyBuilder[] sequences;
+        private final int maxLength;
+
+        Tables(FeatureSchema schema) {
+            this.schema = schema;
+            this.maxLength = schema.maxHistoryLength();
+            schema.categorical().forEach(f -> byTable.put(f.name(), new VocabularyBuilder()));
+            categorical = schema.categorical().stream().map(f -> byTable.get(f.name()))
+                    .toArray(VocabularyBuilder[]::new);
+            sequences = schema.sequences().stream().map(f -> byTable.get(f.target()))
+                    .toArray(VocabularyBuilder[]::new);
+        }
+
+        /** The first pass: counts the row's values (the newest {@code maxLength} of each history). */
+        void count(SampleRow row) {
+            boolean training = row.split() == Split.TRAIN;
+            byTable.values().forEach(VocabularyBuilder::beginRow);
+            for (int i = 0; i < categorical.length; i++) {
+                categorical[i].intern(row.categorical()[i], training);
+            }
+            for (int i = 0; i < sequences.length; i++) {
+                SequenceCell history = row.sequences()[i];
+                for (int j = firstKept(history.length()); j < history.length(); j++) {
+                    sequences[i].intern(history.text(), history.start(j), history.end(j), training);
+                }
+            }
+        }
+
+        int firstKept(int historyLength) {
+            return Math.max(0, historyLength - maxLength);
+        }
+
+        Map<String, VocabularyBuilder.Encoding> build() {
+            Map<String, VocabularyBuilder.Encoding> encodings = new LinkedHashMap<>();
+            for (FeatureSpec feature : schema.categorical()) {
+                encodings.put(feature.name(), byTable.get(feature.name()).build(feature.effectiveMinCount()));
+            }
+            return encodings;
+        }
+    }
+
+    /** The second pass: each row's final indices appended to the current shard of its split. */
+    private final class Writer implements Consumer<SampleRow> {
+
+        private final Tables tables;
+        private final VocabularyBuilder.Encoding[] categoricalEncodings;
+        private final VocabularyBuilder.Encoding[] sequenceEncodings;
+        private final VocabularyBuilder groups = new VocabularyBuilder();
+        private final Map<Split, ShardRows> current = new EnumMap<>(Split.class);
+        private final Map<Split, List<ShardRef>> written = new EnumMap<>(Split.class);
+        private final ShardStore store;
+
+        Writer(Tables tables, Map<String, VocabularyBuilder.Encoding> encodings, ShardStore store) {
+            this.tables = tables;
+            this.store = store;
+            categoricalEncodings = schema.categorical().stream().map(f -> encodings.get(f.name()))
+                    .toArray(VocabularyBuilder.Encoding[]::new);
+            sequenceEncodings = schema.sequences().stream().map(f -> encodings.get(f.target()))
+                    .toArray(VocabularyBuilder.Encoding[]::new);
+            for (Split split : Split.values()) {
+                current.put(split, new ShardRows(schema, rowsPerShard));
+                written.put(split, new ArrayList<>());
+            }
+        }
+
+        @Override
+        public void accept(SampleRow row) {
+            ShardRows shard = current.get(row.split());
+            shard.beginRow(row.label(), groupId(row.group()));
+            for (int i = 0; i < categoricalEncodings.length; i++) {
+                String value = row.categorical()[i];
+                int id = tables.categorical[i].find(value, 0, value.length());
+                shard.categorical(i, categoricalEncodings[i].indexOf(id));
+            }
+            for (int i = 0; i < sequenceEncodings.length; i++) {
+                SequenceCell history = row.sequences()[i];
+                for (int j = tables.firstKept(history.length()); j < history.length(); j++) {
+                    int id = tables.sequences[i].find(history.text(), history.start(j), history.end(j));
+                    shard.sequenceValue(i, sequenceEncodings[i].indexOf(id));
+                }
+            }
+            for (int i = 0; i < schema.numeric().size(); i++) {
+                float value = row.numeric()[i];
+                shard.numeric(i, Float.isNaN(value) ? 0f : value);
+            }
+            if (shard.rows() == rowsPerShard) {
+                flush(row.split());
+            }
+        }
+
+        /** Dense group ids in order of first appearance, as the one-pass encoder numbers them. */
+        private int groupId(String group) {
+            // A builder has no id for the empty value; a NUL character never ends a CSV cell's trimmed text.
+            return groups.intern(group.isEmpty() ? "\u0000" : group, false);
+        }
+
+        Map<Split, List<ShardRef>> finish() {
+            for (Split split : Split.values()) {
+                if (current.get(split).rows() > 0) {
+                    flush(split);
+                }
+            }
+            return written;
+        }
+
+        private void flush(Split split) {
+            ShardRows shard = current.get(split);
+            try {
+                String sha256 = store.write(shard.toBytes(split));
+                written.get(split).add(new ShardRef(sha256, shard.rows()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not store a shard: " + e.getMessage(), e);
+            }
+            shard.clear();
+        }
+    }
+}
