@@ -4,9 +4,12 @@ import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.data.Vocabulary;
+import io.dinplatform.core.data.shard.ShardedDataset;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -62,19 +65,37 @@ public final class PopularityBaseline {
      * @return null when the split is empty
      */
     public BaselineMetrics evaluate(EncodedDataset data, Split split) {
-        int[] rows = data.rowsOf(split);
-        if (rows.length == 0) {
+        return evaluate(ShardedDataset.inMemory(data, ShardedDataset.DEFAULT_ROWS_PER_SHARD), split);
+    }
+
+    /** As {@link #evaluate(EncodedDataset, Split)}, reading the split's shards in order, one at a time. */
+    public BaselineMetrics evaluate(ShardedDataset data, Split split) {
+        long total = data.rows(split);
+        if (total == 0) {
             return null;
         }
-        int[] column = data.categorical().get(itemFeature);
-        float[] scores = new float[rows.length];
-        float[] labels = new float[rows.length];
-        int[] groups = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            scores[i] = score(column[rows[i]]);
-            labels[i] = data.labels()[rows[i]];
-            groups[i] = data.groups()[rows[i]];
+        float[] scores = new float[Math.toIntExact(total)];
+        float[] labels = new float[scores.length];
+        int[] groups = new int[scores.length];
+        int n = 0;
+        int[] shards = data.shardRows(split);
+        for (int index = 0; index < shards.length; index++) {
+            EncodedDataset shard = shard(data, split, index);
+            int[] column = shard.categorical().get(itemFeature);
+            for (int row = 0; row < shard.size(); row++, n++) {
+                scores[n] = score(column[row]);
+                labels[n] = shard.labels()[row];
+                groups[n] = shard.groups()[row];
+            }
         }
         return BaselineMetrics.of(scores, labels, groups);
+    }
+
+    private static EncodedDataset shard(ShardedDataset data, Split split, int index) {
+        try {
+            return data.shard(split, index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read shard " + index + " of the " + split + " split", e);
+        }
     }
 }

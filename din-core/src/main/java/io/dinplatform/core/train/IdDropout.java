@@ -3,14 +3,17 @@ package io.dinplatform.core.train;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.Vocabulary;
+import io.dinplatform.core.data.shard.ShardedDataset;
 import io.dinplatform.core.embedding.IndexBatch;
 import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -50,6 +53,11 @@ public final class IdDropout {
      * @throws IllegalArgumentException when the run names a feature that is not a categorical feature of the schema
      */
     public static IdDropout of(EncodedDataset data, Map<String, Float> perRun) {
+        return of(ShardedDataset.inMemory(data, ShardedDataset.DEFAULT_ROWS_PER_SHARD), perRun);
+    }
+
+    /** As {@link #of(EncodedDataset, Map)}, for a dataset read as shards. */
+    public static IdDropout of(ShardedDataset data, Map<String, Float> perRun) {
         FeatureSchema schema = data.schema();
         perRun.keySet().forEach(name -> {
             if (schema.feature(name).map(f -> f.kind() != FeatureKind.CATEGORICAL).orElse(true)) {
@@ -57,12 +65,12 @@ public final class IdDropout {
                         + "categorical feature '" + name + "'");
             }
         });
-        String groupFeature = splitByGroup(data) ? schema.effectiveGroup() : null;
         Map<String, Float> probabilities = new LinkedHashMap<>();
         for (FeatureSpec feature : schema.categorical()) {
             float p = perRun.containsKey(feature.name()) ? perRun.get(feature.name())
                     : feature.idDropout() != null ? feature.idDropout()
-                    : feature.name().equals(groupFeature) ? DEFAULT_GROUP_SPLIT : 0f;
+                    : feature.name().equals(schema.effectiveGroup()) && splitByGroup(data) ? DEFAULT_GROUP_SPLIT
+                    : 0f;
             if (p > 0f) {
                 probabilities.put(feature.name(), p);
             }
@@ -70,20 +78,31 @@ public final class IdDropout {
         return new IdDropout(probabilities);
     }
 
-    /** True when every group's rows lie in one split, so that the evaluation splits hold only unseen groups. */
-    static boolean splitByGroup(EncodedDataset data) {
-        int[] groups = data.groups();
-        byte[] splitOfGroup = new byte[Arrays.stream(groups).max().orElse(-1) + 1];
-        Arrays.fill(splitOfGroup, (byte) -1);
-        for (int r = 0; r < groups.length; r++) {
-            byte split = (byte) data.split(r).ordinal();
-            if (splitOfGroup[groups[r]] == -1) {
-                splitOfGroup[groups[r]] = split;
-            } else if (splitOfGroup[groups[r]] != split) {
-                return false;
+    /**
+     * True when every group's rows lie in one split, so that the evaluation splits hold only unseen groups. It reads
+     * the group column of every shard once (only when no setting gives the group feature's p).
+     */
+    static boolean splitByGroup(ShardedDataset data) {
+        Map<Integer, Split> splitOfGroup = new HashMap<>();
+        for (Split split : Split.values()) {
+            int[] shards = data.shardRows(split);
+            for (int index = 0; index < shards.length; index++) {
+                for (int group : shardOf(data, split, index).groups()) {
+                    if (splitOfGroup.putIfAbsent(group, split) != null && splitOfGroup.get(group) != split) {
+                        return false;
+                    }
+                }
             }
         }
-        return data.rowsOf(Split.TRAIN).length < data.size();
+        return data.rows(Split.VALID) + data.rows(Split.TEST) > 0;
+    }
+
+    private static EncodedDataset shardOf(ShardedDataset data, Split split, int index) {
+        try {
+            return data.shard(split, index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read shard " + index + " of the " + split + " split", e);
+        }
     }
 
     /** The features that drop out and their p; a feature not listed keeps every id. */
