@@ -95,7 +95,7 @@ public final class PopularityBaseline {
         try {
             return data.shard(split, index);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read shard " + index + " of the " + split + " split", e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

@@ -71,7 +71,8 @@ public final class Trainer implements AutoCloseable {
     private final EmbeddingLookup inferenceLookup;
     private final Optimizer optimizer;
     private final TrainingStep step;
-    private final IdDropout idDropout;
+    /** Resolved when first needed: the default of a group feature reads the dataset's group column once. */
+    private IdDropout idDropout;
     private final TrainingProgress progress = new TrainingProgress();
     private byte[] bestParameters;
 
@@ -102,7 +103,6 @@ public final class Trainer implements AutoCloseable {
         if (trainRows == 0) {
             throw new IllegalArgumentException("the dataset has no TRAIN rows to train on");
         }
-        this.idDropout = IdDropout.of(data, config.idDropout());
         this.assembler = BatchAssembler.forSchema(data.schema(), config.batchSize());
         this.evaluationAssembler = BatchAssembler.forSchema(data.schema(), config.evaluationBatchSize());
         this.inferenceLookup = new EmbeddingLookup(tables);
@@ -261,6 +261,9 @@ public final class Trainer implements AutoCloseable {
 
     /** The id dropout this run trains with, per feature (see {@link IdDropout}). */
     public IdDropout idDropout() {
+        if (idDropout == null) {
+            idDropout = IdDropout.of(data, config.idDropout());
+        }
         return idDropout;
     }
 
@@ -277,7 +280,7 @@ public final class Trainer implements AutoCloseable {
     private float trainOn(ShuffledEpoch.Batch rows) {
         try (NDManager batchManager = tables.manager().newSubManager()) {
             IndexBatch batch = assembler.assemble(rows.data(), rows.rows(), rows.from(), rows.to());
-            idDropout.apply(batch, config.seed(), progress.epochsDone, progress.batchesDone);
+            idDropout().apply(batch, config.seed(), progress.epochsDone, progress.batchesDone);
             return step.run(batch, batchManager);
         }
     }
