@@ -17,8 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "din.worker.enabled=false", "din.worker.embedded=false", "spring.batch.job.enabled=false"})
 public abstract class QueueContextTest {
 
-    private static final Path DATA_DIR = TemporaryDataDirectory.create("queue");
-
     @Autowired
     private JdbcClient jdbcClient;
 
@@ -33,8 +31,13 @@ public abstract class QueueContextTest {
                 .update();
     }
 
+    /**
+     * A data directory per application context: a subclass that adds properties gets a context of its own, whose
+     * embedded PostgreSQL must not meet the first one's in the same directory.
+     */
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("din.data-dir", DATA_DIR::toString);
+        Path dataDirectory = TemporaryDataDirectory.create("queue");
+        registry.add("din.data-dir", dataDirectory::toString);
     }
 }

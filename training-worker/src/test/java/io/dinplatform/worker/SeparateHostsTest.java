@@ -36,12 +36,9 @@ public abstract class SeparateHostsTest extends QueueContextTest {
     @Autowired
     private EmbeddedPostgresServer postgres;
 
-    /** The context differs from the other queue tests', so it gets a data directory (and a PostgreSQL) of its own. */
     @DynamicPropertySource
     static void objectStore(DynamicPropertyRegistry registry) throws Exception {
-        Path directory = TemporaryDataDirectory.create("hosts");
-        registry.add("din.data-dir", directory::toString);
-        objectStore = S3TestServer.start(directory.resolve("s3"));
+        objectStore = S3TestServer.start(TemporaryDataDirectory.create("s3"));
         registry.add("din.artifacts.type", () -> "s3");
         registry.add("din.artifacts.s3.endpoint", objectStore::endpoint);
         registry.add("din.artifacts.s3.bucket", () -> S3TestServer.BUCKET);
