@@ -40,7 +40,7 @@ public abstract class EmbeddedWorkerApiTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        http = TestHttp.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
                 .defaultStatusHandler(status -> true, (request, response) -> {
                     // every status is asserted by the test itself

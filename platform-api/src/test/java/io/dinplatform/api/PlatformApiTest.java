@@ -57,7 +57,7 @@ public abstract class PlatformApiTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        http = TestHttp.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
                 .defaultStatusHandler(status -> true, (request, response) -> {
                     // every status is asserted by the test itself

@@ -96,7 +96,7 @@ class BatchScoringOverHttpTest extends EmbeddedWorkerApiTest {
         assertThat(result.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
                 .isTrue();
         List<String[]> lines = csv(result.getBody());
-        assertThat(lines.get(0)).containsExactly("row", "group", "item", "score", "label");
+        assertThat(lines.get(0)).containsExactly("row", "group", "item", "score", "label", "unknownFeatures");
         assertThat(lines).hasSize((int) rows + 1);
 
         List<SampleRow> dataset = new ArrayList<>();
@@ -110,6 +110,9 @@ class BatchScoringOverHttpTest extends EmbeddedWorkerApiTest {
             assertThat(line[4]).isEqualTo(Integer.toString(dataset.get(i).label()));
             assertThat(Float.parseFloat(line[3])).as("score of row %d", i + 1)
                     .isCloseTo(predicted.get("predictions").get(i).get("score").floatValue(), within(1e-6f));
+            List<String> unknown = new ArrayList<>();
+            predicted.get("predictions").get(i).path("unknownFeatures").forEach(name -> unknown.add(name.asString()));
+            assertThat(line[5]).as("unknown features of row %d", i + 1).isEqualTo(String.join("|", unknown));
         }
     }
 

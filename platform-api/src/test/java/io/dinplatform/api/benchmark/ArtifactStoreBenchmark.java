@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.api.TestHttp;
 import io.dinplatform.core.device.NativeAllocator;
 import io.dinplatform.registry.artifact.s3.S3TestServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -78,7 +79,7 @@ public final class ArtifactStoreBenchmark {
         try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApiApplication.class)
                 .run(arguments.toArray(String[]::new))) {
             int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
+            RestClient api = TestHttp.builder().baseUrl("http://localhost:" + port)
                     .defaultHeader("Authorization", "Bearer " + TOKEN).build();
             long start = System.nanoTime();
             buildMovieLens(api, options.shared());

@@ -29,6 +29,7 @@ import java.util.function.ToDoubleFunction;
 
 import ai.djl.Device;
 import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.api.TestHttp;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.tools.bench.ProcessMeters;
@@ -83,7 +84,7 @@ public final class SoakBenchmark {
                         "--din.security.bootstrap-token=" + TOKEN, "--logging.level.root=WARN",
                         "--server.tomcat.threads.max=" + Math.max(200, options.clients()))) {
             int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
+            RestClient api = TestHttp.builder().baseUrl("http://localhost:" + port)
                     .defaultHeader("Authorization", "Bearer " + TOKEN).build();
             buildMovieLens(api, options.shared());
             String first = queueRun(api, 1);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.api.TestHttp;
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
 import io.dinplatform.core.schema.FeatureSchema;
@@ -104,7 +105,7 @@ class DashboardJourneyTest {
         dashboard = new Dashboard(browser, baseUrl);
         screenshots = new Screenshots(test.getTestMethod().orElseThrow().getName());
         dashboard.useToken(TOKEN);
-        api = RestClient.builder().baseUrl(baseUrl).defaultHeader("Authorization", "Bearer " + TOKEN).build();
+        api = TestHttp.builder().baseUrl(baseUrl).defaultHeader("Authorization", "Bearer " + TOKEN).build();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.api.RestartablePostgres;
 import io.dinplatform.api.SamplesCsv;
+import io.dinplatform.api.TestHttp;
 import io.dinplatform.api.serving.TrainedModels;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.registry.artifact.ArtifactStore;
@@ -71,7 +72,7 @@ class DatabaseRestartTest {
                 "din.security.token-cache-ttl=" + TOKEN_CACHE_TTL.toMillis() + "ms",
                 "din.serving.resolution-ttl=500ms").run();
         int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        http = TestHttp.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TOKEN)
                 .defaultStatusHandler(status -> true, (request, response) -> {
                     // every status is asserted by the test itself

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import io.dinplatform.api.MultipartForm;
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.api.SamplesCsv;
+import io.dinplatform.api.TestHttp;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.s3.S3ArtifactStore;
 import io.dinplatform.registry.artifact.s3.S3TestServer;
@@ -60,7 +61,7 @@ class S3ArtifactStoreApiTest {
                 "din.artifacts.s3.access-key-id=" + S3TestServer.ACCESS_KEY_ID,
                 "din.artifacts.s3.secret-access-key=" + S3TestServer.SECRET_ACCESS_KEY).run();
         int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        http = TestHttp.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TOKEN)
                 .defaultStatusHandler(status -> true, (request, response) -> {
                     // every status is asserted by the test itself

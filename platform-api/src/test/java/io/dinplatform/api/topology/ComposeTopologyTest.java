@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.api.SamplesCsv;
+import io.dinplatform.api.TestHttp;
 import io.dinplatform.registry.database.EmbeddedDatabaseProperties;
 import io.dinplatform.registry.database.EmbeddedPostgresServer;
 import io.dinplatform.registry.artifact.s3.S3TestServer;
@@ -107,7 +108,7 @@ class ComposeTopologyTest {
     }
 
     private static RestClient client(int port, String token) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
+        return TestHttp.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + token)
                 .defaultStatusHandler(status -> true, (request, response) -> {
                     // every status is asserted by the test itself
