@@ -9,7 +9,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -40,12 +39,7 @@ public abstract class EmbeddedWorkerApiTest {
 
     @BeforeEach
     void client() {
-        http = TestHttp.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-                .defaultStatusHandler(status -> true, (request, response) -> {
-                    // every status is asserted by the test itself
-                })
-                .build();
+        http = TestHttp.client(port, TOKEN);
     }
 
     /** Skips the calling test, loudly, when MovieLens 100K is not beside the checkout. */

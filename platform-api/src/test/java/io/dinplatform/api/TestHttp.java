@@ -16,4 +16,17 @@ public final class TestHttp {
     public static RestClient.Builder builder() {
         return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
     }
+
+    /**
+     * A client of the platform on {@code localhost:port} that sends the token with every request and never throws on
+     * a status: every status is asserted by the test itself.
+     */
+    public static RestClient client(int port, String token) {
+        return builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + token)
+                .defaultStatusHandler(status -> true, (request, response) -> {
+                    // every status is asserted by the test itself
+                })
+                .build();
+    }
 }

@@ -4,12 +4,12 @@ import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.data.Vocabulary;
+import io.dinplatform.core.data.shard.Prefetcher;
 import io.dinplatform.core.data.shard.ShardedDataset;
+import io.dinplatform.core.data.shard.ShardsInOrder;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -65,11 +65,13 @@ public final class PopularityBaseline {
      * @return null when the split is empty
      */
     public BaselineMetrics evaluate(EncodedDataset data, Split split) {
-        return evaluate(ShardedDataset.inMemory(data, ShardedDataset.DEFAULT_ROWS_PER_SHARD), split);
+        try (Prefetcher prefetcher = new Prefetcher()) {
+            return evaluate(ShardedDataset.inMemory(data, ShardedDataset.DEFAULT_ROWS_PER_SHARD), split, prefetcher);
+        }
     }
 
-    /** As {@link #evaluate(EncodedDataset, Split)}, reading the split's shards in order, one at a time. */
-    public BaselineMetrics evaluate(ShardedDataset data, Split split) {
+    /** As {@link #evaluate(EncodedDataset, Split)}, reading the split's shards in order through {@code prefetcher}. */
+    public BaselineMetrics evaluate(ShardedDataset data, Split split, Prefetcher prefetcher) {
         long total = data.rows(split);
         if (total == 0) {
             return null;
@@ -78,24 +80,17 @@ public final class PopularityBaseline {
         float[] labels = new float[scores.length];
         int[] groups = new int[scores.length];
         int n = 0;
-        int[] shards = data.shardRows(split);
-        for (int index = 0; index < shards.length; index++) {
-            EncodedDataset shard = shard(data, split, index);
-            int[] column = shard.categorical().get(itemFeature);
-            for (int row = 0; row < shard.size(); row++, n++) {
-                scores[n] = score(column[row]);
-                labels[n] = shard.labels()[row];
-                groups[n] = shard.groups()[row];
+        try (ShardsInOrder shards = new ShardsInOrder(data, split, prefetcher)) {
+            while (shards.hasNext()) {
+                EncodedDataset shard = shards.next();
+                int[] column = shard.categorical().get(itemFeature);
+                for (int row = 0; row < shard.size(); row++, n++) {
+                    scores[n] = score(column[row]);
+                    labels[n] = shard.labels()[row];
+                    groups[n] = shard.groups()[row];
+                }
             }
         }
         return BaselineMetrics.of(scores, labels, groups);
-    }
-
-    private static EncodedDataset shard(ShardedDataset data, Split split, int index) {
-        try {
-            return data.shard(split, index);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
     }
 }

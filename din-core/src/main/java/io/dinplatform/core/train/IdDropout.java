@@ -3,14 +3,14 @@ package io.dinplatform.core.train;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.Vocabulary;
+import io.dinplatform.core.data.shard.Prefetcher;
 import io.dinplatform.core.data.shard.ShardedDataset;
+import io.dinplatform.core.data.shard.ShardsInOrder;
 import io.dinplatform.core.embedding.IndexBatch;
 import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.Collections;
 import java.util.HashMap;
@@ -53,11 +53,13 @@ public final class IdDropout {
      * @throws IllegalArgumentException when the run names a feature that is not a categorical feature of the schema
      */
     public static IdDropout of(EncodedDataset data, Map<String, Float> perRun) {
-        return of(ShardedDataset.inMemory(data, ShardedDataset.DEFAULT_ROWS_PER_SHARD), perRun);
+        try (Prefetcher prefetcher = new Prefetcher()) {
+            return of(ShardedDataset.inMemory(data, ShardedDataset.DEFAULT_ROWS_PER_SHARD), perRun, prefetcher);
+        }
     }
 
-    /** As {@link #of(EncodedDataset, Map)}, for a dataset read as shards. */
-    public static IdDropout of(ShardedDataset data, Map<String, Float> perRun) {
+    /** As {@link #of(EncodedDataset, Map)}, for a dataset read as shards (fetched by {@code prefetcher}). */
+    public static IdDropout of(ShardedDataset data, Map<String, Float> perRun, Prefetcher prefetcher) {
         FeatureSchema schema = data.schema();
         perRun.keySet().forEach(name -> {
             if (schema.feature(name).map(f -> f.kind() != FeatureKind.CATEGORICAL).orElse(true)) {
@@ -69,8 +71,8 @@ public final class IdDropout {
         for (FeatureSpec feature : schema.categorical()) {
             float p = perRun.containsKey(feature.name()) ? perRun.get(feature.name())
                     : feature.idDropout() != null ? feature.idDropout()
-                    : feature.name().equals(schema.effectiveGroup()) && splitByGroup(data) ? DEFAULT_GROUP_SPLIT
-                    : 0f;
+                    : feature.name().equals(schema.effectiveGroup()) && splitByGroup(data, prefetcher)
+                    ? DEFAULT_GROUP_SPLIT : 0f;
             if (p > 0f) {
                 probabilities.put(feature.name(), p);
             }
@@ -82,27 +84,20 @@ public final class IdDropout {
      * True when every group's rows lie in one split, so that the evaluation splits hold only unseen groups. It reads
      * the group column of every shard once (only when no setting gives the group feature's p).
      */
-    static boolean splitByGroup(ShardedDataset data) {
+    static boolean splitByGroup(ShardedDataset data, Prefetcher prefetcher) {
         Map<Integer, Split> splitOfGroup = new HashMap<>();
         for (Split split : Split.values()) {
-            int[] shards = data.shardRows(split);
-            for (int index = 0; index < shards.length; index++) {
-                for (int group : shardOf(data, split, index).groups()) {
-                    if (splitOfGroup.putIfAbsent(group, split) != null && splitOfGroup.get(group) != split) {
-                        return false;
+            try (ShardsInOrder shards = new ShardsInOrder(data, split, prefetcher)) {
+                while (shards.hasNext()) {
+                    for (int group : shards.next().groups()) {
+                        if (splitOfGroup.computeIfAbsent(group, g -> split) != split) {
+                            return false;
+                        }
                     }
                 }
             }
         }
         return data.rows(Split.VALID) + data.rows(Split.TEST) > 0;
-    }
-
-    private static EncodedDataset shardOf(ShardedDataset data, Split split, int index) {
-        try {
-            return data.shard(split, index);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
     }
 
     /** The features that drop out and their p; a feature not listed keeps every id. */

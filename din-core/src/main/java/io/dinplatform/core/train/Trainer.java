@@ -198,7 +198,8 @@ public final class Trainer implements AutoCloseable {
      * null when the split is empty or the schema has no candidate item (no history).
      */
     public BaselineMetrics baseline(Split split) {
-        return PopularityBaseline.of(data.schema(), data.vocabularies()).map(b -> b.evaluate(data, split))
+        return PopularityBaseline.of(data.schema(), data.vocabularies())
+                .map(baseline -> baseline.evaluate(data, split, prefetcher))
                 .orElse(null);
     }
 
@@ -262,7 +263,7 @@ public final class Trainer implements AutoCloseable {
     /** The id dropout this run trains with, per feature (see {@link IdDropout}). */
     public IdDropout idDropout() {
         if (idDropout == null) {
-            idDropout = IdDropout.of(data, config.idDropout());
+            idDropout = IdDropout.of(data, config.idDropout(), prefetcher);
         }
         return idDropout;
     }

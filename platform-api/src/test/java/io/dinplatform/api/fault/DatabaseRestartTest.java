@@ -72,12 +72,7 @@ class DatabaseRestartTest {
                 "din.security.token-cache-ttl=" + TOKEN_CACHE_TTL.toMillis() + "ms",
                 "din.serving.resolution-ttl=500ms").run();
         int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        http = TestHttp.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + TOKEN)
-                .defaultStatusHandler(status -> true, (request, response) -> {
-                    // every status is asserted by the test itself
-                })
-                .build();
+        http = TestHttp.client(port, TOKEN);
     }
 
     @AfterAll

@@ -61,12 +61,7 @@ class S3ArtifactStoreApiTest {
                 "din.artifacts.s3.access-key-id=" + S3TestServer.ACCESS_KEY_ID,
                 "din.artifacts.s3.secret-access-key=" + S3TestServer.SECRET_ACCESS_KEY).run();
         int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        http = TestHttp.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + TOKEN)
-                .defaultStatusHandler(status -> true, (request, response) -> {
-                    // every status is asserted by the test itself
-                })
-                .build();
+        http = TestHttp.client(port, TOKEN);
     }
 
     @AfterAll

@@ -96,24 +96,16 @@ class ComposeTopologyTest {
                 freePort(), directory.resolve("postgres"), Duration.ofSeconds(60), Duration.ofSeconds(30)));
         objectStore = S3TestServer.start(directory.resolve("s3"));
         platform = startPlatformApi();
-        http = client(platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class), TOKEN);
+        int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        http = TestHttp.client(port, TOKEN);
         // After the first replica: its start has migrated the database, so the others find the schema in place.
         secondReplica = startSecondReplica();
         firstWorker = startWorker("worker-1");
         secondWorker = startWorker("worker-2");
         secondPort = Integer.parseInt(secondReplica.awaitLogLine(REPLICA_STARTED, START_TIMEOUT));
-        secondHttp = client(secondPort, TOKEN);
+        secondHttp = TestHttp.client(secondPort, TOKEN);
         firstWorker.awaitReady(START_TIMEOUT);
         secondWorker.awaitReady(START_TIMEOUT);
-    }
-
-    private static RestClient client(int port, String token) {
-        return TestHttp.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + token)
-                .defaultStatusHandler(status -> true, (request, response) -> {
-                    // every status is asserted by the test itself
-                })
-                .build();
     }
 
     /** Every child process ends, whatever happened: a leaked worker would hold the queue of the next test run. */
@@ -185,7 +177,7 @@ class ComposeTopologyTest {
         ResponseEntity<JsonNode> created = http.post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"name\": \"replica reader\", \"scopes\": [\"read\"]}").retrieve().toEntity(JsonNode.class);
         assertThat(created.getStatusCode().value()).as("create: %s", created.getBody()).isEqualTo(201);
-        RestClient reader = client(secondPort, created.getBody().path("token").asString());
+        RestClient reader = TestHttp.client(secondPort, created.getBody().path("token").asString());
         assertThat(reader.get().uri("/api/v1/models").retrieve().toEntity(JsonNode.class).getStatusCode().value())
                 .isEqualTo(200);
 
