@@ -40,7 +40,8 @@ public final class FeatureSchemaJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new InvalidSchemaException(List.of("schema: not valid JSON: " + e.getOriginalMessage()));
+            throw new InvalidSchemaException(
+                    List.of(new SchemaProblem("schema", "not valid JSON: " + e.getOriginalMessage())));
         }
         return fromTree(root);
     }
@@ -82,10 +83,10 @@ public final class FeatureSchemaJson {
 
     /** Reads an already parsed JSON tree (for callers that embed the schema in a larger document). */
     public static FeatureSchema fromTree(JsonNode root) {
-        List<String> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new InvalidSchemaException(List.of("schema: must be a JSON object"));
+            throw new InvalidSchemaException(List.of(new SchemaProblem("schema", "must be a JSON object")));
         }
+        SchemaProblems problems = new SchemaProblems();
         rejectUnknownProperties(root, SCHEMA_PROPERTIES, "schema", problems);
         String label = text(root, "label", "label", problems);
         String group = text(root, "group", "group", problems);
@@ -93,19 +94,17 @@ public final class FeatureSchemaJson {
         String delimiter = text(root, "sequenceDelimiter", "sequenceDelimiter", problems);
         List<FeatureSpec> features = features(root.get("features"), problems);
         FeatureSchema schema = new FeatureSchema(label, group, split, delimiter, features);
-        problems.addAll(FeatureSchemaValidator.problems(schema));
-        if (!problems.isEmpty()) {
-            throw new InvalidSchemaException(problems);
-        }
+        FeatureSchemaValidator.check(schema, problems);
+        problems.throwIfAny();
         return schema;
     }
 
-    private static List<FeatureSpec> features(JsonNode node, List<String> problems) {
+    private static List<FeatureSpec> features(JsonNode node, SchemaProblems problems) {
         if (node == null || node.isNull()) {
             return List.of();
         }
         if (!node.isArray()) {
-            problems.add("features: must be an array of feature objects");
+            problems.add("features", "must be an array of feature objects");
             return List.of();
         }
         List<FeatureSpec> features = new ArrayList<>();
@@ -113,7 +112,7 @@ public final class FeatureSchemaJson {
             String at = "features[" + i + "]";
             JsonNode item = node.get(i);
             if (!item.isObject()) {
-                problems.add(at + ": must be an object with name and kind");
+                problems.add(at, "must be an object with name and kind");
                 continue;
             }
             rejectUnknownProperties(item, FEATURE_PROPERTIES, at, problems);
@@ -128,7 +127,7 @@ public final class FeatureSchemaJson {
         return features;
     }
 
-    private static FeatureKind kind(JsonNode feature, String at, List<String> problems) {
+    private static FeatureKind kind(JsonNode feature, String at, SchemaProblems problems) {
         String kind = text(feature, "kind", at, problems);
         if (kind == null) {
             return null;
@@ -136,51 +135,51 @@ public final class FeatureSchemaJson {
         try {
             return FeatureKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(at + ": unknown kind '" + kind + "' (one of CATEGORICAL, SEQUENCE, NUMERIC)");
+            problems.add(at, "unknown kind '" + kind + "' (one of CATEGORICAL, SEQUENCE, NUMERIC)");
             return null;
         }
     }
 
-    private static void rejectUnknownProperties(JsonNode node, Set<String> known, String at, List<String> problems) {
+    private static void rejectUnknownProperties(JsonNode node, Set<String> known, String at, SchemaProblems problems) {
         for (Map.Entry<String, JsonNode> property : node.properties()) {
             if (!known.contains(property.getKey())) {
-                problems.add(at + "." + property.getKey() + ": unknown property (known: "
+                problems.add(at + "." + property.getKey(), "unknown property (known: "
                         + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
     }
 
-    private static String text(JsonNode node, String property, String at, List<String> problems) {
+    private static String text(JsonNode node, String property, String at, SchemaProblems problems) {
         JsonNode value = node.get(property);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isString()) {
-            problems.add(at + ": must be a string, got " + value);
+            problems.add(at, "must be a string, got " + value);
             return null;
         }
         return value.stringValue();
     }
 
-    private static Integer integer(JsonNode node, String property, String at, List<String> problems) {
+    private static Integer integer(JsonNode node, String property, String at, SchemaProblems problems) {
         JsonNode value = node.get(property);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            problems.add(at + ": must be an integer, got " + value);
+            problems.add(at, "must be an integer, got " + value);
             return null;
         }
         return value.intValue();
     }
 
-    private static Float probability(JsonNode node, String property, String at, List<String> problems) {
+    private static Float probability(JsonNode node, String property, String at, SchemaProblems problems) {
         JsonNode value = node.get(property);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isNumber()) {
-            problems.add(at + ": must be a number, got " + value);
+            problems.add(at, "must be a number, got " + value);
             return null;
         }
         return value.floatValue();

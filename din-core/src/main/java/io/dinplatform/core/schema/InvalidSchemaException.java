@@ -1,6 +1,7 @@
 package io.dinplatform.core.schema;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A feature schema that cannot be used, with every problem found at once (not just the first), each naming the
@@ -8,15 +9,16 @@ import java.util.List;
  */
 public class InvalidSchemaException extends RuntimeException {
 
-    private final List<String> problems;
+    private final List<SchemaProblem> problems;
 
-    public InvalidSchemaException(List<String> problems) {
-        super("invalid feature schema: " + String.join("; ", problems));
+    public InvalidSchemaException(List<SchemaProblem> problems) {
+        super(problems.stream().map(SchemaProblem::toString)
+                .collect(Collectors.joining("; ", "invalid feature schema: ", "")));
         this.problems = List.copyOf(problems);
     }
 
-    /** One message per problem, each starting with the field it concerns (e.g. {@code features[2].maxLength}). */
-    public List<String> problems() {
+    /** Every problem, each with the field it concerns (e.g. {@code features[2].maxLength}). */
+    public List<SchemaProblem> problems() {
         return problems;
     }
 }

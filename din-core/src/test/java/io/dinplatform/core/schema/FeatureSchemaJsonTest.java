@@ -175,10 +175,22 @@ class FeatureSchemaJsonTest {
                 .hasMessageContaining("group: required when the schema has no CATEGORICAL feature");
     }
 
+    @Test
+    void eachProblemKeepsItsFieldApartFromItsReason() {
+        InvalidSchemaException e = catchThrowableOfType(InvalidSchemaException.class, () -> FeatureSchemaJson.parse("""
+                {"label": "label", "features": [{"name": "item", "kind": "CATEGORICAL"},
+                                                {"name": "hist: recent", "kind": "SEQUENCE", "target": "item"}]}
+                """));
+
+        assertThat(e.problems()).containsExactly(
+                new SchemaProblem("features[1].maxLength", "required for a SEQUENCE (1..1000)"));
+        assertThat(e).hasMessage("invalid feature schema: features[1].maxLength: required for a SEQUENCE (1..1000)");
+    }
+
     private static List<String> problems(String json) {
         InvalidSchemaException e = catchThrowableOfType(InvalidSchemaException.class,
                 () -> FeatureSchemaJson.parse(json));
         assertThat(e).as("the schema should be rejected").isNotNull();
-        return e.problems();
+        return e.problems().stream().map(SchemaProblem::toString).toList();
     }
 }

@@ -8,6 +8,7 @@ import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.core.schema.InvalidSchemaException;
+import io.dinplatform.core.schema.SchemaProblem;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -45,17 +46,18 @@ public record DatasetLimits(
 
     /** Refuses a schema beyond the limits, naming each field and the setting (422 like any schema problem). */
     void check(FeatureSchema schema) {
-        List<String> problems = new ArrayList<>();
+        List<SchemaProblem> problems = new ArrayList<>();
         if (schema.features().size() > maxColumns) {
-            problems.add("features: " + schema.features().size() + " given but at most " + maxColumns
-                    + " are allowed (setting din.datasets.max-columns)");
+            problems.add(new SchemaProblem("features", schema.features().size() + " given but at most " + maxColumns
+                    + " are allowed (setting din.datasets.max-columns)"));
         }
         for (int i = 0; i < schema.features().size(); i++) {
             FeatureSpec feature = schema.features().get(i);
             if (feature.kind() == FeatureKind.SEQUENCE && feature.maxLength() != null
                     && feature.maxLength() > maxSequenceLength) {
-                problems.add("features[" + i + "].maxLength: " + feature.maxLength() + " is more than the allowed "
-                        + maxSequenceLength + " (setting din.datasets.max-sequence-length)");
+                problems.add(new SchemaProblem("features[" + i + "].maxLength", feature.maxLength()
+                        + " is more than the allowed " + maxSequenceLength
+                        + " (setting din.datasets.max-sequence-length)"));
             }
         }
         if (!problems.isEmpty()) {

@@ -61,7 +61,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidSchema(InvalidSchemaException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.INVALID_SCHEMA,
                 "Invalid feature schema", e.getMessage());
-        problem.setProperty("errors", e.problems().stream().map(FieldError::fromMessage).toList());
+        problem.setProperty("errors", e.problems().stream().map(p -> new FieldError(p.field(), p.reason())).toList());
         return problem;
     }
 

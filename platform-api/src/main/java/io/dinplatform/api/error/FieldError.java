@@ -7,11 +7,4 @@ package io.dinplatform.api.error;
  * @param reason what is wrong with it
  */
 public record FieldError(String field, String reason) {
-
-    /** Splits a message of the form {@code field: reason}, as din-core's validators write them. */
-    public static FieldError fromMessage(String message) {
-        int colon = message.indexOf(": ");
-        return colon < 0 ? new FieldError(null, message)
-                : new FieldError(message.substring(0, colon), message.substring(colon + 2));
-    }
 }
