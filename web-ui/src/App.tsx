@@ -25,6 +25,7 @@ const DatasetVersionPage = lazyPage(() =>
 const RunsPage = lazyPage(() => import('./pages/training/RunsPage').then((m) => m.RunsPage));
 const LaunchRunPage = lazyPage(() => import('./pages/training/LaunchRunPage').then((m) => m.LaunchRunPage));
 const RunPage = lazyPage(() => import('./pages/training/RunPage').then((m) => m.RunPage));
+const CompareRunsPage = lazyPage(() => import('./pages/training/CompareRunsPage').then((m) => m.CompareRunsPage));
 const ModelsPage = lazyPage(() => import('./pages/models/ModelsPage').then((m) => m.ModelsPage));
 const ModelPage = lazyPage(() => import('./pages/models/ModelPage').then((m) => m.ModelPage));
 const ModelVersionPage = lazyPage(() => import('./pages/models/ModelVersionPage').then((m) => m.ModelVersionPage));
@@ -47,6 +48,8 @@ function Page({ route }: { route: Route }) {
       return <LaunchRunPage dataset={route.dataset} version={route.version} />;
     case 'run':
       return <RunPage id={route.id} />;
+    case 'compareRuns':
+      return <CompareRunsPage ids={route.ids} />;
     case 'models':
       return <ModelsPage />;
     case 'model':

@@ -18,6 +18,7 @@ import type {
   PredictResponse,
   RankRequest,
   RankResponse,
+  RunMetrics,
   RunRequest,
   TrainingRun,
   VersionSelector,
@@ -138,6 +139,13 @@ export class ApiClient {
 
   getRun(id: string): Promise<TrainingRun> {
     return this.get(`/api/v1/training-runs/${seg(id)}`);
+  }
+
+  /** The run's stored metric history; each series thinned to at most `maxPoints` (first, last, extremes kept). */
+  getRunMetrics(id: string, maxPoints = 1000, names: string[] = []): Promise<RunMetrics> {
+    const query = new URLSearchParams({ maxPoints: String(maxPoints) });
+    if (names.length > 0) query.set('names', names.join(','));
+    return this.get(`/api/v1/training-runs/${seg(id)}/metrics?${query}`);
   }
 
   launchRun(request: RunRequest): Promise<TrainingRun> {

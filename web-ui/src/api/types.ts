@@ -233,6 +233,26 @@ export interface TrainingRun {
   finishedAt?: string;
 }
 
+/** One measured value of a run's metric history (GET /training-runs/{id}/metrics). */
+export interface MetricPointView {
+  step: number;
+  epoch?: number | null;
+  value: number;
+  time: string;
+}
+
+/** One metric of a run: how many points the run stored, and the (possibly thinned) points returned. */
+export interface MetricSeries {
+  name: string;
+  recorded: number;
+  points: MetricPointView[];
+}
+
+export interface RunMetrics {
+  runId: string;
+  metrics: MetricSeries[];
+}
+
 export interface ModelVersion {
   modelName?: string;
   name?: string;

@@ -3,13 +3,20 @@ import { formatMetric, formatTime } from '../domain/format';
 import { Link } from '../routing/Link';
 import { StatusBadge } from './StatusBadge';
 
-/** Training runs, newest first, each linking to its live page. */
-export function RunTable({ runs }: { runs: TrainingRun[] }) {
+/** Which runs are ticked for a comparison, where the table offers one. */
+export interface RunSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}
+
+/** Training runs, newest first, each linking to its live page; with a selection, each has a box to tick. */
+export function RunTable({ runs, selection }: { runs: TrainingRun[]; selection?: RunSelection }) {
   return (
     <div className="table-scroll">
       <table data-testid="run-table">
         <thead>
           <tr>
+            {selection && <th scope="col">Compare</th>}
             <th scope="col">Run</th>
             <th scope="col">Model</th>
             <th scope="col">Dataset</th>
@@ -21,6 +28,12 @@ export function RunTable({ runs }: { runs: TrainingRun[] }) {
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} data-testid="run-row">
+              {selection && (
+                <td>
+                  <input type="checkbox" aria-label={`Compare run ${String(run.id).slice(0, 8)}`} data-testid="run-compare-box"
+                    checked={selection.selected.has(String(run.id))} onChange={() => selection.toggle(String(run.id))} />
+                </td>
+              )}
               <td>
                 <Link to={{ page: 'run', id: String(run.id) }} testId="run-link">
                   <code>{String(run.id).slice(0, 8)}</code>

@@ -7,4 +7,6 @@ export const CHART = {
   grid: '#e2e8f0',
   axis: '#475569',
   height: 260,
+  /** One colour per compared run, in order (at most five runs are compared). */
+  runs: ['#2563eb', '#d97706', '#16a34a', '#db2777', '#7c3aed'],
 } as const;

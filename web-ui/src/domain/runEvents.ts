@@ -81,10 +81,31 @@ function upsert<T>(points: T[], point: T, x: (p: T) => number): T[] {
   const next = points.filter((p) => x(p) !== at);
   next.push(point);
   next.sort((a, b) => x(a) - x(b));
-  if (next.length <= MAX_CURVE_POINTS) return next;
-  // Drop every second point of the older half; the newest points stay dense.
-  const half = Math.floor(next.length / 2);
-  return [...next.slice(0, half).filter((_, i) => i % 2 === 0), ...next.slice(half)];
+  return bounded(next);
+}
+
+/** At most MAX_CURVE_POINTS: every second point of the older half is dropped; the newest points stay dense. */
+function bounded<T>(points: T[]): T[] {
+  if (points.length <= MAX_CURVE_POINTS) return points;
+  const half = Math.floor(points.length / 2);
+  return [...points.slice(0, half).filter((_, i) => i % 2 === 0), ...points.slice(half)];
+}
+
+/** Adds `extra` under `points`: where both have a point at the same x, the one already drawn stays. */
+function underlay<T>(points: T[], extra: T[], x: (p: T) => number): T[] {
+  const drawn = new Set(points.map(x));
+  const added = extra.filter((p) => !drawn.has(x(p)));
+  if (added.length === 0) return points;
+  return bounded([...points, ...added].sort((a, b) => x(a) - x(b)));
+}
+
+/** The state with earlier points (a stored history) added under its loss and validation curves. */
+export function mergeCurves(state: RunLiveState, loss: LossPoint[], validation: ValidationPoint[]): RunLiveState {
+  return {
+    ...state,
+    loss: underlay(state.loss, loss, (p) => p.step),
+    validation: underlay(state.validation, validation, validationX),
+  };
 }
 
 /** A metric point in "name/value" form: {"name": "auc", "split": "valid", "value": 0.71, "epoch": 2}. */

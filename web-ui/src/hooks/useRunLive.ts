@@ -2,7 +2,7 @@ import { useEffect, useReducer, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, problemOf, type Problem } from '../api/problem';
 import type { ServerSentEvent } from '../api/sse';
-import type { TrainingRun } from '../api/types';
+import type { RunMetrics, TrainingRun } from '../api/types';
 import {
   applyRunSnapshot,
   applyServerSentEvent,
@@ -10,11 +10,16 @@ import {
   isTerminal,
   type RunLiveState,
 } from '../domain/runEvents';
+import { applyRunHistory } from '../domain/runHistory';
 
 /** How the page is following the run. */
 export type FollowMode = 'connecting' | 'live' | 'polling' | 'finished';
 
-type Action = { kind: 'event'; event: ServerSentEvent } | { kind: 'snapshot'; run: TrainingRun } | { kind: 'reset' };
+type Action =
+  | { kind: 'event'; event: ServerSentEvent }
+  | { kind: 'snapshot'; run: TrainingRun }
+  | { kind: 'history'; history: RunMetrics }
+  | { kind: 'reset' };
 
 function reduce(state: RunLiveState, action: Action): RunLiveState {
   switch (action.kind) {
@@ -22,6 +27,8 @@ function reduce(state: RunLiveState, action: Action): RunLiveState {
       return applyServerSentEvent(state, action.event);
     case 'snapshot':
       return applyRunSnapshot(state, action.run);
+    case 'history':
+      return applyRunHistory(state, action.history);
     case 'reset':
       return INITIAL_RUN_STATE;
   }
@@ -47,8 +54,9 @@ function streamUnavailable(error: unknown): boolean {
 }
 
 /**
- * Follows a training run live: the server-sent events when the platform streams them, polling of the run record
- * otherwise, and one last read of the record when the run ends, so the final metrics and version always show.
+ * Follows a training run live: its stored metric history first (a finished run's whole curves), then the server-sent
+ * events when the platform streams them, polling of the run record otherwise, and one last read of the record and
+ * the history when the run ends, so the final metrics, version and curves always show.
  */
 export function useRunLive(id: string): { state: RunLiveState; run?: TrainingRun; mode: FollowMode; problem?: Problem; refresh: () => void } {
   const [state, dispatch] = useReducer(reduce, INITIAL_RUN_STATE);
@@ -71,6 +79,16 @@ export function useRunLive(id: string): { state: RunLiveState; run?: TrainingRun
         dispatch({ kind: 'snapshot', run: latest });
       }
       return latest;
+    };
+
+    // The history only adds to the curves: without it (an older platform, a failed read) the live points still draw.
+    const readHistory = async () => {
+      try {
+        const history = await api.getRunMetrics(id);
+        if (!signal.aborted) dispatch({ kind: 'history', history });
+      } catch {
+        // Nothing to add.
+      }
     };
 
     const poll = async () => {
@@ -123,7 +141,9 @@ export function useRunLive(id: string): { state: RunLiveState; run?: TrainingRun
       }
     };
 
+    void readHistory();
     follow()
+      .then(readHistory)
       .then(() => !signal.aborted && setMode('finished'))
       .catch((error: unknown) => {
         if (signal.aborted) return;

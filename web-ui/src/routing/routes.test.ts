@@ -11,6 +11,7 @@ describe('routes', () => {
     { page: 'launchRun', dataset: 'ml', version: 'latest' },
     { page: 'launchRun', dataset: undefined, version: undefined },
     { page: 'run', id: '0b9f6c7e-2a7e-4a45-9d1c-5b3d2f0a1e77' },
+    { page: 'compareRuns', ids: ['0b9f6c7e', '1c2d3e4f'] },
     { page: 'models' },
     { page: 'model', name: 'ctr', base: 2 },
     { page: 'model', name: 'ctr', base: undefined },
@@ -48,6 +49,7 @@ describe('routes', () => {
 
   it('places each page in its menu section', () => {
     expect(section({ page: 'run', id: '1' })).toBe('training');
+    expect(section({ page: 'compareRuns', ids: [] })).toBe('training');
     expect(section({ page: 'compare', name: 'x' })).toBe('models');
     expect(section({ page: 'notFound', path: '' })).toBeUndefined();
   });

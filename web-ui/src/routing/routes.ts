@@ -1,5 +1,6 @@
 // The dashboard's addresses. Routes live in the URL's fragment (#/models/ctr), so a reload or a shared link opens
 // the same page and the server only ever has to serve index.html at /.
+import { comparedIds } from '../domain/runComparison';
 
 export type Route =
   | { page: 'overview' }
@@ -9,6 +10,7 @@ export type Route =
   | { page: 'runs' }
   | { page: 'launchRun'; dataset?: string; version?: string }
   | { page: 'run'; id: string }
+  | { page: 'compareRuns'; ids: string[] }
   | { page: 'models' }
   | { page: 'model'; name: string; base?: number }
   | { page: 'modelVersion'; name: string; version: number }
@@ -50,6 +52,7 @@ export function parseRoute(hash: string): Route {
       if (parts.length === 2 && second === 'new') {
         return { page: 'launchRun', dataset: optional(query.get('dataset')), version: optional(query.get('version')) };
       }
+      if (parts.length === 2 && second === 'compare') return { page: 'compareRuns', ids: comparedIds(query.get('ids')) };
       if (parts.length === 2) return { page: 'run', id: second };
       break;
     case 'models':
@@ -97,6 +100,8 @@ export function href(route: Route): string {
       return withQuery(path('runs', 'new'), { dataset: route.dataset, version: route.version });
     case 'run':
       return path('runs', route.id);
+    case 'compareRuns':
+      return withQuery(path('runs', 'compare'), { ids: route.ids.join(',') });
     case 'models':
       return path('models');
     case 'model':
@@ -124,6 +129,7 @@ export function section(route: Route): 'overview' | 'datasets' | 'training' | 'm
     case 'runs':
     case 'launchRun':
     case 'run':
+    case 'compareRuns':
       return 'training';
     case 'models':
     case 'model':

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { TrainingRun } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
 import { ResourceView } from '../../components/ResourceView';
 import { RunTable } from '../../components/RunTable';
+import { MAX_COMPARED, MIN_COMPARED } from '../../domain/runComparison';
 import { isTerminal } from '../../domain/runEvents';
 import { useResource } from '../../hooks/useResource';
 import { Link } from '../../routing/Link';
@@ -18,6 +19,15 @@ function newestFirst(runs: TrainingRun[]): TrainingRun[] {
 export function RunsPage() {
   const [runs, reload] = useResource(() => api.listRuns().then(newestFirst), []);
   const active = runs.state === 'ready' && runs.data.some((r) => !isTerminal(r.status));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback((id: string) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const comparable = selected.size >= MIN_COMPARED && selected.size <= MAX_COMPARED;
   useEffect(() => {
     if (!active) return;
     const timer = setInterval(reload, REFRESH_MS);
@@ -27,9 +37,20 @@ export function RunsPage() {
     <section>
       <div className="page-head">
         <h1>Training runs</h1>
-        <Link to={{ page: 'launchRun' }} className="button" testId="launch-run-link">
-          Launch a run
-        </Link>
+        <div className="actions">
+          {comparable ? (
+            <Link to={{ page: 'compareRuns', ids: [...selected] }} className="button" testId="compare-runs-link">
+              Compare {selected.size} runs
+            </Link>
+          ) : (
+            <span className="muted" data-testid="compare-runs-hint">
+              Tick {MIN_COMPARED} to {MAX_COMPARED} runs to compare them
+            </span>
+          )}
+          <Link to={{ page: 'launchRun' }} className="button" testId="launch-run-link">
+            Launch a run
+          </Link>
+        </div>
       </div>
       <div className="panel">
         <ResourceView resource={runs} what="Loading runs" onRetry={reload}>
@@ -39,7 +60,7 @@ export function RunsPage() {
                 <Link to={{ page: 'launchRun' }}>Launch the first one</Link>
               </EmptyState>
             ) : (
-              <RunTable runs={list} />
+              <RunTable runs={list} selection={{ selected, toggle }} />
             )
           }
         </ResourceView>

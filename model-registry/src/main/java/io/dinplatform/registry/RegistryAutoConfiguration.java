@@ -17,6 +17,7 @@ import io.dinplatform.registry.model.ModelChangeChannel;
 import io.dinplatform.registry.model.ModelChangeProperties;
 import io.dinplatform.registry.model.ModelChangeRelay;
 import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.run.RunMetricRepository;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.dinplatform.registry.scoring.PredictionPartitions;
@@ -117,6 +118,12 @@ public class RegistryAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     TrainingRunRepository trainingRunRepository(JdbcClient jdbc) {
         return new TrainingRunRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    RunMetricRepository runMetricRepository(JdbcClient jdbc) {
+        return new RunMetricRepository(jdbc);
     }
 
     @Bean

@@ -30,11 +30,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,6 +133,9 @@ class DashboardJourneyTest {
         } finally {
             HeadlessChromium.endPhoneEmulation(browser);
         }
+
+        step("finished-run-curves", () -> finishedRunDrawsItsStoredCurves(runId));
+        step("compare-runs", () -> twoRunsCompareWithTheirDifferenceMarked(runId));
 
         assertThat(api.get().uri("/api/v1/training-runs/{id}", runId).retrieve().body(JsonNode.class)
                 .get("modelVersion").get("name").asString()).isEqualTo(model);
@@ -300,6 +305,46 @@ class DashboardJourneyTest {
                 .isEqualTo("SUCCEEDED");
         assertThat(dashboard.findAll("worker-device")).extracting(WebElement::getText).contains("CPU");
         assertThat(dashboard.text("health-status")).isEqualTo("UP");
+    }
+
+    /** Opened after the run ended, the page has no live events to draw from: the curves come from the history. */
+    private void finishedRunDrawsItsStoredCurves(String runId) {
+        dashboard.open("/runs/" + runId);
+        WebElement loss = dashboard.waitUntil("the stored loss curve", Dashboard.PAGE_WAIT,
+                d -> dashboard.shows("loss-chart") ? dashboard.find("loss-chart") : null);
+        assertThat(loss.getText()).matches("(?s).*Training loss \\(\\d+ points\\).*");
+        assertThat(loss.findElements(By.cssSelector("path.recharts-line-curve"))).as("a drawn line").isNotEmpty();
+        assertThat(dashboard.shows("validation-chart")).as("the validation curve").isTrue();
+    }
+
+    /** A second run of the same request with another learning rate, then both compared from the list of runs. */
+    private void twoRunsCompareWithTheirDifferenceMarked(String firstRunId) {
+        JsonNode request = api.get().uri("/api/v1/training-runs/{id}", firstRunId).retrieve().body(JsonNode.class)
+                .get("request").deepCopy();
+        ((ObjectNode) request.get("training").get("optimizer")).put("learningRate", 0.02);
+        String secondRunId = api.post().uri("/api/v1/training-runs").contentType(MediaType.APPLICATION_JSON)
+                .body(request.toString()).retrieve().body(JsonNode.class).get("id").asString();
+        dashboard.waitUntil("the second run to succeed", TRAINING_WAIT, d -> "SUCCEEDED".equals(api.get()
+                .uri("/api/v1/training-runs/{id}", secondRunId).retrieve().body(JsonNode.class).get("status")
+                .asString()) ? true : null);
+
+        dashboard.open("/runs");
+        assertThat(dashboard.shows("compare-runs-hint")).isTrue();
+        for (String id : List.of(firstRunId, secondRunId)) {
+            dashboard.waitUntil("the run in the list", Dashboard.PAGE_WAIT, d -> dashboard.findAll("run-row").stream()
+                    .filter(row -> row.getText().contains(id.substring(0, 8))).findFirst().orElse(null))
+                    .findElement(Dashboard.byTestId("run-compare-box")).click();
+        }
+        dashboard.click("compare-runs-link");
+
+        dashboard.waitUntil("the comparison", Dashboard.PAGE_WAIT, d -> dashboard.shows("compare-loss-chart"));
+        assertThat(dashboard.route()).startsWith("/runs/compare?ids=");
+        assertThat(dashboard.findAll("compare-runs-row")).hasSize(2);
+        assertThat(dashboard.find("compare-loss-chart").findElements(By.cssSelector("path.recharts-line-curve")))
+                .as("one line per run").hasSize(2);
+        assertThat(dashboard.shows("compare-gauc-chart")).isTrue();
+        assertThat(dashboard.findAll("compare-runs-differs")).extracting(WebElement::getText)
+                .anySatisfy(row -> assertThat(row).contains("training.optimizer.learningRate").contains("0.02"));
     }
 
     // --- helpers ---

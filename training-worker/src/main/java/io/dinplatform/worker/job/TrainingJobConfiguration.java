@@ -15,9 +15,14 @@ import io.dinplatform.worker.steps.PrepareTasklet;
 import io.dinplatform.worker.steps.PreparedDatasets;
 import io.dinplatform.worker.steps.RegisterTasklet;
 import io.dinplatform.worker.steps.RunReporter;
+import io.dinplatform.worker.steps.MetricHistories;
+import io.dinplatform.worker.steps.MetricHistoryProperties;
 import io.dinplatform.worker.steps.ShardProperties;
 import io.dinplatform.worker.steps.TrainTasklet;
 import io.dinplatform.worker.steps.TrainingSessions;
+import java.time.Clock;
+
+import io.dinplatform.registry.run.RunMetricRepository;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
@@ -41,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transactions; the register step opens the one transaction that matters, around the registration itself.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ShardProperties.class)
+@EnableConfigurationProperties({ShardProperties.class, MetricHistoryProperties.class})
 public class TrainingJobConfiguration {
 
     public static final String JOB_NAME = "dinTrainingJob";
@@ -74,14 +79,20 @@ public class TrainingJobConfiguration {
         return new RunReporter(queue, runs);
     }
 
+    @Bean
+    MetricHistories metricHistories(RunMetricRepository metrics, MetricHistoryProperties properties,
+                                    WorkerProperties worker) {
+        return new MetricHistories(metrics, properties, worker.progressEverySteps(), Clock.systemUTC());
+    }
+
     @Bean(JOB_NAME)
     Job dinTrainingJob(JobRepository jobRepository, ActiveRuns activeRuns, RunQueue queue, PreparedDatasets datasets,
                        TrainingSessions sessions, Checkpoints checkpoints, RunReporter reporter,
-                       ArtifactStore artifacts, ModelRegistration registration,
+                       ArtifactStore artifacts, ModelRegistration registration, MetricHistories histories,
                        PlatformTransactionManager transactionManager, WorkerProperties properties) {
         Step prepare = step("prepare", new PrepareTasklet(activeRuns, datasets, reporter), jobRepository);
         Step train = step("train", new TrainTasklet(activeRuns, datasets, sessions, checkpoints, reporter,
-                jobRepository, properties.progressEverySteps()), jobRepository);
+                jobRepository, histories), jobRepository);
         Step evaluate = step("evaluate", new EvaluateTasklet(activeRuns, datasets, sessions, checkpoints, reporter),
                 jobRepository);
         Step register = step("register", new RegisterTasklet(activeRuns, datasets, sessions, checkpoints, artifacts,

@@ -47,18 +47,18 @@ public class TrainTasklet extends RunTasklet {
     private final Checkpoints checkpoints;
     private final RunReporter reporter;
     private final JobRepository jobRepository;
-    private final int progressEverySteps;
+    private final MetricHistories histories;
 
     public TrainTasklet(ActiveRuns activeRuns, PreparedDatasets datasets, TrainingSessions sessions,
                         Checkpoints checkpoints, RunReporter reporter, JobRepository jobRepository,
-                        int progressEverySteps) {
+                        MetricHistories histories) {
         super(activeRuns);
         this.datasets = datasets;
         this.sessions = sessions;
         this.checkpoints = checkpoints;
         this.reporter = reporter;
         this.jobRepository = jobRepository;
-        this.progressEverySteps = progressEverySteps;
+        this.histories = histories;
     }
 
     @Override
@@ -66,8 +66,13 @@ public class TrainTasklet extends RunTasklet {
         TrainingSession session = sessionOf(run, datasets, sessions);
         Trainer trainer = session.trainer();
         resumeIfCheckpointed(run, step, trainer);
-        Progress progress = new Progress(run, step, trainer);
-        TrainingResult result = trainer.fit(progress, run.control()::shouldStop);
+        Progress progress = new Progress(run, step, trainer, histories.open(run.runId(), trainer.config().epochs()));
+        TrainingResult result;
+        try {
+            result = trainer.fit(progress, run.control()::shouldStop);
+        } finally {
+            progress.writeHistory();
+        }
         if (result.status() == TrainingResult.Status.CANCELLED) {
             stop(run, step, trainer, result);
             return RepeatStatus.FINISHED;
@@ -176,14 +181,23 @@ public class TrainTasklet extends RunTasklet {
         private final ActiveRun run;
         private final StepExecution step;
         private final Trainer trainer;
+        private final MetricHistory history;
         private ObjectNode lastValidation;
         private BaselineMetrics validationBaseline;
         private boolean baselineComputed;
 
-        Progress(ActiveRun run, StepExecution step, Trainer trainer) {
+        Progress(ActiveRun run, StepExecution step, Trainer trainer, MetricHistory history) {
             this.run = run;
             this.step = step;
             this.trainer = trainer;
+            this.history = history;
+        }
+
+        /** Writes the metric points not yet written, unless the run now belongs to another worker. */
+        void writeHistory() {
+            if (!run.control().isLeaseLost()) {
+                history.flush();
+            }
         }
 
         /** The baseline on the validation split: it does not depend on training, so it is computed once. */
@@ -197,9 +211,10 @@ public class TrainTasklet extends RunTasklet {
 
         @Override
         public void onStep(StepProgress progress) {
-            if (progress.step() % progressEverySteps != 0 || run.control().isLeaseLost()) {
+            if (progress.step() % histories.progressEverySteps() != 0 || run.control().isLeaseLost()) {
                 return;
             }
+            history.onProgress(progress);
             ObjectNode point = JsonMapper.shared().createObjectNode()
                     .put("stage", "train")
                     .put("epoch", progress.epoch())
@@ -226,6 +241,7 @@ public class TrainTasklet extends RunTasklet {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write the checkpoint of epoch " + summary.epoch(), e);
             }
+            history.onEpoch(summary);
             ObjectNode point = JsonMapper.shared().createObjectNode()
                     .put("stage", "train")
                     .put("split", "valid")

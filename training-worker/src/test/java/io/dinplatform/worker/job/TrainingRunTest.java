@@ -3,6 +3,7 @@ package io.dinplatform.worker.job;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import ai.djl.Device;
@@ -12,10 +13,13 @@ import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
+import io.dinplatform.registry.run.MetricPoint;
 import io.dinplatform.registry.run.RunEvent;
+import io.dinplatform.registry.run.RunMetricRepository;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.WorkerContextTest;
+import io.dinplatform.worker.steps.MetricHistory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +31,9 @@ class TrainingRunTest extends WorkerContextTest {
 
     @Autowired
     ModelRepository models;
+
+    @Autowired
+    RunMetricRepository metrics;
 
     @Test
     void aQueuedRunIsTrainedEvaluatedAndRegisteredWithMetricsAndLineage() throws IOException {
@@ -81,6 +88,26 @@ class TrainingRunTest extends WorkerContextTest {
                 .equals("valid")).extracting(e -> e.payload().path("epoch").asInt()).containsExactly(1, 2);
         assertThat(events.get(events.size() - 1).payload().path("stage").asString()).isEqualTo("register");
         assertThat(batchStepsOf(run.jobExecutionId())).containsExactly("prepare", "train", "evaluate", "register");
+
+        // The stored history holds what the stream sent: every progress point's loss (a float, which the event's
+        // JSON writes in its shortest form), every epoch's validation.
+        List<MetricPoint> history = metrics.history(id, List.of());
+        assertThat(series(history, MetricHistory.LOSS)).isNotEmpty()
+                .extracting(point -> Map.entry(point.getKey(), (float) (double) point.getValue()))
+                .containsExactlyElementsOf(events.stream().filter(e -> e.type().equals("progress"))
+                        .map(e -> e.payload())
+                        .map(p -> Map.entry(p.path("step").asLong(), p.path("loss").floatValue())).toList());
+        assertThat(series(history, MetricHistory.VALID_AUC)).hasSize(2).containsExactlyElementsOf(
+                events.stream().filter(e -> e.type().equals("metric") && e.payload().has("validation"))
+                        .map(e -> e.payload())
+                        .map(p -> Map.entry(p.path("step").asLong(), p.path("validation").path("auc").asDouble()))
+                        .toList());
+        assertThat(history).filteredOn(p -> p.name().equals(MetricHistory.EPOCH_LOSS))
+                .extracting(MetricPoint::epoch).containsExactly(1, 2);
+    }
+
+    private static List<Map.Entry<Long, Double>> series(List<MetricPoint> history, String name) {
+        return history.stream().filter(p -> p.name().equals(name)).map(p -> Map.entry(p.step(), p.value())).toList();
     }
 
     private List<String> batchStepsOf(long jobExecutionId) {
