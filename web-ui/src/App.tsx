@@ -25,6 +25,8 @@ const DatasetVersionPage = lazyPage(() =>
 const RunsPage = lazyPage(() => import('./pages/training/RunsPage').then((m) => m.RunsPage));
 const LaunchRunPage = lazyPage(() => import('./pages/training/LaunchRunPage').then((m) => m.LaunchRunPage));
 const RunPage = lazyPage(() => import('./pages/training/RunPage').then((m) => m.RunPage));
+const SweepsPage = lazyPage(() => import('./pages/sweeps/SweepsPage').then((m) => m.SweepsPage));
+const SweepPage = lazyPage(() => import('./pages/sweeps/SweepPage').then((m) => m.SweepPage));
 const CompareRunsPage = lazyPage(() => import('./pages/training/CompareRunsPage').then((m) => m.CompareRunsPage));
 const ModelsPage = lazyPage(() => import('./pages/models/ModelsPage').then((m) => m.ModelsPage));
 const ModelPage = lazyPage(() => import('./pages/models/ModelPage').then((m) => m.ModelPage));
@@ -50,6 +52,10 @@ function Page({ route }: { route: Route }) {
       return <RunPage id={route.id} />;
     case 'compareRuns':
       return <CompareRunsPage ids={route.ids} />;
+    case 'sweeps':
+      return <SweepsPage />;
+    case 'sweep':
+      return <SweepPage id={route.id} />;
     case 'models':
       return <ModelsPage />;
     case 'model':

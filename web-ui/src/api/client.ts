@@ -20,6 +20,7 @@ import type {
   RankResponse,
   RunMetrics,
   RunRequest,
+  Sweep,
   TrainingRun,
   VersionSelector,
 } from './types';
@@ -146,6 +147,18 @@ export class ApiClient {
     const query = new URLSearchParams({ maxPoints: String(maxPoints) });
     if (names.length > 0) query.set('names', names.join(','));
     return this.get(`/api/v1/training-runs/${seg(id)}/metrics?${query}`);
+  }
+
+  listSweeps(): Promise<Sweep[]> {
+    return this.get('/api/v1/sweeps');
+  }
+
+  getSweep(id: string): Promise<Sweep> {
+    return this.get(`/api/v1/sweeps/${seg(id)}`);
+  }
+
+  cancelSweep(id: string): Promise<Sweep> {
+    return this.send('POST', `/api/v1/sweeps/${seg(id)}/cancel`);
   }
 
   launchRun(request: RunRequest): Promise<TrainingRun> {

@@ -253,6 +253,38 @@ export interface RunMetrics {
   metrics: MetricSeries[];
 }
 
+/** One trial of a sweep: a training run with the parameters the search chose. */
+export interface SweepTrial {
+  trial: number;
+  runId: string;
+  status: RunStatus;
+  parameters: Record<string, unknown>;
+  objective?: number | null;
+  byEpoch: number[];
+  pruned: boolean;
+  modelVersion?: number | null;
+}
+
+export interface Sweep {
+  id: string;
+  model: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  definition: {
+    algorithm: string;
+    objective: string;
+    maxTrials: number;
+    parallelism: number;
+    earlyStopping: string;
+    promoteAlias?: string | null;
+    space: Record<string, { type: string; values?: unknown[]; low?: number; high?: number }>;
+  };
+  trials: SweepTrial[];
+  best?: SweepTrial | null;
+  error?: string | null;
+  createdAt: string;
+  finishedAt?: string | null;
+}
+
 export interface ModelVersion {
   modelName?: string;
   name?: string;

@@ -12,6 +12,8 @@ describe('routes', () => {
     { page: 'launchRun', dataset: undefined, version: undefined },
     { page: 'run', id: '0b9f6c7e-2a7e-4a45-9d1c-5b3d2f0a1e77' },
     { page: 'compareRuns', ids: ['0b9f6c7e', '1c2d3e4f'] },
+    { page: 'sweeps' },
+    { page: 'sweep', id: '5d2c' },
     { page: 'models' },
     { page: 'model', name: 'ctr', base: 2 },
     { page: 'model', name: 'ctr', base: undefined },

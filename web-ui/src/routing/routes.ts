@@ -11,6 +11,8 @@ export type Route =
   | { page: 'launchRun'; dataset?: string; version?: string }
   | { page: 'run'; id: string }
   | { page: 'compareRuns'; ids: string[] }
+  | { page: 'sweeps' }
+  | { page: 'sweep'; id: string }
   | { page: 'models' }
   | { page: 'model'; name: string; base?: number }
   | { page: 'modelVersion'; name: string; version: number }
@@ -65,6 +67,10 @@ export function parseRoute(hash: string): Route {
         return { page: 'modelVersion', name: second, version: positiveInt(fourth)! };
       }
       break;
+    case 'sweeps':
+      if (parts.length === 1) return { page: 'sweeps' };
+      if (parts.length === 2) return { page: 'sweep', id: second };
+      break;
     case 'playground':
       if (parts.length === 1) {
         return { page: 'playground', model: optional(query.get('model')), version: optional(query.get('version')) };
@@ -102,6 +108,10 @@ export function href(route: Route): string {
       return path('runs', route.id);
     case 'compareRuns':
       return withQuery(path('runs', 'compare'), { ids: route.ids.join(',') });
+    case 'sweeps':
+      return path('sweeps');
+    case 'sweep':
+      return path('sweeps', route.id);
     case 'models':
       return path('models');
     case 'model':
@@ -130,6 +140,8 @@ export function section(route: Route): 'overview' | 'datasets' | 'training' | 'm
     case 'launchRun':
     case 'run':
     case 'compareRuns':
+    case 'sweeps':
+    case 'sweep':
       return 'training';
     case 'models':
     case 'model':

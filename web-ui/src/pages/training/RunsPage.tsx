@@ -47,6 +47,9 @@ export function RunsPage() {
               Tick {MIN_COMPARED} to {MAX_COMPARED} runs to compare them
             </span>
           )}
+          <Link to={{ page: 'sweeps' }} testId="sweeps-link">
+            Sweeps
+          </Link>
           <Link to={{ page: 'launchRun' }} className="button" testId="launch-run-link">
             Launch a run
           </Link>

@@ -22,6 +22,7 @@ import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.dinplatform.registry.scoring.PredictionPartitions;
 import io.dinplatform.registry.storage.DataDirectoryProperties;
+import io.dinplatform.registry.sweep.SweepRepository;
 import io.dinplatform.registry.token.ApiTokenRepository;
 import io.dinplatform.registry.token.ApiTokens;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -124,6 +125,12 @@ public class RegistryAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     RunMetricRepository runMetricRepository(JdbcClient jdbc) {
         return new RunMetricRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    SweepRepository sweepRepository(JdbcClient jdbc) {
+        return new SweepRepository(jdbc);
     }
 
     @Bean

@@ -39,6 +39,14 @@ public class TrainingRunQueue {
     }
 
     public TrainingRun enqueue(TrainingRunRequest request) {
+        return runs.create(prepare(request));
+    }
+
+    /**
+     * Checks a request as {@link #enqueue} does and returns the run it would queue, queueing nothing (a sweep checks
+     * the runs its search space can produce before it starts).
+     */
+    public NewTrainingRun prepare(TrainingRunRequest request) {
         if (request.promoteAlias() != null) {
             // The pattern was checked with the other fields; this adds the reserved names.
             ResourceNames.requireValidAlias("promoteAlias", request.promoteAlias());
@@ -57,7 +65,7 @@ public class TrainingRunQueue {
         requireCategoricalFeatures(training.idDropout().keySet(), dataset);
         RunRequest stored = RunRequest.of(new RunRequest.Dataset(dataset.name(), dataset.version()), request.model(),
                 architecture, training, request.promoteAlias());
-        return runs.create(new NewTrainingRun(request.model(), stored, dataset.id()));
+        return new NewTrainingRun(request.model(), stored, dataset.id());
     }
 
     /** {@code training.idDropout} names categorical features of the dataset's schema, each one an error otherwise. */

@@ -36,7 +36,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,7 +134,7 @@ class DashboardJourneyTest {
         }
 
         step("finished-run-curves", () -> finishedRunDrawsItsStoredCurves(runId));
-        step("compare-runs", () -> twoRunsCompareWithTheirDifferenceMarked(runId));
+        step("compare-runs", () -> twoRunsCompareWithTheirDifferenceMarked(runId, dataset, model));
 
         assertThat(api.get().uri("/api/v1/training-runs/{id}", runId).retrieve().body(JsonNode.class)
                 .get("modelVersion").get("name").asString()).isEqualTo(model);
@@ -317,13 +316,16 @@ class DashboardJourneyTest {
         assertThat(dashboard.shows("validation-chart")).as("the validation curve").isTrue();
     }
 
-    /** A second run of the same request with another learning rate, then both compared from the list of runs. */
-    private void twoRunsCompareWithTheirDifferenceMarked(String firstRunId) {
-        JsonNode request = api.get().uri("/api/v1/training-runs/{id}", firstRunId).retrieve().body(JsonNode.class)
-                .get("request").deepCopy();
-        ((ObjectNode) request.get("training").get("optimizer")).put("learningRate", 0.02);
+    /** A second run like the first but for its learning rate, then both compared from the list of runs. */
+    private void twoRunsCompareWithTheirDifferenceMarked(String firstRunId, String dataset, String model) {
+        String request = """
+                {"dataset": {"name": "%s"}, "model": "%s",
+                 "architecture": {"embeddingDim": 8, "attention": {"hiddenUnits": [16, 8]},
+                                  "mlp": {"hiddenUnits": [32, 16]}},
+                 "training": {"epochs": 2, "batchSize": 64, "optimizer": {"learningRate": 0.02}, "device": "CPU"}}
+                """.formatted(dataset, model);
         String secondRunId = api.post().uri("/api/v1/training-runs").contentType(MediaType.APPLICATION_JSON)
-                .body(request.toString()).retrieve().body(JsonNode.class).get("id").asString();
+                .body(request).retrieve().body(JsonNode.class).get("id").asString();
         dashboard.waitUntil("the second run to succeed", TRAINING_WAIT, d -> "SUCCEEDED".equals(api.get()
                 .uri("/api/v1/training-runs/{id}", secondRunId).retrieve().body(JsonNode.class).get("status")
                 .asString()) ? true : null);

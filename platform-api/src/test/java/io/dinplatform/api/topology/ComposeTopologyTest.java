@@ -188,6 +188,53 @@ class ComposeTopologyTest {
                 reader.get().uri("/api/v1/models").retrieve().toEntity(JsonNode.class).getStatusCode().value() == 401);
     }
 
+    /**
+     * A sweep through the first replica: both replicas advance sweeps (one at a time holds a sweep's row), the two
+     * worker processes train its trials, and the best trial's version takes the sweep's alias.
+     */
+    @Test
+    @Order(4)
+    void aSweepOfSixTrialsOverTwoWorkersPromotesItsBestTrial() {
+        ResponseEntity<JsonNode> started = http.post().uri("/api/v1/sweeps").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"base": {"dataset": {"name": "topology-clicks", "version": 1}, "model": "%s-swept",
+                                  "architecture": {"type": "DIN", "embeddingDim": 4,
+                                                   "attention": {"hiddenUnits": [8]}, "mlp": {"hiddenUnits": [8]}},
+                                  "training": {"epochs": 2, "batchSize": 64, "device": "CPU"}},
+                         "space": {"training.optimizer.learningRate": {"type": "LOG_UNIFORM", "low": 0.0005,
+                                                                       "high": 0.05},
+                                   "training.seed": {"type": "INT_RANGE", "low": 1, "high": 1000}},
+                         "algorithm": "TPE", "maxTrials": 6, "parallelism": 2, "promoteAlias": "swept",
+                         "seed": 3}""".formatted(MODEL))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(started.getStatusCode().value()).as("start: %s", started.getBody()).isEqualTo(202);
+        String id = started.getBody().path("id").asString();
+
+        await().atMost(RUN_TIMEOUT.multipliedBy(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !sweep(id).path("status").asString().equals("RUNNING"));
+        JsonNode sweep = sweep(id);
+
+        assertThat(sweep.path("status").asString()).as("%s", sweep).isEqualTo("SUCCEEDED");
+        JsonNode trials = sweep.path("trials");
+        assertThat(trials).hasSize(6);
+        assertThat(trials).allSatisfy(trial -> assertThat(trial.path("status").asString())
+                .isEqualTo(trial.path("pruned").asBoolean() ? "CANCELLED" : "SUCCEEDED"));
+        assertThat(trials.findValuesAsString("runId")).allSatisfy(runId -> assertThat(run(runId).path("worker")
+                .asString()).isIn(firstWorker.id(), secondWorker.id()));
+        JsonNode best = sweep.path("best");
+        double bestObjective = best.path("objective").asDouble();
+        assertThat(trials).filteredOn(trial -> trial.path("status").asString().equals("SUCCEEDED"))
+                .allSatisfy(trial -> assertThat(trial.path("objective").asDouble()).isLessThanOrEqualTo(bestObjective));
+        JsonNode promoted = http.get().uri("/api/v1/models/{name}", MODEL + "-swept").retrieve().body(JsonNode.class);
+        assertThat(promoted.path("aliases").path("swept").asInt()).isEqualTo(best.path("modelVersion").asInt());
+        assertThat(secondHttp.get().uri("/api/v1/sweeps/{id}", id).retrieve().body(JsonNode.class)
+                .path("status").asString()).as("seen through the second replica").isEqualTo("SUCCEEDED");
+    }
+
+    private static JsonNode sweep(String id) {
+        return http.get().uri("/api/v1/sweeps/{id}", id).retrieve().body(JsonNode.class);
+    }
+
     private static int servedVersion(RestClient replica, String alias) {
         ResponseEntity<JsonNode> prediction = replica.post()
                 .uri(uri -> uri.path("/api/v1/models/{name}/predict")

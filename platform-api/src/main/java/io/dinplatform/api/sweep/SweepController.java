@@ -1,0 +1,71 @@
+package io.dinplatform.api.sweep;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.dinplatform.registry.sweep.Sweep;
+import io.dinplatform.registry.sweep.SweepRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Hyperparameter sweeps: start one, follow its trials, cancel it. */
+@RestController
+@RequestMapping("/api/v1/sweeps")
+@Tag(name = "Sweeps", description = "Search training and architecture fields with trials that are training runs")
+public class SweepController {
+
+    private final SweepService service;
+    private final SweepRepository sweeps;
+    private final TrialOutcomes outcomes;
+    private final JsonMapper json;
+
+    SweepController(SweepService service, SweepRepository sweeps, TrialOutcomes outcomes, JsonMapper json) {
+        this.service = service;
+        this.sweeps = sweeps;
+        this.outcomes = outcomes;
+        this.json = json;
+    }
+
+    @PostMapping
+    @Operation(summary = "Check a sweep, record it and queue its first trials (202, status RUNNING)")
+    public ResponseEntity<SweepView> start(@Valid @RequestBody SweepRequest request) {
+        Sweep sweep = service.start(request);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/sweeps/" + sweep.id())).body(view(sweep));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A sweep: its trials with their parameters and objectives, the best so far, its status")
+    public SweepView sweep(@PathVariable UUID id) {
+        return view(service.existing(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "The newest sweeps first")
+    public List<SweepView> list(@RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        return sweeps.findRecent(limit).stream().map(this::view).toList();
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a sweep: no new trial, queued trials cancelled, running ones stopped")
+    public SweepView cancel(@PathVariable UUID id) {
+        return view(service.cancel(id));
+    }
+
+    private SweepView view(Sweep sweep) {
+        SweepObjective objective = json.treeToValue(sweep.definition(), SweepRequest.class).objective();
+        return SweepView.of(sweep, outcomes.of(sweep.id(), objective), objective);
+    }
+}

@@ -1,0 +1,60 @@
+package io.dinplatform.api.sweep;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.dinplatform.registry.run.TrainingRun;
+import io.dinplatform.registry.sweep.Sweep;
+import io.dinplatform.registry.sweep.SweepStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A sweep as the API shows it: its definition, its trials with their runs and objectives, and the best so far.
+ *
+ * @param id         the sweep
+ * @param model      the model its trials register versions of
+ * @param status     RUNNING, SUCCEEDED, FAILED or CANCELLED
+ * @param definition the request as stored, every default filled in
+ * @param trials     every trial queued so far, in order
+ * @param best       the trial with the best objective so far among those that succeeded; null before one has
+ * @param error      why the sweep failed
+ * @param createdAt  when it was created
+ * @param finishedAt when it ended
+ */
+public record SweepView(UUID id, String model, SweepStatus status, JsonNode definition, List<Trial> trials,
+                        @Schema(nullable = true) Trial best, @Schema(nullable = true) String error,
+                        Instant createdAt, @Schema(nullable = true) Instant finishedAt) {
+
+    /**
+     * @param trial        its number, from 1
+     * @param runId        its training run
+     * @param status       the run's status
+     * @param parameters   the values the search chose, by field path
+     * @param objective    its best validation value of the objective so far (null before its first evaluation)
+     * @param byEpoch      the objective after each epoch, in epoch order
+     * @param pruned       whether early stopping cancelled it
+     * @param modelVersion the version it registered, once it has
+     */
+    public record Trial(int trial, UUID runId, String status, JsonNode parameters,
+                        @Schema(nullable = true) Double objective, List<Double> byEpoch, boolean pruned,
+                        @Schema(nullable = true) Integer modelVersion) {
+
+        static Trial of(TrialOutcome outcome) {
+            TrainingRun run = outcome.run();
+            return new Trial(outcome.trial().trial(), run.id(), run.status().name(), outcome.trial().parameters(),
+                    outcome.hasObjective() ? outcome.best() : null, List.copyOf(outcome.byEpoch().values()),
+                    outcome.trial().pruned(), run.modelVersion() == null ? null : run.modelVersion().version());
+        }
+    }
+
+    static SweepView of(Sweep sweep, List<TrialOutcome> outcomes, SweepObjective objective) {
+        List<Trial> trials = outcomes.stream().map(Trial::of).toList();
+        Trial best = outcomes.stream()
+                .filter(o -> o.run().status().name().equals("SUCCEEDED") && o.hasObjective())
+                .reduce((a, b) -> objective.better(b.best(), a.best()) ? b : a).map(Trial::of).orElse(null);
+        return new SweepView(sweep.id(), sweep.modelName(), sweep.status(), sweep.definition(), trials, best,
+                sweep.error(), sweep.createdAt(), sweep.finishedAt());
+    }
+}

@@ -1,0 +1,44 @@
+package io.dinplatform.api.sweep;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.dinplatform.registry.run.MetricPoint;
+import io.dinplatform.registry.run.TrainingRun;
+import io.dinplatform.registry.sweep.SweepTrial;
+
+/**
+ * A trial with its run and its objective so far: the validation value of the objective metric after each epoch, as
+ * the run's metric history holds it.
+ *
+ * @param trial     the trial
+ * @param run       its training run
+ * @param byEpoch   the objective after each epoch evaluated so far
+ * @param objective which direction is better
+ */
+record TrialOutcome(SweepTrial trial, TrainingRun run, Map<Integer, Double> byEpoch, SweepObjective objective) {
+
+    static TrialOutcome of(SweepTrial trial, TrainingRun run, Iterable<MetricPoint> history,
+                           SweepObjective objective) {
+        Map<Integer, Double> byEpoch = new TreeMap<>();
+        for (MetricPoint point : history) {
+            if (point.epoch() != null) {
+                byEpoch.put(point.epoch(), point.value());
+            }
+        }
+        return new TrialOutcome(trial, run, byEpoch, objective);
+    }
+
+    boolean ended() {
+        return run.status().isFinal();
+    }
+
+    /** The best value over its epochs, the one its selected epoch scored (NaN before its first evaluation). */
+    double best() {
+        return byEpoch.values().stream().reduce((a, b) -> objective.better(b, a) ? b : a).orElse(Double.NaN);
+    }
+
+    boolean hasObjective() {
+        return !byEpoch.isEmpty();
+    }
+}
