@@ -135,6 +135,7 @@ class DashboardJourneyTest {
 
         step("finished-run-curves", () -> finishedRunDrawsItsStoredCurves(runId));
         step("compare-runs", () -> twoRunsCompareWithTheirDifferenceMarked(runId, dataset, model));
+        step("sweep-page", () -> aSweepShowsItsTrialsAndTheirObjective(dataset, model));
 
         assertThat(api.get().uri("/api/v1/training-runs/{id}", runId).retrieve().body(JsonNode.class)
                 .get("modelVersion").get("name").asString()).isEqualTo(model);
@@ -347,6 +348,36 @@ class DashboardJourneyTest {
         assertThat(dashboard.shows("compare-gauc-chart")).isTrue();
         assertThat(dashboard.findAll("compare-runs-differs")).extracting(WebElement::getText)
                 .anySatisfy(row -> assertThat(row).contains("training.optimizer.learningRate").contains("0.02"));
+    }
+
+    /** A two-trial grid through the API, followed on its page until it has ended with a best trial. */
+    private void aSweepShowsItsTrialsAndTheirObjective(String dataset, String model) {
+        String sweep = """
+                {"base": {"dataset": {"name": "%s"}, "model": "%s-swept",
+                          "architecture": {"embeddingDim": 8, "attention": {"hiddenUnits": [16, 8]},
+                                           "mlp": {"hiddenUnits": [32, 16]}},
+                          "training": {"epochs": 2, "batchSize": 64, "device": "CPU"}},
+                 "space": {"training.optimizer.learningRate": {"type": "CHOICE", "values": [0.005, 0.02]}},
+                 "algorithm": "GRID", "parallelism": 2}
+                """.formatted(dataset, model);
+        String id = api.post().uri("/api/v1/sweeps").contentType(MediaType.APPLICATION_JSON).body(sweep).retrieve()
+                .body(JsonNode.class).get("id").asString();
+
+        dashboard.open("/runs");
+        dashboard.click("sweeps-link");
+        dashboard.waitUntil("the sweep in the list", Dashboard.PAGE_WAIT, d -> dashboard.findAll("sweep-row").stream()
+                .filter(row -> row.getText().contains(id.substring(0, 8))).findFirst().orElse(null))
+                .findElement(Dashboard.byTestId("sweep-link")).click();
+        dashboard.waitUntil("the sweep to end", TRAINING_WAIT.multipliedBy(2),
+                d -> dashboard.shows("sweep-status") && !dashboard.text("sweep-status").equals("RUNNING"));
+
+        assertThat(dashboard.text("sweep-status")).isEqualTo("SUCCEEDED");
+        assertThat(dashboard.findAll("sweep-trial")).hasSize(2);
+        assertThat(dashboard.text("sweep-best")).startsWith("#");
+        assertThat(dashboard.find("sweep-objective-chart").findElements(By.cssSelector("path.recharts-line-curve")))
+                .isNotEmpty();
+        assertThat(dashboard.find("sweep-field-chart").findElements(By.cssSelector(".recharts-scatter-symbol")))
+                .as("one point per trial").hasSize(2);
     }
 
     // --- helpers ---
