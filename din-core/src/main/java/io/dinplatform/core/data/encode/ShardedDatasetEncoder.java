@@ -6,6 +6,7 @@ import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.data.Vocabulary;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
+import io.dinplatform.core.data.samples.SamplesSource;
 import io.dinplatform.core.data.samples.SequenceCell;
 import io.dinplatform.core.data.shard.ShardManifest;
 import io.dinplatform.core.data.shard.ShardRef;
@@ -84,6 +85,14 @@ public final class ShardedDatasetEncoder {
      *                                                      shard is written)
      */
     public ShardManifest encode(Path samples, String key, ShardStore store) throws IOException {
+        return encode(SamplesSource.of(samples), key, store);
+    }
+
+    /**
+     * Encodes the samples files of a source, read in order as one file, into the store (see
+     * {@link #encode(Path, String, ShardStore)}). Each pass reads every part to its end.
+     */
+    public ShardManifest encode(SamplesSource samples, String key, ShardStore store) throws IOException {
         SamplesReader reader = new SamplesReader(schema, splitter);
         Tables tables = new Tables(schema);
         reader.read(samples, tables::count);

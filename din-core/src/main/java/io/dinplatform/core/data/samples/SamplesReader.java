@@ -12,6 +12,7 @@ import io.dinplatform.core.schema.FeatureSchemaValidator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,60 @@ public final class SamplesReader {
      * @throws IOException         when the stream itself fails
      */
     public long read(InputStream in, Consumer<SampleRow> consumer) throws IOException {
+        long rows = readPart(in, consumer);
+        if (rows == 0) {
+            throw DataFormatException.of(0, null, "the file has a header but no data rows");
+        }
+        return rows;
+    }
+
+    /**
+     * Reads every part of the source in order into the consumer and returns the number of rows of all parts. A part
+     * may hold a header alone (a job's empty partition), but not every part. Each part is read to its end; when a
+     * part is bad and reading it to its end fails (a stream that finds its content changed), that failure is
+     * thrown: the part is not what was checked, and its damage is no data error to report.
+     *
+     * @throws DataFormatException as {@link #read(InputStream, Consumer)}, each error naming its part when there
+     *                             are several
+     */
+    public long read(SamplesSource source, Consumer<SampleRow> consumer) throws IOException {
+        long rows = 0;
+        for (SamplesSource.Part part : source.parts()) {
+            try (InputStream in = part.open()) {
+                rows += readToEnd(part, in, consumer, source.single());
+            }
+        }
+        if (rows == 0) {
+            throw DataFormatException.of(0, null, source.single() ? "the file has a header but no data rows"
+                    : "none of the " + source.parts().size() + " files has a data row");
+        }
+        return rows;
+    }
+
+    private long readToEnd(SamplesSource.Part part, InputStream in, Consumer<SampleRow> consumer, boolean single)
+            throws IOException {
+        long rows;
+        try {
+            rows = readPart(in, consumer);
+        } catch (DataFormatException e) {
+            try {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException changed) {
+                changed.addSuppressed(e);
+                throw changed;
+            }
+            throw single ? e : new DataFormatException(e.errors().stream()
+                    .map(error -> new RowError(error.row(), error.column(), "in " + part.name() + ": "
+                            + error.reason()))
+                    .toList());
+        }
+        // the reader stops at the end of a gzip stream: the rest of the part is read all the same
+        in.transferTo(OutputStream.nullOutputStream());
+        return rows;
+    }
+
+    /** Reads one file's header and rows into the consumer; 0 for a header without rows. */
+    private long readPart(InputStream in, Consumer<SampleRow> consumer) throws IOException {
         List<RowError> errors = new ArrayList<>();
         CsvRecordReader csv = new CsvRecordReader(TextInput.reader(in, StandardCharsets.UTF_8, limit));
         long rows = 0;
@@ -94,9 +149,6 @@ public final class SamplesReader {
         if (!errors.isEmpty()) {
             throw new DataFormatException(errors.subList(0,
                     Math.min(errors.size(), DataFormatException.MAX_REPORTED_ERRORS)));
-        }
-        if (rows == 0) {
-            throw DataFormatException.of(0, null, "the file has a header but no data rows");
         }
         return rows;
     }
