@@ -71,8 +71,12 @@ public class DatasetReferences {
     /** Opens an object to measure it (its SHA-256 and size) while it is read for the first time. */
     public MeasuredObjectStream openToMeasure(ObjectStorage.FoundObject object) throws IOException {
         String location = object.location().toString();
-        return MeasuredObjectStream.measuring(storage(object.location(), location).open(object.location()).content(),
-                location);
+        try {
+            return MeasuredObjectStream.measuring(storage(object.location(), location).open(object.location())
+                    .content(), location);
+        } catch (NoSuchFileException e) {
+            throw new InvalidDataReferenceException(location, "disappeared before it could be read");
+        }
     }
 
     /**
