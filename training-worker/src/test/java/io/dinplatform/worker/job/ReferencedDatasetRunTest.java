@@ -1,30 +1,18 @@
 package io.dinplatform.worker.job;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
-import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
-import io.dinplatform.core.schema.FeatureSchema;
-import io.dinplatform.core.schema.FeatureSchemaJson;
-import io.dinplatform.registry.artifact.Sha256;
 import io.dinplatform.registry.dataset.DatasetObject;
 import io.dinplatform.registry.dataset.DatasetVersion;
-import io.dinplatform.registry.dataset.NewDatasetVersion;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.reference.DataReferenceProperties;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.worker.WorkerContextTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +27,7 @@ class ReferencedDatasetRunTest extends WorkerContextTest {
 
     @Test
     void aRunTrainsOnTheReferencedFilesInOrder() throws IOException {
-        DatasetVersion dataset = registerInParts("referenced", DATA);
+        DatasetVersion dataset = catalog.registerReferenced("referenced", DATA, references.localDirectory(), 2);
 
         TrainingRun run = awaitFinal(catalog.queue("on-referenced-data", dataset).id());
 
@@ -49,7 +37,7 @@ class ReferencedDatasetRunTest extends WorkerContextTest {
 
     @Test
     void aRunOnAReferencedFileChangedSinceItsRegistrationFailsAtOnceNamingTheFile() throws IOException {
-        DatasetVersion dataset = registerInParts("referenced-changed", OTHER_DATA);
+        DatasetVersion dataset = catalog.registerReferenced("referenced-changed", OTHER_DATA, references.localDirectory(), 2);
         DatasetObject second = datasets.findObjects(dataset.id()).get(1);
         Path file = references.localDirectory().resolve(second.location().substring("local:".length()));
         byte[] content = Files.readAllBytes(file);
@@ -63,29 +51,5 @@ class ReferencedDatasetRunTest extends WorkerContextTest {
                 "changed after its dataset version was registered", second.sha256());
         assertThat(run.attempts()).as("a changed object is not retried").isEqualTo(1);
         assertThat(run.modelVersion()).isNull();
-    }
-
-    /** Writes the samples as two files below the allowed directory and registers them by reference. */
-    private DatasetVersion registerInParts(String name, SyntheticConfig config) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        FeatureSchema schema = SyntheticDataGenerator.write(config, bytes);
-        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
-        int middle = lines.length / 2;
-        Path directory = Files.createDirectories(references.localDirectory().resolve(name + "-" + UUID.randomUUID()));
-        List<DatasetObject> objects = new ArrayList<>();
-        for (int part = 0; part < 2; part++) {
-            List<String> content = new ArrayList<>(List.of(lines[0]));
-            content.addAll(List.of(lines).subList(part == 0 ? 1 : middle, part == 0 ? middle : lines.length));
-            Path file = Files.write(directory.resolve("part-" + part + ".csv"), content);
-            try (InputStream in = Files.newInputStream(file)) {
-                objects.add(new DatasetObject("local:" + references.localDirectory().relativize(file),
-                        Sha256.of(in), Files.size(file)));
-            }
-        }
-        JsonMapper json = JsonMapper.shared();
-        return datasets.createNextVersion(new NewDatasetVersion(name, DatasetObject.listingSha256(objects),
-                objects.stream().mapToLong(DatasetObject::sizeBytes).sum(), lines.length - 1L,
-                FeatureSchemaJson.toTree(schema), json.createObjectNode(),
-                json.createObjectNode().put("kind", "reference"), null, objects));
     }
 }
