@@ -3,15 +3,14 @@ package io.dinplatform.worker.scoring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dinplatform.core.data.csv.CsvRecordReader;
-import io.dinplatform.core.data.csv.TextInput;
+import io.dinplatform.core.data.csv.TextLimit;
+import io.dinplatform.core.data.samples.SampleRecords;
 import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
@@ -46,7 +45,7 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
     private int partIndex;
     private long rowsBefore;
     private InputStream input;
-    private CsvRecordReader csv;
+    private SampleRecords csv;
     private Columns columns;
 
     /**
@@ -126,7 +125,7 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
         }
         DatasetContent.Part part = parts.get(partIndex);
         input = unchanged(part::open);
-        csv = new CsvRecordReader(TextInput.reader(input, StandardCharsets.UTF_8));
+        csv = SampleRecords.open(input, TextLimit.NONE, schema.sequenceDelimiterChar());
         String[] header = csv.next();
         if (header == null) {
             throw new PermanentJobFailure("the dataset file " + part.name() + " is empty");
@@ -140,7 +139,7 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
         if (input == null) {
             return;
         }
-        try (InputStream finished = input) {
+        try (InputStream finished = input; SampleRecords records = csv) {
             unchanged(() -> finished.transferTo(OutputStream.nullOutputStream()));
         } finally {
             input = null;
@@ -165,9 +164,10 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
     @Override
     protected void doClose() throws IOException {
         if (input != null) {
-            input.close();
-            input = null;
-            csv = null;
+            try (InputStream open = input; SampleRecords records = csv) {
+                input = null;
+                csv = null;
+            }
         }
     }
 

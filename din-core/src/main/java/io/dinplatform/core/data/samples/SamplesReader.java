@@ -4,9 +4,9 @@ import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.Split;
-import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.csv.TextInput;
 import io.dinplatform.core.data.csv.TextLimit;
+import io.dinplatform.core.data.parquet.ParquetFormatException;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaValidator;
 
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Streams a samples file (docs/architecture.md, 'The samples format and the schema': CSV with a header, UTF-8,
- * optionally gzipped) row by row, checking every row against the schema. Rows are handed to a consumer as they are
- * read; the file is never held in memory. {@link TextInput} decompresses the file and bounds its text to the
+ * optionally gzipped, or Parquet, see {@link SampleRecords}) row by row, checking every row against the schema. Rows
+ * are handed to a consumer as they are read; the file is never held in memory. {@link TextInput} decompresses the file and bounds its text to the
  * reader's {@link TextLimit}.
  *
  * <p>A file with problems is reported as a whole: the reader collects row errors (up to
@@ -62,11 +61,16 @@ public final class SamplesReader {
         return schema;
     }
 
-    /** Reads a file; see {@link #read(InputStream, Consumer)}. */
+    /** Reads a file (a Parquet file in place); see {@link #read(InputStream, Consumer)}. */
     public long read(Path file, Consumer<SampleRow> consumer) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, consumer);
+        long rows;
+        try (SampleRecords records = readable(() -> SampleRecords.open(file, limit, schema.sequenceDelimiterChar()))) {
+            rows = readPart(records, consumer);
         }
+        if (rows == 0) {
+            throw DataFormatException.of(0, null, "the file has a header but no data rows");
+        }
+        return rows;
     }
 
     /**
@@ -132,16 +136,37 @@ public final class SamplesReader {
 
     /** Reads one file's header and rows into the consumer; 0 for a header without rows. */
     private long readPart(InputStream in, Consumer<SampleRow> consumer) throws IOException {
+        try (SampleRecords records = readable(() -> SampleRecords.open(in, limit, schema.sequenceDelimiterChar()))) {
+            return readPart(records, consumer);
+        }
+    }
+
+    /** Opens the records, a file that is no readable Parquet being bad data like any other. */
+    private static SampleRecords readable(Opening opening) throws IOException {
+        try {
+            return opening.open();
+        } catch (ParquetFormatException e) {
+            throw DataFormatException.of(0, null, e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Opening {
+        SampleRecords open() throws IOException;
+    }
+
+    private long readPart(SampleRecords records, Consumer<SampleRow> consumer) throws IOException {
         List<RowError> errors = new ArrayList<>();
-        CsvRecordReader csv = new CsvRecordReader(TextInput.reader(in, StandardCharsets.UTF_8, limit));
         long rows = 0;
         try {
-            rows = readRecords(csv, consumer, errors);
+            rows = readRecords(records, consumer, errors);
+        } catch (ParquetFormatException e) {
+            errors.add(new RowError(Math.max(records.recordNumber(), 0), null, e.getMessage()));
         } catch (IOException e) {
             if (!TextInput.isContentError(e)) {
                 throw e;
             }
-            errors.add(new RowError(Math.max(csv.recordNumber(), 0), null,
+            errors.add(new RowError(Math.max(records.recordNumber(), 0), null,
                     TextInput.describeContentError(e, StandardCharsets.UTF_8)));
         } catch (DataFormatException e) {
             errors.addAll(e.errors());
@@ -154,7 +179,7 @@ public final class SamplesReader {
     }
 
     /** Reads the header and the rows, adding row errors to {@code errors}; returns the number of good rows. */
-    private long readRecords(CsvRecordReader csv, Consumer<SampleRow> consumer, List<RowError> errors)
+    private long readRecords(SampleRecords csv, Consumer<SampleRow> consumer, List<RowError> errors)
             throws IOException {
         String[] header = csv.next();
         if (header == null) {
