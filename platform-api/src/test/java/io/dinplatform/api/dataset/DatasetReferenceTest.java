@@ -8,8 +8,17 @@ import java.util.UUID;
 import io.dinplatform.api.MultipartForm;
 import io.dinplatform.api.PlatformApiTest;
 import io.dinplatform.api.SamplesCsv;
+import io.dinplatform.registry.artifact.Sha256;
 import io.dinplatform.registry.dataset.DatasetObject;
 import io.dinplatform.registry.dataset.DatasetRepository;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -88,6 +97,53 @@ class DatasetReferenceTest extends PlatformApiTest {
         assertThat(both.get("detail").asString()).contains("either");
 
         assertThat(datasets.findVersions(name)).isEmpty();
+    }
+
+    @Test
+    void parquetUploadedOrReferencedGivesTheStatisticsOfTheCsvOfTheSameRows() throws Exception {
+        String csv = SamplesCsv.rows(40, 5);
+        JsonNode fromCsv = upload(uniqueName(), SCHEMA, SamplesCsv.bytes(csv), "s.csv").getBody();
+        Path parquet = REFERENCED_DIR.resolve(uniqueName() + ".parquet");
+        writeParquet(csv, parquet);
+
+        ResponseEntity<JsonNode> uploaded = upload(uniqueName(), SCHEMA, Files.readAllBytes(parquet), "s.parquet");
+        ResponseEntity<JsonNode> referenced = reference(uniqueName(), "local:" + parquet.getFileName());
+
+        assertThat(uploaded.getStatusCode().value()).as("%s", uploaded.getBody()).isEqualTo(201);
+        assertThat(referenced.getStatusCode().value()).as("%s", referenced.getBody()).isEqualTo(201);
+        assertThat(uploaded.getBody().get("stats")).isEqualTo(fromCsv.get("stats"));
+        assertThat(referenced.getBody().get("stats")).isEqualTo(fromCsv.get("stats"));
+        assertThat(uploaded.getBody().get("sha256").asString()).as("stored as uploaded")
+                .isEqualTo(Sha256.of(Files.newInputStream(parquet)));
+    }
+
+    /** The rows of a {@link SamplesCsv} file as Parquet: histories as lists, the label an integer. */
+    private static void writeParquet(String csv, Path parquet) throws IOException {
+        MessageType type = MessageTypeParser.parseMessageType("""
+                message samples {
+                  required binary user_id (STRING); required binary item_id (STRING); required binary cate_id (STRING);
+                  optional group hist_item_id (LIST) { repeated group list { optional binary element (STRING); } }
+                  optional group hist_cate_id (LIST) { repeated group list { optional binary element (STRING); } }
+                  required int32 label;
+                }
+                """);
+        SimpleGroupFactory groups = new SimpleGroupFactory(type);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(parquet)).withType(type)
+                .withConf(new PlainParquetConfiguration()).build()) {
+            String[] lines = csv.split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                String[] cells = lines[i].split(",", -1);
+                Group row = groups.newGroup().append("user_id", cells[0]).append("item_id", cells[1])
+                        .append("cate_id", cells[2]);
+                for (int h = 3; h <= 4; h++) {
+                    Group history = row.addGroup(h == 3 ? "hist_item_id" : "hist_cate_id");
+                    for (String value : cells[h].isEmpty() ? new String[0] : cells[h].split("\\|")) {
+                        history.addGroup("list").append("element", value);
+                    }
+                }
+                writer.write(row.append("label", Integer.parseInt(cells[5])));
+            }
+        }
     }
 
     private ResponseEntity<JsonNode> reference(String name, String... references) {
