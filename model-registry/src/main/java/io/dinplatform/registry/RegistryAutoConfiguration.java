@@ -17,6 +17,11 @@ import io.dinplatform.registry.model.ModelChangeChannel;
 import io.dinplatform.registry.model.ModelChangeProperties;
 import io.dinplatform.registry.model.ModelChangeRelay;
 import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.reference.DataReferenceProperties;
+import io.dinplatform.registry.reference.DatasetContent;
+import io.dinplatform.registry.reference.DatasetReferences;
+import io.dinplatform.registry.reference.LocalFiles;
+import io.dinplatform.registry.reference.S3Objects;
 import io.dinplatform.registry.run.RunMetricRepository;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
@@ -25,6 +30,7 @@ import io.dinplatform.registry.storage.DataDirectoryProperties;
 import io.dinplatform.registry.sweep.SweepRepository;
 import io.dinplatform.registry.token.ApiTokenRepository;
 import io.dinplatform.registry.token.ApiTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -44,7 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
 @EnableConfigurationProperties({DataDirectoryProperties.class, ArtifactStoreProperties.class,
-        ModelChangeProperties.class})
+        ModelChangeProperties.class, DataReferenceProperties.class})
 public class RegistryAutoConfiguration {
 
     @Bean
@@ -75,6 +81,27 @@ public class RegistryAutoConfiguration {
         StagedUploadCleanup stagedUploadCleanup(S3ArtifactStore store, S3ArtifactStoreProperties s3) {
             return new StagedUploadCleanup(store, s3.stagingExpiry());
         }
+
+        /** The objects that datasets registered by reference name, read with the store's credentials. */
+        @Bean
+        S3Objects referencedObjects(S3ArtifactStoreProperties s3, DataReferenceProperties references) {
+            return new S3Objects(S3ClientFactory.create(s3), references.buckets(), s3.requiredBucket(), s3.prefix(),
+                    "object storage at " + (s3.endpoint() == null ? "AWS (" + s3.region() + ")" : s3.endpoint()));
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DatasetReferences datasetReferences(DataReferenceProperties references, ObjectProvider<S3Objects> s3) {
+        return new DatasetReferences(s3.getIfAvailable(),
+                references.localDirectory() == null ? null : new LocalFiles(references.localDirectory()),
+                references.maxObjects());
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    DatasetContent datasetContent(ArtifactStore artifacts, DatasetRepository datasets, DatasetReferences references) {
+        return new DatasetContent(artifacts, datasets, references);
     }
 
     @Bean

@@ -38,6 +38,8 @@ public abstract class PlatformApiTest {
     /** Small enough to exceed cheaply, large enough for MovieLens 100K's u.data (1.9 MB). */
     protected static final String MAX_UPLOAD = "3MB";
     protected static final Path DATA_DIR = createDataDirectory();
+    /** The directory whose files datasets may reference ({@code local:} references). */
+    protected static final Path REFERENCED_DIR = createDirectory(DATA_DIR.resolve("referenced"));
     /** The admin token (every scope) that {@link #http} sends with every request; tests of tokens use their own. */
     protected static final String ADMIN_TOKEN = "din-test-admin-token-0123456789abcdef";
 
@@ -52,6 +54,7 @@ public abstract class PlatformApiTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("din.data-dir", DATA_DIR::toString);
+        registry.add("din.datasets.references.local-directory", () -> REFERENCED_DIR.toString());
     }
 
     @BeforeEach
@@ -109,6 +112,14 @@ public abstract class PlatformApiTest {
         }
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path createDirectory(Path directory) {
+        try {
+            return Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

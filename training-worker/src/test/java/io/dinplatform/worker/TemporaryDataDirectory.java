@@ -11,6 +11,15 @@ final class TemporaryDataDirectory {
     private TemporaryDataDirectory() {
     }
 
+    /** The directory, created when it does not exist. */
+    static Path directory(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path create(String purpose) {
         try {
             return Files.createTempDirectory("din-worker-" + purpose + "-");

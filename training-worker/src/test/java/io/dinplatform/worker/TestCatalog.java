@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import io.dinplatform.core.data.builders.BuildOptions;
 import io.dinplatform.core.data.builders.BuildProtocol;
@@ -22,6 +24,8 @@ import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.artifact.Sha256;
+import io.dinplatform.registry.dataset.DatasetObject;
 import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
@@ -69,6 +73,31 @@ public final class TestCatalog {
         return datasets.createNextVersion(new NewDatasetVersion(name, stored.sha256(), stored.sizeBytes(), rows,
                 FeatureSchemaJson.toTree(schema), JsonMapper.shared().createObjectNode(),
                 JsonMapper.shared().createObjectNode().put("synthetic", true), stored.storageKey()));
+    }
+
+    /**
+     * Writes the synthetic samples as {@code parts} files (each with the header) into a new directory below
+     * {@code allowed} and registers them by reference, as the API would after reading them.
+     */
+    public DatasetVersion registerReferenced(String name, SyntheticConfig config, Path allowed, int parts)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FeatureSchema schema = SyntheticDataGenerator.write(config, bytes);
+        List<String> lines = List.of(bytes.toString(StandardCharsets.UTF_8).split("\n"));
+        Path directory = Files.createDirectories(allowed.resolve(name + "-" + UUID.randomUUID()));
+        List<DatasetObject> objects = new ArrayList<>();
+        int rows = lines.size() - 1;
+        for (int part = 0; part < parts; part++) {
+            List<String> content = new ArrayList<>(List.of(lines.get(0)));
+            content.addAll(lines.subList(1 + part * rows / parts, 1 + (part + 1) * rows / parts));
+            Path file = Files.write(directory.resolve("part-" + part + ".csv"), content);
+            try (InputStream in = Files.newInputStream(file)) {
+                objects.add(new DatasetObject("local:" + allowed.relativize(file), Sha256.of(in), Files.size(file)));
+            }
+        }
+        return datasets.createNextVersion(new NewDatasetVersion(name, DatasetObject.listingSha256(objects),
+                objects.stream().mapToLong(DatasetObject::sizeBytes).sum(), rows, FeatureSchemaJson.toTree(schema),
+                JSON.createObjectNode(), JSON.createObjectNode().put("kind", "reference"), null, objects));
     }
 
     /** A small DIN and a short training: the configuration the API would store, every default filled in. */

@@ -63,6 +63,8 @@ public abstract class WorkerContextTest {
         Path dataDirectory = TemporaryDataDirectory.create("jobs");
         registry.add("din.data-dir", dataDirectory::toString);
         registry.add("din.worker.liveness-file", () -> dataDirectory.resolve("worker.alive").toString());
+        registry.add("din.datasets.references.local-directory",
+                () -> TemporaryDataDirectory.directory(dataDirectory.resolve("referenced")).toString());
     }
 
     @BeforeEach

@@ -55,7 +55,28 @@ public class DatasetRepository {
                         jsonb(version.origin() == null ? CatalogColumns.emptyObject() : version.origin()),
                         version.storageKey())
                 .query(Long.class).single();
+        for (int position = 0; position < version.objects().size(); position++) {
+            DatasetObject object = version.objects().get(position);
+            jdbc.sql("""
+                            INSERT INTO dataset_version_objects (dataset_version_id, position, location, sha256,
+                                                                 size_bytes)
+                            VALUES (?, ?, ?, ?, ?)
+                            """)
+                    .params(id, position, object.location(), object.sha256(), object.sizeBytes()).update();
+        }
         return findById(id).orElseThrow();
+    }
+
+    /** The objects of a version registered by reference, in reading order; empty for a stored version. */
+    public List<DatasetObject> findObjects(long versionId) {
+        return jdbc.sql("""
+                        SELECT location, sha256, size_bytes FROM dataset_version_objects
+                        WHERE dataset_version_id = ? ORDER BY position
+                        """)
+                .param(versionId)
+                .query((row, n) -> new DatasetObject(row.getString("location"), row.getString("sha256"),
+                        row.getLong("size_bytes")))
+                .list();
     }
 
     public Optional<DatasetVersion> findById(long id) {

@@ -1,18 +1,32 @@
 package io.dinplatform.registry.dataset;
 
+import java.util.List;
 import java.util.Objects;
 
 import tools.jackson.databind.JsonNode;
 
-/** What registering a dataset version needs; the number is assigned by the catalog. */
+/**
+ * What registering a dataset version needs; the number is assigned by the catalog. A version has either a stored
+ * artifact ({@code storageKey}) or, registered by reference, its objects ({@code storageKey} null).
+ */
 public record NewDatasetVersion(String name, String sha256, long sizeBytes, long rows, JsonNode schema,
-                                JsonNode statistics, JsonNode origin, String storageKey) {
+                                JsonNode statistics, JsonNode origin, String storageKey, List<DatasetObject> objects) {
 
     public NewDatasetVersion {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(statistics, "statistics");
-        Objects.requireNonNull(storageKey, "storageKey");
+        objects = List.copyOf(objects);
+        if ((storageKey == null) == objects.isEmpty()) {
+            throw new IllegalArgumentException("a dataset version has either a stored artifact or referenced objects");
+        }
+    }
+
+    /** A version whose data is a stored artifact. */
+    public NewDatasetVersion(String name, String sha256, long sizeBytes, long rows, JsonNode schema,
+                             JsonNode statistics, JsonNode origin, String storageKey) {
+        this(name, sha256, sizeBytes, rows, schema, statistics, origin,
+                Objects.requireNonNull(storageKey, "storageKey"), List.of());
     }
 }

@@ -80,6 +80,34 @@ class DatasetRepositoryTest extends EmbeddedCatalogTest {
         assertThat(datasets.isArtifactReferenced(sha)).isTrue();
     }
 
+    @Test
+    void aVersionRegisteredByReferenceKeepsItsObjectsInOrder() {
+        List<DatasetObject> objects = List.of(new DatasetObject("s3://data/logs/part-1.csv", sha('1'), 10),
+                new DatasetObject("s3://data/logs/part-0.csv", sha('0'), 20));
+        NewDatasetVersion referenced = new NewDatasetVersion(uniqueName(), DatasetObject.listingSha256(objects), 30, 2,
+                JSON.readTree("{\"label\":\"label\",\"features\":[{\"name\":\"u\",\"kind\":\"CATEGORICAL\"}]}"),
+                JSON.readTree("{\"rows\":2}"), JSON.readTree("{\"kind\":\"reference\"}"), null, objects);
+
+        DatasetVersion version = datasets.createNextVersion(referenced);
+
+        assertThat(version.referenced()).isTrue();
+        assertThat(datasets.findObjects(version.id())).containsExactlyElementsOf(objects);
+        DatasetVersion stored = datasets.createNextVersion(newVersion(uniqueName(), sha('c'), 1));
+        assertThat(stored.referenced()).isFalse();
+        assertThat(datasets.findObjects(stored.id())).isEmpty();
+    }
+
+    @Test
+    void theListingOfObjectsIdentifiesTheirContentAndOrder() {
+        DatasetObject a = new DatasetObject("local:a.csv", sha('a'), 1);
+        DatasetObject b = new DatasetObject("local:b.csv", sha('b'), 1);
+        DatasetObject changedA = new DatasetObject("local:a.csv", sha('d'), 1);
+
+        assertThat(DatasetObject.listingSha256(List.of(a, b))).isEqualTo(DatasetObject.listingSha256(List.of(a, b)))
+                .isNotEqualTo(DatasetObject.listingSha256(List.of(b, a)))
+                .isNotEqualTo(DatasetObject.listingSha256(List.of(changedA, b)));
+    }
+
     static NewDatasetVersion newVersion(String name, String sha256, long rows) {
         return new NewDatasetVersion(name, sha256, 100, rows,
                 JSON.readTree("{\"label\":\"label\",\"features\":[{\"name\":\"user_id\",\"kind\":\"CATEGORICAL\"}]}"),

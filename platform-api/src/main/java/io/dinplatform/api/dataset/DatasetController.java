@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
+import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -46,10 +48,28 @@ public class DatasetController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Register the next version of a dataset from a samples CSV (optionally gzipped)")
-    public ResponseEntity<DatasetVersionView> upload(@RequestParam("name") String name,
-                                                     @RequestPart("schema") String schema,
-                                                     @RequestPart("file") MultipartFile file) throws IOException {
+    @Operation(summary = "Register the next version of a dataset from a samples CSV (optionally gzipped), uploaded "
+            + "or named where it lies",
+            description = "Send either the file (part 'file') or one or more references (parts 'reference') to data "
+                    + "the platform reads once, in order, and then pins by the SHA-256 of each object.")
+    public ResponseEntity<DatasetVersionView> upload(
+            @RequestParam("name") String name,
+            @RequestPart("schema") String schema,
+            @Parameter(description = "The samples file, uploaded; absent when the data is referenced")
+            @RequestPart(value = "file", required = false) MultipartFile file,
+            @Parameter(description = "Data that stays where it lies, instead of a file: s3://bucket/key (an object in "
+                    + "the artifact store's object storage), s3://bucket/prefix/ (every object under the prefix) or "
+                    + "local:path (a file or directory below din.datasets.references.local-directory); each object "
+                    + "is a samples file with its header and must not change once registered")
+            @RequestParam(value = "reference", required = false) List<String> references) throws IOException {
+        boolean referenced = references != null && !references.isEmpty();
+        if ((file == null) != referenced) {
+            throw new InvalidRequestException("file: send either the samples file (part 'file') or references to "
+                    + "the data (parts 'reference'), not both and not neither");
+        }
+        if (referenced) {
+            return created(registration.registerReferenced(name, schema, references));
+        }
         ObjectNode origin = json.createObjectNode().put("kind", "upload").put("file", file.getOriginalFilename());
         return created(registration.register(name, schema, file, origin));
     }

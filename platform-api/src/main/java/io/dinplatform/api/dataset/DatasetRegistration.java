@@ -3,6 +3,8 @@ package io.dinplatform.api.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.dinplatform.api.ResourceNames;
@@ -10,6 +12,7 @@ import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
+import io.dinplatform.core.data.samples.SamplesSource;
 import io.dinplatform.core.data.stats.DatasetStatistics;
 import io.dinplatform.core.data.stats.StatisticsCollector;
 import io.dinplatform.core.schema.FeatureSchema;
@@ -17,18 +20,23 @@ import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.StagedArtifact;
 import io.dinplatform.registry.artifact.StoredArtifact;
+import io.dinplatform.registry.dataset.DatasetObject;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.dataset.NewDatasetVersion;
+import io.dinplatform.registry.reference.DatasetReferences;
+import io.dinplatform.registry.reference.MeasuredObjectStream;
+import io.dinplatform.registry.reference.ObjectStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Registers a samples file as the next version of a dataset, all or nothing.
+ * Registers a samples file as the next version of a dataset, all or nothing: uploaded, or named where it lies.
  *
  * <p>The upload is read once: as din-core's reader decompresses it, checks every row against the schema and
  * computes the statistics, the bytes it reads are copied, as uploaded, into a staged artifact. A bad file is refused
@@ -45,13 +53,15 @@ public class DatasetRegistration {
     private final ArtifactStore artifacts;
     private final JsonMapper json;
     private final DatasetLimits limits;
+    private final DatasetReferences references;
 
     public DatasetRegistration(DatasetRepository datasets, ArtifactStore artifacts, JsonMapper json,
-                               DatasetLimits limits) {
+                               DatasetLimits limits, DatasetReferences references) {
         this.datasets = datasets;
         this.artifacts = artifacts;
         this.json = json;
         this.limits = limits;
+        this.references = references;
     }
 
     /** Registers an upload whose schema arrives as JSON text. */
@@ -74,6 +84,38 @@ public class DatasetRegistration {
             stored = staged.commit();
         }
         return record(name, schema, statistics, stored, origin);
+    }
+
+    /**
+     * Registers data named where it lies: every object the references name is read once, in order, checked and
+     * counted into the statistics as one samples file while its SHA-256 and size are measured; the version records
+     * the objects with those measures, and its origin the references as sent. Nothing is copied, and a bad object
+     * records nothing.
+     */
+    public DatasetVersion registerReferenced(String name, String schemaJson, List<String> references)
+            throws IOException {
+        ResourceNames.requireValidName("name", name);
+        FeatureSchema schema = FeatureSchemaJson.parse(schemaJson == null ? "" : schemaJson);
+        limits.check(schema);
+        List<MeasuredObjectStream> read = new ArrayList<>();
+        List<SamplesSource.Part> parts = new ArrayList<>();
+        for (ObjectStorage.FoundObject object : this.references.resolve(references)) {
+            parts.add(new SamplesSource.Part(object.location().toString(), () -> {
+                MeasuredObjectStream in = this.references.openToMeasure(object);
+                read.add(in);
+                return in;
+            }));
+        }
+        StatisticsCollector collector = new StatisticsCollector(schema);
+        new SamplesReader(schema, GroupSplitter.DEFAULT, limits.textLimit())
+                .read(new SamplesSource(parts), atMostMaxRows(collector));
+        List<DatasetObject> objects = read.stream().map(MeasuredObjectStream::measured).toList();
+        DatasetStatistics statistics = collector.statistics();
+        ObjectNode origin = json.createObjectNode().put("kind", "reference").put("objects", objects.size());
+        origin.set("references", json.valueToTree(references));
+        return datasets.createNextVersion(new NewDatasetVersion(name, DatasetObject.listingSha256(objects),
+                objects.stream().mapToLong(DatasetObject::sizeBytes).sum(), statistics.rows(),
+                FeatureSchemaJson.toTree(schema), json.valueToTree(statistics), origin, null, objects));
     }
 
     /** Reads the upload once, checking it and computing its statistics while every byte goes to {@code copy}. */

@@ -1,7 +1,6 @@
 package io.dinplatform.api.dataset;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,10 @@ import java.util.function.Consumer;
 import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
+import io.dinplatform.core.data.samples.SamplesSource;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
-import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.reference.DatasetContent;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import org.springframework.stereotype.Service;
 
@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
  * the user id) and each user's rows. The dashboard's playground picks a user here and scores candidates against that
  * user's real history.
  *
- * <p>Each call streams the stored file once with din-core's {@link SamplesReader} (verified against its SHA-256
- * as it is read) and keeps only what it answers: the counts of at most {@code limit} users, or one row. A large
+ * <p>Each call streams the stored file (or the referenced objects) once with din-core's {@link SamplesReader}
+ * (verified against the SHA-256 as it is read) and keeps only what it answers: the counts of at most {@code limit} users, or one row. A large
  * dataset costs a pass over its file per call, never its size in memory.
  */
 @Service
@@ -32,10 +32,10 @@ public class DatasetUsers {
     /** The most users one call lists. */
     public static final int MAX_LISTED = 500;
 
-    private final ArtifactStore artifacts;
+    private final DatasetContent content;
 
-    public DatasetUsers(ArtifactStore artifacts) {
-        this.artifacts = artifacts;
+    public DatasetUsers(DatasetContent content) {
+        this.content = content;
     }
 
     /** The first {@code limit} users of the file, in file order, with the number of rows of each. */
@@ -59,9 +59,10 @@ public class DatasetUsers {
 
     private FeatureSchema read(DatasetVersion version, Consumer<SampleRow> consumer) throws IOException {
         FeatureSchema schema = FeatureSchemaJson.fromTree(version.schema());
-        try (InputStream in = artifacts.openVerified(version.sha256())) {
-            new SamplesReader(schema, GroupSplitter.DEFAULT).read(in, consumer);
-        }
+        List<SamplesSource.Part> parts = content.partsOf(version).stream()
+                .map(part -> new SamplesSource.Part(part.name(), part::open))
+                .toList();
+        new SamplesReader(schema, GroupSplitter.DEFAULT).read(new SamplesSource(parts), consumer);
         return schema;
     }
 

@@ -6,6 +6,7 @@ import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.schema.InvalidSchemaException;
 import io.dinplatform.registry.artifact.ArtifactIntegrityException;
 import io.dinplatform.registry.artifact.ArtifactStoreUnavailableException;
+import io.dinplatform.registry.reference.InvalidDataReferenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -86,6 +87,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.ARTIFACT_STORE_UNAVAILABLE,
                 "Artifact store unavailable", e.getMessage() + "; the request changed nothing, retry once the store"
                         + " is back");
+    }
+
+    /** A reference to data that is malformed, not allowed or names nothing: the request's fault, nothing recorded. */
+    @ExceptionHandler(InvalidDataReferenceException.class)
+    ProblemDetail invalidReference(InvalidDataReferenceException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+                "reference: " + e.getMessage() + "; nothing was recorded");
+        problem.setProperty("errors", List.of(new FieldError("reference", e.getMessage())));
+        return problem;
     }
 
     /** A multipart body that cannot be parsed (no closing boundary, broken headers): the client's mistake. */

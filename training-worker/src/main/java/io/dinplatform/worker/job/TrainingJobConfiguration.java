@@ -3,6 +3,7 @@ package io.dinplatform.worker.job;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.EncodedDatasetRepository;
+import io.dinplatform.registry.reference.DatasetContent;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.TrainingRunRepository;
@@ -55,8 +56,8 @@ public class TrainingJobConfiguration {
 
     @Bean
     PreparedDatasets preparedDatasets(DatasetRepository datasets, EncodedDatasetRepository encodings,
-                                      ArtifactStore artifacts, ShardProperties shards) {
-        return new PreparedDatasets(datasets, encodings, artifacts, shards);
+                                      ArtifactStore artifacts, DatasetContent content, ShardProperties shards) {
+        return new PreparedDatasets(datasets, encodings, artifacts, content, shards);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.reference.DatasetContent;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.dinplatform.registry.scoring.PredictionPartitions;
 import io.dinplatform.worker.lease.PermanentJobFailure;
@@ -62,10 +63,10 @@ public class BatchPredictionJobConfiguration {
     @Bean
     @StepScope
     DatasetRowReader partitionReader(@Value(PARTITION_ID) String id, ActivePartitions active,
-                                     DatasetRepository datasets, ArtifactStore artifacts) {
+                                     DatasetRepository datasets, DatasetContent content) {
         ActivePartition partition = active.require(UUID.fromString(id));
         DatasetVersion dataset = datasetOf(partition, datasets);
-        return new DatasetRowReader(artifacts, dataset.sha256(), schemaOf(dataset),
+        return new DatasetRowReader(content.partsOf(dataset), schemaOf(dataset),
                 partition.partition().firstRow(), partition.partition().rowCount());
     }
 

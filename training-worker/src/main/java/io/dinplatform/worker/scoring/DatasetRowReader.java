@@ -2,27 +2,32 @@ package io.dinplatform.worker.scoring;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dinplatform.core.data.csv.CsvRecordReader;
-import io.dinplatform.core.data.csv.TextInput;
+import io.dinplatform.core.data.csv.TextLimit;
+import io.dinplatform.core.data.samples.SampleRecords;
 import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
-import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.reference.DatasetContent;
+import io.dinplatform.registry.reference.ReferencedObjectChangedException;
 import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Streams one partition's range of the rows of a dataset version from the artifact store, with their raw values,
- * one at a time (the file is never held in memory): it parses past the rows before the range and ends after its
- * last. It saves no position: a partition's part is one staged artifact, so a partition that executes again starts
- * over from its first row.
+ * Streams one partition's range of the rows of a dataset version, with their raw values, one at a time (the data is
+ * never held in memory): its stored file, or its referenced objects read in order as one file (each with its own
+ * header, rows numbered across them). It parses past the rows before the range and ends after its last. It saves no
+ * position: a partition's part is one staged artifact, so a partition that executes again starts over from its first
+ * row.
+ *
+ * <p>Every file it reads from is read to its end (the rest of the last one once the range is complete), so that a
+ * referenced object that changed since its registration fails the partition for good, naming the object.
  *
  * <p>The raw values go to the model's own encoder, exactly as an online prediction's do, so a row scores here what it
  * would score through {@code predict}. A missing numeric value is 0, as in training.
@@ -32,24 +37,24 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
     /** The name under which the reader's position is saved in the step's execution context. */
     static final String NAME = "datasetRows";
 
-    private final ArtifactStore artifacts;
-    private final String sha256;
+    private final List<DatasetContent.Part> parts;
     private final FeatureSchema schema;
     private final long firstRow;
     private final long rowCount;
     private long handedOut;
+    private int partIndex;
+    private long rowsBefore;
     private InputStream input;
-    private CsvRecordReader csv;
+    private SampleRecords csv;
     private Columns columns;
 
     /**
+     * @param parts    the version's files in reading order
      * @param firstRow how many data rows come before the range
      * @param rowCount the rows of the range
      */
-    public DatasetRowReader(ArtifactStore artifacts, String sha256, FeatureSchema schema, long firstRow,
-                            long rowCount) {
-        this.artifacts = artifacts;
-        this.sha256 = sha256;
+    public DatasetRowReader(List<DatasetContent.Part> parts, FeatureSchema schema, long firstRow, long rowCount) {
+        this.parts = List.copyOf(parts);
         this.schema = schema;
         this.firstRow = firstRow;
         this.rowCount = rowCount;
@@ -68,17 +73,12 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
 
     @Override
     protected void doOpen() throws IOException {
-        input = artifacts.openVerified(sha256);
-        csv = new CsvRecordReader(TextInput.reader(input, StandardCharsets.UTF_8));
-        String[] header = csv.next();
-        if (header == null) {
-            throw new PermanentJobFailure("the dataset file is empty");
-        }
-        columns = Columns.resolve(schema, header);
         handedOut = 0;
+        partIndex = -1;
+        rowsBefore = 0;
         for (long skipped = 0; skipped < firstRow; skipped++) {
             if (nextRecord() == null) {
-                throw new PermanentJobFailure("the dataset file has " + skipped + " rows, fewer than the "
+                throw new PermanentJobFailure("the dataset has " + skipped + " rows, fewer than the "
                         + firstRow + " before this partition");
             }
         }
@@ -87,6 +87,7 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
     @Override
     protected DatasetRow doRead() throws IOException {
         if (handedOut == rowCount) {
+            finishPart();
             return null;
         }
         String[] fields = nextRecord();
@@ -94,7 +95,7 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
             return null;
         }
         handedOut++;
-        long row = csv.recordNumber();
+        long row = rowsBefore + csv.recordNumber();
         if (fields.length != columns.width()) {
             throw new PermanentJobFailure("row " + row + " of the dataset has " + fields.length
                     + " fields but its header has " + columns.width());
@@ -102,20 +103,71 @@ public class DatasetRowReader extends AbstractItemCountingItemStreamItemReader<D
         return columns.row(row, fields);
     }
 
-    /** The next data record, past blank lines; null at the end of the file. */
+    /** The next data record, past blank lines and into the next file; null at the end of the last. */
     private String[] nextRecord() throws IOException {
-        String[] fields;
-        do {
-            fields = csv.next();
-        } while (fields != null && fields.length == 1 && fields[0].isEmpty() && columns.width() > 1);
-        return fields;
+        while (csv != null || openNextPart()) {
+            String[] fields;
+            do {
+                fields = csv.next();
+            } while (fields != null && fields.length == 1 && fields[0].isEmpty() && columns.width() > 1);
+            if (fields != null) {
+                return fields;
+            }
+            rowsBefore += csv.recordNumber();
+            finishPart();
+        }
+        return null;
+    }
+
+    private boolean openNextPart() throws IOException {
+        if (++partIndex >= parts.size()) {
+            return false;
+        }
+        DatasetContent.Part part = parts.get(partIndex);
+        input = unchanged(part::open);
+        csv = SampleRecords.open(input, TextLimit.NONE, schema.sequenceDelimiterChar());
+        String[] header = csv.next();
+        if (header == null) {
+            throw new PermanentJobFailure("the dataset file " + part.name() + " is empty");
+        }
+        columns = Columns.resolve(schema, header);
+        return true;
+    }
+
+    /** Reads the current file to its end (where a referenced object is checked) and closes it. */
+    private void finishPart() throws IOException {
+        if (input == null) {
+            return;
+        }
+        try (InputStream finished = input; SampleRecords records = csv) {
+            unchanged(() -> finished.transferTo(OutputStream.nullOutputStream()));
+        } finally {
+            input = null;
+            csv = null;
+        }
+    }
+
+    /** Runs a read, turning a referenced object found changed into a permanent failure that names it. */
+    private static <T> T unchanged(IoCall<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (ReferencedObjectChangedException e) {
+            throw new PermanentJobFailure(e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoCall<T> {
+        T run() throws IOException;
     }
 
     @Override
     protected void doClose() throws IOException {
         if (input != null) {
-            input.close();
-            input = null;
+            try (InputStream open = input; SampleRecords records = csv) {
+                input = null;
+                csv = null;
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package io.dinplatform.worker.steps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.encode.ShardedDatasetEncoder;
+import io.dinplatform.core.data.samples.SamplesSource;
 import io.dinplatform.core.data.shard.InvalidShardException;
 import io.dinplatform.core.data.shard.ShardManifest;
 import io.dinplatform.core.data.shard.StoredShards;
@@ -24,6 +24,8 @@ import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.dataset.EncodedDatasetRecord;
 import io.dinplatform.registry.dataset.EncodedDatasetRepository;
+import io.dinplatform.registry.reference.DatasetContent;
+import io.dinplatform.registry.reference.ReferencedObjectChangedException;
 import io.dinplatform.worker.lease.PermanentJobFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * another host read the shards instead of encoding again. Encoding is deterministic, so two workers that encode the
  * same key at once write the same artifacts and the first record stands.
  *
+ * <p>A version registered by reference is read from its objects, each checked against the SHA-256 and size
+ * registered: an object that changed fails the run for good, naming the object. Its encoding key is that of its
+ * list of objects, so the same objects with the same content reuse their shards.
+ *
  * <p>A shard found missing or corrupt (while opening here, or later while training) makes its encoding forgotten
  * and fails the attempt with a retryable error: the next attempt encodes again.
  */
@@ -47,14 +53,16 @@ public class PreparedDatasets {
     private final DatasetRepository datasets;
     private final EncodedDatasetRepository encodings;
     private final ArtifactStore artifacts;
+    private final DatasetContent content;
     private final ShardProperties settings;
     private final Map<UUID, PreparedDataset> byRun = new ConcurrentHashMap<>();
 
     public PreparedDatasets(DatasetRepository datasets, EncodedDatasetRepository encodings, ArtifactStore artifacts,
-                            ShardProperties settings) {
+                            DatasetContent content, ShardProperties settings) {
         this.datasets = datasets;
         this.encodings = encodings;
         this.artifacts = artifacts;
+        this.content = content;
         this.settings = settings;
     }
 
@@ -110,11 +118,8 @@ public class PreparedDatasets {
     private StoredShards encode(ShardedDatasetEncoder encoder, String key, DatasetVersion version,
                                 FeatureSchema schema, String label, long start) {
         try {
-            // The whole file is hashed before any of it is used: a corrupt file must fail as corrupt, not as
-            // whatever parse error its damage happens to cause.
-            Path file = artifacts.verifiedPath(version.sha256());
             ArtifactShardStore writing = new ArtifactShardStore(artifacts, () -> { });
-            ShardManifest manifest = encoder.encode(file, key, writing);
+            ShardManifest manifest = encoder.encode(samplesOf(version), key, writing);
             String manifestSha256 = writing.write(manifest.toJson());
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             EncodedDatasetRecord record = encodings.record(key, version.sha256(), manifestSha256, manifest.rows(),
@@ -128,11 +133,28 @@ public class PreparedDatasets {
         } catch (ArtifactNotFoundException e) {
             throw new PermanentJobFailure("the file of " + label + " (artifact " + version.sha256()
                     + ") is missing from the artifact store", e);
+        } catch (ReferencedObjectChangedException e) {
+            throw new PermanentJobFailure(label + " cannot be used: " + e.getMessage(), e);
         } catch (DataFormatException e) {
             throw new PermanentJobFailure(label + " cannot be encoded: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + label + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The version's samples: its stored file, hashed whole before any of it is used (a corrupt file must fail as
+     * corrupt, not as whatever parse error its damage happens to cause), or its referenced objects, each checked
+     * against what was registered as it is read (and a part with bad rows read to its end, so that a changed object
+     * fails as changed).
+     */
+    private SamplesSource samplesOf(DatasetVersion version) throws IOException {
+        if (!version.referenced()) {
+            return SamplesSource.of(artifacts.verifiedPath(version.sha256()));
+        }
+        return new SamplesSource(content.partsOf(version).stream()
+                .map(part -> new SamplesSource.Part(part.name(), part::open))
+                .toList());
     }
 
     /** Reads the shards of one encoding; a shard found missing or corrupt forgets that encoding. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,9 @@ import io.dinplatform.core.serving.UnknownFeatures;
 import io.dinplatform.core.train.TrainingJob;
 import io.dinplatform.core.train.TrainingListener;
 import io.dinplatform.registry.artifact.StoredArtifact;
+import io.dinplatform.registry.dataset.DatasetObject;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.reference.DataReferenceProperties;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
@@ -105,6 +108,8 @@ class BatchPredictionJobTest extends WorkerContextTest {
     Step partitionStep;
     @Autowired
     BatchPredictionProperties properties;
+    @Autowired
+    DataReferenceProperties references;
 
     @BeforeEach
     void aTrainedModel() throws IOException {
@@ -171,6 +176,31 @@ class BatchPredictionJobTest extends WorkerContextTest {
                 "scorePartition:partition0", "scorePartition:partition1", "scorePartition:partition2");
         List<String[]> lines = resultOf(partitioned);
         assertScoresEqual(lines.subList(1, lines.size()), expectedScores());
+    }
+
+    @Test
+    void aVersionReferencedInPartsScoresToTheBytesOfTheStoredFileAndAChangedPartFailsNamingIt() throws IOException {
+        DatasetVersion referenced = catalog.registerReferenced("scored-referenced", SCORED,
+                references.localDirectory(), 3);
+        BatchPrediction whole = awaitPrediction(queue(1));
+
+        BatchPrediction fromParts = awaitPrediction(predictions.create(new NewBatchPrediction(request(), model.id(),
+                referenced.id(), referenced.rows(), 2)).id());
+
+        assertThat(fromParts.status()).as("error: %s", fromParts.error()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(fromParts.result()).as("the same rows, numbered across the parts").isEqualTo(whole.result());
+
+        DatasetObject last = datasets.findObjects(referenced.id()).get(2);
+        Path file = references.localDirectory().resolve(last.location().substring("local:".length()));
+        byte[] content = java.nio.file.Files.readAllBytes(file);
+        content[content.length - 3] ^= 0x01; // a label flipped in the last row: the same size, another content
+        java.nio.file.Files.write(file, content);
+        BatchPrediction changed = awaitPrediction(predictions.create(new NewBatchPrediction(request(), model.id(),
+                referenced.id(), referenced.rows(), 2)).id());
+
+        assertThat(changed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(changed.error()).contains(last.location(), "changed after its dataset version was registered");
+        assertThat(changed.result()).isNull();
     }
 
     @Test

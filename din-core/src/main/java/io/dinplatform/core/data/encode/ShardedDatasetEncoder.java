@@ -6,6 +6,7 @@ import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.data.Vocabulary;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
+import io.dinplatform.core.data.samples.SamplesSource;
 import io.dinplatform.core.data.samples.SequenceCell;
 import io.dinplatform.core.data.shard.ShardManifest;
 import io.dinplatform.core.data.shard.ShardRef;
@@ -76,17 +77,29 @@ public final class ShardedDatasetEncoder {
     }
 
     /**
-     * Encodes the file (plain or gzipped samples CSV) into the store and returns the manifest of what it wrote; the
-     * caller stores the manifest itself.
+     * Encodes the file (plain or gzipped samples CSV, or Parquet) into the store and returns the manifest of what it
+     * wrote; the caller stores the manifest itself.
      *
      * @param key the encoding key to record ({@link #key})
      * @throws io.dinplatform.core.data.DataFormatException when a row is bad (found in the first pass, before any
      *                                                      shard is written)
      */
     public ShardManifest encode(Path samples, String key, ShardStore store) throws IOException {
+        return encode((reader, consumer) -> reader.read(samples, consumer), key, store);
+    }
+
+    /**
+     * Encodes the samples files of a source, read in order as one file, into the store (see
+     * {@link #encode(Path, String, ShardStore)}). Each pass reads every part to its end.
+     */
+    public ShardManifest encode(SamplesSource samples, String key, ShardStore store) throws IOException {
+        return encode((reader, consumer) -> reader.read(samples, consumer), key, store);
+    }
+
+    private ShardManifest encode(Pass pass, String key, ShardStore store) throws IOException {
         SamplesReader reader = new SamplesReader(schema, splitter);
         Tables tables = new Tables(schema);
-        reader.read(samples, tables::count);
+        pass.read(reader, tables::count);
         Map<String, VocabularyBuilder.Encoding> encodings = tables.build();
         Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
         encodings.forEach((feature, encoding) -> vocabularies.put(feature, encoding.vocabulary()));
@@ -94,11 +107,17 @@ public final class ShardedDatasetEncoder {
 
         Writer writer = new Writer(tables, encodings, store);
         try {
-            reader.read(samples, writer);
+            pass.read(reader, writer);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return new ShardManifest(key, rowsPerShard, vocabulariesSha256, writer.finish());
+    }
+
+    /** One pass of the reader over every row of the samples. */
+    @FunctionalInterface
+    private interface Pass {
+        void read(SamplesReader reader, Consumer<SampleRow> consumer) throws IOException;
     }
 
     /** One {@link VocabularyBuilder} per embedding table, looked up per feature. */

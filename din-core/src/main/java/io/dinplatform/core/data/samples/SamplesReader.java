@@ -4,16 +4,16 @@ import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.Split;
-import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.csv.TextInput;
 import io.dinplatform.core.data.csv.TextLimit;
+import io.dinplatform.core.data.parquet.ParquetFormatException;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaValidator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Streams a samples file (docs/architecture.md, 'The samples format and the schema': CSV with a header, UTF-8,
- * optionally gzipped) row by row, checking every row against the schema. Rows are handed to a consumer as they are
- * read; the file is never held in memory. {@link TextInput} decompresses the file and bounds its text to the
+ * optionally gzipped, or Parquet, see {@link SampleRecords}) row by row, checking every row against the schema. Rows
+ * are handed to a consumer as they are read; the file is never held in memory. {@link TextInput} decompresses the file and bounds its text to the
  * reader's {@link TextLimit}.
  *
  * <p>A file with problems is reported as a whole: the reader collects row errors (up to
@@ -61,11 +61,16 @@ public final class SamplesReader {
         return schema;
     }
 
-    /** Reads a file; see {@link #read(InputStream, Consumer)}. */
+    /** Reads a file (a Parquet file in place); see {@link #read(InputStream, Consumer)}. */
     public long read(Path file, Consumer<SampleRow> consumer) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, consumer);
+        long rows;
+        try (SampleRecords records = readable(() -> SampleRecords.open(file, limit, schema.sequenceDelimiterChar()))) {
+            rows = readPart(records, consumer);
         }
+        if (rows == 0) {
+            throw DataFormatException.of(0, null, "the file has a header but no data rows");
+        }
+        return rows;
     }
 
     /**
@@ -77,16 +82,91 @@ public final class SamplesReader {
      * @throws IOException         when the stream itself fails
      */
     public long read(InputStream in, Consumer<SampleRow> consumer) throws IOException {
+        long rows = readPart(in, consumer);
+        if (rows == 0) {
+            throw DataFormatException.of(0, null, "the file has a header but no data rows");
+        }
+        return rows;
+    }
+
+    /**
+     * Reads every part of the source in order into the consumer and returns the number of rows of all parts. A part
+     * may hold a header alone (a job's empty partition), but not every part. Each part is read to its end; when a
+     * part is bad and reading it to its end fails (a stream that finds its content changed), that failure is
+     * thrown: the part is not what was checked, and its damage is no data error to report.
+     *
+     * @throws DataFormatException as {@link #read(InputStream, Consumer)}, each error naming its part when there
+     *                             are several
+     */
+    public long read(SamplesSource source, Consumer<SampleRow> consumer) throws IOException {
+        long rows = 0;
+        for (SamplesSource.Part part : source.parts()) {
+            try (InputStream in = part.open()) {
+                rows += readToEnd(part, in, consumer, source.single());
+            }
+        }
+        if (rows == 0) {
+            throw DataFormatException.of(0, null, source.single() ? "the file has a header but no data rows"
+                    : "none of the " + source.parts().size() + " files has a data row");
+        }
+        return rows;
+    }
+
+    private long readToEnd(SamplesSource.Part part, InputStream in, Consumer<SampleRow> consumer, boolean single)
+            throws IOException {
+        long rows;
+        try {
+            rows = readPart(in, consumer);
+        } catch (DataFormatException e) {
+            try {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException changed) {
+                changed.addSuppressed(e);
+                throw changed;
+            }
+            throw single ? e : new DataFormatException(e.errors().stream()
+                    .map(error -> new RowError(error.row(), error.column(), "in " + part.name() + ": "
+                            + error.reason()))
+                    .toList());
+        }
+        // the reader stops at the end of a gzip stream: the rest of the part is read all the same
+        in.transferTo(OutputStream.nullOutputStream());
+        return rows;
+    }
+
+    /** Reads one file's header and rows into the consumer; 0 for a header without rows. */
+    private long readPart(InputStream in, Consumer<SampleRow> consumer) throws IOException {
+        try (SampleRecords records = readable(() -> SampleRecords.open(in, limit, schema.sequenceDelimiterChar()))) {
+            return readPart(records, consumer);
+        }
+    }
+
+    /** Opens the records, a file that is no readable Parquet being bad data like any other. */
+    private static SampleRecords readable(Opening opening) throws IOException {
+        try {
+            return opening.open();
+        } catch (ParquetFormatException e) {
+            throw DataFormatException.of(0, null, e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Opening {
+        SampleRecords open() throws IOException;
+    }
+
+    private long readPart(SampleRecords records, Consumer<SampleRow> consumer) throws IOException {
         List<RowError> errors = new ArrayList<>();
-        CsvRecordReader csv = new CsvRecordReader(TextInput.reader(in, StandardCharsets.UTF_8, limit));
         long rows = 0;
         try {
-            rows = readRecords(csv, consumer, errors);
+            rows = readRecords(records, consumer, errors);
+        } catch (ParquetFormatException e) {
+            errors.add(new RowError(Math.max(records.recordNumber(), 0), null, e.getMessage()));
         } catch (IOException e) {
             if (!TextInput.isContentError(e)) {
                 throw e;
             }
-            errors.add(new RowError(Math.max(csv.recordNumber(), 0), null,
+            errors.add(new RowError(Math.max(records.recordNumber(), 0), null,
                     TextInput.describeContentError(e, StandardCharsets.UTF_8)));
         } catch (DataFormatException e) {
             errors.addAll(e.errors());
@@ -95,14 +175,11 @@ public final class SamplesReader {
             throw new DataFormatException(errors.subList(0,
                     Math.min(errors.size(), DataFormatException.MAX_REPORTED_ERRORS)));
         }
-        if (rows == 0) {
-            throw DataFormatException.of(0, null, "the file has a header but no data rows");
-        }
         return rows;
     }
 
     /** Reads the header and the rows, adding row errors to {@code errors}; returns the number of good rows. */
-    private long readRecords(CsvRecordReader csv, Consumer<SampleRow> consumer, List<RowError> errors)
+    private long readRecords(SampleRecords csv, Consumer<SampleRow> consumer, List<RowError> errors)
             throws IOException {
         String[] header = csv.next();
         if (header == null) {
