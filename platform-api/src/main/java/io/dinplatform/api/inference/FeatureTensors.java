@@ -65,7 +65,7 @@ public final class FeatureTensors {
 
     /**
      * The instances the tensors hold, as the v1 predict takes them (feature name to raw value, histories as lists).
-     * A feature without a tensor is left out of every instance, as a v1 instance may leave it out.
+     * Every feature of the model is an input, as every feature is a field of a v1 instance.
      *
      * @param maxInstances the most instances a request may hold ({@code din.serving.max-instances-per-request})
      * @throws InvalidRequestException naming the input and what is wrong with it
@@ -88,6 +88,12 @@ public final class FeatureTensors {
             batch = rows;
             batchInput = tensor.name();
             requireDatatype(feature, tensor);
+        }
+        for (FeatureSpec feature : schema.features()) {
+            if (!seen.contains(feature.name())) {
+                throw invalid(feature.name(), "missing: every feature of the model is an input ("
+                        + names(schema) + ")");
+            }
         }
         if (batch == 0 || batch > maxInstances) {
             throw invalid(batchInput, "holds " + batch + " instances; a request holds 1 to " + maxInstances

@@ -181,6 +181,8 @@ class InferenceRestTest extends PlatformApiTest {
         assertError(postJson(inferPath(name, ""), json(Map.of("inputs", List.of(new InferenceTensor("user_id",
                 "BYTES", List.of(1001L), java.util.Collections.nCopies(1001, "u1")))))), 400,
                 "din.serving.max-instances-per-request");
+        assertError(postJson(inferPath(name, ""), json(Map.of("inputs", good.subList(0, 4)))), 400,
+                "input 'hist_cate_id': missing");
         assertError(postJson(inferPath(name, ""), "{\"inputs\": [{\"name\": "), 400, "not valid JSON");
         assertError(postJson(inferPath(name, ""), "{}"), 400, "inputs");
         assertError(postJson(inferPath("no-such-model", ""), json(Map.of("inputs", good))), 404, "does not exist");
