@@ -89,15 +89,15 @@ public final class FeatureTensors {
             batchInput = tensor.name();
             requireDatatype(feature, tensor);
         }
+        if (batch == 0 || batch > maxInstances) {
+            throw invalid(batchInput, "holds " + batch + " instances; a request holds 1 to " + maxInstances
+                    + " (setting din.serving.max-instances-per-request)");
+        }
         for (FeatureSpec feature : schema.features()) {
             if (!seen.contains(feature.name())) {
                 throw invalid(feature.name(), "missing: every feature of the model is an input ("
                         + names(schema) + ")");
             }
-        }
-        if (batch == 0 || batch > maxInstances) {
-            throw invalid(batchInput, "holds " + batch + " instances; a request holds 1 to " + maxInstances
-                    + " (setting din.serving.max-instances-per-request)");
         }
         List<Map<String, Object>> instances = new ArrayList<>((int) batch);
         for (int i = 0; i < batch; i++) {

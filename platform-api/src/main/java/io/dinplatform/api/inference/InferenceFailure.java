@@ -72,8 +72,8 @@ public record InferenceFailure(Kind kind, int httpStatus, String message, Option
             return new InferenceFailure(Kind.UNAVAILABLE, 503, e.getMessage(), Optional.empty());
         }
         if (e instanceof DataAccessException) {
-            return new InferenceFailure(Kind.UNAVAILABLE, 503, "The catalog database is unreachable; retry in a moment.",
-                    Optional.empty());
+            return new InferenceFailure(Kind.UNAVAILABLE, 503,
+                    "The catalog database is unreachable; retry in a moment.", Optional.empty());
         }
         return new InferenceFailure(Kind.INTERNAL, 500, INTERNAL_MESSAGE, Optional.empty());
     }
