@@ -65,7 +65,9 @@ public record InferenceFailure(Kind kind, int httpStatus, String message, Option
         // the platform's refusals (400, 401, 403, 404, 413, 429 with Retry-After, 503) and Spring's carry a status
         if (e instanceof ErrorResponse response) {
             int status = response.getStatusCode().value();
-            return new InferenceFailure(Kind.ofHttpStatus(status), status, response.getBody().getDetail(),
+            String detail = response.getBody().getDetail();
+            return new InferenceFailure(Kind.ofHttpStatus(status), status,
+                    detail != null ? detail : String.valueOf(response.getBody().getTitle()),
                     Optional.ofNullable(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
         }
         if (e instanceof ArtifactIntegrityException || e instanceof ArtifactStoreUnavailableException) {
