@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the real HTTP server) in this JVM, registers the given bundle as the worker would, and drives
  * {@code POST /predict} with concurrent clients that each send one-instance requests back to back: once with dynamic
  * batching on and once, after a restart on the same data, with it off. Each start also drives the Open Inference
- * Protocol with the same instances: REST v2 {@code infer} (with wrk) and gRPC {@code ModelInfer} (with
+ * Protocol with the same instances: REST v2 {@code infer} (with the same HTTP load) and gRPC {@code ModelInfer} (with
  * {@link GrpcLoad}, a grpc-java load generator in its own process). It then measures, in process on the same
  * model, the batched scorer's throughput and the ranking path (one user against 1,000 candidates) against scoring the
  * same 1,000 pairs as ordinary predictions.
@@ -93,10 +93,8 @@ public final class ServingBenchmark {
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         batched.predict().print("POST /predict, one instance, dynamic batching on");
         alone.predict().print("POST /predict, one instance, dynamic batching off");
-        if (batched.infer() != null) {
-            batched.infer().print("POST /v2/models/{name}/infer (REST v2), one instance, dynamic batching on");
-            alone.infer().print("POST /v2/models/{name}/infer (REST v2), one instance, dynamic batching off");
-        }
+        batched.infer().print("POST /v2/models/{name}/infer (REST v2), one instance, dynamic batching on");
+        alone.infer().print("POST /v2/models/{name}/infer (REST v2), one instance, dynamic batching off");
         batched.grpc().print("gRPC ModelInfer (load generator in its own process), one instance, batching on");
         alone.grpc().print("gRPC ModelInfer (load generator in its own process), one instance, batching off");
         if (batched.floor() != null) {
@@ -117,8 +115,8 @@ public final class ServingBenchmark {
     }
 
     /**
-     * The predictions measured on one start of the platform (v1, and with wrk REST v2; gRPC) and, with wrk, the floor
-     * of a trivial request.
+     * The predictions measured on one start of the platform (REST v1, REST v2, gRPC) and, with wrk, the floor of a
+     * trivial request.
      */
     private record Settings(Load predict, Load infer, Load grpc, Load floor) {
     }
@@ -164,15 +162,11 @@ public final class ServingBenchmark {
             Load load = drive(predict, bodies.predict(), options, options.seconds());
             load = load.withServerCpu(ProcessMeters.processCpuNanos() - cpu);
             printBatchSizes(port);
-            Load infer = null;
-            if (options.load().equals("wrk")) {
-                URI v2 = URI.create("http://localhost:" + port + "/v2/models/" + MODEL + "/infer");
-                WrkLoad wrk = wrk(bodies.infer(), options);
-                wrk.drive(v2, options.clients(), options.warmupSeconds());
-                cpu = ProcessMeters.processCpuNanos();
-                infer = wrk.drive(v2, options.clients(), options.seconds())
-                        .withServerCpu(ProcessMeters.processCpuNanos() - cpu);
-            }
+            URI v2 = URI.create("http://localhost:" + port + "/v2/models/" + MODEL + "/infer");
+            drive(v2, bodies.infer(), options, options.warmupSeconds());
+            cpu = ProcessMeters.processCpuNanos();
+            Load infer = drive(v2, bodies.infer(), options, options.seconds())
+                    .withServerCpu(ProcessMeters.processCpuNanos() - cpu);
             Load grpc = driveGrpc(platform.getBean(GrpcInferenceServer.class).port(), bodies.grpc(), options);
             Load floor = null;
             if (batching && options.load().equals("wrk")) {
