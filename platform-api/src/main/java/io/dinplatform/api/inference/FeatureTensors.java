@@ -156,7 +156,7 @@ public final class FeatureTensors {
                 : InferenceTensor.BYTES.equals(tensor.datatype());
         if (!fits) {
             throw invalid(tensor.name(), "datatype " + tensor.datatype() + " does not fit a "
-                    + feature.kind().name().toLowerCase() + " feature; send " + (numeric ? "FP32" : "BYTES"));
+                    + feature.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature; send " + (numeric ? "FP32" : "BYTES"));
         }
     }
 
