@@ -55,6 +55,16 @@ public abstract class PlatformApiTest {
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("din.data-dir", DATA_DIR::toString);
         registry.add("din.datasets.references.local-directory", () -> REFERENCED_DIR.toString());
+        registry.add("din.grpc.port", PlatformApiTest::freePort);
+    }
+
+    /** The Open Inference Protocol's gRPC server of each application gets a port no other one has. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeEach

@@ -14,12 +14,12 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * Turns a JSON body that could not be read into a message a client can act on: the field's path in the document
  * and what was wrong, without the server's Java type names.
  */
-final class UnreadableJson {
+public final class UnreadableJson {
 
     private UnreadableJson() {
     }
 
-    static FieldError describe(JacksonException e) {
+    public static FieldError describe(JacksonException e) {
         String field = path(e);
         if (e instanceof StreamReadException) {
             return new FieldError(field, "not valid JSON: " + e.getOriginalMessage());

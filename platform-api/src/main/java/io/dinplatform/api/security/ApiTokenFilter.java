@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Optional;
 
 import io.dinplatform.api.error.ProblemTypes;
-import io.dinplatform.registry.token.ApiToken;
 import io.dinplatform.registry.token.TokenScope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,17 +27,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
     static final String TOKEN_ID = ApiTokenFilter.class.getName() + ".tokenId";
 
-    private static final String BEARER = "bearer ";
-
-    private final TokenAuthenticator authenticator;
-    private final SecurityProperties properties;
+    private final BearerTokenCheck tokens;
     private final HandlerExceptionResolver problems;
 
     /** @param problems answers 401 and 403 as the API answers every error (problem details) */
-    ApiTokenFilter(TokenAuthenticator authenticator, SecurityProperties properties,
-                   HandlerExceptionResolver problems) {
-        this.authenticator = authenticator;
-        this.properties = properties;
+    ApiTokenFilter(BearerTokenCheck tokens, HandlerExceptionResolver problems) {
+        this.tokens = tokens;
         this.problems = problems;
     }
 
@@ -47,13 +41,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<TokenScope> required = RequiredScope.of(request.getMethod(), request.getServletPath()
                 + (request.getPathInfo() == null ? "" : request.getPathInfo()));
-        if (required.isEmpty() || isOpen(required.get())) {
+        if (required.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
         try {
-            ApiToken token = authorize(request, required.get());
-            request.setAttribute(TOKEN_ID, token.id());
+            tokens.authorize(request.getHeader(HttpHeaders.AUTHORIZATION), required.get())
+                    .ifPresent(token -> request.setAttribute(TOKEN_ID, token.id()));
         } catch (ErrorResponseException refused) {
             problems.resolveException(request, response, null, refused);
             return;
@@ -74,26 +68,5 @@ class ApiTokenFilter extends OncePerRequestFilter {
         problem.setType(ProblemTypes.CATALOG_UNAVAILABLE);
         problem.setTitle("Catalog unavailable");
         return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
-    }
-
-    private boolean isOpen(TokenScope scope) {
-        return scope == TokenScope.READ && properties.openRead()
-                || scope == TokenScope.PREDICT && properties.openPredict();
-    }
-
-    private ApiToken authorize(HttpServletRequest request, TokenScope required) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.isBlank()) {
-            throw AuthenticationRequiredException.missing(required.label());
-        }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw AuthenticationRequiredException.invalid();
-        }
-        ApiToken token = authenticator.authenticate(header.substring(BEARER.length()).strip())
-                .orElseThrow(AuthenticationRequiredException::invalid);
-        if (!token.allows(required)) {
-            throw new InsufficientScopeException(required.label());
-        }
-        return token;
     }
 }

@@ -29,11 +29,15 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    BearerTokenCheck bearerTokenCheck(TokenAuthenticator authenticator, SecurityProperties properties) {
+        return new BearerTokenCheck(authenticator, properties);
+    }
+
+    @Bean
     FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(
-            TokenAuthenticator authenticator, SecurityProperties properties,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+            BearerTokenCheck tokens, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         FilterRegistrationBean<ApiTokenFilter> registration =
-                new FilterRegistrationBean<>(new ApiTokenFilter(authenticator, properties, problems));
+                new FilterRegistrationBean<>(new ApiTokenFilter(tokens, problems));
         registration.addUrlPatterns("/*");
         registration.setOrder(FILTER_ORDER);
         return registration;

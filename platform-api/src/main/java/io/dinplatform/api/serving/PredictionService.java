@@ -21,6 +21,7 @@ import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.encode.InvalidInstanceException;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureKind;
+import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.serving.Ranking;
 import io.dinplatform.core.serving.ScoringResult;
 import io.dinplatform.core.serving.UnknownFeatures;
@@ -42,26 +43,53 @@ public class PredictionService {
         this.properties = properties;
     }
 
+    /**
+     * The instances of a request in another form than v1's JSON (the Open Inference Protocol's tensors), built once
+     * the model version, and so its feature schema, is known.
+     */
+    @FunctionalInterface
+    public interface InstanceSource {
+
+        /**
+         * @throws InvalidRequestException when the request does not fit the schema
+         */
+        List<Map<String, Object>> instances(FeatureSchema schema);
+    }
+
     /** Scores every instance; {@code version} and {@code alias} select the model version (both may be null). */
     public PredictionResponse predict(String name, String version, String alias, PredictionRequest request)
             throws IOException {
+        List<Map<String, Object>> instances = requireInstances(request.instances());
+        return predict(name, version, alias, schema -> instances, request.explainRequested());
+    }
+
+    /**
+     * Scores the instances the source builds against the resolved version's schema, under the same limits and with
+     * the same batcher as a v1 predict.
+     */
+    public PredictionResponse predict(String name, String version, String alias, InstanceSource source,
+                                      boolean explain) throws IOException {
         long started = System.nanoTime();
-        List<Map<String, Object>> instances = requireList("instances", request.instances(),
-                properties.maxInstancesPerRequest(), "din.serving.max-instances-per-request");
         ServedVersion resolved = resolver.resolve(name, version, alias);
         try (ModelLease lease = cache.acquire(resolved)) {
             ServedModel model = lease.model();
-            if (request.explainRequested() && model.type() != ModelType.DIN) {
+            if (explain && model.type() != ModelType.DIN) {
                 throw invalid("explain", "model '" + name + "' version " + resolved.version() + " is a "
                         + model.type() + " model, which pools the history without attention; explanations need a "
                         + "DIN model");
             }
+            List<Map<String, Object>> instances = requireInstances(source.instances(model.schema()));
             EncodedDataset rows = encode(model, instances);
-            ScoringResult result = await(model, rows, request.explainRequested());
+            ScoringResult result = await(model, rows, explain);
             model.metrics().predictAnswered(instances.size(), System.nanoTime() - started);
             return new PredictionResponse(resolved.model(), resolved.version(),
                     predictions(result, UnknownFeatures.ofEveryRow(rows)));
         }
+    }
+
+    private List<Map<String, Object>> requireInstances(List<Map<String, Object>> instances) {
+        return requireList("instances", instances, properties.maxInstancesPerRequest(),
+                "din.serving.max-instances-per-request");
     }
 
     /** Scores every candidate for the context's user and returns the best {@code topK}, the highest first. */

@@ -24,13 +24,15 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Refuses request bodies beyond a limit with 413 before they are parsed: by their declared length, or, for a body
- * sent without one, by reading at most one byte more than the limit. Predict and rank bodies have their own limit
- * ({@code din.serving.max-body-size}); every other JSON body of the API has {@code din.api.max-body-size}.
+ * sent without one, by reading at most one byte more than the limit. Predict, rank and v2 infer bodies have their
+ * own limit ({@code din.serving.max-body-size}); every other JSON body of the API has {@code din.api.max-body-size}.
  * Multipart uploads are bounded by the servlet container ({@code din.datasets.max-upload-size}).
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private static final Pattern SERVING_PATH = Pattern.compile("/api/v1/models/[^/]+/(predict|rank)");
+    /** Predict and rank, and the Open Inference Protocol's infer. */
+    private static final Pattern SERVING_PATH = Pattern.compile(
+            "/api/v1/models/[^/]+/(predict|rank)|/v2/models/[^/]+(/versions/[^/]+)?/infer");
     private static final String SERVING_SETTING = "din.serving.max-body-size";
 
     private final DataSize limit;

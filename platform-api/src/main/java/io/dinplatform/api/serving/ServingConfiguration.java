@@ -88,7 +88,7 @@ public class ServingConfiguration {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(RequestBodyLimitFilter.serving(properties.maxBodySize(), problems));
-        registration.addUrlPatterns("/api/v1/models/*");
+        registration.addUrlPatterns("/api/v1/models/*", "/v2/models/*");
         return registration;
     }
 }

@@ -1,11 +1,16 @@
 package io.dinplatform.api.benchmark;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import ai.djl.Device;
 import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.api.inference.grpc.GrpcInferenceServer;
 import io.dinplatform.tools.bench.ProcessMeters;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.device.NativeAllocator;
+import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.core.serving.Scorer;
 import io.dinplatform.registry.artifact.ArtifactStore;
@@ -39,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Load benchmark of online serving (a program, not a test). It starts the standalone platform (embedded PostgreSQL,
  * the real HTTP server) in this JVM, registers the given bundle as the worker would, and drives
  * {@code POST /predict} with concurrent clients that each send one-instance requests back to back: once with dynamic
- * batching on and once, after a restart on the same data, with it off. It then measures, in process on the same
+ * batching on and once, after a restart on the same data, with it off. Each start also drives the Open Inference
+ * Protocol with the same instances: REST v2 {@code infer} (with the same HTTP load) and gRPC {@code ModelInfer} (with
+ * {@link GrpcLoad}, a grpc-java load generator in its own process). It then measures, in process on the same
  * model, the batched scorer's throughput and the ranking path (one user against 1,000 candidates) against scoring the
  * same 1,000 pairs as ordinary predictions.
  *
@@ -62,12 +71,16 @@ public final class ServingBenchmark {
         NativeAllocator.tuneForEngineWorkloads(); // as the platform's main method does
         Path dataDirectory = Files.createTempDirectory("din-serving-benchmark-");
         List<Map<String, Object>> instances;
+        FeatureSchema schema;
         try (ModelBundle bundle = BundleReader.read(options.bundle(), null, Device.cpu())) {
             instances = RandomInstances.of(bundle, INSTANCES, 7);
+            schema = bundle.schema();
         }
-        List<String> bodies = instances.stream()
+        Bodies bodies = new Bodies(instances.stream()
                 .map(instance -> JsonMapper.shared().writeValueAsString(Map.of("instances", List.of(instance))))
-                .toList();
+                .toList(),
+                instances.stream().map(instance -> InferenceBodies.rest(schema, instance)).toList(),
+                grpcRequests(schema, instances));
 
         Settings batched = againstPlatform(dataDirectory, true, options, bodies);
         Settings alone = againstPlatform(dataDirectory, false, options, bodies);
@@ -80,6 +93,10 @@ public final class ServingBenchmark {
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         batched.predict().print("POST /predict, one instance, dynamic batching on");
         alone.predict().print("POST /predict, one instance, dynamic batching off");
+        batched.infer().print("POST /v2/models/{name}/infer (REST v2), one instance, dynamic batching on");
+        alone.infer().print("POST /v2/models/{name}/infer (REST v2), one instance, dynamic batching off");
+        batched.grpc().print("gRPC ModelInfer (load generator in its own process), one instance, batching on");
+        alone.grpc().print("gRPC ModelInfer (load generator in its own process), one instance, batching off");
         if (batched.floor() != null) {
             batched.floor().print("GET /actuator/health/liveness (the HTTP floor: no model, no database)");
         }
@@ -89,25 +106,47 @@ public final class ServingBenchmark {
         System.out.printf(Locale.ROOT, "batching on / off: %.2fx; served (batching on) / in-process: %.0f %%%n",
                 batched.predict().throughput() / alone.predict().throughput(),
                 100 * batched.predict().throughput() / inProcess.predictionsPerSecond());
+        System.out.printf(Locale.ROOT, "gRPC: batching on / off: %.2fx; platform CPU per request, gRPC / REST v1 "
+                        + "predict (batching on): %.2f%n", batched.grpc().throughput() / alone.grpc().throughput(),
+                batched.grpc().serverCpuMillisPerRequest() / batched.predict().serverCpuMillisPerRequest());
         System.out.printf(Locale.ROOT, "rank of 1 user x %d candidates: %.2f ms; the same %d pairs through predict: "
                         + "%.2f ms (ratio %.2f)%n", RANK_CANDIDATES, inProcess.rankMillis(), RANK_CANDIDATES,
                 inProcess.pairsMillis(), inProcess.rankMillis() / inProcess.pairsMillis());
     }
 
-    /** The predictions measured on one start of the platform and, with wrk, the floor of a trivial request. */
-    private record Settings(Load predict, Load floor) {
+    /**
+     * The predictions measured on one start of the platform (REST v1, REST v2, gRPC) and, with wrk, the floor of a
+     * trivial request.
+     */
+    private record Settings(Load predict, Load infer, Load grpc, Load floor) {
+    }
+
+    /** The same instances as v1 bodies, REST v2 bodies and a file of length-delimited gRPC requests. */
+    private record Bodies(List<String> predict, List<String> infer, Path grpc) {
+    }
+
+    private static Path grpcRequests(FeatureSchema schema, List<Map<String, Object>> instances) throws IOException {
+        Path file = Files.createTempFile("din-benchmark-grpc-", ".bin");
+        file.toFile().deleteOnExit();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (Map<String, Object> instance : instances) {
+                InferenceBodies.grpc(MODEL, schema, instance).writeDelimitedTo(out);
+            }
+        }
+        return file;
     }
 
     /** Starts the platform with batching on or off, registers the model on the first start, and loads it. */
     private static Settings againstPlatform(Path dataDirectory, boolean batching, Options options,
-                                            List<String> bodies) throws Exception {
+                                            Bodies bodies) throws Exception {
         // Arguments, not default properties: they must win over application.properties.
         try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApiApplication.class)
                 .run("--server.port=0", "--din.data-dir=" + dataDirectory, "--din.worker.embedded=false",
                         "--din.serving.batching=" + batching, "--spring.main.banner-mode=off",
                         // the benchmark measures serving; a token check per request is a separate question
                         "--din.security.open-predict=true", "--management.endpoint.health.probes.enabled=true",
-                        "--logging.level.root=WARN", "--server.tomcat.threads.max=" + Math.max(200, options.clients()))) {
+                        "--logging.level.root=WARN", "--server.tomcat.threads.max=" + Math.max(200, options.clients()),
+                        "--din.grpc.port=" + freePort())) {
             ModelRepository models = platform.getBean(ModelRepository.class);
             if (models.findLatestVersion(MODEL).isEmpty()) {
                 String sha256 = platform.getBean(ArtifactStore.class)
@@ -118,20 +157,62 @@ public final class ServingBenchmark {
             URI predict = URI.create("http://localhost:" + port + "/api/v1/models/" + MODEL + "/predict");
             System.err.printf("batching %s: warming up %d s, measuring %d s with %d clients%n",
                     batching ? "on" : "off", options.warmupSeconds(), options.seconds(), options.clients());
-            drive(predict, bodies, options, options.warmupSeconds());
+            drive(predict, bodies.predict(), options, options.warmupSeconds());
             long cpu = ProcessMeters.processCpuNanos();
-            Load load = drive(predict, bodies, options, options.seconds());
+            Load load = drive(predict, bodies.predict(), options, options.seconds());
             load = load.withServerCpu(ProcessMeters.processCpuNanos() - cpu);
             printBatchSizes(port);
+            URI v2 = URI.create("http://localhost:" + port + "/v2/models/" + MODEL + "/infer");
+            drive(v2, bodies.infer(), options, options.warmupSeconds());
+            cpu = ProcessMeters.processCpuNanos();
+            Load infer = drive(v2, bodies.infer(), options, options.seconds())
+                    .withServerCpu(ProcessMeters.processCpuNanos() - cpu);
+            Load grpc = driveGrpc(platform.getBean(GrpcInferenceServer.class).port(), bodies.grpc(), options);
             Load floor = null;
             if (batching && options.load().equals("wrk")) {
                 URI liveness = URI.create("http://localhost:" + port + "/actuator/health/liveness");
-                WrkLoad wrk = wrk(bodies, options);
+                WrkLoad wrk = wrk(bodies.predict(), options);
                 wrk.get(liveness, options.clients(), options.warmupSeconds());
                 cpu = ProcessMeters.processCpuNanos();
                 floor = wrk.get(liveness, options.clients(), options.seconds()).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
             }
-            return new Settings(load, floor);
+            return new Settings(load, infer, grpc, floor);
+        }
+    }
+
+    /**
+     * Runs {@link GrpcLoad} in its own JVM on this class path and measures the platform's CPU time while it
+     * measures.
+     */
+    private static Load driveGrpc(int port, Path requests, Options options) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process driver = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                GrpcLoad.class.getName(), Integer.toString(port), requests.toString(),
+                Integer.toString(options.clients()), Integer.toString(options.warmupSeconds()),
+                Integer.toString(options.seconds()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long cpu = 0;
+        Load load = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(driver.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.equals("measuring")) {
+                    cpu = ProcessMeters.processCpuNanos();
+                } else if (line.startsWith("result ")) {
+                    load = GrpcLoad.parse(line).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
+                }
+            }
+        }
+        if (driver.waitFor() != 0 || load == null) {
+            throw new IllegalStateException("the gRPC load generator failed (exit " + driver.exitValue() + ")");
+        }
+        return load;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hostile and broken input at every endpoint: malformed JSON, wrong types, NaN and infinities, huge and negative
  * numbers, deep nesting, very long strings, Unicode edge cases, SQL and path injection in names, paths and values,
- * broken CSV, a gzip bomb. Each request gets a 4xx with problem details (never a 5xx), and leaves the catalog and
- * the data directory exactly as they were: no row in any table, no file.
+ * broken CSV, a gzip bomb. Each request gets a 4xx with problem details (the Open Inference Protocol's endpoints: its
+ * {@code {"error": "..."}}) and never a 5xx, and leaves the catalog and the data directory exactly as they were: no
+ * row in any table, no file.
  *
  * <p>The cases are data (see {@link #cases()}): a new endpoint joins by adding its paths to the lists below.
  */
@@ -107,14 +108,30 @@ class HostileInputTest extends PlatformApiTest {
                 assertThat(status).as("status, body %s", text(response)).isBetween(400, 499);
                 assertThat(problem).as("problem details, got %s: %s", type, text(response)).isTrue();
             }
+            case REFUSED_BY_INFERENCE -> {
+                assertThat(status).as("status, body %s", text(response)).isBetween(400, 499);
+                assertThat(problem || inferenceError(response)).as("an error body, got %s: %s", type,
+                        text(response)).isTrue();
+            }
             case REFUSED_MAYBE_BY_CONTAINER -> assertThat(status).isBetween(400, 499);
-            case HARMLESS -> assertThat(status < 400 || problem).as("problem details, got %s", type).isTrue();
+            case HARMLESS -> assertThat(status < 400 || problem || inferenceError(response))
+                    .as("an error body, got %s", type).isTrue();
         }
         if (problem) {
             JsonNode body = tools.jackson.databind.json.JsonMapper.shared().readTree(response.getBody());
             assertThat(body.get("status").asInt()).isEqualTo(status);
             assertThat(body.get("detail").asString()).isNotBlank();
         }
+    }
+
+    /** The Open Inference Protocol's error form: {"error": "..."}, nothing else. */
+    private static boolean inferenceError(ResponseEntity<byte[]> response) {
+        MediaType type = response.getHeaders().getContentType();
+        if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            return false;
+        }
+        JsonNode body = tools.jackson.databind.json.JsonMapper.shared().readTree(response.getBody());
+        return body.size() == 1 && body.hasNonNull("error") && !body.get("error").asString().isBlank();
     }
 
     static Stream<HostileRequest> cases() {
@@ -125,6 +142,7 @@ class HostileInputTest extends PlatformApiTest {
         numbersOutOfRange(cases);
         hostilePaths(cases);
         wrongContentTypes(cases);
+        HostileInferenceRequests.cases(cases, MODEL, VALID_INSTANCE);
         HostileUploads.cases(cases);
         return cases.stream();
     }

@@ -21,6 +21,11 @@ record HostileRequest(String description, String method, String path, MediaType 
     enum Expect {
         /** A 4xx with problem details. */
         REFUSED,
+        /**
+         * A 4xx in the Open Inference Protocol's form, {@code {"error": "..."}}, or as problem details where the
+         * request is refused before it reaches the protocol's endpoint (token, body size, content type).
+         */
+        REFUSED_BY_INFERENCE,
         /** A 4xx that the servlet container may answer itself, before the application sees the request. */
         REFUSED_MAYBE_BY_CONTAINER,
         /** Anything but a 5xx (e.g. an unknown id scores like a rare one); problem details when it is an error. */

@@ -61,7 +61,7 @@ class ApiTokenFilterTest {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return new ModelAndView();
         };
-        return new ApiTokenFilter(null, properties, problems);
+        return new ApiTokenFilter(new BearerTokenCheck(null, properties), problems);
     }
 
     private static boolean passes(ApiTokenFilter filter, String method, String path) throws Exception {

@@ -36,6 +36,13 @@ class RequiredScopeTest {
             "GET,    /assets/index.js,                         open",
             "GET,    /actuator/health,                         open",
             "GET,    /v3/api-docs,                             open",
+            "GET,    /v2/health/ready,                         open",
+            "GET,    /v2,                                      open",
+            "GET,    /v2/models/m,                             predict",
+            "GET,    /v2/models/m/versions/production/ready,   predict",
+            "POST,   /v2/models/m/versions/2/infer,            predict",
+            "POST,   /v2/health/live,                          write",
+            "DELETE, /v2/models/m,                             write",
     })
     void eachRequestNeedsOneScope(String method, String path, String expected) {
         Optional<TokenScope> scope = RequiredScope.of(method, path);

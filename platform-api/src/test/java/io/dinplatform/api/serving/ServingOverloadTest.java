@@ -10,11 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.dinplatform.api.PlatformApiTest;
+import io.dinplatform.api.inference.GrpcClients;
+import io.dinplatform.api.inference.InferenceTensor;
+import io.dinplatform.api.inference.InstanceTensors;
+import io.dinplatform.api.inference.grpc.GrpcInferenceServer;
+import io.dinplatform.api.inference.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import io.dinplatform.api.inference.grpc.v2.ModelInferRequest;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.model.ModelRepository;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +58,9 @@ class ServingOverloadTest extends PlatformApiTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    GrpcInferenceServer grpc;
+
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         registry.add("din.database.embedded.directory", OWN_DATABASE::toString);
@@ -76,6 +89,52 @@ class ServingOverloadTest extends PlatformApiTest {
         assertThat(problem.get("detail").asString()).contains(name).contains("queue is full");
         assertThat(meters.get("din.serving.rejections").tags("model", name, "version", "1").counter().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aFullQueueIsResourceExhaustedOverGrpcAnd429OverRestV2() throws Exception {
+        String name = "overload-oip-" + UUID.randomUUID().toString().substring(0, 8);
+        TrainedModels.register(artifacts, models, name, ModelType.DIN, 11);
+        List<InferenceTensor> tensors = InstanceTensors.of(TrainedModels.instances(1, 2));
+        String infer = "/v2/models/" + name + "/infer";
+        String body = JsonMapper.shared().writeValueAsString(Map.of("inputs", tensors));
+        assertThat(postJson(infer, body).getStatusCode().value()).isEqualTo(200); // loads the model
+        ManagedChannel channel = GrpcClients.channel(grpc.port());
+        try {
+            GRPCInferenceServiceBlockingStub stub = GrpcClients.stub(channel, ADMIN_TOKEN);
+            ModelInferRequest request = GrpcClients.request(name, "", tensors).build();
+
+            CompletableFuture<Throwable> overGrpc = CompletableFuture.supplyAsync(() -> failureOf(
+                    () -> stub.modelInfer(request)));
+            CompletableFuture<ResponseEntity<JsonNode>> overRest = CompletableFuture.supplyAsync(
+                    () -> postJson(infer, body));
+            Throwable grpcFailure = overGrpc.join();
+            ResponseEntity<JsonNode> restAnswer = overRest.join();
+
+            // one of the two held the whole queue; the other was refused, each in its protocol's form
+            if (grpcFailure == null) {
+                assertThat(restAnswer.getStatusCode().value()).isEqualTo(429);
+                assertThat(restAnswer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+                assertThat(restAnswer.getBody().get("error").asString()).contains("queue is full");
+            } else {
+                assertThat(restAnswer.getStatusCode().value()).isEqualTo(200);
+                assertThat(grpcFailure).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+                    assertThat(e.getStatus().getDescription()).contains("queue is full");
+                });
+            }
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Throwable failureOf(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     private static Path temporaryDirectory() {

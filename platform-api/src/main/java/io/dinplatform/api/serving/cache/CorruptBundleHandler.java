@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * A model version that cannot be served until its bundle is repaired: a 503 problem naming the version, while other
  * versions still serve. Serving reports its own problem so that the API's general handler needs to know nothing of
- * serving; it is ordered first because that handler answers every exception it is asked about.
+ * serving; it is ordered before that handler, which answers every exception it is asked about, and after the
+ * Open Inference Protocol's, which answers its own endpoints' errors in that protocol's form.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class CorruptBundleHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CorruptBundleHandler.class);
