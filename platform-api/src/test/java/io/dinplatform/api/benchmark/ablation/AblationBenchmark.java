@@ -51,7 +51,7 @@ public final class AblationBenchmark {
         }
         List<AblationTable> tables = report(options);
         System.out.println();
-        System.out.print(MarkdownReport.of(tables, true));
+        System.out.print(MarkdownReport.of(tables));
     }
 
     private static void train(AblationOptions options) throws Exception {
@@ -104,10 +104,10 @@ public final class AblationBenchmark {
     private static List<AblationTable> report(AblationOptions options) throws Exception {
         List<AblationTable> tables = new ArrayList<>();
         RunLog.read(List.of(options.runLog()))
-                .forEach((dataset, runs) -> tables.add(new AblationTable(dataset.title(), runs)));
-        Files.writeString(options.out().resolve("ablation-table.md"), MarkdownReport.of(tables, true));
-        Files.writeString(options.out().resolve("ablation.svg"), AblationChart.svg(tables, true));
-        tables.forEach(table -> log("%s: %s", table.dataset(), MarkdownReport.verdict(table)));
+                .forEach((dataset, runs) -> tables.add(new AblationTable(dataset, runs)));
+        Files.writeString(options.out().resolve("ablation-table.md"), MarkdownReport.of(tables));
+        Files.writeString(options.out().resolve("ablation.svg"), AblationChart.svg(tables));
+        tables.forEach(table -> log("%s: %s", table.dataset().title(), MarkdownReport.verdict(table)));
         return tables;
     }
 

@@ -22,7 +22,7 @@ final class AblationChart {
     private AblationChart() {
     }
 
-    static String svg(List<AblationTable> tables, boolean paperMarkers) {
+    static String svg(List<AblationTable> tables) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
@@ -31,7 +31,7 @@ final class AblationChart {
                 PANEL_WIDTH * tables.size(), HEIGHT));
         for (int i = 0; i < tables.size(); i++) {
             AblationTable table = tables.get(i);
-            panel(out, table, i * PANEL_WIDTH, paperMarkers && table.dataset().startsWith("MovieLens"));
+            panel(out, table, i * PANEL_WIDTH, table.dataset().hasPaperFigures());
         }
         return out.append("</svg>\n").toString();
     }
@@ -40,7 +40,7 @@ final class AblationChart {
         List<AblationConfiguration> configurations = table.configurations();
         Range range = Range.of(table, paper);
         out.append(String.format(Locale.ROOT, "<g class=\"panel\" transform=\"translate(%d,0)\">%n", x0));
-        text(out, PANEL_WIDTH / 2.0, 20, "middle", "bold", table.dataset() + ": test GAUC, mean ± std over seeds");
+        text(out, PANEL_WIDTH / 2.0, 20, "middle", "bold", table.dataset().title() + ": test GAUC, mean ± std over seeds");
         axis(out, range);
         double slot = (PANEL_WIDTH - LEFT - 20) / (double) configurations.size();
         for (int c = 0; c < configurations.size(); c++) {

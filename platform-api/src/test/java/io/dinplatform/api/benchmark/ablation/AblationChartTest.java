@@ -18,13 +18,13 @@ class AblationChartTest {
 
     @Test
     void drawsOnePanelPerDatasetWithABarPerConfigurationAndThePapersMarkersOnMovieLensOnly() throws Exception {
-        AblationTable movieLens = new AblationTable("MovieLens 100K", List.of(
+        AblationTable movieLens = new AblationTable(AblationDataset.MOVIELENS, List.of(
                 run(AblationConfiguration.BASE, 1, 0.70), run(AblationConfiguration.BASE, 2, 0.71),
                 run(AblationConfiguration.DIN, 1, 0.72), run(AblationConfiguration.DIN_DICE, 1, 0.73)));
-        AblationTable synthetic = new AblationTable("Synthetic planted interests", List.of(
+        AblationTable synthetic = new AblationTable(AblationDataset.SYNTHETIC, List.of(
                 run(AblationConfiguration.BASE, 1, 0.80), run(AblationConfiguration.DIN_MBA_DICE, 1, 0.85)));
 
-        Document svg = parse(AblationChart.svg(List.of(movieLens, synthetic), true));
+        Document svg = parse(AblationChart.svg(List.of(movieLens, synthetic)));
 
         NodeList panels = svg.getElementsByTagName("g");
         assertThat(panels.getLength()).isEqualTo(2);
@@ -37,10 +37,10 @@ class AblationChartTest {
 
     @Test
     void aHigherMeanDrawsATallerBar() throws Exception {
-        AblationTable table = new AblationTable("Synthetic planted interests", List.of(
+        AblationTable table = new AblationTable(AblationDataset.SYNTHETIC, List.of(
                 run(AblationConfiguration.BASE, 1, 0.80), run(AblationConfiguration.DIN, 1, 0.85)));
 
-        NodeList bars = parse(AblationChart.svg(List.of(table), false)).getElementsByTagName("rect");
+        NodeList bars = parse(AblationChart.svg(List.of(table))).getElementsByTagName("rect");
 
         // the first rect is the background
         double base = Double.parseDouble(((Element) bars.item(1)).getAttribute("height"));

@@ -20,6 +20,11 @@ enum AblationDataset {
         return title;
     }
 
+    /** Whether the paper reports figures for this data (on MovieLens-20M, {@link PaperFigures}). */
+    boolean hasPaperFigures() {
+        return this == MOVIELENS;
+    }
+
     /** The dataset's name on the platform. */
     String datasetName() {
         return datasetName;

@@ -15,10 +15,10 @@ import io.dinplatform.core.metrics.RelaImpr;
  * (the paper's definition, on GAUC), each seed's run compared with the base run of the same seed, which trained on
  * the same split from the same initial draw.
  *
- * @param dataset the dataset's name in the report
- * @param runs    every finished run
+ * @param dataset the dataset
+ * @param runs    every finished run on it
  */
-record AblationTable(String dataset, List<RunResult> runs) {
+record AblationTable(AblationDataset dataset, List<RunResult> runs) {
 
     AblationTable {
         runs = List.copyOf(runs);

@@ -22,7 +22,7 @@ class AblationTableTest {
 
     @Test
     void relaImprPairsEachRunWithTheBaseRunOfTheSameSeed() {
-        AblationTable table = new AblationTable("data", List.of(
+        AblationTable table = new AblationTable(AblationDataset.SYNTHETIC, List.of(
                 run(AblationConfiguration.BASE, 1, 0.70), run(AblationConfiguration.BASE, 2, 0.60),
                 run(AblationConfiguration.DIN, 2, 0.66), run(AblationConfiguration.DIN, 1, 0.72)));
 
@@ -40,9 +40,9 @@ class AblationTableTest {
     void theTargetNeedsMoreThanTwoDeviationsOfTheWiderSpread() {
         List<RunResult> base = List.of(run(AblationConfiguration.BASE, 1, 0.700),
                 run(AblationConfiguration.BASE, 2, 0.702));
-        AblationTable clear = new AblationTable("data", concat(base, List.of(
+        AblationTable clear = new AblationTable(AblationDataset.SYNTHETIC, concat(base, List.of(
                 run(AblationConfiguration.DIN_MBA_DICE, 1, 0.710), run(AblationConfiguration.DIN_MBA_DICE, 2, 0.712))));
-        AblationTable noisy = new AblationTable("data", concat(base, List.of(
+        AblationTable noisy = new AblationTable(AblationDataset.SYNTHETIC, concat(base, List.of(
                 run(AblationConfiguration.DIN_MBA_DICE, 1, 0.700), run(AblationConfiguration.DIN_MBA_DICE, 2, 0.716))));
 
         AblationTable.Margin clearMargin = clear.marginOverBase(AblationConfiguration.DIN_MBA_DICE).orElseThrow();
@@ -59,10 +59,10 @@ class AblationTableTest {
 
     @Test
     void theMovieLensTableShowsThePapersFiguresBesideOurs() {
-        AblationTable table = new AblationTable("MovieLens 100K", List.of(run(AblationConfiguration.BASE, 1, 0.70),
+        AblationTable table = new AblationTable(AblationDataset.MOVIELENS, List.of(run(AblationConfiguration.BASE, 1, 0.70),
                 run(AblationConfiguration.DIN_DICE, 1, 0.71)));
 
-        String markdown = MarkdownReport.of(List.of(table), true);
+        String markdown = MarkdownReport.of(List.of(table));
 
         assertThat(markdown).contains("| Base (Embedding&MLP) | 0.7300 | 0.00 % | 0.7000 ± 0.0000 | 0.00 % ± 0.00 % |")
                 .contains("| DIN with Dice | 0.7348 | 2.09 % | 0.7100 ± 0.0000 | 5.00 % ± 0.00 % |")

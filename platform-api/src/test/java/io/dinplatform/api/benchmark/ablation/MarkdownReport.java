@@ -14,11 +14,11 @@ final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static String of(List<AblationTable> tables, boolean withPaperColumn) {
+    static String of(List<AblationTable> tables) {
         StringBuilder out = new StringBuilder();
         for (AblationTable table : tables) {
-            out.append("### ").append(table.dataset()).append("\n\n");
-            summary(out, table, withPaperColumn && table.dataset().startsWith("MovieLens"));
+            out.append("### ").append(table.dataset().title()).append("\n\n");
+            summary(out, table, table.dataset().hasPaperFigures());
             out.append('\n').append(verdict(table)).append("\n\n");
             perSeed(out, table);
             out.append('\n');
