@@ -12,7 +12,7 @@ import java.util.Locale;
 final class AblationChart {
 
     private static final int PANEL_WIDTH = 460;
-    private static final int HEIGHT = 380;
+    private static final int HEIGHT = 400;
     private static final int LEFT = 60;
     private static final int TOP = 40;
     private static final int PLOT_HEIGHT = 250;
@@ -62,12 +62,13 @@ final class AblationChart {
                         "<path class=\"paper\" d=\"M%.1f %.1fl7 7l-7 7l-7 -7z\" fill=\"#e53935\"><title>paper, "
                                 + "MovieLens-20M: %.4f</title></path>%n", centre, range.y(g) - 7, g)));
             }
-            text(out, centre, TOP + PLOT_HEIGHT + 18, "middle", "normal", configuration.label());
+            text(out, centre, high - 6, "middle", "normal", String.format(Locale.ROOT, "%.4f", gauc.mean()));
+            label(out, centre, configuration.label());
         }
         if (paper) {
             out.append(String.format(Locale.ROOT, "<path d=\"M%d %dl7 7l-7 7l-7 -7z\" fill=\"#e53935\"/>%n",
-                    LEFT + 7, HEIGHT - 34));
-            text(out, LEFT + 20, HEIGHT - 22, "start", "normal", "the paper's GAUC on MovieLens-20M (its own scale)");
+                    LEFT + 7, HEIGHT - 30));
+            text(out, LEFT + 20, HEIGHT - 18, "start", "normal", "the paper's test GAUC on MovieLens-20M");
         }
         out.append("</g>\n");
     }
@@ -75,12 +76,21 @@ final class AblationChart {
     private static void axis(StringBuilder out, Range range) {
         out.append(String.format(Locale.ROOT, "<path class=\"axis\" d=\"M%d %dV%dH%d\" stroke=\"black\" "
                 + "fill=\"none\"/>%n", LEFT, TOP, TOP + PLOT_HEIGHT, PANEL_WIDTH - 20));
-        for (int t = 0; t <= TICKS; t++) {
-            double value = range.low() + (range.high() - range.low()) * t / TICKS;
+        long ticks = Math.round((range.high() - range.low()) / range.step());
+        for (int t = 0; t <= ticks; t++) {
+            double value = range.low() + range.step() * t;
             double y = range.y(value);
             out.append(String.format(Locale.ROOT, "<path d=\"M%d %.1fH%d\" stroke=\"#e0e0e0\"/>%n", LEFT + 1, y,
                     PANEL_WIDTH - 20));
-            text(out, LEFT - 6, y + 4, "end", "normal", String.format(Locale.ROOT, "%.3f", value));
+            text(out, LEFT - 6, y + 4, "end", "normal", String.format(Locale.ROOT, "%.4f", value));
+        }
+    }
+
+    /** The configuration's name under its bar, a line per part ("DIN", "+ MBA", "+ Dice"). */
+    private static void label(StringBuilder out, double centre, String label) {
+        String[] parts = label.split(" \\+ ");
+        for (int i = 0; i < parts.length; i++) {
+            text(out, centre, TOP + PLOT_HEIGHT + 16 + 14 * i, "middle", "normal", (i == 0 ? "" : "+ ") + parts[i]);
         }
     }
 
@@ -94,7 +104,7 @@ final class AblationChart {
     }
 
     /** The panel's GAUC axis: every mean ± deviation (and paper marker) inside, with a margin. */
-    private record Range(double low, double high) {
+    private record Range(double low, double high, double step) {
 
         static Range of(AblationTable table, boolean paper) {
             double low = Double.POSITIVE_INFINITY;
@@ -110,7 +120,19 @@ final class AblationChart {
                 }
             }
             double margin = Math.max((high - low) * 0.25, 0.001);
-            return new Range(Math.floor((low - margin) * 1000) / 1000, Math.ceil((high + margin) * 1000) / 1000);
+            double step = niceStep((high - low + 2 * margin) / TICKS);
+            return new Range(Math.floor((low - margin) / step) * step, Math.ceil((high + margin) / step) * step, step);
+        }
+
+        /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code rough}. */
+        static double niceStep(double rough) {
+            double power = Math.pow(10, Math.floor(Math.log10(rough)));
+            for (double multiple : new double[] {1, 2, 5}) {
+                if (multiple * power >= rough) {
+                    return multiple * power;
+                }
+            }
+            return 10 * power;
         }
 
         /** The y coordinate of a GAUC value. */
