@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Every finished run, one CSV line each, appended as the run ends: the sweep's raw record, from which the report can
- * be drawn again (several sweeps' logs together, or an interrupted sweep's whole seeds) without training.
+ * be drawn again (several sweeps' logs together, or an interrupted sweep's whole seeds) without training. A run
+ * logged again (the same dataset, configuration and seed) replaces the earlier line.
  */
 final class RunLog {
 
@@ -31,11 +32,11 @@ final class RunLog {
                 run.seconds()), StandardOpenOption.APPEND);
     }
 
-    /** The runs of the given logs per dataset, in the order of {@link AblationDataset}. */
+    /** The runs of the given logs per dataset, in the order of {@link AblationDataset}; the last line of a run wins. */
     static Map<AblationDataset, List<RunResult>> read(List<Path> logs) throws IOException {
-        Map<AblationDataset, List<RunResult>> runs = new LinkedHashMap<>();
+        Map<AblationDataset, Map<String, RunResult>> runs = new LinkedHashMap<>();
         for (AblationDataset dataset : AblationDataset.values()) {
-            runs.put(dataset, new ArrayList<>());
+            runs.put(dataset, new LinkedHashMap<>());
         }
         for (Path log : logs) {
             List<String> lines = Files.readAllLines(log);
@@ -44,12 +45,18 @@ final class RunLog {
             }
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",");
-                runs.get(AblationDataset.valueOf(f[0])).add(new RunResult(AblationConfiguration.valueOf(f[1]),
-                        Long.parseLong(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                        Integer.parseInt(f[5]), Double.parseDouble(f[6])));
+                RunResult run = new RunResult(AblationConfiguration.valueOf(f[1]), Long.parseLong(f[2]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Integer.parseInt(f[5]),
+                        Double.parseDouble(f[6]));
+                runs.get(AblationDataset.valueOf(f[0])).put(run.configuration() + "/" + run.seed(), run);
             }
         }
-        runs.values().removeIf(List::isEmpty);
-        return runs;
+        Map<AblationDataset, List<RunResult>> logged = new LinkedHashMap<>();
+        runs.forEach((dataset, byRun) -> {
+            if (!byRun.isEmpty()) {
+                logged.put(dataset, new ArrayList<>(byRun.values()));
+            }
+        });
+        return logged;
     }
 }

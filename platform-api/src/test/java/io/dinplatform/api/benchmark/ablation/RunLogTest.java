@@ -32,6 +32,20 @@ class RunLogTest {
     }
 
     @Test
+    void aRunLoggedAgainReplacesTheEarlierLine() throws Exception {
+        Path log = directory.resolve("ablation-runs.csv");
+        RunResult first = new RunResult(AblationConfiguration.BASE, 1, 0.70, 0.71, 2, 700);
+        RunResult again = new RunResult(AblationConfiguration.BASE, 1, 0.72, 0.73, 1, 60);
+        RunResult other = new RunResult(AblationConfiguration.BASE, 2, 0.71, 0.72, 2, 65);
+
+        RunLog.append(log, AblationDataset.MOVIELENS, first);
+        RunLog.append(log, AblationDataset.MOVIELENS, other);
+        RunLog.append(log, AblationDataset.MOVIELENS, again);
+
+        assertThat(RunLog.read(List.of(log)).get(AblationDataset.MOVIELENS)).containsExactly(again, other);
+    }
+
+    @Test
     void refusesAFileThatIsNotARunLog() throws Exception {
         Path other = Files.writeString(directory.resolve("other.csv"), "a,b\n1,2\n");
 
