@@ -1,0 +1,49 @@
+package io.dinplatform.api.benchmark.ablation;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+/**
+ * The command's options.
+ *
+ * @param seeds          the training seeds (1 to {@code --seeds})
+ * @param epochs         the most epochs of a run
+ * @param datasets       which datasets, in order
+ * @param out            where every finished run is appended ({@code ablation-runs.csv}) and the report drawn from
+ *                       all the runs there is written: the Markdown tables ({@code ablation-table.md}) and the chart
+ *                       ({@code ablation.svg})
+ * @param shared         the directory that holds {@code data/movielens-100k}
+ * @param syntheticUsers users of the synthetic data (10 impressions each)
+ * @param reportOnly     train nothing: draw the report from the runs already in {@code out}
+ */
+record AblationOptions(List<Long> seeds, int epochs, List<AblationDataset> datasets, Path out, Path shared,
+                       int syntheticUsers, boolean reportOnly) {
+
+    Path runLog() {
+        return out.resolve("ablation-runs.csv");
+    }
+
+    static AblationOptions parse(String[] args) {
+        Map<String, String> values = new HashMap<>(Map.of("--seeds", "5", "--epochs", "3",
+                "--datasets", "movielens,synthetic", "--out", "target/ablation", "--shared", "../shared",
+                "--synthetic-users", "2000", "--report-only", "false"));
+        for (int i = 0; i < args.length; i += 2) {
+            if (!values.containsKey(args[i]) || i + 1 == args.length) {
+                throw new IllegalArgumentException("unknown option or missing value: " + args[i] + "; options: "
+                        + values.keySet());
+            }
+            values.put(args[i], args[i + 1]);
+        }
+        List<AblationDataset> datasets = Arrays.stream(values.get("--datasets").split(","))
+                .map(name -> AblationDataset.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
+        return new AblationOptions(LongStream.rangeClosed(1, Integer.parseInt(values.get("--seeds"))).boxed().toList(),
+                Integer.parseInt(values.get("--epochs")), datasets, Path.of(values.get("--out")),
+                Path.of(values.get("--shared")), Integer.parseInt(values.get("--synthetic-users")),
+                Boolean.parseBoolean(values.get("--report-only")));
+    }
+}
