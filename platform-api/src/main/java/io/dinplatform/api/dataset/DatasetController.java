@@ -5,9 +5,15 @@ import java.net.URI;
 import java.util.List;
 
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -17,7 +23,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -46,8 +51,14 @@ public class DatasetController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Register the next version of a dataset from a samples CSV (optionally gzipped)")
-    public ResponseEntity<DatasetVersionView> upload(@RequestParam("name") String name,
+    @Operation(operationId = "uploadDataset",
+            summary = "Register the next version of a dataset from a samples CSV (optionally gzipped)",
+            description = "Form fields: name, schema (the feature schema as JSON) and file (the samples CSV).")
+    @ApiResponse(responseCode = "201", description = "The new version with its statistics",
+            headers = @Header(name = "Location", description = "The version's address",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT)
+    public ResponseEntity<DatasetVersionView> upload(@RequestPart("name") String name,
                                                      @RequestPart("schema") String schema,
                                                      @RequestPart("file") MultipartFile file) throws IOException {
         ObjectNode origin = json.createObjectNode().put("kind", "upload").put("file", file.getOriginalFilename());
@@ -55,21 +66,28 @@ public class DatasetController {
     }
 
     @PostMapping(path = "/builds", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Build the next version of a dataset from raw interaction logs and an items file")
-    public ResponseEntity<DatasetVersionView> build(@RequestPart("interactions") MultipartFile interactions,
-                                                    @RequestPart("items") MultipartFile items,
-                                                    @Valid @ModelAttribute DatasetBuildForm form) throws IOException {
-        return created(builds.build(interactions, items, form));
+    @Operation(operationId = "buildDataset",
+            summary = "Build the next version of a dataset from raw interaction logs and an items file",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = DatasetBuildForm.class))))
+    @ApiResponse(responseCode = "201", description = "The new version with its statistics",
+            headers = @Header(name = "Location", description = "The version's address",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT)
+    public ResponseEntity<DatasetVersionView> build(@Parameter(hidden = true) @Valid @ModelAttribute
+                                                    DatasetBuildForm form) throws IOException {
+        return created(builds.build(form.interactions(), form.items(), form));
     }
 
     @GetMapping
-    @Operation(summary = "List datasets with their newest version")
+    @Operation(operationId = "listDatasets", summary = "List datasets with their newest version")
     public List<DatasetView> list() {
         return datasets.findAll().stream().map(DatasetView::of).toList();
     }
 
     @GetMapping("/{name}/versions")
-    @Operation(summary = "List every version of a dataset, oldest first")
+    @Operation(operationId = "listDatasetVersions", summary = "List every version of a dataset, oldest first")
     public List<DatasetVersionView> versions(@PathVariable String name) {
         List<DatasetVersion> versions = datasets.findVersions(name);
         if (versions.isEmpty()) {
@@ -79,7 +97,8 @@ public class DatasetController {
     }
 
     @GetMapping("/{name}/versions/{version}")
-    @Operation(summary = "One version of a dataset with its statistics; the version may be 'latest'")
+    @Operation(operationId = "getDatasetVersion",
+            summary = "One version of a dataset with its statistics; the version may be 'latest'")
     public DatasetVersionView version(@PathVariable String name, @PathVariable String version) {
         return DatasetVersionView.of(versions.require(name, version));
     }
