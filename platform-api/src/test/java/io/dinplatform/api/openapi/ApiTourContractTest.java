@@ -71,8 +71,8 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
         assertStatus(http.post().uri("/api/v1/datasets/builds").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(new MultipartForm().field("name", "tour-catalogue").field("protocol", "NEXT_ITEM")
                         .field("format", "CSV")
-                        .file("interactions", "user,item,timestamp\nu1,B01,1\nu1,B02,2\nu1,B03,3\nu2,B04,1\nu2,B01,2\nu2,B02,3\n"
-                                .getBytes(StandardCharsets.UTF_8), "interactions.csv")
+                        .file("interactions", ("user,item,timestamp\nu1,B01,1\nu1,B02,2\nu1,B03,3\nu2,B04,1\n"
+                                + "u2,B01,2\nu2,B02,3\n").getBytes(StandardCharsets.UTF_8), "interactions.csv")
                         .file("items", "item,category\nB01,Bags\nB02,Cables\nB03,Cameras\nB04,Bags\n"
                                 .getBytes(StandardCharsets.UTF_8), "items.csv").parts())
                 .retrieve().toEntity(JsonNode.class), 201);
