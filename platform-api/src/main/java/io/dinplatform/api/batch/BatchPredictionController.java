@@ -7,10 +7,15 @@ import java.util.UUID;
 
 import io.dinplatform.api.error.ResourceConflictException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.scoring.BatchPrediction;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,8 +54,12 @@ public class BatchPredictionController {
     }
 
     @PostMapping
-    @Operation(summary = "Resolve the model version (an alias now) and the dataset version, and queue the scoring "
+    @Operation(operationId = "submitBatchPrediction",
+            summary = "Resolve the model version (an alias now) and the dataset version, and queue the scoring "
             + "job (202, status QUEUED)")
+    @ApiResponse(responseCode = "202", description = "The batch prediction, queued",
+            headers = @Header(name = "Location", description = "The batch prediction's address",
+                    schema = @Schema(type = "string")))
     public ResponseEntity<BatchPredictionView> create(@Valid @RequestBody BatchPredictionRequest request) {
         BatchPrediction prediction = submissions.submit(request);
         return ResponseEntity.accepted().location(URI.create(PATH + "/" + prediction.id()))
@@ -58,19 +67,24 @@ public class BatchPredictionController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A prediction's status, progress (rows scored of total), model version, metrics and result")
+    @Operation(operationId = "getBatchPrediction",
+            summary = "A prediction's status, progress (rows scored of total), model version, metrics and result")
     public BatchPredictionView prediction(@PathVariable UUID id) {
         return BatchPredictionView.of(existing(id));
     }
 
     @GetMapping
-    @Operation(summary = "The newest predictions first")
+    @Operation(operationId = "listBatchPredictions", summary = "The newest predictions first")
     public List<BatchPredictionView> list(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return predictions.findRecent(limit).stream().map(BatchPredictionView::of).toList();
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a prediction: a queued one at once, a running one at its next chunk boundary")
+    @Operation(operationId = "cancelBatchPrediction",
+            summary = "Cancel a prediction: a queued one at once, a running one at its next chunk boundary")
+    @ApiResponse(responseCode = "200", description = "The prediction, with cancelRequested (or CANCELLED when it "
+            + "was queued)")
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public BatchPredictionView cancel(@PathVariable UUID id) {
         BatchPrediction prediction = existing(id);
         if (!predictions.requestCancel(id)) {
@@ -81,8 +95,16 @@ public class BatchPredictionController {
     }
 
     @GetMapping(path = "/{id}/result", produces = {"text/csv", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "The CSV of scores (row, group, item, score and label), streamed from the artifact store "
+    @Operation(operationId = "downloadBatchPredictionResult",
+            summary = "The CSV of scores (row, group, item, score and label), streamed from the artifact store "
             + "and verified against its SHA-256")
+    @ApiResponse(responseCode = "200", description = "The CSV: row,group,item,score,label,unknownFeatures",
+            headers = {@Header(name = "ETag", description = "The quoted SHA-256 of the file",
+                    schema = @Schema(type = "string")),
+                    @Header(name = "Content-Disposition", description = "attachment; filename=...",
+                            schema = @Schema(type = "string"))},
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public ResponseEntity<StreamingResponseBody> result(@PathVariable UUID id) {
         BatchPrediction prediction = existing(id);
         if (prediction.result() == null) {

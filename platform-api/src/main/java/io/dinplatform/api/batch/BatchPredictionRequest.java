@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Pattern;
  *                   {@code din.batch-predictions.max-partitions}); without it, one per
  *                   {@code din.batch-predictions.rows-per-partition} rows. The result is the same whatever the count
  */
+@Schema(example = "{\"model\": {\"name\": \"movielens-din\", \"alias\": \"production\"}, \"dataset\": "
+        + "{\"name\": \"movielens-100k\", \"version\": 1}, \"partitions\": 4}")
 public record BatchPredictionRequest(@NotNull @Valid ModelSelector model,
                                      @NotNull @Valid TrainingRunRequest.DatasetSelector dataset,
                                      @Schema(description = "Into how many partitions the rows are split, for any "

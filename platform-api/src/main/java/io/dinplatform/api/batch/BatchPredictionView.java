@@ -3,6 +3,7 @@ package io.dinplatform.api.batch;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.scoring.BatchPrediction;
 import tools.jackson.databind.JsonNode;
@@ -16,8 +17,10 @@ import tools.jackson.databind.JsonNode;
  * @param dataset         the dataset version it scores
  * @param partitions      into how many partitions its rows are split, for any workers to score
  * @param progress        rows scored (committed) of the total, over all partitions
- * @param metrics         AUC, GAUC and log loss of the scores against the dataset's labels, once finished
- * @param result          the CSV of scores, once finished: where to download it, its SHA-256 and size
+ * @param metrics         AUC, GAUC and log loss of the scores against the dataset's labels, once finished; absent
+ *                        before, and without labels
+ * @param result          the CSV of scores, once finished: where to download it, its SHA-256 and size; absent
+ *                        before
  * @param error           why it failed
  * @param cancelRequested whether cancellation was asked for
  * @param attempts        how many times a worker claimed it
@@ -29,7 +32,9 @@ import tools.jackson.databind.JsonNode;
  */
 public record BatchPredictionView(UUID id, JobStatus status, VersionRef model, VersionRef dataset, int partitions,
                                   Progress progress,
-                                  JsonNode metrics, Result result, String error, boolean cancelRequested,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metrics,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) Result result, String error,
+                                  boolean cancelRequested,
                                   int attempts, String worker, JsonNode request, Instant createdAt, Instant startedAt,
                                   Instant finishedAt) {
 

@@ -2,16 +2,21 @@ package io.dinplatform.api.dataset;
 
 import io.dinplatform.core.data.builders.BuildOptions;
 import io.dinplatform.core.data.builders.BuildProtocol;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The form fields of {@code POST /api/v1/datasets/builds} besides the two files; omitted options take din-core's
- * defaults (rating threshold 4, history 50, seed 42, users split 80/10/10).
+ * The multipart form of {@code POST /api/v1/datasets/builds}: the two files and flat fields, bound by name (and so
+ * described as they are read in the OpenAPI document); omitted options take din-core's defaults (rating threshold
+ * 4, history 50, seed 42, users split 80/10/10).
  *
+ * @param interactions    the raw interaction log (MovieLens u.data, or a CSV of user, item, rating, time)
+ * @param items           the items file (MovieLens u.item, or a CSV of item and category)
  * @param name            the dataset to create the next version of
  * @param protocol        RATING_THRESHOLD (MovieLens) or NEXT_ITEM (Amazon)
  * @param format          MOVIELENS (default) or CSV
@@ -21,7 +26,11 @@ import jakarta.validation.constraints.NotNull;
  * @param validFraction   RATING_THRESHOLD: share of users in the validation split
  * @param testFraction    RATING_THRESHOLD: share of users in the test split
  */
+@Schema(example = "{\"name\": \"movielens-100k\", \"protocol\": \"RATING_THRESHOLD\", \"interactions\": \"(u.data)\", "
+        + "\"items\": \"(u.item)\"}")
 public record DatasetBuildForm(
+        @NotNull MultipartFile interactions,
+        @NotNull MultipartFile items,
         @NotNull String name,
         @NotNull BuildProtocol protocol,
         RawLogFormat format,

@@ -6,10 +6,15 @@ import java.util.List;
 
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -19,7 +24,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -48,12 +52,18 @@ public class DatasetController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Register the next version of a dataset from a samples CSV (optionally gzipped), uploaded "
-            + "or named where it lies",
-            description = "Send either the file (part 'file') or one or more references (parts 'reference') to data "
-                    + "the platform reads once, in order, and then pins by the SHA-256 of each object.")
+    @Operation(operationId = "uploadDataset",
+            summary = "Register the next version of a dataset from a samples CSV or Parquet file (optionally "
+                    + "gzipped), uploaded or named where it lies",
+            description = "Form fields: name, schema (the feature schema as JSON), and either file (the samples "
+                    + "file) or one or more reference parts naming data the platform reads once, in order, and then "
+                    + "pins by the SHA-256 of each object.")
+    @ApiResponse(responseCode = "201", description = "The new version with its statistics",
+            headers = @Header(name = "Location", description = "The version's address",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT)
     public ResponseEntity<DatasetVersionView> upload(
-            @RequestParam("name") String name,
+            @RequestPart("name") String name,
             @RequestPart("schema") String schema,
             @Parameter(description = "The samples file, uploaded; absent when the data is referenced")
             @RequestPart(value = "file", required = false) MultipartFile file,
@@ -75,21 +85,28 @@ public class DatasetController {
     }
 
     @PostMapping(path = "/builds", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Build the next version of a dataset from raw interaction logs and an items file")
-    public ResponseEntity<DatasetVersionView> build(@RequestPart("interactions") MultipartFile interactions,
-                                                    @RequestPart("items") MultipartFile items,
-                                                    @Valid @ModelAttribute DatasetBuildForm form) throws IOException {
-        return created(builds.build(interactions, items, form));
+    @Operation(operationId = "buildDataset",
+            summary = "Build the next version of a dataset from raw interaction logs and an items file",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = DatasetBuildForm.class))))
+    @ApiResponse(responseCode = "201", description = "The new version with its statistics",
+            headers = @Header(name = "Location", description = "The version's address",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT)
+    public ResponseEntity<DatasetVersionView> build(@Parameter(hidden = true) @Valid @ModelAttribute
+                                                    DatasetBuildForm form) throws IOException {
+        return created(builds.build(form.interactions(), form.items(), form));
     }
 
     @GetMapping
-    @Operation(summary = "List datasets with their newest version")
+    @Operation(operationId = "listDatasets", summary = "List datasets with their newest version")
     public List<DatasetView> list() {
         return datasets.findAll().stream().map(DatasetView::of).toList();
     }
 
     @GetMapping("/{name}/versions")
-    @Operation(summary = "List every version of a dataset, oldest first")
+    @Operation(operationId = "listDatasetVersions", summary = "List every version of a dataset, oldest first")
     public List<DatasetVersionView> versions(@PathVariable String name) {
         List<DatasetVersion> versions = datasets.findVersions(name);
         if (versions.isEmpty()) {
@@ -99,7 +116,8 @@ public class DatasetController {
     }
 
     @GetMapping("/{name}/versions/{version}")
-    @Operation(summary = "One version of a dataset with its statistics; the version may be 'latest'")
+    @Operation(operationId = "getDatasetVersion",
+            summary = "One version of a dataset with its statistics; the version may be 'latest'")
     public DatasetVersionView version(@PathVariable String name, @PathVariable String version) {
         return DatasetVersionView.of(versions.require(name, version));
     }

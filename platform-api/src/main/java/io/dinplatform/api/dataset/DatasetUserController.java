@@ -30,7 +30,8 @@ public class DatasetUserController {
     }
 
     @GetMapping
-    @Operation(summary = "A sample of the version's users (values of the group column) with their row counts, in "
+    @Operation(operationId = "listDatasetUsers",
+            summary = "A sample of the version's users (values of the group column) with their row counts, in "
             + "order of their first row; the version may be 'latest'")
     public DatasetUsersView users(@PathVariable String name, @PathVariable String version,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(DatasetUsers.MAX_LISTED) int limit)
@@ -40,7 +41,8 @@ public class DatasetUserController {
     }
 
     @GetMapping("/{userId}")
-    @Operation(summary = "One user's most recent row: every feature's raw value, the history cut to the newest "
+    @Operation(operationId = "getDatasetUser",
+            summary = "One user's most recent row: every feature's raw value, the history cut to the newest "
             + "maxLength items a model sees")
     public DatasetUserView user(@PathVariable String name, @PathVariable String version,
                                 @PathVariable String userId) throws IOException {

@@ -11,6 +11,7 @@ import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One user of a dataset version: the feature values of the user's most recent row, raw as in the file, in the shape
@@ -30,7 +31,10 @@ import io.dinplatform.registry.dataset.DatasetVersion;
  *                      first) for a sequence, a number (null when missing) for a numeric one
  */
 public record DatasetUserView(String name, int version, String groupColumn, String userId, long rows, long row,
-                              int label, int historyLength, Map<String, Object> features) {
+                              int label, int historyLength,
+                              @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                                      description = "Every feature's raw value by name: strings, histories as "
+                                              + "arrays") Map<String, Object> features) {
 
     static DatasetUserView of(DatasetVersion version, UserLatestRow latest) {
         FeatureSchema schema = latest.schema();

@@ -8,11 +8,15 @@ import io.dinplatform.api.ResourceNames;
 import io.dinplatform.api.VersionSelector;
 import io.dinplatform.api.error.ResourceConflictException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.registry.model.ModelNameTakenException;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.model.RegisteredModel;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -39,13 +43,18 @@ public class ModelController {
     }
 
     @GetMapping
-    @Operation(summary = "List registered models")
+    @Operation(operationId = "listModels", summary = "List registered models")
     public List<ModelView> list() {
         return models.findAll().stream().map(m -> ModelView.of(m, null)).toList();
     }
 
     @PostMapping
-    @Operation(summary = "Register a model name (409 if it exists); training registers names on its own too")
+    @Operation(operationId = "createModel",
+            summary = "Register a model name (409 if it exists); training registers names on its own too")
+    @ApiResponse(responseCode = "201", description = "The new model, without versions",
+            headers = @Header(name = "Location", description = "The model's address",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public ResponseEntity<ModelView> create(@Valid @RequestBody NewModel request) {
         String name = ResourceNames.requireValidName("name", request.name());
         try {
@@ -57,14 +66,15 @@ public class ModelController {
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "A model with all its versions")
+    @Operation(operationId = "getModel", summary = "A model with all its versions")
     public ModelView model(@PathVariable String name) {
         RegisteredModel model = existing(name);
         return ModelView.of(model, models.findVersions(name).stream().map(ModelVersionView::of).toList());
     }
 
     @GetMapping("/{name}/versions/{version}")
-    @Operation(summary = "One version with metrics, parameters, lineage and bundle SHA-256; version may be "
+    @Operation(operationId = "getModelVersion",
+            summary = "One version with metrics, parameters, lineage and bundle SHA-256; version may be "
             + "'latest'. With base=N also RelaImpr over version N on the same test data (GAUC, the paper's, and AUC)")
     public ModelVersionView version(@PathVariable String name, @PathVariable String version,
                                     @RequestParam(required = false) Integer base) {
@@ -83,7 +93,7 @@ public class ModelController {
     }
 
     @GetMapping("/{name}/aliases/{alias}")
-    @Operation(summary = "The version an alias points at")
+    @Operation(operationId = "getAlias", summary = "The version an alias points at")
     public ModelVersionView alias(@PathVariable String name, @PathVariable String alias) {
         existing(name);
         return models.findByAlias(name, alias).map(ModelVersionView::of)
@@ -91,7 +101,8 @@ public class ModelController {
     }
 
     @PutMapping("/{name}/aliases/{alias}")
-    @Operation(summary = "Point an alias (e.g. production) at a version; it takes effect at the next request")
+    @Operation(operationId = "moveAlias",
+            summary = "Point an alias (e.g. production) at a version; it takes effect at the next request")
     public ModelVersionView moveAlias(@PathVariable String name, @PathVariable String alias,
                                       @Valid @RequestBody AliasUpdate update) {
         ResourceNames.requireValidAlias(alias);
@@ -102,7 +113,8 @@ public class ModelController {
     }
 
     @DeleteMapping("/{name}/aliases/{alias}")
-    @Operation(summary = "Remove an alias")
+    @Operation(operationId = "deleteAlias", summary = "Remove an alias")
+    @ApiResponse(responseCode = "204", description = "The alias is gone")
     public ResponseEntity<Void> deleteAlias(@PathVariable String name, @PathVariable String alias) {
         existing(name);
         if (!models.deleteAlias(name, alias)) {

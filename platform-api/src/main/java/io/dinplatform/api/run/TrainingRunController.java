@@ -6,10 +6,15 @@ import java.util.UUID;
 
 import io.dinplatform.api.error.ResourceConflictException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,7 +48,11 @@ public class TrainingRunController {
     }
 
     @PostMapping
-    @Operation(summary = "Validate a run request and queue it (202, status QUEUED)")
+    @Operation(operationId = "queueTrainingRun", summary = "Validate a run request and queue it (202, status QUEUED)")
+    @ApiResponse(responseCode = "202", description = "The run, queued",
+            headers = @Header(name = "Location", description = "The run's address",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT)
     public ResponseEntity<TrainingRunView> create(@Valid @RequestBody TrainingRunRequest request) {
         TrainingRun run = queue.enqueue(request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/training-runs/" + run.id()))
@@ -51,14 +60,19 @@ public class TrainingRunController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A run's status, progress, metrics and registered model version")
+    @Operation(operationId = "getTrainingRun",
+            summary = "A run's status, progress, metrics and registered model version")
     public TrainingRunView run(@PathVariable UUID id) {
         return TrainingRunView.of(existing(id));
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: the run's stage, progress and metric points after Last-Event-ID (or "
+    @Operation(operationId = "streamTrainingRunEvents",
+            summary = "Server-sent events: the run's stage, progress and metric points after Last-Event-ID (or "
             + "from the start) and its status changes, until the run has ended")
+    @ApiResponse(responseCode = "200", description = "The event stream: events stage, progress, metric and status, "
+            + "each with an id and a JSON data line", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(type = "string")))
     public SseEmitter events(@PathVariable UUID id,
                              @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
         existing(id);
@@ -66,14 +80,17 @@ public class TrainingRunController {
     }
 
     @GetMapping
-    @Operation(summary = "The newest runs first, optionally of one status")
+    @Operation(operationId = "listTrainingRuns", summary = "The newest runs first, optionally of one status")
     public List<TrainingRunView> list(@RequestParam(required = false) JobStatus status,
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return runs.findRecent(status, limit).stream().map(TrainingRunView::of).toList();
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a run: a queued one at once, a running one between mini-batches")
+    @Operation(operationId = "cancelTrainingRun",
+            summary = "Cancel a run: a queued one at once, a running one between mini-batches")
+    @ApiResponse(responseCode = "200", description = "The run, with cancelRequested (or CANCELLED when it was queued)")
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public TrainingRunView cancel(@PathVariable UUID id) {
         TrainingRun run = existing(id);
         if (!runs.requestCancel(id)) {

@@ -20,6 +20,7 @@ import io.dinplatform.core.train.RegularizationConfig;
 import io.dinplatform.core.train.RegularizationType;
 import io.dinplatform.core.train.SelectionMetric;
 import io.dinplatform.core.train.TrainingConfig;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -44,6 +45,10 @@ import jakarta.validation.constraints.Size;
  * @param promoteAlias an alias of the model (e.g. {@code production}) to move to the new version when it beats the
  *                     version the alias points at on the same test data, or points at none yet; optional
  */
+@Schema(example = "{\"dataset\": {\"name\": \"movielens-100k\", \"version\": 1}, \"model\": "
+        + "\"movielens-din\", \"architecture\": {\"type\": \"DIN\", \"embeddingDim\": 18}, "
+        + "\"training\": {\"epochs\": 5, \"batchSize\": 256, \"regularization\": {\"type\": "
+        + "\"MBA\", \"lambda\": 0.01}, \"seed\": 7}, \"promoteAlias\": \"production\"}")
 public record TrainingRunRequest(
         @NotNull @Valid DatasetSelector dataset,
         @NotNull @Pattern(regexp = ResourceNames.NAME_REGEX, message = "must be a valid model name (1 to 128 letters, "

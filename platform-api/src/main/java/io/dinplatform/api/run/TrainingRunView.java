@@ -3,6 +3,7 @@ package io.dinplatform.api.run;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.TrainingRun;
 import tools.jackson.databind.JsonNode;
@@ -14,9 +15,9 @@ import tools.jackson.databind.JsonNode;
  * @param status          QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED
  * @param model           the model it registers a version of
  * @param dataset         the dataset version it trains on
- * @param progress        the latest progress (epoch, step, loss, samples/s...)
- * @param metrics         test metrics once evaluated (auc, gauc, logloss)
- * @param modelVersion    the registered version once SUCCEEDED
+ * @param progress        the latest progress (epoch, step, loss, samples/s...); absent before the first
+ * @param metrics         test metrics once evaluated (auc, gauc, logloss); absent before
+ * @param modelVersion    the registered version once SUCCEEDED; absent before
  * @param error           why it failed
  * @param cancelRequested whether cancellation was asked for
  * @param attempts        how many times a worker claimed it
@@ -27,8 +28,11 @@ import tools.jackson.databind.JsonNode;
  * @param startedAt       when a worker started it
  * @param finishedAt      when it ended
  */
-public record TrainingRunView(UUID id, JobStatus status, String model, VersionRef dataset, JsonNode progress,
-                              JsonNode metrics, VersionRef modelVersion, String error, boolean cancelRequested,
+public record TrainingRunView(UUID id, JobStatus status, String model, VersionRef dataset,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode progress,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metrics,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) VersionRef modelVersion, String error,
+                              boolean cancelRequested,
                               int attempts, String device, String worker, JsonNode request, Instant createdAt,
                               Instant startedAt, Instant finishedAt) {
 

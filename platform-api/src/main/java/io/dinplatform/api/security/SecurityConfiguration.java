@@ -3,9 +3,6 @@ package io.dinplatform.api.security;
 import java.time.Clock;
 
 import io.dinplatform.registry.token.ApiTokens;
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,15 +46,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer bearerTokens() {
-        return api -> {
-            if (api.getComponents() == null) {
-                api.setComponents(new Components());
-            }
-            api.getComponents().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                    .scheme("bearer").description("An API token (din_...) with the scope the operation needs: read, "
-                            + "write, predict or admin"));
-            api.addSecurityItem(new SecurityRequirement().addList("bearer"));
-        };
+    OpenApiCustomizer scopeDocumentation() {
+        return new ScopeDocumentation();
     }
 }

@@ -10,10 +10,14 @@ import java.util.Set;
 import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.registry.token.ApiTokens;
 import io.dinplatform.registry.token.IssuedToken;
 import io.dinplatform.registry.token.TokenScope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +44,11 @@ public class TokenController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a token; the answer carries its text, which is never shown again")
+    @Operation(operationId = "createToken",
+            summary = "Create a token; the answer carries its text, which is never shown again")
+    @ApiResponse(responseCode = "201", description = "The token with its text (token), shown this once",
+            headers = @Header(name = "Location", description = "The token's address",
+                    schema = @Schema(type = "string")))
     public ResponseEntity<TokenView> create(@Valid @RequestBody NewTokenRequest request) {
         IssuedToken issued = tokens.issue(request.name(), scopes(request.scopes()));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
@@ -48,19 +56,22 @@ public class TokenController {
     }
 
     @GetMapping
-    @Operation(summary = "Every token, revoked ones included, newest first; never their texts")
+    @Operation(operationId = "listTokens",
+            summary = "Every token, revoked ones included, newest first; never their texts")
     public List<TokenView> list() {
         return tokens.list().stream().map(TokenView::of).toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One token by its id")
+    @Operation(operationId = "getToken", summary = "One token by its id")
     public TokenView token(@PathVariable String id) {
         return tokens.find(id).map(TokenView::of).orElseThrow(() -> notFound(id));
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Revoke a token: it stops working at once (204, also when it was revoked before)")
+    @Operation(operationId = "revokeToken",
+            summary = "Revoke a token: it stops working at once (204, also when it was revoked before)")
+    @ApiResponse(responseCode = "204", description = "The token is revoked")
     public ResponseEntity<Void> revoke(@PathVariable String id) {
         if (tokens.find(id).isEmpty()) {
             throw notFound(id);

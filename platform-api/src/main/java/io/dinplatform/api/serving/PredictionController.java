@@ -2,7 +2,9 @@ package io.dinplatform.api.serving;
 
 import java.io.IOException;
 
+import io.dinplatform.api.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +31,11 @@ public class PredictionController {
     }
 
     @PostMapping("/predict")
-    @Operation(summary = "Click probabilities of raw instances; with explain, each history item's attention weight "
+    @Operation(operationId = "predict",
+            summary = "Click probabilities of raw instances; with explain, each history item's attention weight "
             + "(DIN only: a base model answers 400). 429 with Retry-After when the model's queue is full")
+    @ApiResponse(responseCode = "200", description = "One probability per instance, in order")
+    @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
     public PredictionResponse predict(@PathVariable String name,
                                       @Parameter(description = VERSION_HELP) @RequestParam(required = false)
                                       String version,
@@ -41,7 +46,10 @@ public class PredictionController {
     }
 
     @PostMapping("/rank")
-    @Operation(summary = "The top K of many candidates for one user; the user side is computed once")
+    @Operation(operationId = "rank",
+            summary = "The top K of many candidates for one user; the user side is computed once")
+    @ApiResponse(responseCode = "200", description = "The top K candidates, best first")
+    @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
     public RankResponse rank(@PathVariable String name,
                              @Parameter(description = VERSION_HELP) @RequestParam(required = false) String version,
                              @Parameter(description = ALIAS_HELP) @RequestParam(required = false) String alias,

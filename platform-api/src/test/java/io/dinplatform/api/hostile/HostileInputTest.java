@@ -21,7 +21,9 @@ import java.util.zip.GZIPOutputStream;
 
 import io.dinplatform.api.PlatformApiTest;
 import io.dinplatform.api.SamplesCsv;
+import io.dinplatform.api.TestHttp;
 import io.dinplatform.api.hostile.HostileRequest.Expect;
+import io.dinplatform.api.openapi.OpenApiContract;
 import io.dinplatform.api.serving.TrainedModels;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.registry.artifact.ArtifactStore;
@@ -45,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * numbers, deep nesting, very long strings, Unicode edge cases, SQL and path injection in names, paths and values,
  * broken CSV, a gzip bomb. Each request gets a 4xx with problem details (the Open Inference Protocol's endpoints: its
  * {@code {"error": "..."}}) and never a 5xx, and leaves the catalog and the data directory exactly as they were: no
- * row in any table, no file.
+ * row in any table, no file. Each answer the platform (not the servlet container) gives under {@code /api} is also
+ * checked against the OpenAPI document ({@link OpenApiContract}).
  *
  * <p>The cases are data (see {@link #cases()}): a new endpoint joins by adding its paths to the lists below.
  */
@@ -75,6 +78,8 @@ class HostileInputTest extends PlatformApiTest {
 
     private Map<String, Long> rowsBefore;
     private List<Path> filesBefore;
+    private OpenApiContract contract;
+    private RestClient answersChecked;
 
     @BeforeEach
     void fixturesAndSnapshot() {
@@ -86,6 +91,12 @@ class HostileInputTest extends PlatformApiTest {
         }
         rowsBefore = catalogRows();
         filesBefore = dataFiles();
+        contract = OpenApiContract.served(serverPort);
+        answersChecked = TestHttp.builder().defaultHeader("Authorization", "Bearer " + ADMIN_TOKEN)
+                .requestInterceptor(contract.checkingAnswers())
+                .defaultStatusHandler(status -> true, (request, response) -> {
+                    // every status is asserted by the test itself
+                }).build();
     }
 
     @AfterEach
@@ -122,6 +133,7 @@ class HostileInputTest extends PlatformApiTest {
             assertThat(body.get("status").asInt()).isEqualTo(status);
             assertThat(body.get("detail").asString()).isNotBlank();
         }
+        contract.assertKept();
     }
 
     /** The Open Inference Protocol's error form: {"error": "..."}, nothing else. */
@@ -385,8 +397,10 @@ class HostileInputTest extends PlatformApiTest {
         return tools.jackson.databind.json.JsonMapper.shared().readValue(jsonLiteral, String.class);
     }
 
+    /** Through a client that checks the answer against the OpenAPI document, unless the container may answer. */
     private ResponseEntity<byte[]> send(HostileRequest hostile) {
-        RestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(hostile.method()))
+        RestClient client = hostile.expect() == Expect.REFUSED_MAYBE_BY_CONTAINER ? http : answersChecked;
+        RestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(hostile.method()))
                 .uri(URI.create("http://localhost:" + serverPort + hostile.path()));
         if (hostile.body() != null) {
             request.contentType(hostile.contentType()).body(hostile.body());
