@@ -43,7 +43,7 @@ public class RunMetricsController {
     }
 
     @GetMapping("/api/v1/training-runs/{id}/metrics")
-    @Operation(summary = "A run's metric history (train.loss, train.learningRate, train.samplesPerSecond, "
+    @Operation(operationId = "getTrainingRunMetrics", summary = "A run's metric history (train.loss, train.learningRate, train.samplesPerSecond, "
             + "epoch.trainLoss, valid.auc, valid.gauc, valid.logloss), each series thinned to maxPoints keeping the "
             + "first, the last and each bucket's minimum and maximum")
     public RunMetricsView history(

@@ -1,11 +1,12 @@
 package io.dinplatform.api.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.dinplatform.registry.run.MetricPoint;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A run's metric history, one series per metric, each thinned to at most the points asked for.
@@ -29,7 +30,8 @@ public record RunMetricsView(UUID runId, List<Series> metrics) {
      * @param value the value
      * @param time  when it was measured
      */
-    public record Point(long step, @Schema(nullable = true) Integer epoch, double value, Instant time) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Point(long step, Integer epoch, double value, Instant time) {
 
         static Point of(MetricPoint point) {
             return new Point(point.step(), point.epoch(), point.value(), point.recordedAt());

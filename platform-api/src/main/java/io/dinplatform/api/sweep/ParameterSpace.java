@@ -1,5 +1,7 @@
 package io.dinplatform.api.sweep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -17,6 +19,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param low    the lowest value of a range
  * @param high   the highest value of a range
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParameterSpace(ParameterKind type, List<JsonNode> values, Double low, Double high) {
 
     /** The most values a GRID may enumerate from one field. */

@@ -4,9 +4,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.registry.sweep.Sweep;
 import io.dinplatform.registry.sweep.SweepRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,32 +44,40 @@ public class SweepController {
     }
 
     @PostMapping
-    @Operation(summary = "Check a sweep, record it and queue its first trials (202, status RUNNING)")
+    @Operation(operationId = "startSweep",
+            summary = "Check a sweep, record it and queue its first trials (202, status RUNNING)")
+    @ApiResponse(responseCode = "202", description = "The sweep, running, with its first trials queued",
+            headers = @Header(name = "Location", description = "The sweep's address",
+                    schema = @Schema(type = "string")))
     public ResponseEntity<SweepView> start(@Valid @RequestBody SweepRequest request) {
         Sweep sweep = service.start(request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/sweeps/" + sweep.id())).body(view(sweep));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A sweep: its trials with their parameters and objectives, the best so far, its status")
+    @Operation(operationId = "getSweep",
+            summary = "A sweep: its trials with their parameters and objectives, the best so far, its status")
     public SweepView sweep(@PathVariable UUID id) {
         return view(service.existing(id));
     }
 
     @GetMapping
-    @Operation(summary = "The newest sweeps first")
+    @Operation(operationId = "listSweeps", summary = "The newest sweeps first")
     public List<SweepView> list(@RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
         return sweeps.findRecent(limit).stream().map(this::view).toList();
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a sweep: no new trial, queued trials cancelled, running ones stopped")
+    @Operation(operationId = "cancelSweep",
+            summary = "Cancel a sweep: no new trial, queued trials cancelled, running ones stopped")
+    @ApiResponse(responseCode = "200", description = "The sweep, CANCELLED, its trials asked to stop")
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public SweepView cancel(@PathVariable UUID id) {
         return view(service.cancel(id));
     }
 
     private SweepView view(Sweep sweep) {
-        SweepObjective objective = json.treeToValue(sweep.definition(), SweepRequest.class).objective();
-        return SweepView.of(sweep, outcomes.of(sweep.id(), objective), objective);
+        SweepRequest definition = json.treeToValue(sweep.definition(), SweepRequest.class);
+        return SweepView.of(sweep, definition, outcomes.of(sweep.id(), definition.objective()));
     }
 }

@@ -1,5 +1,7 @@
 package io.dinplatform.api.sweep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Map;
 
 import io.dinplatform.api.ResourceNames;
@@ -26,6 +28,7 @@ import jakarta.validation.constraints.Pattern;
  * @param promoteAlias  an alias to move to the best trial's version when the sweep ends; optional
  * @param seed          seeds the search (default 0): the same sweep suggests the same parameters
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SweepRequest(
         @NotNull @Valid TrainingRunRequest base,
         @NotEmpty Map<String, ParameterSpace> space,

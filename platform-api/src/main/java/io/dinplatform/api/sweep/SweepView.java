@@ -1,5 +1,7 @@
 package io.dinplatform.api.sweep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +9,6 @@ import java.util.UUID;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.sweep.Sweep;
 import io.dinplatform.registry.sweep.SweepStatus;
-import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,9 +24,9 @@ import tools.jackson.databind.JsonNode;
  * @param createdAt  when it was created
  * @param finishedAt when it ended
  */
-public record SweepView(UUID id, String model, SweepStatus status, JsonNode definition, List<Trial> trials,
-                        @Schema(nullable = true) Trial best, @Schema(nullable = true) String error,
-                        Instant createdAt, @Schema(nullable = true) Instant finishedAt) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SweepView(UUID id, String model, SweepStatus status, SweepRequest definition, List<Trial> trials,
+                        Trial best, String error, Instant createdAt, Instant finishedAt) {
 
     /**
      * @param trial        its number, from 1
@@ -37,9 +38,9 @@ public record SweepView(UUID id, String model, SweepStatus status, JsonNode defi
      * @param pruned       whether early stopping cancelled it
      * @param modelVersion the version it registered, once it has
      */
-    public record Trial(int trial, UUID runId, String status, JsonNode parameters,
-                        @Schema(nullable = true) Double objective, List<Double> byEpoch, boolean pruned,
-                        @Schema(nullable = true) Integer modelVersion) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Trial(int trial, UUID runId, String status, JsonNode parameters, Double objective,
+                        List<Double> byEpoch, boolean pruned, Integer modelVersion) {
 
         static Trial of(TrialOutcome outcome) {
             TrainingRun run = outcome.run();
@@ -49,12 +50,13 @@ public record SweepView(UUID id, String model, SweepStatus status, JsonNode defi
         }
     }
 
-    static SweepView of(Sweep sweep, List<TrialOutcome> outcomes, SweepObjective objective) {
+    static SweepView of(Sweep sweep, SweepRequest definition, List<TrialOutcome> outcomes) {
+        SweepObjective objective = definition.objective();
         List<Trial> trials = outcomes.stream().map(Trial::of).toList();
         Trial best = outcomes.stream()
                 .filter(o -> o.run().status().name().equals("SUCCEEDED") && o.hasObjective())
                 .reduce((a, b) -> objective.better(b.best(), a.best()) ? b : a).map(Trial::of).orElse(null);
-        return new SweepView(sweep.id(), sweep.modelName(), sweep.status(), sweep.definition(), trials, best,
+        return new SweepView(sweep.id(), sweep.modelName(), sweep.status(), definition, trials, best,
                 sweep.error(), sweep.createdAt(), sweep.finishedAt());
     }
 }

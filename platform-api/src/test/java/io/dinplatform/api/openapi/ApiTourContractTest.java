@@ -94,6 +94,8 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
         assertStatus(get("/api/v1/training-runs?limit=5"), 200);
         assertStatus(http.get().uri(runPath + "/events").accept(MediaType.TEXT_EVENT_STREAM).retrieve()
                 .toEntity(String.class), 200);
+        assertThat(assertStatus(get(runPath + "/metrics?names=train.loss,valid.gauc&maxPoints=50"), 200)
+                .get("metrics")).hasSize(2);
 
         assertStatus(get("/api/v1/models"), 200);
         assertStatus(get("/api/v1/models/tour-din"), 200);
@@ -116,6 +118,15 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
         assertStatus(scores, 200);
         assertThat(scores.getBody()).startsWith("row,group,item,score,label");
         assertStatus(get("/api/v1/batch-predictions?limit=5"), 200);
+
+        JsonNode sweep = assertStatus(postJson("/api/v1/sweeps", """
+                {"base": {"dataset": {"name": "tour-clicks"}, "model": "tour-swept", "training": {"epochs": 1}},
+                 "space": {"training.optimizer.learningRate": {"type": "LOG_UNIFORM", "low": 0.001, "high": 0.1}},
+                 "maxTrials": 3, "parallelism": 1}"""), 202);
+        String sweepPath = "/api/v1/sweeps/" + sweep.get("id").asString();
+        assertStatus(get(sweepPath), 200);
+        assertStatus(get("/api/v1/sweeps?limit=5"), 200);
+        assertStatus(http.post().uri(sweepPath + "/cancel").retrieve().toEntity(JsonNode.class), 200);
 
         JsonNode token = assertStatus(postJson("/api/v1/tokens",
                 "{\"name\": \"tour scoring\", \"scopes\": [\"predict\"]}"), 201);

@@ -28,7 +28,8 @@ public class GrpcInferenceServer implements SmartLifecycle {
     private final BindableService inference;
     private final BearerTokenInterceptor tokens;
     private final int maxMessageBytes;
-    private final HealthStatusManager health = new HealthStatusManager();
+    /** A new one per start: once a stop has put it in its terminal state, it answers NOT_SERVING for good. */
+    private HealthStatusManager health;
     private volatile Server server;
 
     GrpcInferenceServer(GrpcProperties properties, BindableService inference, BearerTokenInterceptor tokens,
@@ -44,6 +45,7 @@ public class GrpcInferenceServer implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
+        health = new HealthStatusManager();
         Server started = NettyServerBuilder.forPort(properties.port())
                 .addService(ServerInterceptors.intercept(inference, tokens))
                 .addService(health.getHealthService())
