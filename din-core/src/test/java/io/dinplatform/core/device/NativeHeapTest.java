@@ -72,7 +72,9 @@ class NativeHeapTest {
             double retained = residentMib();
             NativeHeap.trim();
 
-            assertThat(retained - residentMib()).as("MiB given back of the 48 freed").isBetween(40.0, 56.0);
+            // The trim also hands back whatever else this JVM's threads freed meanwhile (it trims every arena), so
+            // only the lower bound is ours: at least most of the 48 MiB, and not more than a process could free.
+            assertThat(retained - residentMib()).as("MiB given back of the 48 freed").isBetween(40.0, retained);
         } finally {
             kept.forEach(Memory::close);
         }
