@@ -72,8 +72,8 @@ class ClientTourTest extends EmbeddedWorkerApiTest {
                 "user,item,timestamp\nu1,B01,1\nu1,B02,2\nu1,B03,3\nu2,B04,1\nu2,B01,2\n");
         File items = file("items.csv", "item,category\nB01,Bags\nB02,Cables\nB03,Cameras\nB04,Bags\n");
 
-        DatasetVersionView uploaded = din.call(() -> din.datasets().uploadDataset(samples, "client-clicks",
-                SamplesCsv.SCHEMA));
+        DatasetVersionView uploaded = din.call(() -> din.datasets().uploadDataset("client-clicks",
+                SamplesCsv.SCHEMA, null, samples));
         assertThat(uploaded.getVersion()).isEqualTo(1);
         DatasetVersionView built = din.call(() -> din.datasets().buildDataset(interactions, items,
                 "client-catalogue", "NEXT_ITEM", "CSV", null, null, null, null, null));
