@@ -9,7 +9,11 @@ import java.util.UUID;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.sweep.Sweep;
 import io.dinplatform.registry.sweep.SweepStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A sweep as the API shows it: its definition, its trials with their runs and objectives, and the best so far.
@@ -25,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * @param finishedAt when it ended
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SweepView(UUID id, String model, SweepStatus status, SweepRequest definition, List<Trial> trials,
+public record SweepView(UUID id, String model, SweepStatus status,
+                        @Schema(implementation = SweepRequest.class) JsonNode definition, List<Trial> trials,
                         Trial best, String error, Instant createdAt, Instant finishedAt) {
 
     /**
@@ -56,7 +61,24 @@ public record SweepView(UUID id, String model, SweepStatus status, SweepRequest 
         Trial best = outcomes.stream()
                 .filter(o -> o.run().status().name().equals("SUCCEEDED") && o.hasObjective())
                 .reduce((a, b) -> objective.better(b.best(), a.best()) ? b : a).map(Trial::of).orElse(null);
-        return new SweepView(sweep.id(), sweep.modelName(), sweep.status(), definition, trials, best,
+        return new SweepView(sweep.id(), sweep.modelName(), sweep.status(), withoutNulls(sweep.definition()), trials,
+                best,
                 sweep.error(), sweep.createdAt(), sweep.finishedAt());
+    }
+
+    /** The stored definition without its unset fields: what the request left to defaults is not there. */
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties().stream().filter(field -> !field.getValue().isNull())
+                    .forEach(field -> copy.set(field.getKey(), withoutNulls(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(withoutNulls(element)));
+            return copy;
+        }
+        return node;
     }
 }
