@@ -1,6 +1,5 @@
 package io.dinplatform.api.sweep;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,11 +130,7 @@ class SweepAdvancer {
     }
 
     private void finish(Sweep sweep, SweepRequest request, List<TrialOutcome> trials) {
-        Optional<TrialOutcome> best = trials.stream()
-                .filter(t -> t.run().status() == JobStatus.SUCCEEDED && t.hasObjective()
-                        && t.run().modelVersion() != null)
-                .min(Comparator.comparingDouble((TrialOutcome t) -> request.objective().loss(t.best()))
-                        .thenComparingInt(t -> t.trial().trial()));
+        Optional<TrialOutcome> best = TrialOutcome.best(trials);
         if (best.isEmpty()) {
             sweeps.finish(sweep.id(), SweepStatus.FAILED, null, "no trial succeeded with a validation "
                     + request.objective().metric());

@@ -77,7 +77,7 @@ public class SweepController {
     }
 
     private SweepView view(Sweep sweep) {
-        SweepRequest definition = json.treeToValue(sweep.definition(), SweepRequest.class);
-        return SweepView.of(sweep, definition, outcomes.of(sweep.id(), definition.objective()));
+        SweepObjective objective = json.treeToValue(sweep.definition(), SweepRequest.class).objective();
+        return SweepView.of(sweep, outcomes.of(sweep.id(), objective));
     }
 }

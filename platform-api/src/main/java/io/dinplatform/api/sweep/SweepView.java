@@ -55,15 +55,11 @@ public record SweepView(UUID id, String model, SweepStatus status,
         }
     }
 
-    static SweepView of(Sweep sweep, SweepRequest definition, List<TrialOutcome> outcomes) {
-        SweepObjective objective = definition.objective();
+    static SweepView of(Sweep sweep, List<TrialOutcome> outcomes) {
         List<Trial> trials = outcomes.stream().map(Trial::of).toList();
-        Trial best = outcomes.stream()
-                .filter(o -> o.run().status().name().equals("SUCCEEDED") && o.hasObjective())
-                .reduce((a, b) -> objective.better(b.best(), a.best()) ? b : a).map(Trial::of).orElse(null);
+        Trial best = TrialOutcome.best(outcomes).map(Trial::of).orElse(null);
         return new SweepView(sweep.id(), sweep.modelName(), sweep.status(), withoutNulls(sweep.definition()), trials,
-                best,
-                sweep.error(), sweep.createdAt(), sweep.finishedAt());
+                best, sweep.error(), sweep.createdAt(), sweep.finishedAt());
     }
 
     /** The stored definition without its unset fields: what the request left to defaults is not there. */

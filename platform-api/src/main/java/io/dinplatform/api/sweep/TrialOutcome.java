@@ -1,8 +1,12 @@
 package io.dinplatform.api.sweep;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
+import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.MetricPoint;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.sweep.SweepTrial;
@@ -27,6 +31,18 @@ record TrialOutcome(SweepTrial trial, TrainingRun run, Map<Integer, Double> byEp
             }
         }
         return new TrialOutcome(trial, run, byEpoch, objective);
+    }
+
+    /**
+     * The winner among trials: a succeeded trial with a registered version and the best objective, the earlier
+     * trial on a tie. What the sweep promotes when it ends, and what it shows as the best so far.
+     */
+    static Optional<TrialOutcome> best(List<TrialOutcome> trials) {
+        return trials.stream()
+                .filter(t -> t.run().status() == JobStatus.SUCCEEDED && t.hasObjective()
+                        && t.run().modelVersion() != null)
+                .min(Comparator.comparingDouble((TrialOutcome t) -> t.objective().loss(t.best()))
+                        .thenComparingInt(t -> t.trial().trial()));
     }
 
     boolean ended() {
