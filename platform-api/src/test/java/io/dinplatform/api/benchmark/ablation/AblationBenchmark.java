@@ -35,7 +35,8 @@ import org.springframework.web.client.RestClient;
  *
  * <p>Arguments: {@code --seeds 5}, {@code --epochs 3}, {@code --datasets movielens,synthetic}, {@code --out
  * target/ablation}, {@code --shared ../shared}, {@code --synthetic-users 2000}, {@code --report-only false} ({@code
- * true}: train nothing, draw the report from the runs already in {@code out}).
+ * true}: train nothing, draw the report from the runs already in {@code out}), {@code --configurations} (all, e.g.
+ * {@code BASE_MBA,DIN_MBA_DICE}), {@code --mba-lambda 0.01} (λ of the configurations with MBA).
  */
 public final class AblationBenchmark {
 
@@ -81,10 +82,10 @@ public final class AblationBenchmark {
         };
         log("%s: dataset %s version %d; load average %.2f; %s", dataset.title(), data.name(), data.version(),
                 loadAverage(), Instant.now());
-        TrainingProtocol protocol = new TrainingProtocol(options.epochs());
+        TrainingProtocol protocol = new TrainingProtocol(options.epochs(), options.mbaLambda());
         Map<String, Queued> queued = new LinkedHashMap<>();
         for (long seed : options.seeds()) {
-            for (AblationConfiguration configuration : AblationConfiguration.values()) {
+            for (AblationConfiguration configuration : options.configurations()) {
                 String model = "ablation-" + dataset.datasetName() + "-" + configuration.name().toLowerCase(Locale.ROOT)
                         .replace('_', '-');
                 String id = client.queue(protocol.runRequest(configuration, data, model, seed));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
@@ -20,9 +21,12 @@ import java.util.stream.LongStream;
  * @param shared         the directory that holds {@code data/movielens-100k}
  * @param syntheticUsers users of the synthetic data (10 impressions each)
  * @param reportOnly     train nothing: draw the report from the runs already in {@code out}
+ * @param configurations which configurations to train, in order
+ * @param mbaLambda      λ of the configurations with MBA
  */
 record AblationOptions(List<Long> seeds, int epochs, List<AblationDataset> datasets, Path out, Path shared,
-                       int syntheticUsers, boolean reportOnly) {
+                       int syntheticUsers, boolean reportOnly, List<AblationConfiguration> configurations,
+                       double mbaLambda) {
 
     Path runLog() {
         return out.resolve("ablation-runs.csv");
@@ -32,6 +36,9 @@ record AblationOptions(List<Long> seeds, int epochs, List<AblationDataset> datas
         Map<String, String> values = new HashMap<>(Map.of("--seeds", "5", "--epochs", "3",
                 "--datasets", "movielens,synthetic", "--out", "target/ablation", "--shared", "../shared",
                 "--synthetic-users", "2000", "--report-only", "false"));
+        values.put("--configurations", Arrays.stream(AblationConfiguration.values()).map(Enum::name)
+                .collect(Collectors.joining(",")));
+        values.put("--mba-lambda", Double.toString(TrainingProtocol.PAPER_MBA_LAMBDA));
         for (int i = 0; i < args.length; i += 2) {
             if (!values.containsKey(args[i]) || i + 1 == args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + args[i] + "; options: "
@@ -44,6 +51,12 @@ record AblationOptions(List<Long> seeds, int epochs, List<AblationDataset> datas
         return new AblationOptions(LongStream.rangeClosed(1, Integer.parseInt(values.get("--seeds"))).boxed().toList(),
                 Integer.parseInt(values.get("--epochs")), datasets, Path.of(values.get("--out")),
                 Path.of(values.get("--shared")), Integer.parseInt(values.get("--synthetic-users")),
-                Boolean.parseBoolean(values.get("--report-only")));
+                Boolean.parseBoolean(values.get("--report-only")), configurations(values.get("--configurations")),
+                Double.parseDouble(values.get("--mba-lambda")));
+    }
+
+    private static List<AblationConfiguration> configurations(String names) {
+        return Arrays.stream(names.split(","))
+                .map(name -> AblationConfiguration.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
     }
 }

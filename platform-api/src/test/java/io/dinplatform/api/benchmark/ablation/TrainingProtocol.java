@@ -8,22 +8,26 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What every run of the ablation shares (the README's MovieLens protocol): embeddings of 18, attention 80-40, MLP
- * 200-80, Adam at 0.005, batch 256, λ = 0.01 where MBA is on, the best epoch selected on validation GAUC.
+ * 200-80, Adam at 0.005, batch 256, the best epoch selected on validation GAUC; λ where MBA is on is the sweep's.
  *
- * @param epochs the most epochs of a run
+ * @param epochs    the most epochs of a run
+ * @param mbaLambda λ of the configurations with MBA ({@link #PAPER_MBA_LAMBDA} unless the command says otherwise)
  */
-record TrainingProtocol(int epochs) {
+record TrainingProtocol(int epochs, double mbaLambda) {
 
     static final int EMBEDDING_DIM = 18;
     static final List<Integer> ATTENTION_UNITS = List.of(80, 40);
     static final List<Integer> MLP_UNITS = List.of(200, 80);
     static final double LEARNING_RATE = 0.005;
     static final int BATCH_SIZE = 256;
-    static final double MBA_LAMBDA = 0.01;
+    static final double PAPER_MBA_LAMBDA = 0.01;
 
     TrainingProtocol {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
+        }
+        if (!(mbaLambda >= 0)) {
+            throw new IllegalArgumentException("the MBA λ must be zero or positive, not " + mbaLambda);
         }
     }
 
@@ -43,7 +47,7 @@ record TrainingProtocol(int epochs) {
         training.putObject("optimizer").put("type", "ADAM").put("learningRate", LEARNING_RATE);
         boolean mba = configuration.regularization() == RegularizationType.MBA;
         training.putObject("regularization").put("type", configuration.regularization().name())
-                .put("lambda", mba ? MBA_LAMBDA : 0.0);
+                .put("lambda", mba ? mbaLambda : 0.0);
         return request;
     }
 
