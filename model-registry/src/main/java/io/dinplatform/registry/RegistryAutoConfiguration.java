@@ -12,6 +12,9 @@ import io.dinplatform.registry.artifact.s3.S3ClientFactory;
 import io.dinplatform.registry.artifact.s3.StagedUploadCleanup;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.EncodedDatasetRepository;
+import io.dinplatform.registry.impression.ImpressionPartitions;
+import io.dinplatform.registry.impression.ImpressionRepository;
+import io.dinplatform.registry.impression.ImpressionSampling;
 import io.dinplatform.registry.model.ModelChangeAnnouncer;
 import io.dinplatform.registry.model.ModelChangeChannel;
 import io.dinplatform.registry.model.ModelChangeProperties;
@@ -42,6 +45,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -152,6 +156,24 @@ public class RegistryAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     RunMetricRepository runMetricRepository(JdbcClient jdbc) {
         return new RunMetricRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    ImpressionRepository impressionRepository(JdbcClient jdbc, JdbcTemplate template) {
+        return new ImpressionRepository(jdbc, template);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    ImpressionPartitions impressionPartitions(JdbcClient jdbc) {
+        return new ImpressionPartitions(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    ImpressionSampling impressionSampling(JdbcClient jdbc) {
+        return new ImpressionSampling(jdbc);
     }
 
     @Bean

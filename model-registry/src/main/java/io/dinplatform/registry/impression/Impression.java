@@ -1,0 +1,23 @@
+package io.dinplatform.registry.impression;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One scored instance or ranked candidate as serving answered it.
+ *
+ * @param id            the impression id the response carried ({@link ImpressionIds}: its time is {@code servedAt})
+ * @param servedAt      when it was scored, to the millisecond
+ * @param model         the registered model's name
+ * @param version       the version that scored it
+ * @param arm           the alias (or traffic-split arm) that chose the version; null when the request named it
+ * @param score         the predicted click probability returned
+ * @param groupId       the value of the schema's group feature (the user), for per-user AUC; null when there is none
+ * @param features      the instance's features as the client sent them
+ * @param latencyMicros the request's time in the platform, in microseconds
+ */
+public record Impression(UUID id, Instant servedAt, String model, int version, String arm, float score,
+                         String groupId, JsonNode features, int latencyMicros) {
+}

@@ -1,0 +1,150 @@
+package io.dinplatform.registry.impression;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.dinplatform.registry.database.CatalogColumns.instant;
+import static io.dinplatform.registry.database.CatalogColumns.jsonb;
+
+/**
+ * The impression log: what serving answered, written in batches off the request path, the clicks reported for it,
+ * and the per-window figures of online evaluation read back from both.
+ */
+public class ImpressionRepository {
+
+    /** Rows per INSERT statement: nine parameters each, far below PostgreSQL's 65,535 a statement. */
+    static final int ROWS_PER_STATEMENT = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ImpressionRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Stores the impressions (their day partitions must exist: {@link ImpressionPartitions#ensure}). */
+    public void insert(List<Impression> impressions) {
+        for (int from = 0; from < impressions.size(); from += ROWS_PER_STATEMENT) {
+            insertRows(impressions.subList(from, Math.min(impressions.size(), from + ROWS_PER_STATEMENT)));
+        }
+    }
+
+    /**
+     * Records each report against its impression; a later report of the same impression replaces the earlier one (a
+     * click may follow a "not clicked"), the same report twice changes nothing. Reports of one impression within the
+     * list: the last one counts.
+     *
+     * @return per report, in order, whether its impression is in the log (false: never logged, or dropped)
+     */
+    public boolean[] recordFeedback(List<ClickFeedback> feedback) {
+        if (feedback.isEmpty()) {
+            return new boolean[0];
+        }
+        Map<UUID, ClickFeedback> latest = new LinkedHashMap<>();
+        feedback.forEach(report -> latest.put(report.impressionId(), report));
+        List<ClickFeedback> distinct = List.copyOf(latest.values());
+        int[][] counts = template.batchUpdate("""
+                        INSERT INTO impression_feedback (impression_id, served_at, clicked, reported_at)
+                        SELECT id, served_at, ?, ? FROM impressions WHERE id = ? AND served_at = ?
+                        ON CONFLICT (impression_id, served_at)
+                        DO UPDATE SET clicked = EXCLUDED.clicked, reported_at = EXCLUDED.reported_at,
+                                      received_at = now()
+                        """, distinct, distinct.size() + 1, (statement, report) -> {
+                    statement.setBoolean(1, report.clicked());
+                    statement.setTimestamp(2, Timestamp.from(report.reportedAt()));
+                    statement.setObject(3, report.impressionId());
+                    statement.setTimestamp(4, Timestamp.from(ImpressionIds.servedAt(report.impressionId())
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    report.impressionId() + " is not an impression id"))));
+                });
+        Map<UUID, Boolean> found = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            found.put(distinct.get(i).impressionId(), counts[0][i] != 0);
+        }
+        boolean[] recorded = new boolean[feedback.size()];
+        for (int i = 0; i < recorded.length; i++) {
+            recorded[i] = found.get(feedback.get(i).impressionId());
+        }
+        return recorded;
+    }
+
+    /**
+     * Per version, arm and window of the model's impressions served in [from, to): counts, clicks, the mean score
+     * and the latency percentiles, oldest window first.
+     */
+    public List<ImpressionWindow> windows(String model, Instant from, Instant to, OnlineWindow window) {
+        return jdbc.sql("""
+                        SELECT i.model_version, i.arm,
+                               date_trunc('%s', i.served_at, 'UTC') AS window_start,
+                               count(*) AS impressions, count(f.impression_id) AS labelled,
+                               count(*) FILTER (WHERE f.clicked) AS clicks, avg(i.score) AS mean_score,
+                               percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY i.latency_micros)
+                                   AS latency
+                        FROM impressions i
+                        LEFT JOIN impression_feedback f ON f.impression_id = i.id AND f.served_at = i.served_at
+                        WHERE i.model_name = ? AND i.served_at >= ? AND i.served_at < ?
+                        GROUP BY i.model_version, i.arm, window_start
+                        ORDER BY window_start, i.model_version, i.arm NULLS FIRST
+                        """.formatted(window.unit()))
+                .params(model, Timestamp.from(from), Timestamp.from(to))
+                .query(ImpressionRepository::window).list();
+    }
+
+    /**
+     * Hands over every impression of the model served in [from, to) that has feedback, ordered by version, arm and
+     * window, as the rows stream from the database (for the AUC and GAUC of each window).
+     */
+    public void forEachLabelled(String model, Instant from, Instant to, OnlineWindow window,
+                                Consumer<LabelledImpression> consumer) {
+        jdbc.sql("""
+                        SELECT i.model_version, i.arm, date_trunc('%s', i.served_at, 'UTC') AS window_start,
+                               i.score, f.clicked, i.group_id
+                        FROM impressions i
+                        JOIN impression_feedback f ON f.impression_id = i.id AND f.served_at = i.served_at
+                        WHERE i.model_name = ? AND i.served_at >= ? AND i.served_at < ?
+                        ORDER BY window_start, i.model_version, i.arm NULLS FIRST
+                        """.formatted(window.unit()))
+                .params(model, Timestamp.from(from), Timestamp.from(to))
+                .query((ResultSet row) -> consumer.accept(new LabelledImpression(row.getInt("model_version"),
+                        row.getString("arm"), instant(row, "window_start"), row.getFloat("score"),
+                        row.getBoolean("clicked"), row.getString("group_id"))));
+    }
+
+    private void insertRows(List<Impression> rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO impressions (id, served_at, model_name, model_version, arm, "
+                + "score, group_id, features, latency_micros) VALUES ");
+        List<Object> parameters = new ArrayList<>(rows.size() * 9);
+        for (Impression impression : rows) {
+            sql.append(parameters.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)");
+            parameters.add(impression.id());
+            parameters.add(Timestamp.from(impression.servedAt()));
+            parameters.add(impression.model());
+            parameters.add(impression.version());
+            parameters.add(impression.arm());
+            parameters.add(impression.score());
+            parameters.add(impression.groupId());
+            parameters.add(jsonb(impression.features()));
+            parameters.add(impression.latencyMicros());
+        }
+        jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(parameters).update();
+    }
+
+    private static ImpressionWindow window(ResultSet row, int rowNumber) throws SQLException {
+        Double[] latency = (Double[]) row.getArray("latency").getArray();
+        return new ImpressionWindow(row.getInt("model_version"), row.getString("arm"), instant(row, "window_start"),
+                row.getLong("impressions"), row.getLong("labelled"), row.getLong("clicks"), row.getDouble("mean_score"),
+                latency[0], latency[1], latency[2]);
+    }
+}

@@ -1,0 +1,175 @@
+package io.dinplatform.registry.impression;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
+import io.dinplatform.registry.EmbeddedCatalogTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ImpressionRepositoryTest extends EmbeddedCatalogTest {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @Autowired
+    ImpressionRepository impressions;
+
+    @Autowired
+    ImpressionPartitions partitions;
+
+    @Autowired
+    ImpressionSampling sampling;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anIdCarriesTheTimeItWasMadeAndOtherUuidsCarryNone() {
+        Instant before = Instant.now().minusMillis(1);
+        UUID id = ImpressionIds.next();
+        Instant after = Instant.now().plusMillis(1);
+
+        assertThat(ImpressionIds.servedAt(id)).hasValueSatisfying(at -> assertThat(at).isBetween(before, after));
+        assertThat(ImpressionIds.servedAt(UUID.randomUUID())).isEmpty();
+        assertThat(ImpressionIds.next()).isNotEqualTo(id);
+    }
+
+    @Test
+    void feedbackFindsItsImpressionAndALaterReportReplacesAnEarlierOne() {
+        Instant servedAt = Instant.parse("2003-03-03T10:15:00Z");
+        partitions.ensure(LocalDate.of(2003, 3, 3));
+        String model = "feedback-" + UUID.randomUUID();
+        Impression shown = impression(model, 1, null, servedAt, 0.4f, "u1", 900);
+        impressions.insert(List.of(shown));
+        UUID neverServed = idAt(servedAt.plusSeconds(5));
+
+        boolean[] found = impressions.recordFeedback(List.of(
+                new ClickFeedback(shown.id(), false, servedAt.plusSeconds(1)),
+                new ClickFeedback(neverServed, true, servedAt.plusSeconds(2))));
+        assertThat(found).containsExactly(true, false);
+        assertThat(clicks(model, servedAt)).isZero();
+
+        // The same impression twice in one call: the last report counts; then again, which changes nothing.
+        List<ClickFeedback> clicked = List.of(new ClickFeedback(shown.id(), false, servedAt.plusSeconds(3)),
+                new ClickFeedback(shown.id(), true, servedAt.plusSeconds(4)));
+        assertThat(impressions.recordFeedback(clicked)).containsExactly(true, true);
+        assertThat(impressions.recordFeedback(clicked)).containsExactly(true, true);
+        assertThat(clicks(model, servedAt)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM impression_feedback WHERE impression_id = ?").param(shown.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void windowsCountPerVersionAndArmWithTheirClicksScoresAndLatencies() {
+        Instant hour = Instant.parse("2004-04-04T08:00:00Z");
+        partitions.ensure(LocalDate.of(2004, 4, 4));
+        String model = "windows-" + UUID.randomUUID();
+        List<Impression> served = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            served.add(impression(model, 1, "production", hour.plusSeconds(60L * i), 0.1f * (i + 1), "u" + i % 2,
+                    1000 * (i + 1)));
+        }
+        served.add(impression(model, 2, null, hour.plusSeconds(3600), 0.9f, "u0", 500));
+        impressions.insert(served);
+        impressions.recordFeedback(List.of(new ClickFeedback(served.get(0).id(), false, hour),
+                new ClickFeedback(served.get(1).id(), true, hour), new ClickFeedback(served.get(3).id(), true, hour)));
+
+        List<ImpressionWindow> windows = impressions.windows(model, hour, hour.plusSeconds(7200), OnlineWindow.HOUR);
+
+        assertThat(windows).hasSize(2);
+        ImpressionWindow first = windows.get(0);
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.arm()).isEqualTo("production");
+        assertThat(first.start()).isEqualTo(hour);
+        assertThat(first.impressions()).isEqualTo(4);
+        assertThat(first.labelled()).isEqualTo(3);
+        assertThat(first.clicks()).isEqualTo(2);
+        assertThat(first.meanScore()).isCloseTo(0.25, within(1e-6));
+        assertThat(first.latencyP50Micros()).isCloseTo(2500, within(1e-9)); // between 2,000 and 3,000
+        assertThat(first.latencyP99Micros()).isCloseTo(3970, within(1e-9));
+        ImpressionWindow second = windows.get(1);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.arm()).isNull();
+        assertThat(second.start()).isEqualTo(hour.plusSeconds(3600));
+        assertThat(second.labelled()).isZero();
+
+        List<LabelledImpression> labelled = new ArrayList<>();
+        impressions.forEachLabelled(model, hour, hour.plusSeconds(7200), OnlineWindow.HOUR, labelled::add);
+        assertThat(labelled).extracting(LabelledImpression::clicked).containsExactlyInAnyOrder(false, true, true);
+        assertThat(labelled).allSatisfy(row -> assertThat(row.windowStart()).isEqualTo(hour));
+        assertThat(impressions.windows(model, hour, hour.plusSeconds(7200), OnlineWindow.DAY))
+                .extracting(ImpressionWindow::start)
+                .containsOnly(hour.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    @Test
+    void partitionsAreMadeOnceAndDroppedWholeWithTheirImpressionsAndFeedback() {
+        LocalDate old = LocalDate.of(2001, 1, 1);
+        LocalDate kept = old.plusDays(1);
+        partitions.ensure(old);
+        partitions.ensure(old);
+        partitions.ensure(kept);
+        String model = "retention-" + UUID.randomUUID();
+        Impression expired = impression(model, 1, null, Instant.parse("2001-01-01T23:59:59Z"), 0.5f, "u", 1);
+        Impression current = impression(model, 1, null, Instant.parse("2001-01-02T00:00:00Z"), 0.5f, "u", 1);
+        impressions.insert(List.of(expired, current));
+        impressions.recordFeedback(List.of(new ClickFeedback(expired.id(), true, Instant.now())));
+
+        assertThat(partitions.days()).contains(old, kept);
+        assertThat(partitions.dropBefore(kept)).contains(old).doesNotContain(kept);
+
+        assertThat(partitions.days()).doesNotContain(old).contains(kept);
+        assertThat(jdbc.sql("SELECT count(*) FROM impressions WHERE model_name = ?").param(model)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(impressions.recordFeedback(List.of(new ClickFeedback(expired.id(), true, Instant.now()))))
+                .containsExactly(false);
+    }
+
+    @Test
+    void aModelsSamplingRateIsItsOwnUntilCleared() {
+        String model = "sampled-" + UUID.randomUUID();
+        assertThat(sampling.setRate(model, 0.5f)).as("no such model yet").isFalse();
+        jdbc.sql("INSERT INTO registered_models (name) VALUES (?)").param(model).update();
+
+        assertThat(sampling.rateOf(model)).isEmpty();
+        assertThat(sampling.setRate(model, 0.25f)).isTrue();
+        assertThat(sampling.setRate(model, 0.5f)).isTrue();
+        assertThat(sampling.rateOf(model)).contains(0.5f);
+        sampling.clearRate(model);
+        assertThat(sampling.rateOf(model)).isEmpty();
+    }
+
+    private long clicks(String model, Instant servedAt) {
+        return impressions.windows(model, servedAt.minusSeconds(1), servedAt.plusSeconds(1), OnlineWindow.HOUR)
+                .stream().mapToLong(ImpressionWindow::clicks).sum();
+    }
+
+    private static Impression impression(String model, int version, String arm, Instant servedAt, float score,
+                                         String group, int latencyMicros) {
+        return new Impression(idAt(servedAt), servedAt, model, version, arm, score, group,
+                JSON.createObjectNode().put("user_id", group), latencyMicros);
+    }
+
+    /** An impression id of a given serving time, as the serving path makes them at that time. */
+    private static UUID idAt(Instant servedAt) {
+        TimeBasedEpochRandomGenerator generator = Generators.timeBasedEpochRandomGenerator(null,
+                new com.fasterxml.uuid.UUIDClock() {
+                    @Override
+                    public long currentTimeMillis() {
+                        return servedAt.toEpochMilli();
+                    }
+                });
+        return generator.generate();
+    }
+}
