@@ -7,7 +7,8 @@ import io.dinplatform.registry.token.TokenScope;
 
 /**
  * The scope a request needs, from its method and path. Everything under {@code /api/} needs one: tokens need
- * {@code admin}, predictions and rankings {@code predict}, other reads {@code read}, and anything else that may
+ * {@code admin}, predictions and rankings {@code predict} (and so does click feedback on what they served: the
+ * service that shows the predictions is the one that sees the clicks), other reads {@code read}, and anything else that may
  * change state {@code write}, whether or not an endpoint exists there (unknown is not a way around the check).
  * The Open Inference Protocol's model endpoints ({@code /v2/models/...}: metadata, readiness, infer) need
  * {@code predict}, the scope its clients hold; its server health and metadata ({@code /v2}, {@code /v2/health/...})
@@ -17,6 +18,7 @@ import io.dinplatform.registry.token.TokenScope;
 final class RequiredScope {
 
     private static final Pattern SERVING = Pattern.compile("/api/v1/models/[^/]+/(predict|rank)");
+    private static final String FEEDBACK = "/api/v1/feedback";
     private static final String INFERENCE_MODELS = "/v2/models/";
     private static final Pattern TOKENS = Pattern.compile("/api/v1/tokens(/.*)?");
 
@@ -33,7 +35,7 @@ final class RequiredScope {
         if (TOKENS.matcher(path).matches()) {
             return Optional.of(TokenScope.ADMIN);
         }
-        if ("POST".equals(method) && SERVING.matcher(path).matches()) {
+        if ("POST".equals(method) && (SERVING.matcher(path).matches() || FEEDBACK.equals(path))) {
             return Optional.of(TokenScope.PREDICT);
         }
         if ((reading || "POST".equals(method)) && path.startsWith(INFERENCE_MODELS)) {

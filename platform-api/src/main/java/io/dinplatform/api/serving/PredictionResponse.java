@@ -1,6 +1,7 @@
 package io.dinplatform.api.serving;
 
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -20,8 +21,9 @@ public record PredictionResponse(String model, int version, List<Prediction> pre
      * @param unknownFeatures the features whose id the model does not know (never seen in training, below
      *                        {@code minCount}, or missing), scored with the feature's unknown row; empty when it
      *                        knows every id
+     * @param impressionId this answer's id, for click feedback ({@code POST /api/v1/feedback})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Prediction(float score, float[] attention, List<String> unknownFeatures) {
+    public record Prediction(float score, float[] attention, List<String> unknownFeatures, UUID impressionId) {
     }
 }

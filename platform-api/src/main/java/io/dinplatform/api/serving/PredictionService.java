@@ -3,13 +3,17 @@ package io.dinplatform.api.serving;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
+import io.dinplatform.api.online.ImpressionLog;
+import io.dinplatform.api.online.ServedImpressions;
 import io.dinplatform.api.serving.PredictionResponse.Prediction;
 import io.dinplatform.api.serving.RankResponse.RankedCandidate;
 import io.dinplatform.api.serving.batching.QueueFullException;
@@ -29,18 +33,22 @@ import io.dinplatform.core.serving.UnknownFeatures;
 /**
  * Online predictions: checks a request against the limits and the model's schema, resolves the model version, holds
  * it for the duration of the request, and scores through the version's batcher (predict) or the ranking path that
- * computes the user side once (rank).
+ * computes the user side once (rank), and gives every score it returns an impression id (logged when the request
+ * is drawn for the impression log).
  */
 public class PredictionService {
 
     private final ResolutionCache resolver;
     private final ModelCache cache;
     private final ServingProperties properties;
+    private final ImpressionLog impressions;
 
-    public PredictionService(ResolutionCache resolver, ModelCache cache, ServingProperties properties) {
+    public PredictionService(ResolutionCache resolver, ModelCache cache, ServingProperties properties,
+                             ImpressionLog impressions) {
         this.resolver = resolver;
         this.cache = cache;
         this.properties = properties;
+        this.impressions = impressions;
     }
 
     /**
@@ -81,9 +89,13 @@ public class PredictionService {
             List<Map<String, Object>> instances = requireInstances(source.instances(model.schema()));
             EncodedDataset rows = encode(model, instances);
             ScoringResult result = await(model, rows, explain);
-            model.metrics().predictAnswered(instances.size(), System.nanoTime() - started);
+            long elapsed = System.nanoTime() - started;
+            model.metrics().predictAnswered(instances.size(), elapsed);
+            List<UUID> ids = impressions.record(new ServedImpressions(resolved.model(), resolved.version(),
+                    ServedImpressions.arm(version, alias), result.scores(), ServedImpressions.instances(instances),
+                    model.schema().effectiveGroup(), elapsed));
             return new PredictionResponse(resolved.model(), resolved.version(),
-                    predictions(result, UnknownFeatures.ofEveryRow(rows)));
+                    predictions(result, UnknownFeatures.ofEveryRow(rows), ids));
         }
     }
 
@@ -113,8 +125,23 @@ public class PredictionService {
             } catch (InvalidInstanceException e) {
                 throw rankingProblem(model, request, e);
             }
-            model.metrics().rankAnswered(candidates.size(), System.nanoTime() - started);
-            return new RankResponse(resolved.model(), resolved.version(), best(ranking, topK));
+            long elapsed = System.nanoTime() - started;
+            model.metrics().rankAnswered(candidates.size(), elapsed);
+            float[] returned = new float[Math.min(topK, candidates.size())];
+            List<Integer> order = bestFirst(ranking, topK);
+            for (int r = 0; r < returned.length; r++) {
+                returned[r] = ranking.scores()[order.get(r)];
+            }
+            List<UUID> ids = impressions.record(new ServedImpressions(resolved.model(), resolved.version(),
+                    ServedImpressions.arm(version, alias), returned,
+                    r -> withContext(request.context(), candidates.get(order.get(r))),
+                    model.schema().effectiveGroup(), elapsed));
+            List<RankedCandidate> ranked = new ArrayList<>(returned.length);
+            for (int r = 0; r < returned.length; r++) {
+                int index = order.get(r);
+                ranked.add(new RankedCandidate(index, returned[r], ranking.unknownFeatures().get(index), ids.get(r)));
+            }
+            return new RankResponse(resolved.model(), resolved.version(), ranked);
         }
     }
 
@@ -169,24 +196,32 @@ public class PredictionService {
         return invalid(field, e.reason());
     }
 
-    private static List<Prediction> predictions(ScoringResult result, List<List<String>> unknownFeatures) {
+    private static List<Prediction> predictions(ScoringResult result, List<List<String>> unknownFeatures,
+                                                List<UUID> impressionIds) {
         List<Prediction> predictions = new ArrayList<>(result.scores().length);
         for (int i = 0; i < result.scores().length; i++) {
             float[] attention = result.attention() == null ? null : result.attention().get(i);
-            predictions.add(new Prediction(result.scores()[i], attention, unknownFeatures.get(i)));
+            predictions.add(new Prediction(result.scores()[i], attention, unknownFeatures.get(i),
+                    impressionIds.get(i)));
         }
         return predictions;
     }
 
-    /** The top K by score; equal scores keep request order. */
-    private static List<RankedCandidate> best(Ranking ranking, int topK) {
+    /** The positions of the top K candidates by score; equal scores keep request order. */
+    private static List<Integer> bestFirst(Ranking ranking, int topK) {
         float[] scores = ranking.scores();
-        return IntStream.range(0, scores.length)
-                .mapToObj(i -> new RankedCandidate(i, scores[i], ranking.unknownFeatures().get(i)))
-                .sorted(Comparator.comparingDouble(RankedCandidate::score).reversed()
-                        .thenComparingInt(RankedCandidate::index))
+        return IntStream.range(0, scores.length).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> scores[i]).reversed()
+                        .thenComparingInt(Integer::intValue))
                 .limit(topK)
                 .toList();
+    }
+
+    /** A ranked candidate's features as scored: the context's, with the candidate's own over them. */
+    private static Map<String, Object> withContext(Map<String, Object> context, Map<String, Object> candidate) {
+        Map<String, Object> features = new LinkedHashMap<>(context);
+        features.putAll(candidate);
+        return features;
     }
 
     private static InvalidRequestException invalid(String field, String reason) {

@@ -1,6 +1,7 @@
 package io.dinplatform.api.serving;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The best candidates of a rank request, the highest score first.
@@ -16,7 +17,8 @@ public record RankResponse(String model, int version, List<RankedCandidate> rank
      * @param score its click probability
      * @param unknownFeatures the features of the candidate and the context whose id the model does not know;
      *                        empty when it knows every id
+     * @param impressionId this candidate's impression id, for click feedback ({@code POST /api/v1/feedback})
      */
-    public record RankedCandidate(int index, float score, List<String> unknownFeatures) {
+    public record RankedCandidate(int index, float score, List<String> unknownFeatures, UUID impressionId) {
     }
 }

@@ -1,5 +1,6 @@
 package io.dinplatform.api.serving;
 
+import io.dinplatform.api.online.ImpressionLog;
 import io.dinplatform.api.serving.cache.IdleModelUnloader;
 import io.dinplatform.api.serving.cache.ModelCache;
 import io.dinplatform.api.serving.cache.ModelLoader;
@@ -78,8 +79,8 @@ public class ServingConfiguration {
 
     @Bean
     PredictionService predictionService(ResolutionCache resolutions, ModelCache cache,
-                                        ServingProperties properties) {
-        return new PredictionService(resolutions, cache, properties);
+                                        ServingProperties properties, ImpressionLog impressions) {
+        return new PredictionService(resolutions, cache, properties, impressions);
     }
 
     @Bean

@@ -1,0 +1,56 @@
+package io.dinplatform.api.online;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntFunction;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What one answered request showed, for the impression log. The features are read only when the request is drawn
+ * for the log, so that an unlogged request pays nothing for them.
+ *
+ * @param model        the registered model
+ * @param version      the version that scored
+ * @param arm          the alias (or split arm) that chose it; {@code default} when the request named neither a
+ *                     version nor an alias, null when it named the version
+ * @param scores       the scores returned, one per instance or candidate
+ * @param features     the features of the i-th, as sent (a candidate's together with the ranking's context)
+ * @param groupFeature the schema's group feature (the user), whose value groups impressions for GAUC; may be null
+ * @param latencyNanos the request's time in the platform
+ */
+public record ServedImpressions(String model, int version, String arm, float[] scores,
+                                IntFunction<Map<String, Object>> features, String groupFeature, long latencyNanos) {
+
+    /** The arm of a request that named neither a version nor an alias. */
+    public static final String DEFAULT_ARM = "default";
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    /** The arm that chose the version, from the request's selectors. */
+    public static String arm(String version, String alias) {
+        if (alias != null) {
+            return alias;
+        }
+        return version == null ? DEFAULT_ARM : null;
+    }
+
+    JsonNode featuresOf(int i) {
+        return JSON.valueToTree(features.apply(i));
+    }
+
+    String groupOf(int i) {
+        if (groupFeature == null) {
+            return null;
+        }
+        Object value = features.apply(i).get(groupFeature);
+        return value == null ? null : Objects.toString(value);
+    }
+
+    /** The instances of a predict request, as they were sent. */
+    public static IntFunction<Map<String, Object>> instances(List<Map<String, Object>> instances) {
+        return instances::get;
+    }
+}

@@ -1,0 +1,272 @@
+package io.dinplatform.api.online;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.UUIDClock;
+import io.dinplatform.api.PlatformApiTest;
+import io.dinplatform.api.serving.TrainedModels;
+import io.dinplatform.core.model.ModelType;
+import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.impression.Impression;
+import io.dinplatform.registry.impression.ImpressionIds;
+import io.dinplatform.registry.model.ModelRepository;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The loop from served predictions back to evaluation, over HTTP with a real model and PostgreSQL: every score
+ * answered carries an impression id, the impressions reach the log, click feedback is recorded per report, and the
+ * online metrics equal the figures computed here by hand from the answers and the clicks sent.
+ */
+class OnlineEvaluationApiTest extends PlatformApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @Autowired
+    ModelRepository models;
+
+    @Autowired
+    ArtifactStore artifacts;
+
+    @Autowired
+    ImpressionWriter writer;
+
+    @Autowired
+    ImpressionQueue queue;
+
+    @Test
+    void onlineMetricsEqualTheFiguresOfTheAnswersAndTheClicksReported() {
+        String name = registered();
+        List<Map<String, Object>> instances = TrainedModels.instances(21, 60);
+        JsonNode answer = ok(postJson(path(name, "/predict"), body(Map.of("instances", instances))));
+        List<UUID> ids = new ArrayList<>();
+        List<Float> scores = new ArrayList<>();
+        answer.get("predictions").forEach(p -> {
+            ids.add(UUID.fromString(p.get("impressionId").asString()));
+            scores.add(p.get("score").floatValue());
+        });
+        assertThat(ids).doesNotHaveDuplicates().hasSize(60)
+                .allSatisfy(id -> assertThat(ImpressionIds.servedAt(id)).isPresent());
+        writer.flush();
+
+        // Clicks drawn at random, most rows reported, a few left without feedback.
+        SplittableRandom random = new SplittableRandom(3);
+        List<Map<String, Object>> reports = new ArrayList<>();
+        boolean[] clicked = new boolean[60];
+        boolean[] reported = new boolean[60];
+        for (int i = 0; i < 60; i++) {
+            reported[i] = i % 10 != 0;
+            clicked[i] = reported[i] && random.nextDouble() < 0.4;
+            if (reported[i]) {
+                reports.add(Map.of("impressionId", ids.get(i).toString(), "clicked", clicked[i]));
+            }
+        }
+        reports.add(Map.of("impressionId", ImpressionIds.next().toString(), "clicked", true));
+        reports.add(Map.of("impressionId", UUID.randomUUID().toString(), "clicked", true));
+        reports.add(Map.of("impressionId", idAt(Instant.now().minus(40, ChronoUnit.DAYS)).toString(), "clicked", true));
+        JsonNode outcome = ok(postJson("/api/v1/feedback", body(reports)));
+
+        assertThat(outcome.get("recorded").asInt()).isEqualTo(54);
+        List<String> outcomes = new ArrayList<>();
+        outcome.get("results").forEach(r -> outcomes.add(r.get("outcome").asString()));
+        assertThat(outcomes.subList(0, 54)).containsOnly("RECORDED");
+        assertThat(outcomes.subList(54, 57)).containsExactly("UNKNOWN", "UNKNOWN", "EXPIRED");
+        // The same reports again change nothing.
+        assertThat(ok(postJson("/api/v1/feedback", body(reports))).get("recorded").asInt()).isEqualTo(54);
+
+        JsonNode windows = ok(get("/api/v1/models/" + name + "/online-metrics?window=DAY")).get("windows");
+        assertThat(windows).hasSize(1);
+        JsonNode day = windows.get(0);
+        assertThat(day.get("version").asInt()).isEqualTo(1);
+        assertThat(day.get("arm").asString()).isEqualTo(ServedImpressions.DEFAULT_ARM);
+        assertThat(day.get("impressions").asLong()).isEqualTo(60);
+        assertThat(day.get("labelled").asLong()).isEqualTo(54);
+        long clicks = 0;
+        double scoreSum = 0;
+        for (int i = 0; i < 60; i++) {
+            clicks += clicked[i] ? 1 : 0;
+            scoreSum += scores.get(i);
+        }
+        assertThat(day.get("clicks").asLong()).isEqualTo(clicks);
+        assertThat(day.get("ctr").asDouble()).isCloseTo(clicks / 60.0, within(1e-12));
+        assertThat(day.get("meanPredictedCtr").asDouble()).isCloseTo(scoreSum / 60, within(1e-6));
+        assertThat(day.get("calibration").asDouble()).isCloseTo((scoreSum / 60) / (clicks / 60.0), within(1e-6));
+        assertThat(day.get("auc").asDouble()).isCloseTo(pairwiseAuc(scores, clicked, reported, allRows(60)),
+                within(1e-9));
+        assertThat(day.get("gauc").asDouble()).isCloseTo(groupedAuc(scores, clicked, reported, instances),
+                within(1e-9));
+        assertThat(day.get("latencyMs").get("p50").asDouble()).isPositive();
+    }
+
+    @Test
+    void aRankingsCandidatesCarryIdsAndALaterClickReplacesAnEarlierNoClick() {
+        String name = registered();
+        Map<String, Object> context = TrainedModels.user(new SplittableRandom(9));
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (int c = 0; c < 12; c++) {
+            candidates.add(Map.of("item_id", "i" + c, "cate_id", "c" + (c % 7)));
+        }
+        JsonNode ranked = ok(postJson(path(name, "/rank?version=1"),
+                body(Map.of("context", context, "candidates", candidates, "topK", 5)))).get("ranked");
+        assertThat(ranked).hasSize(5);
+        String best = ranked.get(0).get("impressionId").asString();
+        writer.flush();
+
+        ok(postJson("/api/v1/feedback", body(List.of(Map.of("impressionId", best, "clicked", false)))));
+        ok(postJson("/api/v1/feedback", body(List.of(Map.of("impressionId", best, "clicked", true)))));
+
+        JsonNode window = ok(get("/api/v1/models/" + name + "/online-metrics")).get("windows").get(0);
+        assertThat(window.get("arm").isNull()).as("a request that named the version has no arm").isTrue();
+        assertThat(window.get("impressions").asLong()).as("the candidates returned").isEqualTo(5);
+        assertThat(window.get("labelled").asLong()).isEqualTo(1);
+        assertThat(window.get("clicks").asLong()).isEqualTo(1);
+        assertThat(window.get("auc").isNull()).as("one report has no AUC").isTrue();
+        JsonNode logged = JSON.readTree(jdbc.sql("SELECT features::text FROM impressions WHERE id = ?::uuid")
+                .param(best).query(String.class).single());
+        assertThat(logged.get("user_id").asString()).as("the context's features are logged with the candidate's")
+                .isEqualTo(context.get("user_id"));
+        assertThat(logged.has("item_id")).isTrue();
+    }
+
+    @Test
+    void aModelLoggedAtRateZeroStillAnswersWithIdsButLogsNothing() {
+        String name = registered();
+        assertProblem(putJson("/api/v1/models/" + name + "/impression-logging", "{\"sampleRate\": 1.5}"), 400);
+        assertProblem(putJson("/api/v1/models/no-such-model/impression-logging", "{\"sampleRate\": 0}"), 404);
+        JsonNode logging = ok(putJson("/api/v1/models/" + name + "/impression-logging", "{\"sampleRate\": 0}"));
+        assertThat(logging.get("sampleRate").floatValue()).isZero();
+        assertThat(logging.get("own").asBoolean()).isTrue();
+
+        JsonNode answer = ok(postJson(path(name, "/predict"),
+                body(Map.of("instances", TrainedModels.instances(4, 5)))));
+        writer.flush();
+
+        assertThat(answer.get("predictions").get(0).has("impressionId")).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM impressions WHERE model_name = ?").param(name).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void malformedFeedbackIsRefusedWholeAndRecordsNothing() {
+        String name = registered();
+        JsonNode answer = ok(postJson(path(name, "/predict"), body(Map.of("instances", TrainedModels.instances(5, 2)))));
+        writer.flush();
+        String id = answer.get("predictions").get(0).get("impressionId").asString();
+        long before = count("impression_feedback");
+
+        JsonNode problem = assertProblem(postJson("/api/v1/feedback", "[{\"impressionId\": \"" + id
+                + "\", \"clicked\": true}, {\"impressionId\": \"not-a-uuid\", \"clicked\": true}, "
+                + "{\"impressionId\": \"" + id + "\"}]"), 400);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("[1].impressionId");
+        assertThat(problem.get("errors").get(1).get("field").asString()).isEqualTo("[2].clicked");
+        assertProblem(postJson("/api/v1/feedback", "[]"), 400);
+        assertProblem(postJson("/api/v1/feedback", "{\"impressionId\": \"" + id + "\"}"), 400);
+        assertProblem(get("/api/v1/models/" + name + "/online-metrics?from=2026-01-02T00:00:00Z"
+                + "&to=2026-01-01T00:00:00Z"), 400);
+        assertProblem(get("/api/v1/models/no-such-model/online-metrics"), 404);
+
+        assertThat(count("impression_feedback")).isEqualTo(before);
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsInsteadOfWaiting() {
+        ImpressionQueue small = new ImpressionQueue(2, new SimpleMeterRegistry());
+        for (int i = 0; i < 5; i++) {
+            small.offer(new Impression(ImpressionIds.next(), Instant.now(), "m", 1,
+                    null, 0.5f, null, JSON.createObjectNode(), 1));
+        }
+        assertThat(small.dropped()).isEqualTo(3);
+        assertThat(queue.dropped()).as("the platform's queue dropped nothing in these tests").isZero();
+    }
+
+    /** AUC by counting pairs: a clicked report scored above a non-clicked one counts 1, a tie 1/2. */
+    private static double pairwiseAuc(List<Float> scores, boolean[] clicked, boolean[] reported, List<Integer> among) {
+        double concordant = 0;
+        long pairs = 0;
+        for (int p : among) {
+            for (int n : among) {
+                if (reported[p] && reported[n] && clicked[p] && !clicked[n]) {
+                    pairs++;
+                    float a = scores.get(p);
+                    float b = scores.get(n);
+                    concordant += a > b ? 1 : a == b ? 0.5 : 0;
+                }
+            }
+        }
+        return pairs == 0 ? Double.NaN : concordant / pairs;
+    }
+
+    private static List<Integer> allRows(int n) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(i);
+        }
+        return rows;
+    }
+
+    /** GAUC: per user the pairwise AUC of its reported rows, weighted by the user's reported rows. */
+    private static double groupedAuc(List<Float> scores, boolean[] clicked, boolean[] reported,
+                                     List<Map<String, Object>> instances) {
+        Map<Object, List<Integer>> byUser = new LinkedHashMap<>();
+        for (int i = 0; i < scores.size(); i++) {
+            if (reported[i]) {
+                byUser.computeIfAbsent(instances.get(i).get("user_id"), u -> new ArrayList<>()).add(i);
+            }
+        }
+        double weighted = 0;
+        long weight = 0;
+        for (List<Integer> rows : byUser.values()) {
+            double auc = pairwiseAuc(scores, clicked, reported, rows);
+            if (!Double.isNaN(auc)) {
+                weighted += auc * rows.size();
+                weight += rows.size();
+            }
+        }
+        return weighted / weight;
+    }
+
+    private String registered() {
+        String name = "online-" + UUID.randomUUID().toString().substring(0, 8);
+        TrainedModels.register(artifacts, models, name, ModelType.DIN, 11);
+        return name;
+    }
+
+    private static String path(String name, String operation) {
+        return "/api/v1/models/" + name + operation;
+    }
+
+    private static String body(Object value) {
+        return new String(JSON.writeValueAsBytes(value), StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode ok(ResponseEntity<JsonNode> response) {
+        assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(200);
+        return response.getBody();
+    }
+
+    /** An impression id made at another time, as serving made it then. */
+    private static UUID idAt(Instant at) {
+        return Generators.timeBasedEpochRandomGenerator(null, new UUIDClock() {
+            @Override
+            public long currentTimeMillis() {
+                return at.toEpochMilli();
+            }
+        }).generate();
+    }
+}
