@@ -32,6 +32,7 @@ const ModelsPage = lazyPage(() => import('./pages/models/ModelsPage').then((m) =
 const ModelPage = lazyPage(() => import('./pages/models/ModelPage').then((m) => m.ModelPage));
 const ModelVersionPage = lazyPage(() => import('./pages/models/ModelVersionPage').then((m) => m.ModelVersionPage));
 const ComparePage = lazyPage(() => import('./pages/models/ComparePage').then((m) => m.ComparePage));
+const OnlinePage = lazyPage(() => import('./pages/models/OnlinePage').then((m) => m.OnlinePage));
 const PlaygroundPage = lazyPage(() => import('./pages/playground/PlaygroundPage').then((m) => m.PlaygroundPage));
 
 function Page({ route }: { route: Route }) {
@@ -64,6 +65,8 @@ function Page({ route }: { route: Route }) {
       return <ModelVersionPage name={route.name} version={route.version} />;
     case 'compare':
       return <ComparePage name={route.name} a={route.a} b={route.b} />;
+    case 'online':
+      return <OnlinePage name={route.name} />;
     case 'playground':
       return <PlaygroundPage model={route.model} version={route.version} />;
     case 'notFound':

@@ -6,6 +6,8 @@ import { SseParser, type ServerSentEvent } from './sse';
 import { authorizationHeaders, sessionTokenStore, type TokenStore } from './token';
 import type {
   BuildProtocol,
+  OnlineMetrics,
+  OnlineWindowLength,
   DatasetSummary,
   DatasetUser,
   DatasetUsers,
@@ -203,6 +205,11 @@ export class ApiClient {
 
   getModel(name: string): Promise<Model> {
     return this.get(`/api/v1/models/${seg(name)}`);
+  }
+
+  /** Online evaluation of the model: per version, arm and window, impressions, clicks, CTR, AUC, latency. */
+  getOnlineMetrics(name: string, window: OnlineWindowLength): Promise<OnlineMetrics> {
+    return this.get(`/api/v1/models/${seg(name)}/online-metrics?window=${window}`);
   }
 
   /** The versions of a model, newest first, with metrics, parameters and lineage. */

@@ -365,3 +365,30 @@ export interface Health extends HealthComponent {}
 
 /** Where to select a model version: an explicit version or an alias. */
 export type VersionSelector = { version: number } | { alias: string };
+
+// Online evaluation (GET /api/v1/models/{name}/online-metrics).
+export type OnlineWindowLength = 'HOUR' | 'DAY';
+
+export interface OnlineWindowMetrics {
+  version: number;
+  /** The alias or split arm that chose the version; null for requests that named the version. */
+  arm: string | null;
+  start: string;
+  impressions: number;
+  labelled: number;
+  clicks: number;
+  ctr: number;
+  meanPredictedCtr: number;
+  calibration: number | null;
+  auc: number | null;
+  gauc: number | null;
+  latencyMs: { p50: number; p95: number; p99: number };
+}
+
+export interface OnlineMetrics {
+  model: string;
+  window: OnlineWindowLength;
+  from: string;
+  to: string;
+  windows: OnlineWindowMetrics[];
+}

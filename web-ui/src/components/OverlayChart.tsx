@@ -10,10 +10,14 @@ interface OverlayChartProps {
   xLabel: string;
   what: string;
   testId: string;
+  /** How an x value reads on the axis and in the tooltip (e.g. a window's start time); the number by default. */
+  xFormat?: (x: number) => string;
+  /** The caption under the chart; by default "<what> of <n> runs". */
+  caption?: string;
 }
 
 /** One metric of several runs on one chart, a line per run in the comparison's colours. */
-export function OverlayChart({ series, labels, xLabel, what, testId }: OverlayChartProps) {
+export function OverlayChart({ series, labels, xLabel, what, testId, xFormat, caption }: OverlayChartProps) {
   if (series.every((points) => points.length === 0)) {
     return <EmptyState title={`No ${what} recorded for these runs.`} testId={`${testId}-empty`} />;
   }
@@ -23,9 +27,9 @@ export function OverlayChart({ series, labels, xLabel, what, testId }: OverlayCh
         <LineChart data={overlayRows(series)} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid stroke={CHART.grid} />
           <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} stroke={CHART.axis}
-            label={{ value: xLabel, position: 'insideBottom', offset: -12 }} />
+            tickFormatter={xFormat} label={{ value: xLabel, position: 'insideBottom', offset: -12 }} />
           <YAxis stroke={CHART.axis} domain={['auto', 'auto']} width={56} tickFormatter={(v: number) => v.toFixed(3)} />
-          <Tooltip formatter={(v, name) => [Number(v).toFixed(4), String(name)]} labelFormatter={(l) => `${xLabel} ${String(l)}`} />
+          <Tooltip formatter={(v, name) => [Number(v).toFixed(4), String(name)]} labelFormatter={(l) => `${xLabel} ${xFormat ? xFormat(Number(l)) : String(l)}`} />
           <Legend verticalAlign="top" />
           {labels.map((label, index) => (
             <Line key={label} type="monotone" dataKey={runKey(index)} name={label} stroke={CHART.runs[index % CHART.runs.length]}
@@ -34,7 +38,7 @@ export function OverlayChart({ series, labels, xLabel, what, testId }: OverlayCh
         </LineChart>
       </ResponsiveContainer>
       <figcaption>
-        {what} of {labels.length} runs
+        {caption ?? `${what} of ${labels.length} runs`}
       </figcaption>
     </figure>
   );

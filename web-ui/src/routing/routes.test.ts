@@ -19,6 +19,7 @@ describe('routes', () => {
     { page: 'model', name: 'ctr', base: undefined },
     { page: 'modelVersion', name: 'ctr', version: 4 },
     { page: 'compare', name: 'ctr', a: 1, b: 4 },
+    { page: 'online', name: 'ctr' },
     { page: 'playground', model: 'ctr', version: 'production' },
     { page: 'playground', model: undefined, version: undefined },
   ];
@@ -53,6 +54,7 @@ describe('routes', () => {
     expect(section({ page: 'run', id: '1' })).toBe('training');
     expect(section({ page: 'compareRuns', ids: [] })).toBe('training');
     expect(section({ page: 'compare', name: 'x' })).toBe('models');
+    expect(section({ page: 'online', name: 'x' })).toBe('models');
     expect(section({ page: 'notFound', path: '' })).toBeUndefined();
   });
 });

@@ -17,6 +17,7 @@ export type Route =
   | { page: 'model'; name: string; base?: number }
   | { page: 'modelVersion'; name: string; version: number }
   | { page: 'compare'; name: string; a?: number; b?: number }
+  | { page: 'online'; name: string }
   | { page: 'playground'; model?: string; version?: string }
   | { page: 'notFound'; path: string };
 
@@ -60,6 +61,7 @@ export function parseRoute(hash: string): Route {
     case 'models':
       if (parts.length === 1) return { page: 'models' };
       if (parts.length === 2) return { page: 'model', name: second, base: positiveInt(query.get('base')) };
+      if (parts.length === 3 && third === 'online') return { page: 'online', name: second };
       if (parts.length === 3 && third === 'compare') {
         return { page: 'compare', name: second, a: positiveInt(query.get('a')), b: positiveInt(query.get('b')) };
       }
@@ -120,6 +122,8 @@ export function href(route: Route): string {
       return path('models', route.name, 'versions', route.version);
     case 'compare':
       return withQuery(path('models', route.name, 'compare'), { a: route.a, b: route.b });
+    case 'online':
+      return path('models', route.name, 'online');
     case 'playground':
       return withQuery(path('playground'), { model: route.model, version: route.version });
     case 'notFound':
@@ -147,6 +151,7 @@ export function section(route: Route): 'overview' | 'datasets' | 'training' | 'm
     case 'model':
     case 'modelVersion':
     case 'compare':
+    case 'online':
       return 'models';
     case 'playground':
       return 'playground';

@@ -65,9 +65,14 @@ export function ModelPage({ name, base }: { name: string; base?: number }) {
       </p>
       <div className="page-head">
         <h1>{name}</h1>
-        <Link to={{ page: 'playground', model: name }} className="button-secondary button" testId="model-playground">
-          Open in the playground
-        </Link>
+        <div className="actions">
+          <Link to={{ page: 'online', name }} className="button-secondary button" testId="model-online">
+            Online metrics
+          </Link>
+          <Link to={{ page: 'playground', model: name }} className="button-secondary button" testId="model-playground">
+            Open in the playground
+          </Link>
+        </div>
       </div>
       <ResourceView resource={resource} what="Loading the model" onRetry={reload}>
         {({ model, versions }) =>

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.dinplatform.registry.database.CatalogColumns.instant;
+import static io.dinplatform.registry.database.CatalogColumns.json;
 import static io.dinplatform.registry.database.CatalogColumns.jsonb;
 
 /**
@@ -120,6 +121,29 @@ public class ImpressionRepository {
                 .query((ResultSet row) -> consumer.accept(new LabelledImpression(row.getInt("model_version"),
                         row.getString("arm"), instant(row, "window_start"), row.getFloat("score"),
                         row.getBoolean("clicked"), row.getString("group_id"))));
+    }
+
+    /** How many of the model's impressions were served in [from, to). */
+    public long count(String model, Instant from, Instant to) {
+        return jdbc.sql("SELECT count(*) FROM impressions WHERE model_name = ? AND served_at >= ? AND served_at < ?")
+                .params(model, Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
+    }
+
+    /**
+     * Hands over the model's impressions served in [from, to) with their reported outcome, oldest first, as they
+     * stream from the database.
+     */
+    public void forEachServed(String model, Instant from, Instant to, Consumer<ServedRow> consumer) {
+        jdbc.sql("""
+                        SELECT i.model_version, i.served_at, i.features, f.clicked
+                        FROM impressions i
+                        LEFT JOIN impression_feedback f ON f.impression_id = i.id AND f.served_at = i.served_at
+                        WHERE i.model_name = ? AND i.served_at >= ? AND i.served_at < ?
+                        ORDER BY i.served_at, i.id
+                        """)
+                .params(model, Timestamp.from(from), Timestamp.from(to))
+                .query((ResultSet row) -> consumer.accept(new ServedRow(row.getInt("model_version"),
+                        instant(row, "served_at"), json(row, "features"), row.getObject("clicked", Boolean.class))));
     }
 
     private void insertRows(List<Impression> rows) {

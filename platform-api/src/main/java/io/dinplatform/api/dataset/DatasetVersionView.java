@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 public record DatasetVersionView(String name, int version, String sha256, long rows, long sizeBytes, JsonNode stats,
                                  JsonNode schema, JsonNode origin, Instant createdAt) {
 
-    static DatasetVersionView of(DatasetVersion v) {
+    public static DatasetVersionView of(DatasetVersion v) {
         return new DatasetVersionView(v.name(), v.version(), v.sha256(), v.rows(), v.sizeBytes(), v.statistics(),
                 v.schema(), v.origin(), v.createdAt());
     }

@@ -2,9 +2,12 @@ package io.dinplatform.api.online;
 
 import java.time.Clock;
 
+import io.dinplatform.api.dataset.DatasetRegistration;
+import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.impression.ImpressionPartitions;
 import io.dinplatform.registry.impression.ImpressionRepository;
 import io.dinplatform.registry.impression.ImpressionSampling;
+import io.dinplatform.registry.model.ModelRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +55,13 @@ class ImpressionConfiguration {
     @Bean
     OnlineMetricsService onlineMetricsService(ImpressionRepository impressions) {
         return new OnlineMetricsService(impressions);
+    }
+
+    @Bean
+    TrafficDatasets trafficDatasets(ImpressionRepository impressions, ModelRepository models,
+                                    DatasetRepository datasets, DatasetRegistration registration,
+                                    ImpressionProperties properties) {
+        return new TrafficDatasets(impressions, models, datasets, registration, properties, CLOCK);
     }
 
     @Bean

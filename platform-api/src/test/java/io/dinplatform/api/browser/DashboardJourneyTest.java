@@ -136,6 +136,7 @@ class DashboardJourneyTest {
         step("finished-run-curves", () -> finishedRunDrawsItsStoredCurves(runId));
         step("compare-runs", () -> twoRunsCompareWithTheirDifferenceMarked(runId, dataset, model));
         step("sweep-page", () -> aSweepShowsItsTrialsAndTheirObjective(dataset, model));
+        step("online-metrics", () -> onlinePageShowsTheImpressionsThePlaygroundServed(model));
 
         assertThat(api.get().uri("/api/v1/training-runs/{id}", runId).retrieve().body(JsonNode.class)
                 .get("modelVersion").get("name").asString()).isEqualTo(model);
@@ -315,6 +316,19 @@ class DashboardJourneyTest {
         assertThat(loss.getText()).matches("(?s).*Training loss \\(\\d+ points\\).*");
         assertThat(loss.findElements(By.cssSelector("path.recharts-line-curve"))).as("a drawn line").isNotEmpty();
         assertThat(dashboard.shows("validation-chart")).as("the validation curve").isTrue();
+    }
+
+    /** The playground's rankings were served impressions: the model's online page counts them and draws their CTR. */
+    private void onlinePageShowsTheImpressionsThePlaygroundServed(String model) {
+        dashboard.open("/models/" + model);
+        dashboard.click("model-online");
+        WebElement totals = dashboard.waitUntil("the logged impressions", Dashboard.PAGE_WAIT,
+                d -> dashboard.shows("online-totals") ? dashboard.find("online-totals") : null);
+        List<WebElement> cells = totals.findElements(By.cssSelector("tbody tr:first-child td"));
+        assertThat(cells.get(0).getText()).startsWith("v1 · ");
+        assertThat(Long.parseLong(cells.get(1).getText())).as("impressions logged").isPositive();
+        assertThat(dashboard.find("online-ctr").findElements(By.cssSelector("path.recharts-line-curve")))
+                .as("a drawn CTR line").isNotEmpty();
     }
 
     /** A second run like the first but for its learning rate, then both compared from the list of runs. */

@@ -1,5 +1,8 @@
 package io.dinplatform.api.online;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,12 +16,16 @@ import java.util.UUID;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.UUIDClock;
 import io.dinplatform.api.PlatformApiTest;
+import io.dinplatform.api.SamplesCsv;
 import io.dinplatform.api.serving.TrainedModels;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.artifact.StoredArtifact;
+import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.impression.Impression;
 import io.dinplatform.registry.impression.ImpressionIds;
 import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.model.NewModelVersion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +50,9 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
 
     @Autowired
     ArtifactStore artifacts;
+
+    @Autowired
+    DatasetRepository datasets;
 
     @Autowired
     ImpressionWriter writer;
@@ -185,6 +195,54 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
     }
 
     @Test
+    void servedImpressionsAndTheirClicksBecomeADatasetSplitByTimeWithItsLineage() {
+        String source = "traffic-source-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(upload(source, SamplesCsv.SCHEMA, (SamplesCsv.HEADER + "\n" + SamplesCsv.rows(40, 3))
+                .getBytes(StandardCharsets.UTF_8), "samples.csv").getStatusCode().value()).isEqualTo(201);
+        String name = "traffic-" + UUID.randomUUID().toString().substring(0, 8);
+        StoredArtifact bundle = store(TrainedModels.bundle(ModelType.DIN, 11));
+        models.createNextVersion(new NewModelVersion(name, null,
+                datasets.findLatestVersion(source).orElseThrow().id(), bundle.sha256(), null,
+                JSON.readTree("{\"architecture\": {\"type\": \"DIN\"}}")));
+        JsonNode answer = ok(postJson(path(name, "/predict"), body(Map.of("instances",
+                TrainedModels.instances(8, 30)))));
+        writer.flush();
+        List<Map<String, Object>> reports = new ArrayList<>();
+        for (int i = 0; i < 30; i += 3) {
+            reports.add(Map.of("impressionId", answer.get("predictions").get(i).get("impressionId").asString(),
+                    "clicked", i % 2 == 0));
+        }
+        ok(postJson("/api/v1/feedback", body(reports)));
+        String dataset = "served-" + UUID.randomUUID().toString().substring(0, 8);
+
+        ResponseEntity<JsonNode> built = postJson("/api/v1/datasets/builds", body(Map.of("name", dataset,
+                "protocol", "IMPRESSIONS", "model", name, "labelDelay", "PT0S")));
+
+        assertThat(built.getStatusCode().value()).as("status of %s", built.getBody()).isEqualTo(201);
+        JsonNode version = built.getBody();
+        assertThat(version.get("rows").asLong()).isEqualTo(30);
+        JsonNode origin = version.get("origin");
+        assertThat(origin.get("protocol").asString()).isEqualTo("IMPRESSIONS");
+        assertThat(origin.get("model").asString()).isEqualTo(name);
+        assertThat(origin.get("servedBy").get(0).asInt()).isEqualTo(1);
+        assertThat(origin.get("reported").asLong()).isEqualTo(10);
+        assertThat(origin.get("clicks").asLong()).isEqualTo(5);
+        assertThat(version.get("schema").get("split").asString()).isEqualTo("split");
+        JsonNode splits = version.get("stats").get("splitSizes");
+        assertThat(splits.get("train").asLong()).as("the oldest 80 %% train").isEqualTo(24);
+        assertThat(splits.get("valid").asLong()).isEqualTo(3);
+        assertThat(splits.get("test").asLong()).as("the newest test").isEqualTo(3);
+
+        assertProblem(postJson("/api/v1/datasets/builds", body(Map.of("name", dataset, "protocol", "IMPRESSIONS",
+                "model", "no-such-model"))), 404);
+        assertProblem(postJson("/api/v1/datasets/builds", body(Map.of("name", dataset, "protocol", "IMPRESSIONS",
+                "model", name, "labelDelay", "P3650D"))), 400);
+        assertProblem(postJson("/api/v1/datasets/builds", body(Map.of("name", dataset, "protocol", "RATINGS",
+                "model", name))), 400);
+        assertThat(datasets.findVersions(dataset)).as("refused builds register nothing").hasSize(1);
+    }
+
+    @Test
     void aFullQueueDropsAndCountsInsteadOfWaiting() {
         ImpressionQueue small = new ImpressionQueue(2, new SimpleMeterRegistry());
         for (int i = 0; i < 5; i++) {
@@ -239,6 +297,14 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
             }
         }
         return weighted / weight;
+    }
+
+    private StoredArtifact store(byte[] bundle) {
+        try {
+            return artifacts.write(new ByteArrayInputStream(bundle));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String registered() {

@@ -12,7 +12,7 @@ import java.util.stream.LongStream;
 /**
  * The command's options.
  *
- * @param seeds          the training seeds (1 to {@code --seeds})
+ * @param seeds          the training seeds ({@code --seeds N}: 1 to N; {@code --seeds A-B}: A to B)
  * @param epochs         the most epochs of a run
  * @param datasets       which datasets, in order
  * @param out            where every finished run is appended ({@code ablation-runs.csv}) and the report drawn from
@@ -48,11 +48,22 @@ record AblationOptions(List<Long> seeds, int epochs, List<AblationDataset> datas
         }
         List<AblationDataset> datasets = Arrays.stream(values.get("--datasets").split(","))
                 .map(name -> AblationDataset.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
-        return new AblationOptions(LongStream.rangeClosed(1, Integer.parseInt(values.get("--seeds"))).boxed().toList(),
+        return new AblationOptions(seeds(values.get("--seeds")),
                 Integer.parseInt(values.get("--epochs")), datasets, Path.of(values.get("--out")),
                 Path.of(values.get("--shared")), Integer.parseInt(values.get("--synthetic-users")),
                 Boolean.parseBoolean(values.get("--report-only")), configurations(values.get("--configurations")),
                 Double.parseDouble(values.get("--mba-lambda")));
+    }
+
+    /** {@code N}: the seeds 1 to N; {@code A-B}: the seeds A to B (to go on with a sweep that stopped). */
+    private static List<Long> seeds(String range) {
+        int dash = range.indexOf('-');
+        long first = dash < 0 ? 1 : Long.parseLong(range.substring(0, dash).trim());
+        long last = Long.parseLong(range.substring(dash + 1).trim());
+        if (first < 1 || last < first) {
+            throw new IllegalArgumentException("--seeds must be N or A-B with 1 <= A <= B, got " + range);
+        }
+        return LongStream.rangeClosed(first, last).boxed().toList();
     }
 
     private static List<AblationConfiguration> configurations(String names) {

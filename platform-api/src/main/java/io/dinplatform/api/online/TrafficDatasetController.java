@@ -1,0 +1,47 @@
+package io.dinplatform.api.online;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.dinplatform.api.dataset.DatasetVersionView;
+import io.dinplatform.registry.dataset.DatasetVersion;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The build of a dataset from served traffic: the same address as the builds from uploaded logs, told apart by its
+ * JSON body (there are no files to send).
+ */
+@RestController
+@Tag(name = "Datasets")
+public class TrafficDatasetController {
+
+    private final TrafficDatasets traffic;
+
+    public TrafficDatasetController(TrafficDatasets traffic) {
+        this.traffic = traffic;
+    }
+
+    @PostMapping(path = "/api/v1/datasets/builds", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "buildDatasetFromImpressions",
+            summary = "Build the next version of a dataset from a model's logged impressions and the clicks "
+                    + "reported on them (protocol IMPRESSIONS)")
+    @ApiResponse(responseCode = "201", description = "The new version with its statistics and its lineage",
+            headers = @Header(name = "Location", description = "The version's address",
+                    schema = @Schema(type = "string")))
+    public ResponseEntity<DatasetVersionView> build(@Valid @RequestBody TrafficDatasetRequest request)
+            throws IOException {
+        DatasetVersion version = traffic.build(request);
+        URI location = URI.create("/api/v1/datasets/" + version.name() + "/versions/" + version.version());
+        return ResponseEntity.created(location).body(DatasetVersionView.of(version));
+    }
+}
