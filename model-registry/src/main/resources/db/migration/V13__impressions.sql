@@ -13,6 +13,8 @@ CREATE TABLE impressions (
     group_id       VARCHAR(256),
     -- the instance's features as the client sent them (for a ranked candidate: the context and the candidate)
     features       JSONB        NOT NULL,
+    -- the features whose id the model did not know (scored with their unknown row), for drift
+    unknown_features VARCHAR(128)[] NOT NULL DEFAULT '{}',
     latency_micros INTEGER      NOT NULL CHECK (latency_micros >= 0),
     PRIMARY KEY (id, served_at)
 ) PARTITION BY RANGE (served_at);

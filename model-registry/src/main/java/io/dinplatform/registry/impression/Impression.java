@@ -1,6 +1,7 @@
 package io.dinplatform.registry.impression;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -16,8 +17,13 @@ import tools.jackson.databind.JsonNode;
  * @param score         the predicted click probability returned
  * @param groupId       the value of the schema's group feature (the user), for per-user AUC; null when there is none
  * @param features      the instance's features as the client sent them
+ * @param unknownFeatures the features whose id the model did not know
  * @param latencyMicros the request's time in the platform, in microseconds
  */
 public record Impression(UUID id, Instant servedAt, String model, int version, String arm, float score,
-                         String groupId, JsonNode features, int latencyMicros) {
+                         String groupId, JsonNode features, List<String> unknownFeatures, int latencyMicros) {
+
+    public Impression {
+        unknownFeatures = List.copyOf(unknownFeatures);
+    }
 }

@@ -24,7 +24,7 @@ import static io.dinplatform.registry.database.CatalogColumns.jsonb;
  */
 public class ImpressionRepository {
 
-    /** Rows per INSERT statement: nine parameters each, far below PostgreSQL's 65,535 a statement. */
+    /** Rows per INSERT statement: ten parameters each, far below PostgreSQL's 65,535 a statement. */
     static final int ROWS_PER_STATEMENT = 500;
 
     private final JdbcClient jdbc;
@@ -148,10 +148,10 @@ public class ImpressionRepository {
 
     private void insertRows(List<Impression> rows) {
         StringBuilder sql = new StringBuilder("INSERT INTO impressions (id, served_at, model_name, model_version, arm, "
-                + "score, group_id, features, latency_micros) VALUES ");
-        List<Object> parameters = new ArrayList<>(rows.size() * 9);
+                + "score, group_id, features, unknown_features, latency_micros) VALUES ");
+        List<Object> parameters = new ArrayList<>(rows.size() * 10);
         for (Impression impression : rows) {
-            sql.append(parameters.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)");
+            sql.append(parameters.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::varchar[], ?)");
             parameters.add(impression.id());
             parameters.add(Timestamp.from(impression.servedAt()));
             parameters.add(impression.model());
@@ -160,6 +160,7 @@ public class ImpressionRepository {
             parameters.add(impression.score());
             parameters.add(impression.groupId());
             parameters.add(jsonb(impression.features()));
+            parameters.add(impression.unknownFeatures().toArray(String[]::new));
             parameters.add(impression.latencyMicros());
         }
         jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(parameters).update();

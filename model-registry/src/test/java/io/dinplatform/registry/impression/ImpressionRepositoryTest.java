@@ -68,6 +68,8 @@ class ImpressionRepositoryTest extends EmbeddedCatalogTest {
         assertThat(clicks(model, servedAt)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM impression_feedback WHERE impression_id = ?").param(shown.id())
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT array_to_string(unknown_features, ',') FROM impressions WHERE id = ?")
+                .param(shown.id()).query(String.class).single()).isEqualTo("user_id");
     }
 
     @Test
@@ -158,7 +160,7 @@ class ImpressionRepositoryTest extends EmbeddedCatalogTest {
     private static Impression impression(String model, int version, String arm, Instant servedAt, float score,
                                          String group, int latencyMicros) {
         return new Impression(idAt(servedAt), servedAt, model, version, arm, score, group,
-                JSON.createObjectNode().put("user_id", group), latencyMicros);
+                JSON.createObjectNode().put("user_id", group), List.of("user_id"), latencyMicros);
     }
 
     /** An impression id of a given serving time, as the serving path makes them at that time. */

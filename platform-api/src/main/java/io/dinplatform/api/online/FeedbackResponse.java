@@ -8,9 +8,9 @@ import java.util.List;
  * @param recorded how many reports were recorded
  * @param results  each report's outcome
  */
-public record FeedbackResponse(int recorded, List<Result> results) {
+public record FeedbackResponse(int recorded, List<ReportOutcome> results) {
 
-    /** A report's outcome. */
-    public record Result(String impressionId, FeedbackOutcome outcome) {
+    /** A report's outcome (named apart from other results: schema names are global in the API's document). */
+    public record ReportOutcome(String impressionId, FeedbackOutcome outcome) {
     }
 }

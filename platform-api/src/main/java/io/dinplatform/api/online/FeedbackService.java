@@ -56,9 +56,9 @@ public class FeedbackService {
             outcomes[knownAt.get(k)] = found[k] ? FeedbackOutcome.RECORDED : FeedbackOutcome.UNKNOWN;
             recorded += found[k] ? 1 : 0;
         }
-        List<FeedbackResponse.Result> results = new ArrayList<>(reports.size());
+        List<FeedbackResponse.ReportOutcome> results = new ArrayList<>(reports.size());
         for (int i = 0; i < reports.size(); i++) {
-            results.add(new FeedbackResponse.Result(reports.get(i).impressionId(), outcomes[i]));
+            results.add(new FeedbackResponse.ReportOutcome(reports.get(i).impressionId(), outcomes[i]));
         }
         return new FeedbackResponse(recorded, results);
     }

@@ -34,7 +34,8 @@ public class ImpressionLog {
                 UUID id = ids.get(i);
                 Instant servedAt = ImpressionIds.servedAt(id).orElseThrow();
                 queue.offer(new Impression(id, servedAt, served.model(), served.version(), served.arm(),
-                        served.scores()[i], served.groupOf(i), served.featuresOf(i), latencyMicros));
+                        served.scores()[i], served.groupOf(i), served.featuresOf(i), served.unknownFeatures().apply(i),
+                        latencyMicros));
             }
         }
         return ids;

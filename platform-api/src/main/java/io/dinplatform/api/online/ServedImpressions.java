@@ -18,11 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
  *                     version nor an alias, null when it named the version
  * @param scores       the scores returned, one per instance or candidate
  * @param features     the features of the i-th, as sent (a candidate's together with the ranking's context)
+ * @param unknownFeatures the features of the i-th whose id the model did not know
  * @param groupFeature the schema's group feature (the user), whose value groups impressions for GAUC; may be null
  * @param latencyNanos the request's time in the platform
  */
 public record ServedImpressions(String model, int version, String arm, float[] scores,
-                                IntFunction<Map<String, Object>> features, String groupFeature, long latencyNanos) {
+                                IntFunction<Map<String, Object>> features, IntFunction<List<String>> unknownFeatures,
+                                String groupFeature, long latencyNanos) {
 
     /** The arm of a request that named neither a version nor an alias. */
     public static final String DEFAULT_ARM = "default";

@@ -91,11 +91,11 @@ public class PredictionService {
             ScoringResult result = await(model, rows, explain);
             long elapsed = System.nanoTime() - started;
             model.metrics().predictAnswered(instances.size(), elapsed);
+            List<List<String>> unknown = UnknownFeatures.ofEveryRow(rows);
             List<UUID> ids = impressions.record(new ServedImpressions(resolved.model(), resolved.version(),
                     ServedImpressions.arm(version, alias), result.scores(), ServedImpressions.instances(instances),
-                    model.schema().effectiveGroup(), elapsed));
-            return new PredictionResponse(resolved.model(), resolved.version(),
-                    predictions(result, UnknownFeatures.ofEveryRow(rows), ids));
+                    unknown::get, model.schema().effectiveGroup(), elapsed));
+            return new PredictionResponse(resolved.model(), resolved.version(), predictions(result, unknown, ids));
         }
     }
 
@@ -135,7 +135,7 @@ public class PredictionService {
             List<UUID> ids = impressions.record(new ServedImpressions(resolved.model(), resolved.version(),
                     ServedImpressions.arm(version, alias), returned,
                     r -> withContext(request.context(), candidates.get(order.get(r))),
-                    model.schema().effectiveGroup(), elapsed));
+                    r -> ranking.unknownFeatures().get(order.get(r)), model.schema().effectiveGroup(), elapsed));
             List<RankedCandidate> ranked = new ArrayList<>(returned.length);
             for (int r = 0; r < returned.length; r++) {
                 int index = order.get(r);

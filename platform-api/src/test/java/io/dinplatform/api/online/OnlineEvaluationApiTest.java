@@ -247,7 +247,7 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
         ImpressionQueue small = new ImpressionQueue(2, new SimpleMeterRegistry());
         for (int i = 0; i < 5; i++) {
             small.offer(new Impression(ImpressionIds.next(), Instant.now(), "m", 1,
-                    null, 0.5f, null, JSON.createObjectNode(), 1));
+                    null, 0.5f, null, JSON.createObjectNode(), List.of(), 1));
         }
         assertThat(small.dropped()).isEqualTo(3);
         assertThat(queue.dropped()).as("the platform's queue dropped nothing in these tests").isZero();
