@@ -135,7 +135,7 @@ public class ImpressionRepository {
      */
     public void forEachServed(String model, Instant from, Instant to, Consumer<ServedRow> consumer) {
         jdbc.sql("""
-                        SELECT i.model_version, i.served_at, i.features, f.clicked
+                        SELECT i.model_version, i.served_at, i.score, i.features, i.unknown_features, f.clicked
                         FROM impressions i
                         LEFT JOIN impression_feedback f ON f.impression_id = i.id AND f.served_at = i.served_at
                         WHERE i.model_name = ? AND i.served_at >= ? AND i.served_at < ?
@@ -143,7 +143,9 @@ public class ImpressionRepository {
                         """)
                 .params(model, Timestamp.from(from), Timestamp.from(to))
                 .query((ResultSet row) -> consumer.accept(new ServedRow(row.getInt("model_version"),
-                        instant(row, "served_at"), json(row, "features"), row.getObject("clicked", Boolean.class))));
+                        instant(row, "served_at"), row.getFloat("score"), json(row, "features"),
+                        List.of((String[]) row.getArray("unknown_features").getArray()),
+                        row.getObject("clicked", Boolean.class))));
     }
 
     private void insertRows(List<Impression> rows) {

@@ -1,6 +1,8 @@
 package io.dinplatform.registry.impression;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The length of the windows that online figures are grouped by, in UTC. */
 public enum OnlineWindow {
@@ -22,5 +24,10 @@ public enum OnlineWindow {
 
     public Duration length() {
         return length;
+    }
+
+    /** The start of the window that holds {@code instant} (UTC). */
+    public Instant startOf(Instant instant) {
+        return instant.truncatedTo(this == HOUR ? ChronoUnit.HOURS : ChronoUnit.DAYS);
     }
 }

@@ -1,6 +1,7 @@
 package io.dinplatform.registry.impression;
 
 import java.time.Instant;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
@@ -9,8 +10,11 @@ import tools.jackson.databind.JsonNode;
  *
  * @param version  the model version that served it
  * @param servedAt when
- * @param features the features as sent
- * @param clicked  the reported outcome; null when nothing was reported
+ * @param score           the score returned
+ * @param features        the features as sent
+ * @param unknownFeatures the features whose id the model did not know
+ * @param clicked         the reported outcome; null when nothing was reported
  */
-public record ServedRow(int version, Instant servedAt, JsonNode features, Boolean clicked) {
+public record ServedRow(int version, Instant servedAt, float score, JsonNode features, List<String> unknownFeatures,
+                        Boolean clicked) {
 }

@@ -58,6 +58,12 @@ class ImpressionConfiguration {
     }
 
     @Bean
+    DriftService driftService(ImpressionRepository impressions, ModelRepository models, DatasetRepository datasets,
+                              ImpressionProperties properties) {
+        return new DriftService(impressions, models, datasets, properties);
+    }
+
+    @Bean
     TrafficDatasets trafficDatasets(ImpressionRepository impressions, ModelRepository models,
                                     DatasetRepository datasets, DatasetRegistration registration,
                                     ImpressionProperties properties) {

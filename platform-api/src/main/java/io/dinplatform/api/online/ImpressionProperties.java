@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param samplingCacheTtl      how long a model's rate is reused before it is read again (a change made through
  *                              another replica applies here within this time)
  * @param maxFeedbackPerRequest the most reports one {@code POST /api/v1/feedback} may carry
+ * @param driftThreshold        the population stability index above which a served distribution counts as moved
+ *                              (by convention 0.1 is a small shift and 0.25 one to act on)
  */
 @ConfigurationProperties("din.impressions")
 public record ImpressionProperties(@DefaultValue("true") boolean enabled,
@@ -31,7 +33,8 @@ public record ImpressionProperties(@DefaultValue("true") boolean enabled,
                                    @DefaultValue("30d") Duration retention,
                                    @DefaultValue("1h") Duration maintenanceInterval,
                                    @DefaultValue("10s") Duration samplingCacheTtl,
-                                   @DefaultValue("10000") int maxFeedbackPerRequest) {
+                                   @DefaultValue("10000") int maxFeedbackPerRequest,
+                                   @DefaultValue("0.25") double driftThreshold) {
 
     public ImpressionProperties {
         if (!(defaultSampleRate >= 0f && defaultSampleRate <= 1f)) {
@@ -44,6 +47,10 @@ public record ImpressionProperties(@DefaultValue("true") boolean enabled,
         requirePositive("flush-interval", flushInterval);
         requirePositive("maintenance-interval", maintenanceInterval);
         requirePositive("sampling-cache-ttl", samplingCacheTtl);
+        if (!(driftThreshold > 0)) {
+            throw new IllegalArgumentException("din.impressions.drift-threshold must be positive, got "
+                    + driftThreshold);
+        }
         if (retention.toHours() < 24) {
             throw new IllegalArgumentException("din.impressions.retention must be at least one day (whole days are "
                     + "dropped), got " + retention);

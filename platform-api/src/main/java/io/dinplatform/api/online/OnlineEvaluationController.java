@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
@@ -37,16 +38,18 @@ public class OnlineEvaluationController {
 
     private final FeedbackService feedback;
     private final OnlineMetricsService metrics;
+    private final DriftService drift;
     private final ImpressionSampling sampling;
     private final ImpressionSampler sampler;
     private final ModelRepository models;
     private final Clock clock;
 
-    public OnlineEvaluationController(FeedbackService feedback, OnlineMetricsService metrics,
+    public OnlineEvaluationController(FeedbackService feedback, OnlineMetricsService metrics, DriftService drift,
                                       ImpressionSampling sampling, ImpressionSampler sampler, ModelRepository models,
                                       Clock clock) {
         this.feedback = feedback;
         this.metrics = metrics;
+        this.drift = drift;
         this.sampling = sampling;
         this.sampler = sampler;
         this.models = models;
@@ -72,16 +75,41 @@ public class OnlineEvaluationController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "HOUR") OnlineWindow window) {
         existing(name);
+        Period period = period(from, to, window);
+        return metrics.metrics(name, period.from(), period.to(), window);
+    }
+
+    @GetMapping("/api/v1/models/{name}/drift")
+    @Operation(operationId = "getDrift", summary = "Per version and window, served inputs and scores against the "
+            + "reference as population stability indexes: history lengths against the training data, scores and "
+            + "each feature's unknown-id rate against the version's first window; what moved past the threshold")
+    public DriftView drift(
+            @PathVariable String name,
+            @Parameter(description = "the first instant covered (ISO 8601); default: 24 windows before `to`")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "the end of the period, exclusive (ISO 8601); default: now")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "HOUR") OnlineWindow window) {
+        existing(name);
+        Period period = period(from, to, window);
+        return drift.drift(name, period.from(), period.to(), window);
+    }
+
+    /** The period asked for, or the 24 windows up to now. */
+    private Period period(Instant from, Instant to, OnlineWindow window) {
         Instant end = to == null ? clock.instant() : to;
         Instant start = from == null ? end.minus(window.length().multipliedBy(24)) : from;
         if (!start.isBefore(end)) {
             throw invalid("from", "must be before `to` (" + end + "), got " + start);
         }
         if (Duration.between(start, end).compareTo(window.length().multipliedBy(MAX_WINDOWS)) > 0) {
-            throw invalid("from", "at most " + MAX_WINDOWS + " windows of one " + window.name().toLowerCase()
+            throw invalid("from", "at most " + MAX_WINDOWS + " windows of one " + window.name().toLowerCase(Locale.ROOT)
                     + " per request");
         }
-        return metrics.metrics(name, start, end, window);
+        return new Period(start, end);
+    }
+
+    private record Period(Instant from, Instant to) {
     }
 
     @GetMapping("/api/v1/models/{name}/impression-logging")

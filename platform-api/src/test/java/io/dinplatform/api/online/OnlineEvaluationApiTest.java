@@ -24,6 +24,8 @@ import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.impression.Impression;
 import io.dinplatform.registry.impression.ImpressionIds;
+import io.dinplatform.registry.impression.ImpressionPartitions;
+import io.dinplatform.registry.impression.ImpressionRepository;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.NewModelVersion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -59,6 +61,12 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
 
     @Autowired
     ImpressionQueue queue;
+
+    @Autowired
+    ImpressionRepository impressionLog;
+
+    @Autowired
+    ImpressionPartitions partitions;
 
     @Test
     void onlineMetricsEqualTheFiguresOfTheAnswersAndTheClicksReported() {
@@ -196,14 +204,7 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
 
     @Test
     void servedImpressionsAndTheirClicksBecomeADatasetSplitByTimeWithItsLineage() {
-        String source = "traffic-source-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(upload(source, SamplesCsv.SCHEMA, (SamplesCsv.HEADER + "\n" + SamplesCsv.rows(40, 3))
-                .getBytes(StandardCharsets.UTF_8), "samples.csv").getStatusCode().value()).isEqualTo(201);
-        String name = "traffic-" + UUID.randomUUID().toString().substring(0, 8);
-        StoredArtifact bundle = store(TrainedModels.bundle(ModelType.DIN, 11));
-        models.createNextVersion(new NewModelVersion(name, null,
-                datasets.findLatestVersion(source).orElseThrow().id(), bundle.sha256(), null,
-                JSON.readTree("{\"architecture\": {\"type\": \"DIN\"}}")));
+        String name = registeredWithDataset();
         JsonNode answer = ok(postJson(path(name, "/predict"), body(Map.of("instances",
                 TrainedModels.instances(8, 30)))));
         writer.flush();
@@ -240,6 +241,41 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
         assertProblem(postJson("/api/v1/datasets/builds", body(Map.of("name", dataset, "protocol", "RATINGS",
                 "model", name))), 400);
         assertThat(datasets.findVersions(dataset)).as("refused builds register nothing").hasSize(1);
+    }
+
+    @Test
+    void driftNamesWhatMovedAgainstTheTrainingDataAndTheFirstWindow() {
+        String name = registeredWithDataset();
+        Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
+        Instant second = first.plus(1, ChronoUnit.HOURS);
+        partitions.ensure(first.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        partitions.ensure(second.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        List<Impression> served = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            // the first hour: low scores, every id known, short histories
+            served.add(served(name, first.plusSeconds(i), 0.05f + 0.001f * i, List.of(), 1));
+            // the second: high scores, users the model never saw, histories longer than any in training
+            served.add(served(name, second.plusSeconds(i), 0.9f, List.of("user_id"), 40));
+        }
+        impressionLog.insert(served);
+
+        JsonNode drift = ok(get("/api/v1/models/" + name + "/drift?from=" + first + "&to=" + second.plusSeconds(3600)));
+
+        assertThat(drift.get("threshold").asDouble()).isEqualTo(0.25);
+        JsonNode windows = drift.get("windows");
+        assertThat(windows).hasSize(2);
+        JsonNode reference = windows.get(0);
+        assertThat(reference.get("impressions").asLong()).isEqualTo(50);
+        assertThat(reference.get("scorePsi").isNull()).as("the first window is the reference").isTrue();
+        assertThat(reference.get("unknownRates").get("user_id").asDouble()).isZero();
+        JsonNode moved = windows.get(1);
+        assertThat(moved.get("unknownRates").get("user_id").asDouble()).isEqualTo(1.0);
+        assertThat(moved.get("scorePsi").asDouble()).isGreaterThan(0.25);
+        assertThat(moved.get("historyLengthPsi").asDouble())
+                .isGreaterThan(reference.get("historyLengthPsi").asDouble());
+        List<String> what = new ArrayList<>();
+        moved.get("moved").forEach(w -> what.add(w.asString()));
+        assertThat(what).contains("score", "user_id", "historyLength").doesNotContain("item_id");
     }
 
     @Test
@@ -297,6 +333,28 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
             }
         }
         return weighted / weight;
+    }
+
+    /** An impression of the model's version 1 as serving would log it. */
+    private static Impression served(String model, Instant at, float score, List<String> unknown, int history) {
+        List<String> items = new ArrayList<>();
+        for (int t = 0; t < history; t++) {
+            items.add("i" + t);
+        }
+        return new Impression(idAt(at), at, model, 1, null, score, "u1", JSON.valueToTree(Map.of("user_id", "u1",
+                "item_id", "i1", "cate_id", "c1", "hist_item_id", items, "hist_cate_id", items)), unknown, 100);
+    }
+
+    /** A model whose version 1 records the dataset it was trained on (uploaded here). */
+    private String registeredWithDataset() {
+        String source = "drift-source-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(upload(source, SamplesCsv.SCHEMA, (SamplesCsv.HEADER + "\n" + SamplesCsv.rows(40, 3))
+                .getBytes(StandardCharsets.UTF_8), "samples.csv").getStatusCode().value()).isEqualTo(201);
+        String name = "drift-" + UUID.randomUUID().toString().substring(0, 8);
+        models.createNextVersion(new NewModelVersion(name, null, datasets.findLatestVersion(source).orElseThrow().id(),
+                store(TrainedModels.bundle(ModelType.DIN, 11)).sha256(), null,
+                JSON.readTree("{\"architecture\": {\"type\": \"DIN\"}}")));
+        return name;
     }
 
     private StoredArtifact store(byte[] bundle) {
