@@ -60,6 +60,7 @@ class DefaultsClientTourTest extends EmbeddedWorkerApiTest {
 
     private static final Duration WAIT = Duration.ofMinutes(5);
     private static final Path DATA_DIR = temporaryDirectory("din-defaults-client-test-");
+    private static final Path REFERENCED_DIR = temporaryDirectory("din-defaults-client-referenced-");
     private static final Map<String, Object> USER = Map.of("user_id", "u1", "hist_item_id", List.of("i102", "i103"),
             "hist_cate_id", List.of("c2", "c3"));
 
@@ -69,6 +70,7 @@ class DefaultsClientTourTest extends EmbeddedWorkerApiTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("din.data-dir", DATA_DIR::toString);
+        registry.add("din.datasets.references.local-directory", () -> REFERENCED_DIR.toString());
     }
 
     @Test
@@ -81,9 +83,16 @@ class DefaultsClientTourTest extends EmbeddedWorkerApiTest {
         BatchPredictionsApi batchPredictions = new BatchPredictionsApi(client);
         TokensApi tokens = new TokensApi(client);
 
-        DatasetVersionView uploaded = datasets.uploadDataset("defaults-clicks", SamplesCsv.SCHEMA, null,
-                file("samples.csv", SamplesCsv.rows(400, 0, 40)));
+        DatasetVersionView uploaded = datasets.uploadDataset("defaults-clicks", SamplesCsv.SCHEMA,
+                file("samples.csv", SamplesCsv.rows(400, 0, 40)), null);
         assertThat(uploaded.getVersion()).isEqualTo(1);
+        Path parts = Files.createDirectories(REFERENCED_DIR.resolve("clicks-2026-12-01"));
+        Files.writeString(parts.resolve("part-00000.csv"), SamplesCsv.rows(30, 1));
+        Files.writeString(parts.resolve("part-00001.csv"), SamplesCsv.rows(20, 2));
+        DatasetVersionView referenced = datasets.uploadDataset("defaults-clicks", SamplesCsv.SCHEMA, null,
+                "local:clicks-2026-12-01");
+        assertThat(referenced.getVersion()).isEqualTo(2);
+        assertThat(referenced.getRows()).as("every file the reference names").isEqualTo(50);
         DatasetVersionView built = datasets.buildDataset(
                 file("interactions.csv", "user,item,timestamp\nu1,B01,1\nu1,B02,2\nu1,B03,3\nu2,B04,1\nu2,B01,2\n"),
                 file("items.csv", "item,category\nB01,Bags\nB02,Cables\nB03,Cameras\nB04,Bags\n"),
@@ -91,7 +100,7 @@ class DefaultsClientTourTest extends EmbeddedWorkerApiTest {
         assertThat(built.getRows()).isPositive();
 
         TrainingRunView queued = runs.queueTrainingRun(new TrainingRunRequest()
-                .dataset(new DatasetSelector().name("defaults-clicks")).model("defaults-din")
+                .dataset(new DatasetSelector().name("defaults-clicks").version(1)).model("defaults-din")
                 .architecture(new Architecture().type(Architecture.TypeEnum.DIN).embeddingDim(4)
                         .mlp(new Mlp().hiddenUnits(List.of(8))))
                 .training(new Training().epochs(1).batchSize(64).seed(7L))
@@ -108,7 +117,7 @@ class DefaultsClientTourTest extends EmbeddedWorkerApiTest {
         PredictionResponse predicted = predictions.predict("defaults-din", new PredictionRequest()
                 .instances(List.of(instance("i101", "c1"))).explain(true), null, "production");
         assertThat(predicted.getPredictions()).hasSize(1);
-        assertThat(predicted.getPredictions().get(0).getScore().doubleValue()).isBetween(0.0, 1.0);
+        assertThat(predicted.getPredictions().get(0).getScore()).isBetween(0.0, 1.0);
         RankResponse ranked = predictions.rank("defaults-din", new RankRequest().context(USER)
                 .candidates(List.of(Map.of("item_id", "i101", "cate_id", "c1"),
                         Map.of("item_id", "i120", "cate_id", "c0"))).topK(1), null, null);
@@ -116,7 +125,7 @@ class DefaultsClientTourTest extends EmbeddedWorkerApiTest {
 
         BatchPredictionView submitted = batchPredictions.submitBatchPrediction(new BatchPredictionRequest()
                 .model(new ModelSelector().name("defaults-din").alias("production"))
-                .dataset(new DatasetSelector().name("defaults-clicks")).partitions(2));
+                .dataset(new DatasetSelector().name("defaults-clicks").version(1)).partitions(2));
         BatchPredictionView scored = awaitEnd(() -> batchPredictions.getBatchPrediction(submitted.getId()),
                 view -> view.getStatus().getValue());
         assertThat(scored.getStatus()).isEqualTo(BatchPredictionView.StatusEnum.SUCCEEDED);
