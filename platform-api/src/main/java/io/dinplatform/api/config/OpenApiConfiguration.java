@@ -4,8 +4,10 @@ import java.util.List;
 
 import io.dinplatform.api.batch.BatchPredictionRequest;
 import io.dinplatform.api.model.EvaluationMetrics;
+import io.dinplatform.api.openapi.DoubleNumbers;
 import io.dinplatform.api.openapi.JsonDocumentSchemas;
 import io.dinplatform.api.openapi.NullableProperties;
+import io.dinplatform.api.openapi.OperationExamples;
 import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.api.run.RunProgress;
 import io.dinplatform.api.run.StoredRunRequest;
@@ -23,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The API's OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): springdoc reads the
  * controllers' annotations, {@link ProblemResponses} adds the errors, the security package the scopes,
- * {@link JsonDocumentSchemas} the shapes of stored JSON documents, {@link NullableProperties} the nulls. The document
+ * {@link JsonDocumentSchemas} the shapes of stored JSON documents, {@link NullableProperties} the nulls,
+ * {@link DoubleNumbers} the numbers' format, {@link OperationExamples} the examples. The document
  * is also committed (platform-api/src/main/openapi/din-platform.json) and the Java client is generated from that
  * file; docs/architecture.md ('The OpenAPI document') says how to keep them in step.
  */
@@ -44,13 +47,19 @@ public class OpenApiConfiguration {
                         .description("Datasets, training runs, the model registry and online CTR prediction with the "
                                 + "Deep Interest Network. Every call sends an API token (`Authorization: Bearer "
                                 + "din_...`) with the scope the operation names; errors are RFC 9457 problem details "
-                                + "(`application/problem+json`, schema `Problem`)."))
+                                + "(`application/problem+json`, schema `Problem`). A method that a path does not "
+                                + "have is answered 405 with an `Allow` header naming those it has."))
                 .servers(List.of(new Server().url("http://localhost:8080").description("The standalone platform")));
     }
 
     @Bean
     ProblemResponses problemResponses() {
         return new ProblemResponses();
+    }
+
+    @Bean
+    OperationExamples operationExamples() {
+        return new OperationExamples();
     }
 
     @Bean
@@ -69,5 +78,12 @@ public class OpenApiConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     NullableProperties nullableProperties() {
         return new NullableProperties();
+    }
+
+    /** After every customizer that adds schemas, so that it sees every number. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    DoubleNumbers doubleNumbers() {
+        return new DoubleNumbers();
     }
 }

@@ -58,21 +58,21 @@ public class DatasetController {
                     + "gzipped), uploaded or named where it lies",
             description = "Form fields: name, schema (the feature schema as JSON), and either file (the samples "
                     + "file) or one or more reference parts naming data the platform reads once, in order, and then "
-                    + "pins by the SHA-256 of each object.")
+                    + "pins by the SHA-256 of each object.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = DatasetUploadForm.class))))
     @ApiResponse(responseCode = "201", description = "The new version with its statistics",
             headers = @Header(name = "Location", description = "The version's address",
                     schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT)
     public ResponseEntity<DatasetVersionView> upload(
-            @RequestPart("name") String name,
-            @RequestPart("schema") String schema,
-            @Parameter(description = "The samples file, uploaded; absent when the data is referenced")
-            @RequestPart(value = "file", required = false) MultipartFile file,
-            @Parameter(description = "Data that stays where it lies, instead of a file: s3://bucket/key (an object in "
-                    + "the artifact store's object storage), s3://bucket/prefix/ (every object under the prefix) or "
-                    + "local:path (a file or directory below din.datasets.references.local-directory); each object "
-                    + "is a samples file with its header and must not change once registered")
-            @RequestParam(value = "reference", required = false) List<String> references) throws IOException {
+            // the form is documented as a whole (DatasetUploadForm), with the reference parts among its fields
+            @Parameter(hidden = true) @RequestPart("name") String name,
+            @Parameter(hidden = true) @RequestPart("schema") String schema,
+            @Parameter(hidden = true) @RequestPart(value = "file", required = false) MultipartFile file,
+            @Parameter(hidden = true) @RequestParam(value = "reference", required = false) List<String> references)
+            throws IOException {
         boolean referenced = references != null && !references.isEmpty();
         if ((file == null) != referenced) {
             throw new InvalidRequestException("file: send either the samples file (part 'file') or references to "

@@ -28,8 +28,11 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * {@code @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)}.
  *
  * <p>Every operation can answer 400 (a malformed query, path or body), 500 and 503 (the catalog or the artifact
- * store unreachable); one with a path variable 404; one with a body 413 (over the size limit) and 415 (another
- * content type). 401 and 403 are added with the scope each operation needs (see the security package).
+ * store unreachable); one with a path variable 404; one that answers with content 406 (an {@code Accept} header that
+ * allows none of its types); one with a body 413 (over the size limit) and 415 (another content type). 401 and 403
+ * are added with the scope each operation needs (see the security package). A method that a path does not have is
+ * answered 405 with an {@code Allow} header: no operation exists to document it on, so the document's description
+ * says it.
  */
 public class ProblemResponses implements OpenApiCustomizer {
 
@@ -39,6 +42,7 @@ public class ProblemResponses implements OpenApiCustomizer {
     public static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
     public static final String FORBIDDEN = "#/components/responses/Forbidden";
     public static final String NOT_FOUND = "#/components/responses/NotFound";
+    public static final String NOT_ACCEPTABLE = "#/components/responses/NotAcceptable";
     public static final String CONFLICT = "#/components/responses/Conflict";
     public static final String CONTENT_TOO_LARGE = "#/components/responses/ContentTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
@@ -76,6 +80,9 @@ public class ProblemResponses implements OpenApiCustomizer {
             if (path.contains("{")) {
                 add(responses, "404", NOT_FOUND);
             }
+            if (answersWithContent(responses)) {
+                add(responses, "406", NOT_ACCEPTABLE);
+            }
             if (operation.getRequestBody() != null) {
                 add(responses, "413", CONTENT_TOO_LARGE);
                 add(responses, "415", UNSUPPORTED_MEDIA_TYPE);
@@ -83,6 +90,12 @@ public class ProblemResponses implements OpenApiCustomizer {
             add(responses, "500", INTERNAL_ERROR);
             add(responses, "503", SERVICE_UNAVAILABLE);
         }
+    }
+
+    /** Whether a success of the operation has a body, which an {@code Accept} header may rule out. */
+    private static boolean answersWithContent(ApiResponses responses) {
+        return responses.entrySet().stream().anyMatch(status -> status.getKey().startsWith("2")
+                && status.getValue().getContent() != null && !status.getValue().getContent().isEmpty());
     }
 
     /** Adds a shared problem response unless the operation describes that status itself. */
@@ -163,6 +176,8 @@ public class ProblemResponses implements OpenApiCustomizer {
         responses.put(UNAUTHORIZED, "No valid API token");
         responses.put(FORBIDDEN, "The token lacks the scope the operation needs (requiredScope)");
         responses.put(NOT_FOUND, "What the path names does not exist");
+        responses.put(NOT_ACCEPTABLE, "The Accept header allows none of the content types the operation answers "
+                + "with");
         responses.put(CONFLICT, "The request clashes with what exists");
         responses.put(CONTENT_TOO_LARGE, "The body or upload exceeds its limit; nothing was stored");
         responses.put(UNSUPPORTED_MEDIA_TYPE, "The body is not of a content type the operation reads");

@@ -154,6 +154,7 @@ class HostileInputTest extends PlatformApiTest {
         numbersOutOfRange(cases);
         hostilePaths(cases);
         wrongContentTypes(cases);
+        methodsAPathDoesNotHave(cases);
         HostileInferenceRequests.cases(cases, MODEL, VALID_INSTANCE);
         HostileUploads.cases(cases);
         return cases.stream();
@@ -366,6 +367,15 @@ class HostileInputTest extends PlatformApiTest {
         });
         cases.add(new HostileRequest("JSON to the upload endpoint", "POST", "/api/v1/datasets",
                 MediaType.APPLICATION_JSON, "{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_8), Expect.REFUSED));
+    }
+
+    /** 405 with problem details (the document's description says so: no operation exists to carry it). */
+    private static void methodsAPathDoesNotHave(List<HostileRequest> cases) {
+        for (String request : List.of("DELETE /api/v1/datasets", "PUT /api/v1/training-runs",
+                "PATCH /api/v1/models/" + MODEL, "GET " + PREDICT, "DELETE /api/v1/batch-predictions")) {
+            String[] parts = request.split(" ", 2);
+            cases.add(HostileRequest.bodiless("a method the path does not have", parts[0], parts[1], Expect.REFUSED));
+        }
     }
 
     private static Map<String, String> jsonEndpoints() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -87,11 +88,13 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
                  "architecture": {"type": "DIN", "embeddingDim": 4, "attention": {"hiddenUnits": [8]},
                                   "mlp": {"hiddenUnits": [8]}},
                  "training": {"epochs": 2, "batchSize": 64, "regularization": {"type": "MBA", "lambda": 0.01},
-                              "seed": 7},
+                              "optimizer": {"learningRate": 0.0005}, "seed": 7},
                  "promoteAlias": "production"}"""), 202);
         String runPath = "/api/v1/training-runs/" + run.get("id").asString();
         assertThat(awaitFinal(runPath, WAIT).get("status").asString()).isEqualTo("SUCCEEDED");
-        assertStatus(get("/api/v1/training-runs?limit=5"), 200);
+        assertThat(assertStatus(get("/api/v1/training-runs?limit=5"), 200).findValues("learningRate"))
+                .as("a learning rate under 1e-3, which a float format would have the validator refuse")
+                .anySatisfy(rate -> assertThat(rate.asDouble()).isEqualTo(0.0005));
         assertStatus(http.get().uri(runPath + "/events").accept(MediaType.TEXT_EVENT_STREAM).retrieve()
                 .toEntity(String.class), 200);
         assertThat(assertStatus(get(runPath + "/metrics?names=train.loss,valid.gauc&maxPoints=50"), 200)
@@ -121,7 +124,7 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
 
         JsonNode sweep = assertStatus(postJson("/api/v1/sweeps", """
                 {"base": {"dataset": {"name": "tour-clicks"}, "model": "tour-swept", "training": {"epochs": 1}},
-                 "space": {"training.optimizer.learningRate": {"type": "LOG_UNIFORM", "low": 0.001, "high": 0.1}},
+                 "space": {"training.optimizer.learningRate": {"type": "LOG_UNIFORM", "low": 0.0001, "high": 0.1}},
                  "maxTrials": 3, "parallelism": 1}"""), 202);
         String sweepPath = "/api/v1/sweeps/" + sweep.get("id").asString();
         assertStatus(get(sweepPath), 200);
@@ -159,6 +162,15 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
         assertStatus(postJson("/api/v1/models/tour-din/predict", "{\"instances\": []}"), 400);
         assertStatus(invalid.post().uri("/api/v1/models").contentType(MediaType.TEXT_PLAIN).body("tour")
                 .retrieve().toEntity(String.class), 415);
+        assertStatus(invalid.get().uri("/api/v1/models").accept(MediaType.TEXT_PLAIN).retrieve()
+                .toEntity(String.class), 406);
+        assertStatus(invalid.get().uri(finishedBatch + "/result").accept(MediaType.APPLICATION_XML).retrieve()
+                .toEntity(String.class), 406);
+        ResponseEntity<String> notAllowed = invalid.delete().uri("/api/v1/datasets").retrieve().toEntity(String.class);
+        assertStatus(notAllowed, 405);
+        assertThat(notAllowed.getHeaders().getAllow()).as("the methods the path has").contains(HttpMethod.GET,
+                HttpMethod.POST);
+        assertThat(notAllowed.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertStatus(http.post().uri("/api/v1/datasets").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(new MultipartForm().field("name", "tour-broken").json("schema", SamplesCsv.SCHEMA)
                         .file("file", SamplesCsv.bytes(SamplesCsv.HEADER + "\nu1,i1,c1,,,maybe\n"), "bad.csv")

@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * The README's API tour through the Java client generated from the committed OpenAPI document (module
  * platform-client), against the standalone platform (its embedded worker trains and scores for real): upload and
  * build datasets, queue a run and wait for it, move an alias, predict, rank, submit a batch prediction and download
- * its scores, create and revoke a token; an error answer arrives as a {@link ProblemException}.
+ * its scores, run the README's Java example ({@link ReadmeJavaExample}), create and revoke a token; an error answer
+ * arrives as a {@link ProblemException}.
  */
 class ClientTourTest extends EmbeddedWorkerApiTest {
 
@@ -72,15 +73,15 @@ class ClientTourTest extends EmbeddedWorkerApiTest {
                 "user,item,timestamp\nu1,B01,1\nu1,B02,2\nu1,B03,3\nu2,B04,1\nu2,B01,2\n");
         File items = file("items.csv", "item,category\nB01,Bags\nB02,Cables\nB03,Cameras\nB04,Bags\n");
 
-        DatasetVersionView uploaded = din.call(() -> din.datasets().uploadDataset("client-clicks",
-                SamplesCsv.SCHEMA, null, samples));
+        DatasetVersionView uploaded = din.call(() -> din.datasets().uploadDataset("clicks",
+                SamplesCsv.SCHEMA, samples, null));
         assertThat(uploaded.getVersion()).isEqualTo(1);
         DatasetVersionView built = din.call(() -> din.datasets().buildDataset(interactions, items,
                 "client-catalogue", "NEXT_ITEM", "CSV", null, null, null, null, null));
         assertThat(built.getRows()).isPositive();
 
         TrainingRunView queued = din.call(() -> din.trainingRuns().queueTrainingRun(new TrainingRunRequest()
-                .dataset(new DatasetSelector().name("client-clicks")).model("client-din")
+                .dataset(new DatasetSelector().name("clicks")).model("clicks-din")
                 .architecture(new Architecture().type(Architecture.TypeEnum.DIN).embeddingDim(4)
                         .mlp(new Mlp().hiddenUnits(List.of(8))))
                 .training(new Training().epochs(1).batchSize(64).seed(7L))
@@ -92,27 +93,32 @@ class ClientTourTest extends EmbeddedWorkerApiTest {
         assertThat(run.getMetrics().getSamples()).isPositive();
         assertThat(run.getModelVersion().getVersion()).isEqualTo(1);
 
-        assertThat(din.call(() -> din.models().moveAlias("client-din", "staging", new AliasUpdate().version(1)))
+        assertThat(din.call(() -> din.models().moveAlias("clicks-din", "staging", new AliasUpdate().version(1)))
                 .getAliases()).contains("staging", "production");
 
-        PredictionResponse predicted = din.call(() -> din.predictions().predict("client-din", new PredictionRequest()
+        PredictionResponse predicted = din.call(() -> din.predictions().predict("clicks-din", new PredictionRequest()
                 .instances(List.of(instance("i101", "c1"))).explain(true), null, "production"));
         assertThat(predicted.getPredictions()).hasSize(1);
-        assertThat(predicted.getPredictions().get(0).getScore()).isBetween(0f, 1f);
-        RankResponse ranked = din.call(() -> din.predictions().rank("client-din", new RankRequest().context(USER)
+        assertThat(predicted.getPredictions().get(0).getScore()).isBetween(0.0, 1.0);
+        RankResponse ranked = din.call(() -> din.predictions().rank("clicks-din", new RankRequest().context(USER)
                 .candidates(List.of(Map.of("item_id", "i101", "cate_id", "c1"),
                         Map.of("item_id", "i120", "cate_id", "c0"))).topK(1), null, null));
         assertThat(ranked.getRanked()).hasSize(1);
 
         BatchPredictionView submitted = din.call(() -> din.batchPredictions().submitBatchPrediction(
-                new BatchPredictionRequest().model(new ModelSelector().name("client-din").alias("production"))
-                        .dataset(new DatasetSelector().name("client-clicks")).partitions(2)));
+                new BatchPredictionRequest().model(new ModelSelector().name("clicks-din").alias("production"))
+                        .dataset(new DatasetSelector().name("clicks")).partitions(2)));
         BatchPredictionView scored = awaitEnd(() -> din.call(() -> din.batchPredictions().getBatchPrediction(
                 submitted.getId())), view -> view.getStatus().getValue());
         assertThat(scored.getStatus()).isEqualTo(BatchPredictionView.StatusEnum.SUCCEEDED);
         File scores = din.call(() -> din.batchPredictions().downloadBatchPredictionResult(submitted.getId()));
         assertThat(Files.readAllLines(scores.toPath())).hasSize(401)
                 .first().asString().startsWith("row,group,item,score,label");
+
+        TrainingRunView retrained = ReadmeJavaExample.run(URI.create("http://localhost:" + serverPort), TOKEN);
+        assertThat(awaitEnd(() -> din.call(() -> din.trainingRuns().getTrainingRun(retrained.getId())),
+                view -> view.getStatus().getValue()).getModelVersion().getVersion()).as("the README's run")
+                .isEqualTo(2);
 
         TokenView token = din.call(() -> din.tokens().createToken(new NewTokenRequest().name("client scoring")
                 .scopes(List.of("predict"))));
@@ -127,7 +133,7 @@ class ClientTourTest extends EmbeddedWorkerApiTest {
         DinPlatformClient withRevokedToken = DinPlatformClient.connect(URI.create("http://localhost:" + serverPort),
                 token.getToken());
         ProblemException revoked = catchThrowableOfType(ProblemException.class,
-                () -> withRevokedToken.call(() -> withRevokedToken.models().getModel("client-din")));
+                () -> withRevokedToken.call(() -> withRevokedToken.models().getModel("clicks-din")));
         assertThat(revoked.status()).isEqualTo(401);
     }
 

@@ -33,7 +33,7 @@ class SweepApiTest extends PlatformApiTest {
     @Test
     void aSweepQueuesAsManyTrialsAsItsParallelismWithTheirParameters() {
         ResponseEntity<JsonNode> started = postJson("/api/v1/sweeps", sweep("""
-                {"training.optimizer.learningRate": {"type": "LOG_UNIFORM", "low": 0.001, "high": 0.1},
+                {"training.optimizer.learningRate": {"type": "LOG_UNIFORM", "low": 0.0001, "high": 0.1},
                  "architecture.embeddingDim": {"type": "CHOICE", "values": [8, 16]}}
                 """, ", \"maxTrials\": 6, \"parallelism\": 3, \"seed\": 11"));
 
@@ -49,7 +49,7 @@ class SweepApiTest extends PlatformApiTest {
             JsonNode run = get("/api/v1/training-runs/" + trial.get("runId").asString()).getBody();
             JsonNode parameters = trial.get("parameters");
             assertThat(run.get("request").get("training").get("optimizer").get("learningRate").asDouble())
-                    .isEqualTo(parameters.get("training.optimizer.learningRate").asDouble()).isBetween(1e-3, 0.1);
+                    .isEqualTo(parameters.get("training.optimizer.learningRate").asDouble()).isBetween(1e-4, 0.1);
             assertThat(run.get("request").get("architecture").get("embeddingDim").asInt())
                     .isEqualTo(parameters.get("architecture.embeddingDim").asInt());
             assertThat(run.get("request").get("training").get("epochs").asInt()).as("from the base").isEqualTo(2);
