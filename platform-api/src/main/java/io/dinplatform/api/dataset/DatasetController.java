@@ -7,6 +7,7 @@ import java.util.List;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.openapi.ProblemResponses;
+import io.dinplatform.registry.dataset.DatasetItem;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,14 +42,16 @@ public class DatasetController {
     private final DatasetBuilds builds;
     private final DatasetRepository datasets;
     private final DatasetVersions versions;
+    private final ItemTables itemTables;
     private final JsonMapper json;
 
     public DatasetController(DatasetRegistration registration, DatasetBuilds builds, DatasetRepository datasets,
-                             DatasetVersions versions, JsonMapper json) {
+                             DatasetVersions versions, ItemTables itemTables, JsonMapper json) {
         this.registration = registration;
         this.builds = builds;
         this.datasets = datasets;
         this.versions = versions;
+        this.itemTables = itemTables;
         this.json = json;
     }
 
@@ -58,7 +61,8 @@ public class DatasetController {
                     + "gzipped), uploaded or named where it lies",
             description = "Form fields: name, schema (the feature schema as JSON), and either file (the samples "
                     + "file) or one or more reference parts naming data the platform reads once, in order, and then "
-                    + "pins by the SHA-256 of each object.")
+                    + "pins by the SHA-256 of each object; optionally items, the items table (ids with titles), "
+                    + "registered with the version or not at all.")
     @ApiResponse(responseCode = "201", description = "The new version with its statistics",
             headers = @Header(name = "Location", description = "The version's address",
                     schema = @Schema(type = "string")))
@@ -72,17 +76,26 @@ public class DatasetController {
                     + "the artifact store's object storage), s3://bucket/prefix/ (every object under the prefix) or "
                     + "local:path (a file or directory below din.datasets.references.local-directory); each object "
                     + "is a samples file with its header and must not change once registered")
-            @RequestParam(value = "reference", required = false) List<String> references) throws IOException {
+            @RequestParam(value = "reference", required = false) List<String> references,
+            @Parameter(description = "Optional: the items table, a CSV file (UTF-8, optionally gzipped) with a header "
+                    + "naming the columns id and title (required), category (optional) and any others (kept as "
+                    + "attributes); ids as the samples file writes them. A bad items file is a 400 naming its rows "
+                    + "and columns, and nothing is registered")
+            @RequestPart(value = "items", required = false) MultipartFile items) throws IOException {
         boolean referenced = references != null && !references.isEmpty();
         if ((file == null) != referenced) {
             throw new InvalidRequestException("file: send either the samples file (part 'file') or references to "
                     + "the data (parts 'reference'), not both and not neither");
         }
+        List<DatasetItem> itemTable = items == null ? List.of() : itemTables.read(items);
         if (referenced) {
-            return created(registration.registerReferenced(name, schema, references));
+            return created(registration.registerReferenced(name, schema, references, itemTable));
         }
         ObjectNode origin = json.createObjectNode().put("kind", "upload").put("file", file.getOriginalFilename());
-        return created(registration.register(name, schema, file, origin));
+        if (items != null) {
+            origin.put("itemsFile", items.getOriginalFilename());
+        }
+        return created(registration.register(name, schema, file, origin, itemTable));
     }
 
     @PostMapping(path = "/builds", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

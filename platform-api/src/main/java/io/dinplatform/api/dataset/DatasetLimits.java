@@ -24,18 +24,21 @@ import org.springframework.util.unit.DataSize;
  * @param maxSequenceLength   the largest {@code maxLength} of a behaviour sequence (din-core refuses more than 1000
  *                            anyway: the setting can only lower that)
  * @param maxUncompressedSize the most bytes a (gzipped) upload or raw log may expand to
+ * @param maxItems            the most rows of a version's items table (an upload's items part, a build's items file)
  */
 @ConfigurationProperties("din.datasets")
 public record DatasetLimits(
         @DefaultValue("50000000") long maxRows,
         @DefaultValue("256") int maxColumns,
         @DefaultValue("1000") int maxSequenceLength,
-        @DefaultValue("16GB") DataSize maxUncompressedSize) {
+        @DefaultValue("16GB") DataSize maxUncompressedSize,
+        @DefaultValue("2000000") int maxItems) {
 
     public DatasetLimits {
-        if (maxRows < 1 || maxColumns < 1 || maxSequenceLength < 1 || maxUncompressedSize.toBytes() < 1) {
-            throw new IllegalArgumentException("din.datasets.max-rows, max-columns, max-sequence-length and "
-                    + "max-uncompressed-size must be positive");
+        if (maxRows < 1 || maxColumns < 1 || maxSequenceLength < 1 || maxUncompressedSize.toBytes() < 1
+                || maxItems < 1) {
+            throw new IllegalArgumentException("din.datasets.max-rows, max-columns, max-sequence-length, "
+                    + "max-uncompressed-size and max-items must be positive");
         }
     }
 

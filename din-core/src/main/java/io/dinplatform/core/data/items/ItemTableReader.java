@@ -25,8 +25,8 @@ import java.util.Set;
  * column becomes an attribute under its header name. Ids are the values the samples file holds, taken as they are.
  *
  * <p>The table is refused as a whole: every problem (a missing column, a row of the wrong width, an empty or repeated
- * id, text no item can hold) is collected with its line and column and thrown together, so a caller registers
- * nothing from a bad file.
+ * id, text no item can hold) is collected with its row (from 1 after the header; 0 for the header) and column and
+ * thrown together, so a caller registers nothing from a bad file.
  */
 public final class ItemTableReader {
 
@@ -42,7 +42,7 @@ public final class ItemTableReader {
      *
      * @param limit    the bound on the (decompressed) text
      * @param maxItems the most items the table may list
-     * @throws DataFormatException naming each line and column that is wrong
+     * @throws DataFormatException naming each row and column that is wrong
      */
     public static List<CatalogItem> read(InputStream in, TextLimit limit, int maxItems) throws IOException {
         List<RowError> errors = new ArrayList<>();
@@ -57,16 +57,16 @@ public final class ItemTableReader {
                     continue;
                 }
                 if (items.size() == maxItems) {
-                    throw DataFormatException.of(csv.recordLine(), null, "the items file lists more than " + maxItems
+                    throw DataFormatException.of(csv.recordNumber(), null, "the items file lists more than " + maxItems
                             + " items");
                 }
-                header.item(csv.recordLine(), fields, ids, errors).ifPresent(items::add);
+                header.item(csv.recordNumber(), fields, ids, errors).ifPresent(items::add);
             }
         } catch (IOException e) {
             if (!TextInput.isContentError(e)) {
                 throw e;
             }
-            errors.add(new RowError(csv.recordLine(), null,
+            errors.add(new RowError(Math.max(0, csv.recordNumber()), null,
                     TextInput.describeContentError(e, StandardCharsets.UTF_8)));
         } catch (DataFormatException e) {
             errors.addAll(e.errors());
@@ -95,15 +95,15 @@ public final class ItemTableReader {
                 names[i] = fields[i].trim();
                 String problem = names[i].isEmpty() ? "is empty" : CatalogItem.textProblem(names[i]);
                 if (problem != null) {
-                    errors.add(new RowError(1, "column " + (i + 1), "the column name " + problem));
+                    errors.add(new RowError(0, "column " + (i + 1), "the column name " + problem));
                 } else if (positions.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i) != null) {
-                    errors.add(new RowError(1, names[i], "the column '" + names[i] + "' is named twice"));
+                    errors.add(new RowError(0, names[i], "the column '" + names[i] + "' is named twice"));
                 }
             }
             boolean named = errors.isEmpty();
             for (String required : List.of(ID, TITLE)) {
                 if (named && !positions.containsKey(required)) {
-                    errors.add(new RowError(1, required, "the header has no column '" + required + "' (expected "
+                    errors.add(new RowError(0, required, "the header has no column '" + required + "' (expected "
                             + "id,title,category,... and got " + String.join(",", names) + ")"));
                 }
             }
@@ -114,9 +114,9 @@ public final class ItemTableReader {
         }
 
         /** The row's item, or empty after adding what is wrong with it to {@code errors}. */
-        Optional<CatalogItem> item(long line, String[] fields, Set<String> ids, List<RowError> errors) {
+        Optional<CatalogItem> item(long row, String[] fields, Set<String> ids, List<RowError> errors) {
             if (fields.length != names.length) {
-                errors.add(new RowError(line, null, "has " + fields.length + " fields, the header has "
+                errors.add(new RowError(row, null, "has " + fields.length + " fields, the header has "
                         + names.length));
                 return Optional.empty();
             }
@@ -127,16 +127,16 @@ public final class ItemTableReader {
                 idProblem = CellValues.cellProblem(id);
             }
             if (idProblem != null) {
-                errors.add(new RowError(line, ID, "the item id " + CellValues.quoted(id) + " " + idProblem));
+                errors.add(new RowError(row, ID, "the item id " + CellValues.quoted(id) + " " + idProblem));
             } else if (!ids.add(id)) {
-                errors.add(new RowError(line, ID, "item '" + id + "' is listed twice"));
+                errors.add(new RowError(row, ID, "item '" + id + "' is listed twice"));
             }
             Map<String, String> attributes = new LinkedHashMap<>();
             for (int i = 0; i < fields.length; i++) {
                 String value = fields[i].trim();
                 String problem = CatalogItem.textProblem(value);
                 if (i != this.id && problem != null) {
-                    errors.add(new RowError(line, names[i], "the " + names[i] + " " + problem));
+                    errors.add(new RowError(row, names[i], "the " + names[i] + " " + problem));
                 } else if (i != this.id && i != title && i != category && !value.isEmpty()) {
                     attributes.put(names[i], value);
                 }

@@ -34,8 +34,8 @@ class ItemTableReaderTest {
         DataFormatException e = catchThrowableOfType(DataFormatException.class,
                 () -> ItemTableReader.read(stream("item,name\n1,Toy Story\n"), TextLimit.NONE, 10));
 
-        assertThat(e.errors()).extracting(RowError::row, RowError::column).containsExactly(tuple(1L, "id"),
-                tuple(1L, "title"));
+        assertThat(e.errors()).extracting(RowError::row, RowError::column).containsExactly(tuple(0L, "id"),
+                tuple(0L, "title"));
         assertThat(e.errors().get(0).reason()).contains("no column 'id'").contains("item,name");
     }
 
@@ -47,7 +47,7 @@ class ItemTableReaderTest {
                 () -> ItemTableReader.read(stream(table), TextLimit.NONE, 10));
 
         assertThat(e.errors()).extracting(RowError::row, RowError::column).containsExactly(
-                tuple(3L, "id"), tuple(4L, "id"), tuple(5L, null), tuple(6L, "title"));
+                tuple(2L, "id"), tuple(3L, "id"), tuple(4L, null), tuple(5L, "title"));
         assertThat(e.errors().get(0).reason()).isEqualTo("item '1' is listed twice");
         assertThat(e.errors().get(2).reason()).isEqualTo("has 3 fields, the header has 2");
         assertThat(e.errors().get(3).reason()).contains("NUL");
@@ -63,7 +63,7 @@ class ItemTableReaderTest {
                 () -> ItemTableReader.read(stream("id,title\n"), TextLimit.NONE, 2));
 
         assertThat(tooMany.errors()).singleElement().satisfies(error -> {
-            assertThat(error.row()).isEqualTo(4);
+            assertThat(error.row()).isEqualTo(3);
             assertThat(error.reason()).isEqualTo("the items file lists more than 2 items");
         });
         assertThat(empty.getMessage()).contains("the items file is empty");
