@@ -8,6 +8,7 @@ import type {
   BuildProtocol,
   DatasetSummary,
   DatasetUser,
+  DatasetItems,
   DatasetUsers,
   DatasetVersion,
   Health,
@@ -58,6 +59,11 @@ function selectorQuery(selector: VersionSelector | undefined): string {
 }
 
 const seg = encodeURIComponent;
+
+/** `?ids=a,b`, each id percent-encoded (the platform splits the list at its commas). */
+function idsQuery(ids: string[]): string {
+  return ids.length === 0 ? '' : `?ids=${ids.map(seg).join(',')}`;
+}
 
 /** How many versions a page reads one by one when the platform has no list of them. */
 const MAX_VERSIONS = 20;
@@ -112,12 +118,19 @@ export class ApiClient {
     return this.get(`/api/v1/datasets/${seg(name)}/versions/${seg(String(version))}/users/${seg(userId)}`);
   }
 
-  uploadDataset(name: string, file: File, schemaJson: string): Promise<DatasetVersion> {
+  /** Uploads a samples file, with an optional items table (CSV: id,title,category,...). */
+  uploadDataset(name: string, file: File, schemaJson: string, items?: File): Promise<DatasetVersion> {
     const form = new FormData();
     form.append('name', name);
     form.append('schema', schemaJson);
     form.append('file', file);
+    if (items) form.append('items', items);
     return this.send('POST', '/api/v1/datasets', form);
+  }
+
+  /** The items with these ids in a dataset version's items table. */
+  getDatasetItems(name: string, version: number | 'latest', ids: string[]): Promise<DatasetItems> {
+    return this.get(`/api/v1/datasets/${seg(name)}/versions/${seg(String(version))}/items${idsQuery(ids)}`);
   }
 
   buildDataset(request: BuildRequest): Promise<DatasetVersion> {
@@ -217,6 +230,11 @@ export class ApiClient {
 
   getModelVersion(name: string, version: number): Promise<ModelVersion> {
     return this.get(`/api/v1/models/${seg(name)}/versions/${seg(String(version))}`);
+  }
+
+  /** The items with these ids that a model version knows: those of the dataset version it was trained on. */
+  getModelItems(name: string, version: number, ids: string[]): Promise<DatasetItems> {
+    return this.get(`/api/v1/models/${seg(name)}/versions/${seg(String(version))}/items${idsQuery(ids)}`);
   }
 
   moveAlias(name: string, alias: string, version: number): Promise<unknown> {
