@@ -32,6 +32,12 @@ const ModelsPage = lazyPage(() => import('./pages/models/ModelsPage').then((m) =
 const ModelPage = lazyPage(() => import('./pages/models/ModelPage').then((m) => m.ModelPage));
 const ModelVersionPage = lazyPage(() => import('./pages/models/ModelVersionPage').then((m) => m.ModelVersionPage));
 const ComparePage = lazyPage(() => import('./pages/models/ComparePage').then((m) => m.ComparePage));
+const BatchPredictionsPage = lazyPage(() =>
+  import('./pages/batch/BatchPredictionsPage').then((m) => m.BatchPredictionsPage),
+);
+const BatchPredictionPage = lazyPage(() =>
+  import('./pages/batch/BatchPredictionPage').then((m) => m.BatchPredictionPage),
+);
 const PlaygroundPage = lazyPage(() => import('./pages/playground/PlaygroundPage').then((m) => m.PlaygroundPage));
 
 function Page({ route }: { route: Route }) {
@@ -64,6 +70,10 @@ function Page({ route }: { route: Route }) {
       return <ModelVersionPage name={route.name} version={route.version} />;
     case 'compare':
       return <ComparePage name={route.name} a={route.a} b={route.b} />;
+    case 'batchPredictions':
+      return <BatchPredictionsPage />;
+    case 'batchPrediction':
+      return <BatchPredictionPage id={route.id} />;
     case 'playground':
       return <PlaygroundPage model={route.model} version={route.version} />;
     case 'notFound':

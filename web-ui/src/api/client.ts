@@ -8,6 +8,7 @@ import type {
   BuildProtocol,
   DatasetSummary,
   DatasetUser,
+  BatchPrediction,
   DatasetItems,
   DatasetUsers,
   DatasetVersion,
@@ -239,6 +240,33 @@ export class ApiClient {
 
   moveAlias(name: string, alias: string, version: number): Promise<unknown> {
     return this.send('PUT', `/api/v1/models/${seg(name)}/aliases/${seg(alias)}`, { version });
+  }
+
+  // --- batch predictions ---
+  listBatchPredictions(limit = 50): Promise<BatchPrediction[]> {
+    return this.get(`/api/v1/batch-predictions?limit=${limit}`);
+  }
+
+  getBatchPrediction(id: string): Promise<BatchPrediction> {
+    return this.get(`/api/v1/batch-predictions/${seg(id)}`);
+  }
+
+  /** The first `maxLines` lines of a finished prediction's CSV of scores, read as a stream and then let go. */
+  async batchResultHead(id: string, maxLines: number): Promise<string[]> {
+    const response = await this.request('GET', `/api/v1/batch-predictions/${seg(id)}/result`, undefined, { Accept: 'text/csv, application/problem+json' });
+    if (!response.body) return [];
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    try {
+      while (text.split('\n').length <= maxLines) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += value;
+      }
+    } finally {
+      await reader.cancel().catch(() => undefined);
+    }
+    return text.split('\n').slice(0, maxLines).filter((line) => line !== '');
   }
 
   // --- serving ---

@@ -384,3 +384,19 @@ export interface Health extends HealthComponent {}
 
 /** Where to select a model version: an explicit version or an alias. */
 export type VersionSelector = { version: number } | { alias: string };
+
+/** A batch prediction: offline scoring of a dataset version by a model version. */
+export interface BatchPrediction {
+  id: string;
+  status: RunStatus;
+  model: { name: string; version: number };
+  dataset: { name: string; version: number };
+  partitions?: number;
+  progress?: { rowsScored: number; rowsTotal: number; fraction: number };
+  metrics?: Record<string, unknown>;
+  /** Where the CSV of scores is, once finished. */
+  result?: { href: string; sha256: string; sizeBytes: number };
+  error?: string | null;
+  createdAt?: string;
+  finishedAt?: string | null;
+}

@@ -17,6 +17,8 @@ export type Route =
   | { page: 'model'; name: string; base?: number }
   | { page: 'modelVersion'; name: string; version: number }
   | { page: 'compare'; name: string; a?: number; b?: number }
+  | { page: 'batchPredictions' }
+  | { page: 'batchPrediction'; id: string }
   | { page: 'playground'; model?: string; version?: string }
   | { page: 'notFound'; path: string };
 
@@ -71,6 +73,10 @@ export function parseRoute(hash: string): Route {
       if (parts.length === 1) return { page: 'sweeps' };
       if (parts.length === 2) return { page: 'sweep', id: second };
       break;
+    case 'batch-predictions':
+      if (parts.length === 1) return { page: 'batchPredictions' };
+      if (parts.length === 2) return { page: 'batchPrediction', id: second };
+      break;
     case 'playground':
       if (parts.length === 1) {
         return { page: 'playground', model: optional(query.get('model')), version: optional(query.get('version')) };
@@ -120,6 +126,10 @@ export function href(route: Route): string {
       return path('models', route.name, 'versions', route.version);
     case 'compare':
       return withQuery(path('models', route.name, 'compare'), { a: route.a, b: route.b });
+    case 'batchPredictions':
+      return path('batch-predictions');
+    case 'batchPrediction':
+      return path('batch-predictions', route.id);
     case 'playground':
       return withQuery(path('playground'), { model: route.model, version: route.version });
     case 'notFound':
@@ -147,6 +157,8 @@ export function section(route: Route): 'overview' | 'datasets' | 'training' | 'm
     case 'model':
     case 'modelVersion':
     case 'compare':
+    case 'batchPredictions':
+    case 'batchPrediction':
       return 'models';
     case 'playground':
       return 'playground';
