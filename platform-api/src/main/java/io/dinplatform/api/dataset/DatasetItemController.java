@@ -2,7 +2,6 @@ package io.dinplatform.api.dataset;
 
 import java.util.List;
 
-import io.dinplatform.registry.dataset.DatasetVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,7 +37,6 @@ public class DatasetItemController {
                                  @Parameter(description = IDS_HELP) @RequestParam(required = false) List<String> ids,
                                  @RequestParam(defaultValue = "0") @Min(0) long offset,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(DatasetItems.MAX_PAGE) int limit) {
-        DatasetVersion found = versions.require(name, version);
-        return items.answer(found.id(), found.name(), found.version(), found.items(), ids, offset, limit);
+        return items.answer(versions.require(name, version), ids, offset, limit);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.registry.dataset.DatasetItemRepository;
+import io.dinplatform.registry.dataset.DatasetVersion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,20 +29,19 @@ public class DatasetItems {
      * With ids: those items, in the order asked (each id once, unknown ids left out); without: the page of
      * {@code limit} items from {@code offset} in the items file's order.
      */
-    public DatasetItemsView answer(long versionId, String name, int version, int total, List<String> ids,
-                                   long offset, int limit) {
+    public DatasetItemsView answer(DatasetVersion version, List<String> ids, long offset, int limit) {
         if (ids != null && !ids.isEmpty()) {
             List<String> distinct = ids.stream().map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
             if (distinct.size() > MAX_IDS) {
                 throw new InvalidRequestException("ids: at most " + MAX_IDS + " ids a request, got "
                         + distinct.size());
             }
-            return new DatasetItemsView(name, version, total, items.find(versionId, distinct).stream()
-                    .map(DatasetItemsView.Item::of).toList(), null);
+            return new DatasetItemsView(version.name(), version.version(), version.items(),
+                    items.find(version.id(), distinct).stream().map(DatasetItemsView.Item::of).toList(), null);
         }
-        List<DatasetItemsView.Item> page = items.page(versionId, offset, limit).stream()
+        List<DatasetItemsView.Item> page = items.page(version.id(), offset, limit).stream()
                 .map(DatasetItemsView.Item::of).toList();
-        Long next = offset + page.size() < total ? offset + page.size() : null;
-        return new DatasetItemsView(name, version, total, page, next);
+        Long next = offset + page.size() < version.items() ? offset + page.size() : null;
+        return new DatasetItemsView(version.name(), version.version(), version.items(), page, next);
     }
 }

@@ -1,5 +1,6 @@
 package io.dinplatform.api.dataset;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public record DatasetItemsView(String name, int version, int total, List<Item> i
                        Map<String, String> attributes) {
 
         static Item of(DatasetItem item) {
-            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            Map<String, String> attributes = new LinkedHashMap<>();
             item.attributes().properties().forEach(field -> attributes.put(field.getKey(),
                     field.getValue().asString()));
             return new Item(item.id(), item.title(), item.category(), attributes);

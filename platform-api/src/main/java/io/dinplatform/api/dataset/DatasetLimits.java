@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dinplatform.core.data.csv.TextLimit;
+import io.dinplatform.core.data.items.ItemLimit;
 import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
@@ -45,6 +46,11 @@ public record DatasetLimits(
     /** The bound on an upload's or raw log's text once decompressed, as din-core's readers take it. */
     TextLimit textLimit() {
         return new TextLimit(maxUncompressedSize.toBytes(), "din.datasets.max-uncompressed-size");
+    }
+
+    /** The bound on a version's items table, as din-core's items reader takes it. */
+    ItemLimit itemLimit() {
+        return new ItemLimit(maxItems, "din.datasets.max-items");
     }
 
     /** Refuses a schema beyond the limits, naming each field and the setting (422 like any schema problem). */

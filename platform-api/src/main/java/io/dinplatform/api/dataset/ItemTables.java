@@ -38,20 +38,19 @@ public class ItemTables {
      */
     public List<DatasetItem> read(MultipartFile part) throws IOException {
         try (InputStream in = part.getInputStream()) {
-            return stored(ItemTableReader.read(in, limits.textLimit(), limits.maxItems()));
+            return stored(ItemTableReader.read(in, limits.textLimit(), limits.itemLimit()));
         } catch (DataFormatException e) {
             List<FieldError> errors = e.errors().stream().map(error -> new FieldError(PART, error.toString())).toList();
             throw new InvalidRequestException(PART + ": the items file is refused, " + e.getMessage()
-                    + (e.getMessage().contains("lists more than") ? " (setting din.datasets.max-items)" : "")
                     + "; nothing was registered", errors);
         }
     }
 
     /** A build's items; a catalogue beyond {@code din.datasets.max-items} is refused like any bad raw file (422). */
     public List<DatasetItem> built(List<CatalogItem> items) {
-        if (items.size() > limits.maxItems()) {
+        if (items.size() > limits.itemLimit().maxItems()) {
             throw DataFormatException.of(0, PART, "the items file lists " + items.size() + " items, more than the "
-                    + limits.maxItems() + " allowed (setting din.datasets.max-items)");
+                    + limits.itemLimit().maxItems() + " allowed (setting " + limits.itemLimit().setting() + ")");
         }
         return stored(items);
     }

@@ -11,7 +11,6 @@ import io.dinplatform.api.dataset.DatasetItemsView;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
-import io.dinplatform.registry.dataset.DatasetVersionRef;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,12 +52,10 @@ public class ModelItemController {
                                  @RequestParam(defaultValue = "0") @Min(0) long offset,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(DatasetItems.MAX_PAGE) int limit) {
         ModelVersion found = modelVersion(name, version);
-        DatasetVersionRef lineage = found.dataset();
-        DatasetVersion dataset = (lineage == null ? Optional.<DatasetVersion>empty()
-                : datasets.findById(lineage.id()))
+        DatasetVersion trainedOn = Optional.ofNullable(found.dataset()).flatMap(ref -> datasets.findById(ref.id()))
                 .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' version " + found.version()
                         + " names no dataset version it was trained on, so it knows no items"));
-        return items.answer(dataset.id(), dataset.name(), dataset.version(), dataset.items(), ids, offset, limit);
+        return items.answer(trainedOn, ids, offset, limit);
     }
 
     private ModelVersion modelVersion(String name, String version) {

@@ -40,11 +40,11 @@ public final class ItemTableReader {
     /**
      * The items in file order.
      *
-     * @param limit    the bound on the (decompressed) text
-     * @param maxItems the most items the table may list
+     * @param limit     the bound on the (decompressed) text
+     * @param itemLimit the most items the table may list
      * @throws DataFormatException naming each row and column that is wrong
      */
-    public static List<CatalogItem> read(InputStream in, TextLimit limit, int maxItems) throws IOException {
+    public static List<CatalogItem> read(InputStream in, TextLimit limit, ItemLimit itemLimit) throws IOException {
         List<RowError> errors = new ArrayList<>();
         List<CatalogItem> items = new ArrayList<>();
         CsvRecordReader csv = new CsvRecordReader(TextInput.reader(in, StandardCharsets.UTF_8, limit));
@@ -56,9 +56,9 @@ public final class ItemTableReader {
                 if (fields.length == 1 && fields[0].isBlank()) {
                     continue;
                 }
-                if (items.size() == maxItems) {
-                    throw DataFormatException.of(csv.recordNumber(), null, "the items file lists more than " + maxItems
-                            + " items");
+                if (items.size() == itemLimit.maxItems()) {
+                    throw DataFormatException.of(csv.recordNumber(), null, "the items file lists more than "
+                            + itemLimit.maxItems() + " items (setting " + itemLimit.setting() + ")");
                 }
                 header.item(csv.recordNumber(), fields, ids, errors).ifPresent(items::add);
             }
