@@ -26,6 +26,7 @@ public record DatasetItemsView(String name, int version, int total, List<Item> i
      * @param category   its category; null when the items file gave none
      * @param attributes further columns of the items file by name (e.g. MovieLens' releaseDate, imdbUrl, genres)
      */
+    @Schema(name = "DatasetItem")
     public record Item(String id, String title, String category,
                        @Schema(description = "Further columns of the items file, by name")
                        Map<String, String> attributes) {

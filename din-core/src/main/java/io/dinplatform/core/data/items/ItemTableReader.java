@@ -123,9 +123,6 @@ public final class ItemTableReader {
             int before = errors.size();
             String id = fields[this.id].trim();
             String idProblem = id.isEmpty() ? "is empty" : CatalogItem.textProblem(id);
-            if (idProblem == null) {
-                idProblem = CellValues.cellProblem(id);
-            }
             if (idProblem != null) {
                 errors.add(new RowError(row, ID, "the item id " + CellValues.quoted(id) + " " + idProblem));
             } else if (!ids.add(id)) {
