@@ -31,7 +31,8 @@ export function AttentionHeatMap({ rows, historyLabels, historyItems = [], title
           <tr>
             <th scope="col">Candidate</th>
             {history.map((label, index) => (
-              <th scope="col" key={index} className="heatmap-item" title={label.hover} data-testid="heatmap-item">
+              // a narrow column cuts a long title: the tooltip holds it whole, with the id
+              <th scope="col" key={index} className="heatmap-item" title={described(label)} data-testid="heatmap-item">
                 <span>{label.text}</span>
               </th>
             ))}

@@ -60,7 +60,8 @@ describe('the playground results', () => {
     expect(rows[0].querySelector('th')?.getAttribute('title')).toBe('346 · 7: score 0.8100');
     const columns = screen.getAllByTestId('heatmap-item');
     expect(columns.map((c) => c.textContent)).toEqual(['Kolya (1996)', '302 · 7', '377 · 3']);
-    expect(columns[0].getAttribute('title')).toBe('242 · 3');
+    expect(columns[0].getAttribute('title')).toBe('Kolya (1996) (242 · 3)');
+    expect(columns[1].getAttribute('title')).toBe('302 · 7');
     expect(rows[0].querySelector('td')?.getAttribute('title')).toBe('Kolya (1996) (242 · 3): 0.1000');
     expect(rows[0].querySelector('.heatmap-strongest')?.getAttribute('data-weight')).toBe('1.2');
     expect(rows[1].querySelector('.heatmap-strongest')?.getAttribute('data-weight')).toBe('0.9');
