@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.dinplatform.api.MultipartForm;
 import io.dinplatform.api.PlatformApiApplication;
@@ -202,6 +204,28 @@ class DashboardJourneyTest {
                     .containsExactly("Star Wars (1977)", "Toy Story (1995)");
             dashboard.scrollTo("ranked-table");
         });
+
+        String batchId = api.post().uri("/api/v1/batch-predictions").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"model\": {\"name\": \"%s\", \"version\": 1}, \"dataset\": {\"name\": \"%s\", \"version\": 1}}"
+                        .formatted(model, dataset))
+                .retrieve().body(JsonNode.class).get("id").asString();
+        Map<String, String> titles = movieLensTitles(movieLens.resolve("u.item"));
+        step("batch-result-titles", () -> {
+            dashboard.waitUntil("the batch prediction to finish", TRAINING_WAIT, d -> api.get()
+                    .uri("/api/v1/batch-predictions/{id}", batchId).retrieve().body(JsonNode.class).get("status")
+                    .asString().equals("SUCCEEDED") ? Boolean.TRUE : null);
+            dashboard.open("/batch-predictions/" + batchId);
+            List<WebElement> items = dashboard.findAll("batch-result-item");
+            assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.getText()).as("the title of item %s",
+                    item.getDomAttribute("title")).isEqualTo(titles.get(item.getDomAttribute("title"))));
+        });
+    }
+
+    /** u.item's titles by movie id, trimmed as the build reads them. */
+    private static Map<String, String> movieLensTitles(Path items) throws IOException {
+        return Files.readAllLines(items, StandardCharsets.ISO_8859_1).stream().filter(line -> !line.isBlank())
+                .map(line -> line.split("\\|", 3))
+                .collect(Collectors.toMap(fields -> fields[0].trim(), fields -> fields[1].trim()));
     }
 
     @Test
