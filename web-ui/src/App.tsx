@@ -33,6 +33,12 @@ const ModelPage = lazyPage(() => import('./pages/models/ModelPage').then((m) => 
 const ModelVersionPage = lazyPage(() => import('./pages/models/ModelVersionPage').then((m) => m.ModelVersionPage));
 const ComparePage = lazyPage(() => import('./pages/models/ComparePage').then((m) => m.ComparePage));
 const OnlinePage = lazyPage(() => import('./pages/models/OnlinePage').then((m) => m.OnlinePage));
+const BatchPredictionsPage = lazyPage(() =>
+  import('./pages/batch/BatchPredictionsPage').then((m) => m.BatchPredictionsPage),
+);
+const BatchPredictionPage = lazyPage(() =>
+  import('./pages/batch/BatchPredictionPage').then((m) => m.BatchPredictionPage),
+);
 const PlaygroundPage = lazyPage(() => import('./pages/playground/PlaygroundPage').then((m) => m.PlaygroundPage));
 
 function Page({ route }: { route: Route }) {
@@ -67,6 +73,10 @@ function Page({ route }: { route: Route }) {
       return <ComparePage name={route.name} a={route.a} b={route.b} />;
     case 'online':
       return <OnlinePage name={route.name} />;
+    case 'batchPredictions':
+      return <BatchPredictionsPage />;
+    case 'batchPrediction':
+      return <BatchPredictionPage id={route.id} />;
     case 'playground':
       return <PlaygroundPage model={route.model} version={route.version} />;
     case 'notFound':

@@ -10,6 +10,8 @@ import type {
   OnlineWindowLength,
   DatasetSummary,
   DatasetUser,
+  BatchPrediction,
+  DatasetItems,
   DatasetUsers,
   DatasetVersion,
   Health,
@@ -60,6 +62,11 @@ function selectorQuery(selector: VersionSelector | undefined): string {
 }
 
 const seg = encodeURIComponent;
+
+/** `?ids=a,b`, each id percent-encoded (the platform splits the list at its commas). */
+function idsQuery(ids: string[]): string {
+  return ids.length === 0 ? '' : `?ids=${ids.map(seg).join(',')}`;
+}
 
 /** How many versions a page reads one by one when the platform has no list of them. */
 const MAX_VERSIONS = 20;
@@ -114,12 +121,19 @@ export class ApiClient {
     return this.get(`/api/v1/datasets/${seg(name)}/versions/${seg(String(version))}/users/${seg(userId)}`);
   }
 
-  uploadDataset(name: string, file: File, schemaJson: string): Promise<DatasetVersion> {
+  /** Uploads a samples file, with an optional items table (CSV: id,title,category,...). */
+  uploadDataset(name: string, file: File, schemaJson: string, items?: File): Promise<DatasetVersion> {
     const form = new FormData();
     form.append('name', name);
     form.append('schema', schemaJson);
     form.append('file', file);
+    if (items) form.append('items', items);
     return this.send('POST', '/api/v1/datasets', form);
+  }
+
+  /** The items with these ids in a dataset version's items table. */
+  getDatasetItems(name: string, version: number | 'latest', ids: string[]): Promise<DatasetItems> {
+    return this.get(`/api/v1/datasets/${seg(name)}/versions/${seg(String(version))}/items${idsQuery(ids)}`);
   }
 
   buildDataset(request: BuildRequest): Promise<DatasetVersion> {
@@ -226,8 +240,40 @@ export class ApiClient {
     return this.get(`/api/v1/models/${seg(name)}/versions/${seg(String(version))}`);
   }
 
+  /** The items with these ids that a model version knows: those of the dataset version it was trained on. */
+  getModelItems(name: string, version: number, ids: string[]): Promise<DatasetItems> {
+    return this.get(`/api/v1/models/${seg(name)}/versions/${seg(String(version))}/items${idsQuery(ids)}`);
+  }
+
   moveAlias(name: string, alias: string, version: number): Promise<unknown> {
     return this.send('PUT', `/api/v1/models/${seg(name)}/aliases/${seg(alias)}`, { version });
+  }
+
+  // --- batch predictions ---
+  listBatchPredictions(limit = 50): Promise<BatchPrediction[]> {
+    return this.get(`/api/v1/batch-predictions?limit=${limit}`);
+  }
+
+  getBatchPrediction(id: string): Promise<BatchPrediction> {
+    return this.get(`/api/v1/batch-predictions/${seg(id)}`);
+  }
+
+  /** The first `maxLines` lines of a finished prediction's CSV of scores, read as a stream and then let go. */
+  async batchResultHead(id: string, maxLines: number): Promise<string[]> {
+    const response = await this.request('GET', `/api/v1/batch-predictions/${seg(id)}/result`, undefined, { Accept: 'text/csv, application/problem+json' });
+    if (!response.body) return [];
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    try {
+      while (text.split('\n').length <= maxLines) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += value;
+      }
+    } finally {
+      await reader.cancel().catch(() => undefined);
+    }
+    return text.split('\n').slice(0, maxLines).filter((line) => line !== '');
   }
 
   // --- serving ---

@@ -54,7 +54,26 @@ export interface DatasetVersion {
   schema?: FeatureSchema;
   /** How the version came to be: an upload (file name) or a build (protocol and options). */
   origin?: Record<string, unknown>;
+  /** The rows of its items table (ids with titles); 0 when it has none. */
+  items?: number;
   createdAt?: string;
+}
+
+/** One row of a dataset version's items table: what an item id means to a person. */
+export interface DatasetItem {
+  id: string;
+  title?: string | null;
+  category?: string | null;
+  attributes?: Record<string, string>;
+}
+
+/** Items of a dataset version: those asked for by id (unknown ids left out), or a page. */
+export interface DatasetItems {
+  name: string;
+  version: number;
+  total: number;
+  items: DatasetItem[];
+  nextOffset?: number | null;
 }
 
 /** A user of a dataset version (a value of its group column) and how many rows the file has for it. */
@@ -391,4 +410,20 @@ export interface OnlineMetrics {
   from: string;
   to: string;
   windows: OnlineWindowMetrics[];
+}
+
+/** A batch prediction: offline scoring of a dataset version by a model version. */
+export interface BatchPrediction {
+  id: string;
+  status: RunStatus;
+  model: { name: string; version: number };
+  dataset: { name: string; version: number };
+  partitions?: number;
+  progress?: { rowsScored: number; rowsTotal: number; fraction: number };
+  metrics?: Record<string, unknown>;
+  /** Where the CSV of scores is, once finished. */
+  result?: { href: string; sha256: string; sizeBytes: number };
+  error?: string | null;
+  createdAt?: string;
+  finishedAt?: string | null;
 }

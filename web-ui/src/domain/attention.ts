@@ -12,6 +12,8 @@ export interface HeatMapCell {
 
 export interface HeatMapRow {
   label: string;
+  /** The candidate's item id, to show its title. */
+  item?: string;
   score: number;
   cells: HeatMapCell[];
 }
@@ -40,12 +42,13 @@ export function attentionWeights(prediction: unknown): number[] | undefined {
 }
 
 /** Rows for the heat map, highest score first, all on one intensity scale. */
-export function heatMapRows(entries: Array<{ label: string; score: number; weights: number[] }>): HeatMapRow[] {
+export function heatMapRows(entries: Array<{ label: string; item?: string; score: number; weights: number[] }>): HeatMapRow[] {
   const largest = Math.max(0, ...entries.flatMap((e) => e.weights.map(Math.abs)));
   return [...entries]
     .sort((a, b) => b.score - a.score)
     .map((entry) => ({
       label: entry.label,
+      ...(entry.item !== undefined ? { item: entry.item } : {}),
       score: entry.score,
       cells: entry.weights.map((weight, position) => ({
         position,

@@ -6,6 +6,8 @@ export interface RankedRow {
   index: number;
   score: number;
   candidate?: Instance;
+  /** The candidate's item id, to show its title. */
+  item?: string;
   /** The features whose id the model does not know (scored with the unknown row), when the server says. */
   unknownFeatures?: string[];
 }

@@ -20,6 +20,8 @@ describe('routes', () => {
     { page: 'modelVersion', name: 'ctr', version: 4 },
     { page: 'compare', name: 'ctr', a: 1, b: 4 },
     { page: 'online', name: 'ctr' },
+    { page: 'batchPredictions' },
+    { page: 'batchPrediction', id: '0b6c3c1e-0000-0000-0000-000000000001' },
     { page: 'playground', model: 'ctr', version: 'production' },
     { page: 'playground', model: undefined, version: undefined },
   ];

@@ -18,6 +18,8 @@ export type Route =
   | { page: 'modelVersion'; name: string; version: number }
   | { page: 'compare'; name: string; a?: number; b?: number }
   | { page: 'online'; name: string }
+  | { page: 'batchPredictions' }
+  | { page: 'batchPrediction'; id: string }
   | { page: 'playground'; model?: string; version?: string }
   | { page: 'notFound'; path: string };
 
@@ -73,6 +75,10 @@ export function parseRoute(hash: string): Route {
       if (parts.length === 1) return { page: 'sweeps' };
       if (parts.length === 2) return { page: 'sweep', id: second };
       break;
+    case 'batch-predictions':
+      if (parts.length === 1) return { page: 'batchPredictions' };
+      if (parts.length === 2) return { page: 'batchPrediction', id: second };
+      break;
     case 'playground':
       if (parts.length === 1) {
         return { page: 'playground', model: optional(query.get('model')), version: optional(query.get('version')) };
@@ -124,6 +130,10 @@ export function href(route: Route): string {
       return withQuery(path('models', route.name, 'compare'), { a: route.a, b: route.b });
     case 'online':
       return path('models', route.name, 'online');
+    case 'batchPredictions':
+      return path('batch-predictions');
+    case 'batchPrediction':
+      return path('batch-predictions', route.id);
     case 'playground':
       return withQuery(path('playground'), { model: route.model, version: route.version });
     case 'notFound':
@@ -152,6 +162,8 @@ export function section(route: Route): 'overview' | 'datasets' | 'training' | 'm
     case 'modelVersion':
     case 'compare':
     case 'online':
+    case 'batchPredictions':
+    case 'batchPrediction':
       return 'models';
     case 'playground':
       return 'playground';

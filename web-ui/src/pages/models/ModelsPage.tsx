@@ -18,7 +18,14 @@ export function ModelsPage() {
   const [models, reload] = useResource(() => api.listModels(), []);
   return (
     <section>
-      <h1>Models</h1>
+      <div className="page-head">
+        <h1>Models</h1>
+        <div className="actions">
+          <Link to={{ page: 'batchPredictions' }} testId="batch-predictions-link">
+            Batch predictions
+          </Link>
+        </div>
+      </div>
       <div className="panel">
         <ResourceView resource={models} what="Loading models" onRetry={reload}>
           {(list) =>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Instance } from '../../api/types';
 import { Field } from '../../components/Field';
+import { itemFeatures } from '../../domain/itemTitles';
 import { pickedUser } from '../../domain/pickedUser';
 import { historyLabels, parseJsonInput, playgroundFields, PlaygroundInputError } from '../../domain/playgroundInput';
 import type { PlaygroundQuery } from './playgroundQuery';
@@ -29,7 +30,7 @@ export function JsonInputs({ busy, onSubmit, pick }: { busy: boolean; onSubmit: 
       const user = parseJsonInput<Instance>(context, 'The context', 'object');
       const list = parseJsonInput<Instance[]>(candidates, 'The candidates', 'array');
       setError(undefined);
-      onSubmit({ context: user, candidates: list, historyLabels: historyLabels(user) });
+      onSubmit({ context: user, candidates: list, historyLabels: historyLabels(user), itemFeatures: itemFeatures(pick?.datasetSchema) });
     } catch (e) {
       if (!(e instanceof PlaygroundInputError)) throw e;
       setError(e.message);

@@ -1,6 +1,7 @@
 import { AttentionHeatMap } from '../../components/AttentionHeatMap';
 import { EmptyState } from '../../components/EmptyState';
 import { ProblemPanel } from '../../components/ProblemPanel';
+import { itemLabel } from '../../domain/itemTitles';
 import { candidateLabel } from '../../domain/playgroundInput';
 import type { PlaygroundResult } from './scorePlayground';
 
@@ -35,16 +36,21 @@ export function PlaygroundResults({ result, historyLabels }: { result: Playgroun
               </tr>
             </thead>
             <tbody>
-              {result.ranked.map((row, position) => (
+              {result.ranked.map((row, position) => {
+                const label = itemLabel(row.candidate ? candidateLabel(row.candidate) : `candidate ${row.index + 1}`, row.item, result.titles);
+                return (
                 <tr key={row.index} data-testid="ranked-row">
                   <td>{position + 1}</td>
-                  <td>{row.candidate ? candidateLabel(row.candidate) : `candidate ${row.index + 1}`}</td>
+                  <td title={label.hover} data-testid="ranked-candidate">
+                    {label.text}
+                  </td>
                   <td data-testid="ranked-score">{row.score.toFixed(4)}</td>
                   <td data-testid="ranked-unknown" className={row.unknownFeatures?.length ? 'warning' : 'muted'}>
                     {row.unknownFeatures === undefined ? '–' : row.unknownFeatures.length === 0 ? 'none' : row.unknownFeatures.join(', ')}
                   </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         )}
@@ -56,7 +62,7 @@ export function PlaygroundResults({ result, historyLabels }: { result: Playgroun
         ) : result.heatMap.length === 0 ? (
           <EmptyState title="No attention weights: the model is not a DIN, or the history is empty." testId="heatmap-empty" />
         ) : (
-          <AttentionHeatMap rows={result.heatMap} historyLabels={historyLabels} />
+          <AttentionHeatMap rows={result.heatMap} historyLabels={historyLabels} historyItems={result.historyItems} titles={result.titles} />
         )}
       </div>
     </div>

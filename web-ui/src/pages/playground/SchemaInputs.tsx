@@ -8,6 +8,7 @@ import {
   playgroundFields,
   PlaygroundInputError,
 } from '../../domain/playgroundInput';
+import { itemFeatures } from '../../domain/itemTitles';
 import { pickedSummary, pickedText, pickedUser } from '../../domain/pickedUser';
 import type { PlaygroundQuery } from './playgroundQuery';
 import type { UserPick } from './UserPicker';
@@ -52,6 +53,7 @@ export function SchemaInputs({ schema, busy, onSubmit, pick }: SchemaInputsProps
         context: user,
         candidates: parseCandidates(fields, candidates),
         historyLabels: historyLabels(user, fields.history.map((f) => f.name)),
+        itemFeatures: itemFeatures(schema),
       };
       setError(undefined);
       onSubmit(query);

@@ -10,6 +10,7 @@ import io.dinplatform.registry.artifact.s3.S3ArtifactStore;
 import io.dinplatform.registry.artifact.s3.S3ArtifactStoreProperties;
 import io.dinplatform.registry.artifact.s3.S3ClientFactory;
 import io.dinplatform.registry.artifact.s3.StagedUploadCleanup;
+import io.dinplatform.registry.dataset.DatasetItemRepository;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.EncodedDatasetRepository;
 import io.dinplatform.registry.impression.ImpressionPartitions;
@@ -112,6 +113,12 @@ public class RegistryAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     DatasetRepository datasetRepository(JdbcClient jdbc) {
         return new DatasetRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    DatasetItemRepository datasetItemRepository(JdbcClient jdbc) {
+        return new DatasetItemRepository(jdbc);
     }
 
     @Bean

@@ -18,14 +18,16 @@ public class DatasetRepository {
 
     private static final String VERSION_COLUMNS = """
             SELECT v.id, d.name, v.version, v.sha256, v.size_bytes, v.rows, v.schema, v.statistics, v.origin,
-                   v.storage_key, v.created_at
+                   v.storage_key, v.items, v.created_at
             FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id
             """;
 
     private final JdbcClient jdbc;
+    private final DatasetItemRepository items;
 
     public DatasetRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.items = new DatasetItemRepository(jdbc);
     }
 
     /**
@@ -35,6 +37,9 @@ public class DatasetRepository {
      * transaction, so concurrent registrations under one name queue up and get consecutive numbers, while
      * registrations under other names proceed in parallel. Creating the row with {@code ON CONFLICT DO NOTHING}
      * makes two first uploads of a new name wait for each other instead of failing.
+     *
+     * <p>The version's items table is written in the same transaction: a version is registered with all its items
+     * or not at all.
      */
     @Transactional
     public DatasetVersion createNextVersion(NewDatasetVersion version) {
@@ -46,15 +51,16 @@ public class DatasetRepository {
                 .param(datasetId).query(Integer.class).single();
         long id = jdbc.sql("""
                         INSERT INTO dataset_versions (dataset_id, version, sha256, size_bytes, rows, schema, statistics,
-                                                      origin, storage_key)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)
+                                                      origin, storage_key, items)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)
                         RETURNING id
                         """)
                 .params(datasetId, number, version.sha256(), version.sizeBytes(), version.rows(),
                         jsonb(version.schema()), jsonb(version.statistics()),
                         jsonb(version.origin() == null ? CatalogColumns.emptyObject() : version.origin()),
-                        version.storageKey())
+                        version.storageKey(), version.items().size())
                 .query(Long.class).single();
+        items.insert(id, version.items());
         for (int position = 0; position < version.objects().size(); position++) {
             DatasetObject object = version.objects().get(position);
             jdbc.sql("""
@@ -103,7 +109,7 @@ public class DatasetRepository {
     public List<DatasetSummary> findAll() {
         return jdbc.sql("""
                         SELECT v.id, d.name, v.version, v.sha256, v.size_bytes, v.rows, v.schema, v.statistics,
-                               v.origin, v.storage_key, v.created_at, d.created_at AS dataset_created_at,
+                               v.origin, v.storage_key, v.items, v.created_at, d.created_at AS dataset_created_at,
                                counts.versions
                         FROM datasets d
                         JOIN LATERAL (SELECT * FROM dataset_versions WHERE dataset_id = d.id
@@ -134,6 +140,6 @@ public class DatasetRepository {
         return new DatasetVersion(row.getLong("id"), row.getString("name"), row.getInt("version"),
                 row.getString("sha256"), row.getLong("size_bytes"), row.getLong("rows"),
                 json(row, "schema"), json(row, "statistics"), json(row, "origin"),
-                row.getString("storage_key"), instant(row, "created_at"));
+                row.getString("storage_key"), row.getInt("items"), instant(row, "created_at"));
     }
 }

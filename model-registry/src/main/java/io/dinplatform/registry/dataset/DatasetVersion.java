@@ -17,10 +17,11 @@ import tools.jackson.databind.JsonNode;
  * @param statistics what was computed at registration (JSON)
  * @param origin     how the version came to be: an upload or a build (JSON)
  * @param storageKey the artifact's location relative to the store; null for a version registered by reference
+ * @param items      the number of rows of its items table ({@link DatasetItemRepository}); 0 when it has none
  * @param createdAt  when it was registered
  */
 public record DatasetVersion(long id, String name, int version, String sha256, long sizeBytes, long rows,
-                             JsonNode schema, JsonNode statistics, JsonNode origin, String storageKey,
+                             JsonNode schema, JsonNode statistics, JsonNode origin, String storageKey, int items,
                              Instant createdAt) {
 
     /** Whether the data lies where the client named it ({@link DatasetRepository#findObjects}), not in the store. */

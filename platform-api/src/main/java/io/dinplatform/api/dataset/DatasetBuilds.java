@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns raw interaction logs and an items file into a samples dataset with din-core's builders, then registers it
  * like an upload (so the built file passes the same checks and gets the same statistics, in the same single pass
- * that stores it). Each raw file is read once; the built samples go to a temporary file that is deleted afterwards.
+ * that stores it), with the items file's titles and further columns as the version's items table. Each raw file is read once; the built samples go to a temporary file that is deleted afterwards.
  */
 @Service
 public class DatasetBuilds {
@@ -32,11 +32,14 @@ public class DatasetBuilds {
     private final DatasetRegistration registration;
     private final JsonMapper json;
     private final DatasetLimits limits;
+    private final ItemTables itemTables;
 
-    public DatasetBuilds(DatasetRegistration registration, JsonMapper json, DatasetLimits limits) {
+    public DatasetBuilds(DatasetRegistration registration, JsonMapper json, DatasetLimits limits,
+                         ItemTables itemTables) {
         this.registration = registration;
         this.json = json;
         this.limits = limits;
+        this.itemTables = itemTables;
     }
 
     public DatasetVersion build(MultipartFile interactions, MultipartFile items, DatasetBuildForm form)
@@ -59,7 +62,7 @@ public class DatasetBuilds {
                 result = SamplesBuilder.build(log, catalog, options, out);
             }
             return registration.register(form.name(), result.schema(), new FileSystemResource(samples),
-                    origin(interactions, items, format, options, result));
+                    origin(interactions, items, format, options, result), itemTables.built(result.items()));
         } finally {
             Files.deleteIfExists(samples);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.openapi.ProblemResponses;
+import io.dinplatform.registry.dataset.DatasetItem;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,14 +42,16 @@ public class DatasetController {
     private final DatasetBuilds builds;
     private final DatasetRepository datasets;
     private final DatasetVersions versions;
+    private final ItemTables itemTables;
     private final JsonMapper json;
 
     public DatasetController(DatasetRegistration registration, DatasetBuilds builds, DatasetRepository datasets,
-                             DatasetVersions versions, JsonMapper json) {
+                             DatasetVersions versions, ItemTables itemTables, JsonMapper json) {
         this.registration = registration;
         this.builds = builds;
         this.datasets = datasets;
         this.versions = versions;
+        this.itemTables = itemTables;
         this.json = json;
     }
 
@@ -58,7 +61,8 @@ public class DatasetController {
                     + "gzipped), uploaded or named where it lies",
             description = "Form fields: name, schema (the feature schema as JSON), and either file (the samples "
                     + "file) or one or more reference parts naming data the platform reads once, in order, and then "
-                    + "pins by the SHA-256 of each object.",
+                    + "pins by the SHA-256 of each object; optionally items, the items table (ids with titles), "
+                    + "registered with the version or not at all.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                     schema = @Schema(implementation = DatasetUploadForm.class))))
@@ -67,22 +71,27 @@ public class DatasetController {
                     schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT)
     public ResponseEntity<DatasetVersionView> upload(
-            // the form is documented as a whole (DatasetUploadForm), with the reference parts among its fields
+            // the form is documented as a whole (DatasetUploadForm), with the reference and items parts among its fields
             @Parameter(hidden = true) @RequestPart("name") String name,
             @Parameter(hidden = true) @RequestPart("schema") String schema,
             @Parameter(hidden = true) @RequestPart(value = "file", required = false) MultipartFile file,
-            @Parameter(hidden = true) @RequestParam(value = "reference", required = false) List<String> references)
+            @Parameter(hidden = true) @RequestParam(value = "reference", required = false) List<String> references,
+            @Parameter(hidden = true) @RequestPart(value = "items", required = false) MultipartFile items)
             throws IOException {
         boolean referenced = references != null && !references.isEmpty();
         if ((file == null) != referenced) {
             throw new InvalidRequestException("file: send either the samples file (part 'file') or references to "
                     + "the data (parts 'reference'), not both and not neither");
         }
+        List<DatasetItem> itemTable = items == null ? List.of() : itemTables.read(items);
         if (referenced) {
-            return created(registration.registerReferenced(name, schema, references));
+            return created(registration.registerReferenced(name, schema, references, itemTable));
         }
         ObjectNode origin = json.createObjectNode().put("kind", "upload").put("file", file.getOriginalFilename());
-        return created(registration.register(name, schema, file, origin));
+        if (items != null) {
+            origin.put("itemsFile", items.getOriginalFilename());
+        }
+        return created(registration.register(name, schema, file, origin, itemTable));
     }
 
     @PostMapping(path = "/builds", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -20,6 +20,7 @@ import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.StagedArtifact;
 import io.dinplatform.registry.artifact.StoredArtifact;
+import io.dinplatform.registry.dataset.DatasetItem;
 import io.dinplatform.registry.dataset.DatasetObject;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
@@ -41,8 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The upload is read once: as din-core's reader decompresses it, checks every row against the schema and
  * computes the statistics, the bytes it reads are copied, as uploaded, into a staged artifact. A bad file is refused
  * with its row and column and its staged copy discarded, so it leaves no trace. A good one is committed to the
- * artifact store and the version recorded; if recording fails, an artifact this registration created (and nothing
- * else references) is deleted again.
+ * artifact store and the version recorded together with its items table, in one transaction; if recording fails,
+ * an artifact this registration created (and nothing else references) is deleted again.
  */
 @Service
 public class DatasetRegistration {
@@ -64,17 +65,20 @@ public class DatasetRegistration {
         this.references = references;
     }
 
-    /** Registers an upload whose schema arrives as JSON text. */
-    public DatasetVersion register(String name, String schemaJson, InputStreamSource content, JsonNode origin)
-            throws IOException {
+    /** Registers an upload whose schema arrives as JSON text, with its items table (possibly empty). */
+    public DatasetVersion register(String name, String schemaJson, InputStreamSource content, JsonNode origin,
+                                   List<DatasetItem> items) throws IOException {
         ResourceNames.requireValidName("name", name);
         FeatureSchema schema = FeatureSchemaJson.parse(schemaJson == null ? "" : schemaJson);
-        return register(name, schema, content, origin);
+        return register(name, schema, content, origin, items);
     }
 
-    /** Registers a samples file (plain or gzipped CSV) read once from {@code content}. */
-    public DatasetVersion register(String name, FeatureSchema schema, InputStreamSource content, JsonNode origin)
-            throws IOException {
+    /**
+     * Registers a samples file (plain or gzipped CSV) read once from {@code content}, with its items table (possibly
+     * empty), which the catalog records in the same transaction as the version.
+     */
+    public DatasetVersion register(String name, FeatureSchema schema, InputStreamSource content, JsonNode origin,
+                                   List<DatasetItem> items) throws IOException {
         ResourceNames.requireValidName("name", name);
         limits.check(schema);
         DatasetStatistics statistics;
@@ -83,17 +87,17 @@ public class DatasetRegistration {
             statistics = checkWhileCopying(schema, upload, staged.content());
             stored = staged.commit();
         }
-        return record(name, schema, statistics, stored, origin);
+        return record(name, schema, statistics, stored, origin, items);
     }
 
     /**
      * Registers data named where it lies: every object the references name is read once, in order, checked and
      * counted into the statistics as one samples file while its SHA-256 and size are measured; the version records
-     * the objects with those measures, and its origin the references as sent. Nothing is copied, and a bad object
-     * records nothing.
+     * the objects with those measures, its origin the references as sent, and its items table. Nothing is copied,
+     * and a bad object records nothing.
      */
-    public DatasetVersion registerReferenced(String name, String schemaJson, List<String> references)
-            throws IOException {
+    public DatasetVersion registerReferenced(String name, String schemaJson, List<String> references,
+                                             List<DatasetItem> items) throws IOException {
         ResourceNames.requireValidName("name", name);
         FeatureSchema schema = FeatureSchemaJson.parse(schemaJson == null ? "" : schemaJson);
         limits.check(schema);
@@ -115,7 +119,7 @@ public class DatasetRegistration {
         origin.set("references", json.valueToTree(references));
         return datasets.createNextVersion(new NewDatasetVersion(name, DatasetObject.listingSha256(objects),
                 objects.stream().mapToLong(DatasetObject::sizeBytes).sum(), statistics.rows(),
-                FeatureSchemaJson.toTree(schema), json.valueToTree(statistics), origin, null, objects));
+                FeatureSchemaJson.toTree(schema), json.valueToTree(statistics), origin, null, objects, items));
     }
 
     /** Reads the upload once, checking it and computing its statistics while every byte goes to {@code copy}. */
@@ -131,11 +135,11 @@ public class DatasetRegistration {
 
     /** Records the version of a committed artifact, deleting the artifact again if the catalog refuses it. */
     private DatasetVersion record(String name, FeatureSchema schema, DatasetStatistics statistics,
-                                  StoredArtifact stored, JsonNode origin) {
+                                  StoredArtifact stored, JsonNode origin, List<DatasetItem> items) {
         try {
             return datasets.createNextVersion(new NewDatasetVersion(name, stored.sha256(), stored.sizeBytes(),
                     statistics.rows(), FeatureSchemaJson.toTree(schema), json.valueToTree(statistics), origin,
-                    stored.storageKey()));
+                    stored.storageKey()).withItems(items));
         } catch (RuntimeException e) {
             discard(stored);
             throw e;

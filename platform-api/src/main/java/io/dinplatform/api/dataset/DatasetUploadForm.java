@@ -17,6 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
  * @param schema    the feature schema, as JSON
  * @param file      the samples file, uploaded
  * @param reference data that stays where it lies, instead of a file
+ * @param items     the items table, optional
  */
 @Schema(description = "A samples file, uploaded or referenced where it lies, with the dataset's name and feature "
         + "schema: either file or one or more reference parts, not both")
@@ -31,5 +32,9 @@ record DatasetUploadForm(
                 + "(a file or directory below din.datasets.references.local-directory). Repeat the part for more "
                 + "references; the platform reads them once, in order, and pins each object by its SHA-256. Each "
                 + "object is a samples file with its header and must not change once registered")
-        String reference) {
+        String reference,
+        @Schema(description = "Optional: the items table, a CSV file (UTF-8, optionally gzipped) with a header naming "
+                + "the columns id and title (required), category (optional) and any others (kept as attributes); ids "
+                + "as the samples file writes them. A bad items file is a 400 naming its rows and columns, and nothing "
+                + "is registered") MultipartFile items) {
 }

@@ -16,13 +16,14 @@ import tools.jackson.databind.JsonNode;
  * @param stats     statistics computed at registration
  * @param schema    the feature schema
  * @param origin    an upload or a build, with the build's options
+ * @param items     the rows of its items table ({@code .../items}); 0 when it has none
  * @param createdAt when it was registered
  */
 public record DatasetVersionView(String name, int version, String sha256, long rows, long sizeBytes, JsonNode stats,
-                                 JsonNode schema, JsonNode origin, Instant createdAt) {
+                                 JsonNode schema, JsonNode origin, int items, Instant createdAt) {
 
     public static DatasetVersionView of(DatasetVersion v) {
         return new DatasetVersionView(v.name(), v.version(), v.sha256(), v.rows(), v.sizeBytes(), v.statistics(),
-                v.schema(), v.origin(), v.createdAt());
+                v.schema(), v.origin(), v.items(), v.createdAt());
     }
 }

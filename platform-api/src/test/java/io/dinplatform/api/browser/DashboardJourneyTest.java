@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import io.dinplatform.api.MultipartForm;
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.api.TestHttp;
 import io.dinplatform.core.data.synthetic.SyntheticConfig;
@@ -38,6 +41,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in a real headless Chromium against the whole running platform: the API, the embedded PostgreSQL
@@ -60,6 +64,9 @@ class DashboardJourneyTest {
 
     /** 200 users with 5 impressions each: big enough to train and evaluate, small enough to train in seconds. */
     private static final SyntheticConfig SAMPLES = new SyntheticConfig(200, 60, 6, 2, 8, 5, 0.1, 7);
+
+    /** Ratings of MovieLens 100K's u.data the titles journey trains on: enough users for every split, trained in seconds. */
+    private static final int MOVIELENS_RATINGS = 5_000;
 
     /** A run waits for the worker to claim it, to load the engine, to train, evaluate and register. */
     private static final Duration TRAINING_WAIT = Duration.ofMinutes(5);
@@ -140,6 +147,86 @@ class DashboardJourneyTest {
 
         assertThat(api.get().uri("/api/v1/training-runs/{id}", runId).retrieve().body(JsonNode.class)
                 .get("modelVersion").get("name").asString()).isEqualTo(model);
+    }
+
+    /**
+     * MovieLens built through the API from its raw files (the first ratings of u.data, all of u.item) and trained
+     * for one short epoch: the playground names the movies by their u.item titles, with the id on hover.
+     */
+    @Test
+    void aMovieLensModelNamesItsMoviesByTitleInThePlayground() throws IOException {
+        String shared = System.getProperty("din.shared.dir");
+        Path movieLens = shared == null ? null : Path.of(shared, "data", "movielens-100k");
+        boolean present = movieLens != null && Files.isRegularFile(movieLens.resolve("u.data"))
+                && Files.isRegularFile(movieLens.resolve("u.item"));
+        if (!present) {
+            System.err.println("SKIPPED the MovieLens titles journey: MovieLens 100K not found at " + movieLens);
+        }
+        assumeTrue(present, "MovieLens 100K is not available at " + movieLens);
+        String dataset = uniqueName("movielens");
+        String model = dataset + "-din";
+        byte[] firstRatings = String.join("\n", Files.readAllLines(movieLens.resolve("u.data")).subList(0,
+                MOVIELENS_RATINGS)).getBytes(StandardCharsets.UTF_8);
+        JsonNode built = api.post().uri("/api/v1/datasets/builds").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(new MultipartForm().field("name", dataset).field("protocol", "RATING_THRESHOLD")
+                        .field("format", "MOVIELENS").file("interactions", firstRatings, "u.data")
+                        .file("items", Files.readAllBytes(movieLens.resolve("u.item")), "u.item").parts())
+                .retrieve().body(JsonNode.class);
+        assertThat(built.get("items").asInt()).isEqualTo(1_682);
+        String runId = api.post().uri("/api/v1/training-runs").contentType(MediaType.APPLICATION_JSON).body("""
+                        {"dataset": {"name": "%s", "version": 1}, "model": "%s",
+                         "architecture": {"embeddingDim": 8, "attention": {"hiddenUnits": [16, 8]},
+                                          "mlp": {"hiddenUnits": [32, 16]}},
+                         "training": {"epochs": 1, "batchSize": 256, "device": "CPU"}}
+                        """.formatted(dataset, model))
+                .retrieve().body(JsonNode.class).get("id").asString();
+
+        step("movielens-run-succeeded", () -> {
+            dashboard.open("/runs/" + runId);
+            String status = dashboard.waitUntil("the run to finish", TRAINING_WAIT, d -> finishedStatus());
+            assertThat(status).as("run %s ended with: %s", runId, failureReason()).isEqualTo("SUCCEEDED");
+        });
+        step("playground-titles", () -> {
+            dashboard.open("/playground?model=" + model + "&version=1");
+            dashboard.type("playground-context-user_id", "1");
+            dashboard.type("playground-history-hist_item_id", "50 1");
+            dashboard.type("playground-history-hist_cate_id", "Action Animation");
+            // item 1 is Toy Story, whose first genre is Animation; item 50 is Star Wars (Action)
+            dashboard.type("playground-candidates", "1, Animation\n50, Action");
+            dashboard.click("playground-score");
+
+            List<WebElement> candidates = dashboard.findAll("ranked-candidate");
+            assertThat(candidates).extracting(WebElement::getText)
+                    .containsExactlyInAnyOrder("Toy Story (1995)", "Star Wars (1977)");
+            WebElement toyStory = candidates.stream().filter(c -> c.getText().equals("Toy Story (1995)"))
+                    .findFirst().orElseThrow();
+            assertThat(toyStory.getDomAttribute("title")).as("the id on hover").isEqualTo("1 · Animation");
+            assertThat(dashboard.findAll("heatmap-item")).extracting(WebElement::getText)
+                    .containsExactly("Star Wars (1977)", "Toy Story (1995)");
+            dashboard.scrollTo("ranked-table");
+        });
+
+        String batchId = api.post().uri("/api/v1/batch-predictions").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"model\": {\"name\": \"%s\", \"version\": 1}, \"dataset\": {\"name\": \"%s\", \"version\": 1}}"
+                        .formatted(model, dataset))
+                .retrieve().body(JsonNode.class).get("id").asString();
+        Map<String, String> titles = movieLensTitles(movieLens.resolve("u.item"));
+        step("batch-result-titles", () -> {
+            dashboard.waitUntil("the batch prediction to finish", TRAINING_WAIT, d -> api.get()
+                    .uri("/api/v1/batch-predictions/{id}", batchId).retrieve().body(JsonNode.class).get("status")
+                    .asString().equals("SUCCEEDED") ? Boolean.TRUE : null);
+            dashboard.open("/batch-predictions/" + batchId);
+            List<WebElement> items = dashboard.findAll("batch-result-item");
+            assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.getText()).as("the title of item %s",
+                    item.getDomAttribute("title")).isEqualTo(titles.get(item.getDomAttribute("title"))));
+        });
+    }
+
+    /** u.item's titles by movie id, trimmed as the build reads them. */
+    private static Map<String, String> movieLensTitles(Path items) throws IOException {
+        return Files.readAllLines(items, StandardCharsets.ISO_8859_1).stream().filter(line -> !line.isBlank())
+                .map(line -> line.split("\\|", 3))
+                .collect(Collectors.toMap(fields -> fields[0].trim(), fields -> fields[1].trim()));
     }
 
     @Test

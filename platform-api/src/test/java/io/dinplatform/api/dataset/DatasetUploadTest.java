@@ -91,7 +91,7 @@ class DatasetUploadTest extends PlatformApiTest {
         };
 
         DatasetVersion version = registration.register(uniqueName(), FeatureSchemaJson.parse(SCHEMA), content,
-                JsonMapper.shared().createObjectNode());
+                JsonMapper.shared().createObjectNode(), List.of());
 
         assertThat(opened).as("times the upload was opened").hasValue(1);
         assertThat(version.rows()).isEqualTo(30);

@@ -57,6 +57,12 @@ class MovieLensBuildTest extends PlatformApiTest {
         assertThat(version.get("origin").get("kind").asString()).isEqualTo("build");
         assertThat(version.get("origin").get("options").get("protocol").asString()).isEqualTo("RATING_THRESHOLD");
         assertThat(version.get("schema").get("features")).hasSize(5);
+        assertThat(version.get("items").asInt()).as("u.item's movies, each with its title").isEqualTo(1_682);
+        JsonNode items = get("/api/v1/datasets/" + name + "/versions/1/items?ids=50,1").getBody().get("items");
+        assertThat(items).extracting(item -> item.get("title").asString())
+                .containsExactly("Star Wars (1977)", "Toy Story (1995)");
+        assertThat(items.get(1).get("category").asString()).isEqualTo("Animation");
+        assertThat(items.get(1).get("attributes").get("genres").asString()).isEqualTo("Animation|Children's|Comedy");
 
         System.out.printf("MovieLens 100K build: %d rows, positive rate %.4f, history p50 %d, p90 %d%n",
                 stats.get("rows").asLong(), stats.get("positiveRate").asDouble(),

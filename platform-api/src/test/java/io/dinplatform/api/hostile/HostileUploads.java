@@ -38,6 +38,27 @@ final class HostileUploads {
                 ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nx")
                         .getBytes(StandardCharsets.UTF_8), Expect.REFUSED));
         builds(cases);
+        items(cases);
+    }
+
+    /** A valid samples file with a hostile items table: refused whole, before the samples are stored. */
+    private static void items(List<HostileRequest> cases) {
+        Map<String, byte[]> tables = new LinkedHashMap<>();
+        tables.put("an empty items file", new byte[0]);
+        tables.put("random bytes", randomBytes(16 * 1024));
+        tables.put("no title column", SamplesCsv.bytes("id,name\ni100,x\n"));
+        tables.put("a NUL in a title", SamplesCsv.bytes("id,title\ni100,a\u0000b\n"));
+        tables.put("an id listed twice", SamplesCsv.bytes("id,title\ni100,a\ni100,b\n"));
+        tables.forEach((description, table) -> cases.add(multipart("items: " + description, "/api/v1/datasets",
+                List.of(field("name", "hostile-upload"), field("schema", SamplesCsv.SCHEMA),
+                        file("file", SamplesCsv.bytes(SamplesCsv.rows(5, 0))), file("items", table)))));
+        String items = "/api/v1/datasets/" + HostileInputTest.DATASET + "/versions/1/items";
+        cases.add(HostileRequest.bodiless("items: too many ids", "GET", items + "?ids=" + String.join(",",
+                java.util.stream.IntStream.rangeClosed(0, 1_000).mapToObj(i -> "i" + i).toList()), Expect.REFUSED));
+        cases.add(HostileRequest.bodiless("items: a page too large", "GET", items + "?limit=1000000", Expect.REFUSED));
+        cases.add(HostileRequest.bodiless("items: a negative offset", "GET", items + "?offset=-1", Expect.REFUSED));
+        cases.add(HostileRequest.bodiless("items: an offset beyond a long", "GET", items + "?offset=1e99",
+                Expect.REFUSED));
     }
 
     /** A valid samples file uploaded under a hostile name. */

@@ -67,7 +67,9 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
     void theTourKeepsTheDocument() {
         assertStatus(http.post().uri("/api/v1/datasets").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(new MultipartForm().field("name", "tour-clicks").json("schema", SamplesCsv.SCHEMA)
-                        .file("file", SamplesCsv.gzip(SamplesCsv.rows(400, 0, 40)), "samples.csv.gz").parts())
+                        .file("file", SamplesCsv.gzip(SamplesCsv.rows(400, 0, 40)), "samples.csv.gz")
+                        .file("items", "id,title,category\ni101,The first,c1\ni120,\"Second, the\",c0\n"
+                                .getBytes(StandardCharsets.UTF_8), "items.csv").parts())
                 .retrieve().toEntity(JsonNode.class), 201);
         assertStatus(http.post().uri("/api/v1/datasets/builds").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(new MultipartForm().field("name", "tour-catalogue").field("protocol", "NEXT_ITEM")
@@ -82,6 +84,9 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
         assertStatus(get("/api/v1/datasets/tour-clicks/versions/latest"), 200);
         assertStatus(get("/api/v1/datasets/tour-clicks/versions/1/users?limit=3"), 200);
         assertStatus(get("/api/v1/datasets/tour-clicks/versions/1/users/u1"), 200);
+        assertThat(assertStatus(get("/api/v1/datasets/tour-clicks/versions/1/items?ids=i120,i101"), 200)
+                .get("items")).hasSize(2);
+        assertStatus(get("/api/v1/datasets/tour-catalogue/versions/latest/items?limit=2"), 200);
 
         JsonNode run = assertStatus(postJson("/api/v1/training-runs", """
                 {"dataset": {"name": "tour-clicks", "version": 1}, "model": "tour-din",
@@ -103,6 +108,8 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
         assertStatus(get("/api/v1/models"), 200);
         assertStatus(get("/api/v1/models/tour-din"), 200);
         assertStatus(get("/api/v1/models/tour-din/versions/1?base=1"), 200);
+        assertThat(assertStatus(get("/api/v1/models/tour-din/versions/1/items?ids=i101"), 200).get("items").get(0)
+                .get("title").asString()).isEqualTo("The first");
         assertStatus(putJson("/api/v1/models/tour-din/aliases/staging", "{\"version\": 1}"), 200);
         assertStatus(get("/api/v1/models/tour-din/aliases/staging"), 200);
         assertStatus(http.delete().uri("/api/v1/models/tour-din/aliases/staging").retrieve().toBodilessEntity(), 204);
@@ -175,6 +182,12 @@ class ApiTourContractTest extends EmbeddedWorkerApiTest {
                 .body(new MultipartForm().field("name", "tour-broken").json("schema", SamplesCsv.SCHEMA)
                         .file("file", SamplesCsv.bytes(SamplesCsv.HEADER + "\nu1,i1,c1,,,maybe\n"), "bad.csv")
                         .parts()).retrieve().toEntity(JsonNode.class), 422);
+        assertStatus(http.post().uri("/api/v1/datasets").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(new MultipartForm().field("name", "tour-broken").json("schema", SamplesCsv.SCHEMA)
+                        .file("file", SamplesCsv.bytes(SamplesCsv.rows(20, 0)), "samples.csv")
+                        .file("items", "id,name\ni1,x\n".getBytes(StandardCharsets.UTF_8), "items.csv")
+                        .parts()).retrieve().toEntity(JsonNode.class), 400);
+        assertStatus(get("/api/v1/datasets/tour-clicks/versions/9/items"), 404);
         RestClient withoutToken = TestHttp.builder().baseUrl("http://localhost:" + serverPort)
                 .requestInterceptor(contract.checkingExchanges())
                 .defaultStatusHandler(status -> true, (request, response) -> {

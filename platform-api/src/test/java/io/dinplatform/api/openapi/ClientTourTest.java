@@ -73,9 +73,14 @@ class ClientTourTest extends EmbeddedWorkerApiTest {
                 "user,item,timestamp\nu1,B01,1\nu1,B02,2\nu1,B03,3\nu2,B04,1\nu2,B01,2\n");
         File items = file("items.csv", "item,category\nB01,Bags\nB02,Cables\nB03,Cameras\nB04,Bags\n");
 
-        DatasetVersionView uploaded = din.call(() -> din.datasets().uploadDataset("clicks",
-                SamplesCsv.SCHEMA, samples, null));
+        File titles = file("titles.csv", "id,title,category\ni101,The first,c1\n");
+
+        DatasetVersionView uploaded = din.call(() -> din.datasets().uploadDataset("client-clicks",
+                SamplesCsv.SCHEMA, samples, titles, null));
         assertThat(uploaded.getVersion()).isEqualTo(1);
+        assertThat(uploaded.getItems()).isEqualTo(1);
+        assertThat(din.call(() -> din.datasets().listDatasetItems("client-clicks", "1", List.of("i101"), null, null))
+                .getItems().get(0).getTitle()).isEqualTo("The first");
         DatasetVersionView built = din.call(() -> din.datasets().buildDataset(interactions, items,
                 "client-catalogue", "NEXT_ITEM", "CSV", null, null, null, null, null));
         assertThat(built.getRows()).isPositive();

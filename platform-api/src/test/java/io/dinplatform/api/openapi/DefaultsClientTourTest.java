@@ -84,12 +84,12 @@ class DefaultsClientTourTest extends EmbeddedWorkerApiTest {
         TokensApi tokens = new TokensApi(client);
 
         DatasetVersionView uploaded = datasets.uploadDataset("defaults-clicks", SamplesCsv.SCHEMA,
-                file("samples.csv", SamplesCsv.rows(400, 0, 40)), null);
+                file("samples.csv", SamplesCsv.rows(400, 0, 40)), null, null);
         assertThat(uploaded.getVersion()).isEqualTo(1);
         Path parts = Files.createDirectories(REFERENCED_DIR.resolve("clicks-2026-12-01"));
         Files.writeString(parts.resolve("part-00000.csv"), SamplesCsv.rows(30, 1));
         Files.writeString(parts.resolve("part-00001.csv"), SamplesCsv.rows(20, 2));
-        DatasetVersionView referenced = datasets.uploadDataset("defaults-clicks", SamplesCsv.SCHEMA, null,
+        DatasetVersionView referenced = datasets.uploadDataset("defaults-clicks", SamplesCsv.SCHEMA, null, null,
                 "local:clicks-2026-12-01");
         assertThat(referenced.getVersion()).isEqualTo(2);
         assertThat(referenced.getRows()).as("every file the reference names").isEqualTo(50);

@@ -5,6 +5,7 @@ import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.csv.TextInput;
 import io.dinplatform.core.data.csv.TextLimit;
+import io.dinplatform.core.data.items.CatalogItem;
 import io.dinplatform.core.data.samples.CellValues;
 
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads an items file into an {@link ItemCatalog}. Errors name the line (from 1) and the field. An item id or a
@@ -36,7 +36,7 @@ public final class ItemCatalogReader {
 
     /**
      * MovieLens 100K's {@code u.item}: ISO-8859-1, {@code |}-separated, the movie id first and 19 genre flags last;
-     * an item's category is its first flagged genre.
+     * an item's category is its first flagged genre; its title, dates, URL and every flagged genre describe it.
      */
     public static ItemCatalog movieLens(InputStream in) throws IOException {
         return movieLens(in, TextLimit.NONE);
@@ -45,6 +45,7 @@ public final class ItemCatalogReader {
     /** MovieLens' {@code u.item} (see {@link #movieLens(InputStream)}), refusing text longer than {@code limit}. */
     public static ItemCatalog movieLens(InputStream in, TextLimit limit) throws IOException {
         Map<String, String> categories = new LinkedHashMap<>();
+        Map<String, ItemDescription> descriptions = new LinkedHashMap<>();
         DelimitedLines.read(in, StandardCharsets.ISO_8859_1, limit, '|', false, (line, fields, errors) -> {
             int expected = MOVIELENS_FIRST_GENRE_FIELD + MOVIELENS_GENRES.size();
             if (fields.length != expected) {
@@ -52,9 +53,24 @@ public final class ItemCatalogReader {
                         + " u.item line has " + expected + " (id, title, dates, URL, 19 genre flags)"));
                 return;
             }
-            firstGenre(line, fields, errors).ifPresent(genre -> put(categories, line, fields[0], genre, errors));
+            List<String> genres = flaggedGenres(line, fields, errors);
+            if (genres != null && put(categories, line, fields[0], genres.isEmpty() ? MOVIELENS_GENRES.get(0)
+                    : genres.get(0), errors)) {
+                describe(descriptions, line, fields[0], fields[1], movieLensAttributes(fields, genres), errors);
+            }
         });
-        return catalog(categories);
+        return catalog(categories, descriptions);
+    }
+
+    /** u.item's columns after the title, under stable names; the genres joined by '|'. */
+    private static Map<String, String> movieLensAttributes(String[] fields, List<String> genres) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("releaseDate", fields[2]);
+        attributes.put("videoReleaseDate", fields[3]);
+        attributes.put("imdbUrl", fields[4]);
+        attributes.put("genres", String.join("|", genres));
+        attributes.values().removeIf(String::isEmpty);
+        return attributes;
     }
 
     /** A delimited file of {@code item<delimiter>category} lines, optionally with a header. */
@@ -79,15 +95,18 @@ public final class ItemCatalogReader {
     }
 
     /**
-     * An RFC 4180 CSV items file, UTF-8, with a header: the item id first, its category second, further columns
-     * ignored. A category that holds a comma is quoted ({@code B01,"Bags, Cases & Sleeves"}); values are trimmed.
+     * An RFC 4180 CSV items file, UTF-8, with a header: the item id first, its category second; a further column
+     * named {@code title} (in any case) is the item's title, every other further column an attribute under its header
+     * name. A category that holds a comma is quoted ({@code B01,"Bags, Cases & Sleeves"}); values are trimmed.
      */
     public static ItemCatalog csv(InputStream in, TextLimit limit) throws IOException {
         Map<String, String> categories = new LinkedHashMap<>();
+        Map<String, ItemDescription> descriptions = new LinkedHashMap<>();
         List<RowError> errors = new ArrayList<>();
         CsvRecordReader csv = new CsvRecordReader(TextInput.reader(in, StandardCharsets.UTF_8, limit));
         try {
-            if (csv.next() == null) {
+            String[] header = csv.next();
+            if (header == null) {
                 throw DataFormatException.of(0, null, "the file is empty");
             }
             String[] fields;
@@ -98,8 +117,8 @@ public final class ItemCatalogReader {
                 }
                 if (fields.length < 2) {
                     errors.add(new RowError(line, null, "expected item and category separated by ',', got 1 field"));
-                } else {
-                    put(categories, line, fields[0].trim(), fields[1].trim(), errors);
+                } else if (put(categories, line, fields[0].trim(), fields[1].trim(), errors)) {
+                    describeCsv(descriptions, line, header, fields, errors);
                 }
             }
         } catch (IOException e) {
@@ -114,26 +133,46 @@ public final class ItemCatalogReader {
         if (!errors.isEmpty()) {
             throw new DataFormatException(errors);
         }
-        return catalog(categories);
+        return catalog(categories, descriptions);
     }
 
-    private static Optional<String> firstGenre(long line, String[] fields, List<RowError> errors) {
+    /** The columns after id and category: the one named title, and the others by their header names. */
+    private static void describeCsv(Map<String, ItemDescription> descriptions, long line, String[] header,
+                                    String[] fields, List<RowError> errors) {
+        String title = null;
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (int i = 2; i < Math.min(header.length, fields.length); i++) {
+            String name = header[i].trim();
+            String value = fields[i].trim();
+            if (name.equalsIgnoreCase("title")) {
+                title = value.isEmpty() ? null : value;
+            } else if (!name.isEmpty() && !value.isEmpty()) {
+                attributes.put(name, value);
+            }
+        }
+        describe(descriptions, line, fields[0].trim(), title, attributes, errors);
+    }
+
+    /** The genres flagged on a line, in u.genre's order; null after reporting a flag that is not 0 or 1. */
+    private static List<String> flaggedGenres(long line, String[] fields, List<RowError> errors) {
+        List<String> genres = new ArrayList<>();
         for (int g = 0; g < MOVIELENS_GENRES.size(); g++) {
             String flag = fields[MOVIELENS_FIRST_GENRE_FIELD + g];
             if (!flag.equals("0") && !flag.equals("1")) {
                 errors.add(new RowError(line, "genre " + MOVIELENS_GENRES.get(g), "a genre flag must be 0 or 1, got '"
                         + flag + "'"));
-                return Optional.empty();
+                return null;
             }
             if (flag.equals("1")) {
-                return Optional.of(MOVIELENS_GENRES.get(g));
+                genres.add(MOVIELENS_GENRES.get(g));
             }
         }
-        return Optional.of(MOVIELENS_GENRES.get(0));
+        return genres;
     }
 
-    private static void put(Map<String, String> categories, long line, String item, String category,
-                            List<RowError> errors) {
+    /** Adds the item's category; false after reporting why it cannot be added. */
+    private static boolean put(Map<String, String> categories, long line, String item, String category,
+                               List<RowError> errors) {
         String itemProblem = CellValues.sequenceValueProblem(item);
         String categoryProblem = CellValues.sequenceValueProblem(category);
         if (itemProblem != null) {
@@ -143,13 +182,40 @@ public final class ItemCatalogReader {
                     + categoryProblem));
         } else if (categories.putIfAbsent(item, category) != null) {
             errors.add(new RowError(line, "item", "item '" + item + "' is listed twice"));
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    /** Records the item's title and further columns, refusing text no item can hold ({@link CatalogItem}). */
+    private static void describe(Map<String, ItemDescription> descriptions, long line, String item, String title,
+                                 Map<String, String> attributes, List<RowError> errors) {
+        String titleProblem = title == null ? null : CatalogItem.textProblem(title);
+        if (titleProblem != null) {
+            errors.add(new RowError(line, "title", "the title " + titleProblem));
+            return;
+        }
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            String problem = CatalogItem.textProblem(attribute.getValue());
+            if (problem != null) {
+                errors.add(new RowError(line, attribute.getKey(), "the " + attribute.getKey() + " " + problem));
+                return;
+            }
+        }
+        if (title != null || !attributes.isEmpty()) {
+            descriptions.put(item, new ItemDescription(title, attributes));
         }
     }
 
     private static ItemCatalog catalog(Map<String, String> categories) {
+        return catalog(categories, Map.of());
+    }
+
+    private static ItemCatalog catalog(Map<String, String> categories, Map<String, ItemDescription> descriptions) {
         if (categories.isEmpty()) {
             throw DataFormatException.of(0, null, "the items file lists no item");
         }
-        return new ItemCatalog(categories);
+        return new ItemCatalog(categories, descriptions);
     }
 }

@@ -5,6 +5,7 @@ import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.csv.CsvWriter;
+import io.dinplatform.core.data.items.CatalogItem;
 import io.dinplatform.core.data.samples.CellValues;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
@@ -87,7 +88,7 @@ public final class SamplesBuilder {
         }
         csv.flush();
         return new BuildResult(schema(options.maxLength()), writer.rows, writer.positives,
-                timelines.size() - usersWithoutSamples, usersWithoutSamples);
+                timelines.size() - usersWithoutSamples, usersWithoutSamples, writer.catalogItems(catalog));
     }
 
     private static void ratingThreshold(String user, List<Interaction> timeline, BuildOptions options,
@@ -212,6 +213,17 @@ public final class SamplesBuilder {
                 itemValues.put(item, CellValues.sequenceValue(item));
                 categoryValues.put(item, CellValues.sequenceValue(category));
             });
+        }
+
+        /** The catalogue's items as the samples name them, with what the items file says about each. */
+        List<CatalogItem> catalogItems(ItemCatalog catalog) {
+            List<CatalogItem> described = new ArrayList<>(catalog.size());
+            catalog.categoryByItem().keySet().forEach(item -> {
+                ItemDescription description = catalog.descriptionOf(item);
+                described.add(new CatalogItem(itemValues.get(item), description.title(), categoryValues.get(item),
+                        description.attributes()));
+            });
+            return described;
         }
 
         /** One sample whose history is {@code timeline[0, historyEnd)} cut to its newest maxLength events. */

@@ -4,6 +4,7 @@ import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.encode.DatasetEncoder;
+import io.dinplatform.core.data.items.CatalogItem;
 import io.dinplatform.core.data.samples.CellValues;
 import io.dinplatform.core.data.samples.SamplesReader;
 import io.dinplatform.core.data.stats.DatasetStatistics;
@@ -15,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -61,6 +63,21 @@ class MovieLensBuildTest {
         assertThat(rows).isEqualTo(100_000);
         assertThat(positives[0]).as("ratings 4 and 5").isEqualTo(34_174 + 21_201);
         assertThat(splitsOfUser).hasSize(943).allSatisfy((user, splits) -> assertThat(splits).hasSize(1));
+    }
+
+    @Test
+    void theBuildDescribesEveryMovieByItsTitle() throws IOException {
+        BuildResult result = SamplesBuilder.build(interactions, catalog,
+                BuildOptions.defaults(BuildProtocol.RATING_THRESHOLD), OutputStream.nullOutputStream());
+
+        assertThat(result.items()).hasSize(1_682).extracting(CatalogItem::id).doesNotHaveDuplicates();
+        CatalogItem toyStory = result.items().get(0);
+        assertThat(toyStory.id()).isEqualTo("1");
+        assertThat(toyStory.title()).isEqualTo("Toy Story (1995)");
+        assertThat(toyStory.category()).as("the first flagged genre, as the samples hold it").isEqualTo("Animation");
+        assertThat(toyStory.attributes()).containsEntry("genres", "Animation|Children's|Comedy")
+                .containsEntry("releaseDate", "01-Jan-1995");
+        assertThat(result.items()).filteredOn(item -> item.title() == null).isEmpty();
     }
 
     /** Each history is exactly the user's newest (at most 50) strictly earlier events, oldest first. */

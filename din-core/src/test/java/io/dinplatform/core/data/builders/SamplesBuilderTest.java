@@ -4,6 +4,7 @@ import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.RowError;
 import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.csv.TextLimit;
+import io.dinplatform.core.data.items.CatalogItem;
 import io.dinplatform.core.data.samples.CellValues;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
@@ -161,6 +162,23 @@ class SamplesBuilderTest {
                 new RowError(5, null, "expected item and category separated by ',', got 1 field"));
         assertThat(catalog.categoryByItem()).containsExactly(Map.entry("B01", "Bags, Cases & Sleeves"),
                 Map.entry("B02", "Cables"));
+        assertThat(catalog.descriptionOf("B01").title()).isEqualTo("Sleeve");
+        assertThat(catalog.descriptionOf("B02")).as("an empty title is no title").isEqualTo(ItemDescription.NONE);
+    }
+
+    @Test
+    void aBuildDescribesEveryItemAsTheSamplesNameIt() throws IOException {
+        String items = "item,category,title,brand\nB01,\"Bags, Cases & Sleeves\",Sleeve,Acme\nB02,Cables,,\n";
+        ItemCatalog catalog = ItemCatalogReader.csv(stream(items), TextLimit.NONE);
+        List<Interaction> log = InteractionLogReader.read(stream("user,item,timestamp\nu1,B01,1\nu1,B02,2\n"),
+                InteractionFormat.csv(false));
+
+        BuildResult result = SamplesBuilder.build(log, catalog, BuildOptions.defaults(BuildProtocol.NEXT_ITEM),
+                new ByteArrayOutputStream());
+
+        assertThat(result.items()).containsExactly(
+                new CatalogItem("B01", "Sleeve", "Bags%2C Cases & Sleeves", Map.of("brand", "Acme")),
+                new CatalogItem("B02", null, "Cables", Map.of()));
     }
 
     @Test
@@ -197,7 +215,7 @@ class SamplesBuilderTest {
 
     @Test
     void readsAMovieLensStyleItemsFileAndRejectsBrokenLines() throws IOException {
-        String flags = "|0|0|1" + "|0".repeat(16);
+        String flags = "|0|0|1|1" + "|0".repeat(15);
         String items = "1|Toy Story (1995)|01-Jan-1995||http://x" + flags + "\n"
                 + "2|Caf\u00e9 (1995)|01-Jan-1995||http://x|1" + "|0".repeat(18) + "\n";
 
@@ -205,6 +223,9 @@ class SamplesBuilderTest {
                 new ByteArrayInputStream(items.getBytes(StandardCharsets.ISO_8859_1)));
 
         assertThat(catalog.categoryByItem()).containsExactly(Map.entry("1", "Adventure"), Map.entry("2", "unknown"));
+        assertThat(catalog.descriptionOf("1")).isEqualTo(new ItemDescription("Toy Story (1995)", Map.of(
+                "releaseDate", "01-Jan-1995", "imdbUrl", "http://x", "genres", "Adventure|Animation")));
+        assertThat(catalog.descriptionOf("2").title()).isEqualTo("Caf\u00e9 (1995)");
         DataFormatException e = catchThrowableOfType(DataFormatException.class, () -> ItemCatalogReader.movieLens(
                 stream("1|Toy Story|||x|0|0\n1|Toy Story|||x" + flags + "\n3|Heat|||x|2" + "|0".repeat(18) + "\n")));
         assertThat(e.errors()).extracting(RowError::row).containsExactly(1L, 3L);
