@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The build of a dataset from served traffic: the same address as the builds from uploaded logs, told apart by its
- * JSON body (there are no files to send).
+ * The build of a dataset from served traffic. It has an address of its own beside the builds from uploaded logs
+ * ({@code /api/v1/datasets/builds}, multipart): one address with two bodies would be one operation with two request
+ * types in the OpenAPI document, which generated clients cannot call.
  */
 @RestController
 @Tag(name = "Datasets")
@@ -31,10 +32,10 @@ public class TrafficDatasetController {
         this.traffic = traffic;
     }
 
-    @PostMapping(path = "/api/v1/datasets/builds", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/v1/datasets/builds/impressions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "buildDatasetFromImpressions",
             summary = "Build the next version of a dataset from a model's logged impressions and the clicks "
-                    + "reported on them (protocol IMPRESSIONS)")
+                    + "reported on them")
     @ApiResponse(responseCode = "201", description = "The new version with its statistics and its lineage",
             headers = @Header(name = "Location", description = "The version's address",
                     schema = @Schema(type = "string")))

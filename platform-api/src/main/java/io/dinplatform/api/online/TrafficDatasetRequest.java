@@ -9,11 +9,10 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The JSON body of {@code POST /api/v1/datasets/builds} with protocol {@code IMPRESSIONS}: a samples dataset built
- * from what a model served and what users did with it.
+ * The body of {@code POST /api/v1/datasets/builds/impressions}: a samples dataset built from what a model served and
+ * what users did with it.
  *
  * @param name          the dataset to create the next version of
- * @param protocol      {@code IMPRESSIONS}
  * @param model         the registered model whose impressions become samples
  * @param from          the first serving time included; default: the retention's start
  * @param to            the end of the serving times included (exclusive); default and at most: now minus the label
@@ -23,17 +22,11 @@ import jakarta.validation.constraints.NotNull;
  * @param validFraction the newest impressions but the test ones that form the validation split (default 0.1)
  * @param testFraction  the newest impressions, which form the test split (default 0.1)
  */
-@Schema(example = "{\"name\": \"movielens-served\", \"protocol\": \"IMPRESSIONS\", \"model\": \"movielens-din\", "
-        + "\"labelDelay\": \"PT1H\"}")
-public record TrafficDatasetRequest(@NotNull String name, @NotNull Protocol protocol, @NotNull String model,
+@Schema(example = "{\"name\": \"movielens-served\", \"model\": \"movielens-din\", \"labelDelay\": \"PT1H\"}")
+public record TrafficDatasetRequest(@NotNull String name, @NotNull String model,
                                     Instant from, Instant to, Duration labelDelay,
                                     @DecimalMin("0") @DecimalMax("0.9") Double validFraction,
                                     @DecimalMin("0") @DecimalMax("0.9") Double testFraction) {
-
-    /** The one protocol a JSON build takes; the others read uploaded files. */
-    public enum Protocol {
-        IMPRESSIONS
-    }
 
     static final Duration DEFAULT_LABEL_DELAY = Duration.ofHours(1);
     static final double DEFAULT_FRACTION = 0.1;

@@ -182,7 +182,7 @@ public class TrafficDatasets {
     private static ObjectNode origin(TrafficDatasetRequest request, Period period, Written written) {
         ObjectNode origin = JsonMapper.shared().createObjectNode();
         origin.put("kind", "build");
-        origin.put("protocol", TrafficDatasetRequest.Protocol.IMPRESSIONS.name());
+        origin.put("protocol", "IMPRESSIONS");
         origin.put("model", request.model());
         written.versions.forEach(origin.putArray("servedBy")::add);
         origin.put("from", period.from().toString());

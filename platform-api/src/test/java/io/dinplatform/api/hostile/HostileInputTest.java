@@ -392,8 +392,8 @@ class HostileInputTest extends PlatformApiTest {
         endpoints.put("POST /api/v1/feedback", "[{\"impressionId\": \"019af3c2-7d3e-7a51-9c1e-3b5f0e2d4a61\", "
                 + "\"clicked\": true}]");
         endpoints.put("PUT /api/v1/models/" + MODEL + "/impression-logging", "{\"sampleRate\": 0.5}");
-        endpoints.put("POST /api/v1/datasets/builds", "{\"name\": \"served\", \"protocol\": \"IMPRESSIONS\", "
-                + "\"model\": \"" + MODEL + "\"}");
+        endpoints.put("POST /api/v1/datasets/builds/impressions", "{\"name\": \"served\", \"model\": \"" + MODEL
+                + "\"}");
         return endpoints;
     }
 

@@ -216,8 +216,8 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
         ok(postJson("/api/v1/feedback", body(reports)));
         String dataset = "served-" + UUID.randomUUID().toString().substring(0, 8);
 
-        ResponseEntity<JsonNode> built = postJson("/api/v1/datasets/builds", body(Map.of("name", dataset,
-                "protocol", "IMPRESSIONS", "model", name, "labelDelay", "PT0S")));
+        ResponseEntity<JsonNode> built = postJson("/api/v1/datasets/builds/impressions", body(Map.of("name", dataset,
+                "model", name, "labelDelay", "PT0S")));
 
         assertThat(built.getStatusCode().value()).as("status of %s", built.getBody()).isEqualTo(201);
         JsonNode version = built.getBody();
@@ -234,12 +234,12 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
         assertThat(splits.get("valid").asLong()).isEqualTo(3);
         assertThat(splits.get("test").asLong()).as("the newest test").isEqualTo(3);
 
-        assertProblem(postJson("/api/v1/datasets/builds", body(Map.of("name", dataset, "protocol", "IMPRESSIONS",
+        assertProblem(postJson("/api/v1/datasets/builds/impressions", body(Map.of("name", dataset,
                 "model", "no-such-model"))), 404);
-        assertProblem(postJson("/api/v1/datasets/builds", body(Map.of("name", dataset, "protocol", "IMPRESSIONS",
+        assertProblem(postJson("/api/v1/datasets/builds/impressions", body(Map.of("name", dataset,
                 "model", name, "labelDelay", "P3650D"))), 400);
-        assertProblem(postJson("/api/v1/datasets/builds", body(Map.of("name", dataset, "protocol", "RATINGS",
-                "model", name))), 400);
+        assertProblem(postJson("/api/v1/datasets/builds/impressions", body(Map.of("name", dataset,
+                "model", name, "labelDelay", "an hour"))), 400);
         assertThat(datasets.findVersions(dataset)).as("refused builds register nothing").hasSize(1);
     }
 
