@@ -31,45 +31,44 @@ final class RequiredScope {
 
     /** The first rule that matches decides; a request that no rule matches needs {@code write}. */
     static final List<Rule> RULES = List.of(
-            new Rule(Set.of(), "/api/v1/tokens", TokenScope.ADMIN),
-            new Rule(Set.of(), "/api/v1/tokens/**", TokenScope.ADMIN),
-            new Rule(Set.of(HttpMethod.POST), "/api/v1/models/*/predict", TokenScope.PREDICT),
-            new Rule(Set.of(HttpMethod.POST), "/api/v1/models/*/rank", TokenScope.PREDICT),
-            new Rule(INFERRING, "/v2/models/*/**", TokenScope.PREDICT),
-            new Rule(READING, "/api/**", TokenScope.READ),
-            new Rule(READING, "/**", null));
+            Rule.of(Set.of(), "/api/v1/tokens", TokenScope.ADMIN),
+            Rule.of(Set.of(), "/api/v1/tokens/**", TokenScope.ADMIN),
+            Rule.of(Set.of(HttpMethod.POST), "/api/v1/models/*/predict", TokenScope.PREDICT),
+            Rule.of(Set.of(HttpMethod.POST), "/api/v1/models/*/rank", TokenScope.PREDICT),
+            Rule.of(INFERRING, "/v2/models/*/**", TokenScope.PREDICT),
+            Rule.of(READING, "/api/**", TokenScope.READ),
+            Rule.of(READING, "/**", null));
 
     static final TokenScope OTHERWISE = TokenScope.WRITE;
 
     /**
-     * @param methods the methods it applies to; empty for every method
-     * @param pattern the path pattern within the application
-     * @param scope   the scope it needs, or null when it is open to anyone
+     * One rule, parsed once: a path pattern within the application for some methods, and the scope it needs.
+     *
+     * @param methods         the methods it applies to; empty for every method
+     * @param pattern         the path pattern
+     * @param scope           the scope it needs, or null when it is open to anyone
+     * @param requestMatchers the same as Spring Security's request matchers (one per method)
      */
-    record Rule(Set<HttpMethod> methods, String pattern, TokenScope scope) {
+    record Rule(Set<HttpMethod> methods, PathPattern pattern, TokenScope scope, List<RequestMatcher> requestMatchers) {
 
-        private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+        static Rule of(Set<HttpMethod> methods, String pattern, TokenScope scope) {
+            PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+            List<RequestMatcher> matchers = methods.isEmpty() ? List.of(builder.matcher(pattern))
+                    : methods.stream().<RequestMatcher>map(method -> builder.matcher(method, pattern)).toList();
+            return new Rule(methods, PathPatternParser.defaultInstance.parse(pattern), scope, matchers);
+        }
 
         boolean matches(String method, String path) {
             return (methods.isEmpty() || methods.contains(HttpMethod.valueOf(method)))
-                    && parsed().matches(PathContainer.parsePath(path));
+                    && pattern.matches(PathContainer.parsePath(path));
         }
 
-        /** As Spring Security's request matchers, one per method (the same path patterns). */
-        List<RequestMatcher> requestMatchers() {
-            PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
-            if (methods.isEmpty()) {
-                return List.of(builder.matcher(pattern));
-            }
-            return methods.stream().<RequestMatcher>map(method -> builder.matcher(method, pattern)).toList();
+        boolean matches(HttpServletRequest request) {
+            return requestMatchers.stream().anyMatch(matcher -> matcher.matches(request));
         }
 
         Optional<TokenScope> needs() {
             return Optional.ofNullable(scope);
-        }
-
-        private PathPattern parsed() {
-            return PARSER.parse(pattern);
         }
     }
 
@@ -88,12 +87,7 @@ final class RequiredScope {
 
     /** The scope this request needs, matched as the filter chain matches it. */
     static Optional<TokenScope> of(HttpServletRequest request) {
-        for (Rule rule : RULES) {
-            if (rule.requestMatchers().stream().anyMatch(matcher -> matcher.matches(request))) {
-                return rule.needs();
-            }
-        }
-        return Optional.of(OTHERWISE);
+        return RULES.stream().filter(rule -> rule.matches(request)).findFirst()
+                .map(Rule::needs).orElse(Optional.of(OTHERWISE));
     }
-
 }

@@ -35,8 +35,9 @@ final class SecurityHeaders implements Customizer<HeadersConfigurer<HttpSecurity
 
     @Override
     public void customize(HeadersConfigurer<HttpSecurity> headers) {
-        RequestMatcher swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
-                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher swaggerUi = new OrRequestMatcher(paths.matcher("/swagger-ui/**"),
+                paths.matcher("/swagger-ui.html"));
         headers.contentTypeOptions(Customizer.withDefaults())
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
