@@ -3,6 +3,8 @@ package io.dinplatform.api.browser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import io.dinplatform.api.PlatformApiTest;
@@ -59,6 +61,13 @@ class DashboardSecurityPolicyTest extends PlatformApiTest {
     static void startBrowser() {
         profile = HeadlessChromium.temporaryProfile();
         browser = HeadlessChromium.start(profile);
+        // Swagger UI asks for the API document in the browser's language, and springdoc generates the document again
+        // for each language, not always identically (a schema's description may move): the browser asks in the
+        // server's default language, so that the one document every test of this shared context reads stays the
+        // one CommittedDocumentTest compares with the committed file.
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Accept-Language", Locale.getDefault().toLanguageTag())));
     }
 
     @AfterAll
