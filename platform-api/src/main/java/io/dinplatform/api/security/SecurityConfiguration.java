@@ -51,11 +51,15 @@ public class SecurityConfiguration {
         return new BearerTokenCheck(tokens, properties);
     }
 
+    /** Refusals as problem details; also Spring Security's answer to an address its firewall refuses. */
+    @Bean
+    TokenRefusals tokenRefusals(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        return new TokenRefusals(problems);
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager tokens, SecurityProperties properties,
-                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
-            throws Exception {
-        TokenRefusals refusals = new TokenRefusals(problems);
+                                    TokenRefusals refusals) throws Exception {
         return http
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)

@@ -12,6 +12,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -19,9 +21,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Spring Security's refusals answered as the API answers every error, as problem details through the MVC exception
  * resolver: no token where one is needed is 401 with a {@code WWW-Authenticate: Bearer} challenge naming the scope,
  * an invalid token 401 {@code invalid_token}, a valid token without the scope 403 {@code insufficient_scope}, and a
- * token that cannot be checked because the catalog is unreachable 503.
+ * token that cannot be checked because the catalog is unreachable 503; and a request whose address Spring Security's
+ * firewall refuses (an encoded slash, percent or dot segment, a semicolon) 400.
  */
-final class TokenRefusals implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler {
+final class TokenRefusals implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler,
+        RequestRejectedHandler {
 
     private final HandlerExceptionResolver problems;
 
@@ -47,6 +51,16 @@ final class TokenRefusals implements AuthenticationEntryPoint, AuthenticationFai
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) {
         answer(request, response, new InsufficientScopeException(requiredScope(request).label()));
+    }
+
+    /** An address the firewall refuses. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request's address is refused: " + e.getMessage());
+        problem.setType(ProblemTypes.INVALID_REQUEST);
+        problem.setTitle("Bad request");
+        answer(request, response, new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, e));
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, ErrorResponseException refusal) {
