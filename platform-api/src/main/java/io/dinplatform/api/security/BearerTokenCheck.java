@@ -4,23 +4,23 @@ import java.util.Optional;
 
 import io.dinplatform.registry.token.ApiToken;
 import io.dinplatform.registry.token.TokenScope;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
 
 /**
- * Checks the {@code Authorization} value of a request against the scope it needs, the same way for every protocol
- * the platform speaks (REST through {@link ApiTokenFilter}, gRPC through its metadata): a scope opened by
- * {@code din.security.open-read} or {@code open-predict} needs no token; otherwise {@code Bearer <token>} must name
- * a valid token that carries the scope. Verified tokens are remembered for {@code din.security.token-cache-ttl}
- * (see {@link TokenAuthenticator}).
+ * The REST API's token check for a protocol outside the servlet filter chain (gRPC's metadata): the same bearer
+ * reading ({@link BearerTokenConverter}), the same authentication manager over the token store, the same open
+ * scopes ({@code din.security.open-read}, {@code open-predict}), and the REST API's refusals as exceptions.
  */
 public class BearerTokenCheck {
 
-    private static final String BEARER = "bearer ";
-
-    private final TokenAuthenticator authenticator;
+    private final AuthenticationManager tokens;
     private final SecurityProperties properties;
 
-    BearerTokenCheck(TokenAuthenticator authenticator, SecurityProperties properties) {
-        this.authenticator = authenticator;
+    BearerTokenCheck(AuthenticationManager tokens, SecurityProperties properties) {
+        this.tokens = tokens;
         this.properties = properties;
     }
 
@@ -29,29 +29,34 @@ public class BearerTokenCheck {
      * @return the token that authorizes the request, or empty when the scope is open to anyone
      * @throws AuthenticationRequiredException without a valid token (401, gRPC's UNAUTHENTICATED)
      * @throws InsufficientScopeException      with a valid token that lacks the scope (403, PERMISSION_DENIED)
-     * @throws org.springframework.dao.DataAccessException when a token not verified before cannot be checked
-     *                                                     because the catalog is unreachable
+     * @throws DataAccessException             when a token not verified before cannot be checked because the catalog
+     *                                         is unreachable
      */
     public Optional<ApiToken> authorize(String authorization, TokenScope required) {
-        if (isOpen(required)) {
+        if (properties.opens(required)) {
             return Optional.empty();
         }
-        if (authorization == null || authorization.isBlank()) {
-            throw AuthenticationRequiredException.missing(required.label());
-        }
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw AuthenticationRequiredException.invalid();
-        }
-        ApiToken token = authenticator.authenticate(authorization.substring(BEARER.length()).strip())
-                .orElseThrow(AuthenticationRequiredException::invalid);
+        ApiToken token = authenticate(authorization, required);
         if (!token.allows(required)) {
             throw new InsufficientScopeException(required.label());
         }
         return Optional.of(token);
     }
 
-    private boolean isOpen(TokenScope scope) {
-        return scope == TokenScope.READ && properties.openRead()
-                || scope == TokenScope.PREDICT && properties.openPredict();
+    private ApiToken authenticate(String authorization, TokenScope required) {
+        try {
+            ApiTokenAuthentication presented = BearerTokenConverter.presented(authorization);
+            if (presented == null) {
+                throw AuthenticationRequiredException.missing(required.label());
+            }
+            return ((ApiTokenAuthentication) tokens.authenticate(presented)).token();
+        } catch (BadCredentialsException e) {
+            throw AuthenticationRequiredException.invalid();
+        } catch (AuthenticationServiceException e) {
+            if (e.getCause() instanceof DataAccessException unreachable) {
+                throw unreachable;
+            }
+            throw e;
+        }
     }
 }

@@ -16,9 +16,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * The API tokens in the OpenAPI document: the bearer scheme, and on each operation the scope it needs, taken from
- * {@link RequiredScope} (the rule the filter applies, so the document cannot disagree with it) as the extension
- * {@code x-required-scope} and a sentence of its description, with the 401 and 403 it answers without a token or
- * the scope. An operation open to anyone (none under /api/ by default) has no security requirement.
+ * {@link RequiredScope} (the rules the security filter chain applies, so the document cannot disagree with them) as
+ * the extension {@code x-required-scope} and a sentence of its description, with the 401 and 403 it answers without
+ * a token or the scope. An operation open to anyone (none under /api/ by default) has no security requirement.
  */
 class ScopeDocumentation implements OpenApiCustomizer {
 

@@ -1,43 +1,75 @@
 package io.dinplatform.api.security;
 
 import java.time.Clock;
+import java.util.function.Predicate;
 
+import io.dinplatform.api.security.RequiredScope.Rule;
 import io.dinplatform.registry.token.ApiTokens;
+import io.dinplatform.registry.token.TokenScope;
+import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-/** API tokens: the filter that checks them, the first-start admin token, and their place in the OpenAPI document. */
+/**
+ * API tokens on Spring Security: a stateless filter chain (no session, no CSRF: a bearer token is never sent by a
+ * browser on its own) that authenticates {@code Authorization: Bearer} tokens against the token store, authorizes
+ * every request by the scope its method and path need ({@link RequiredScope}'s rules as request matchers, scopes as
+ * authorities), answers refusals as problem details ({@link TokenRefusals}) and writes the security headers
+ * ({@link SecurityHeaders}); the first-start admin token; and the scopes in the OpenAPI document.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
-
-    /** Early, so that a refused request is answered before any other filter reads or buffers its body. */
-    static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
 
     @Bean
     TokenAuthenticator tokenAuthenticator(ApiTokens tokens, SecurityProperties properties) {
         return new TokenAuthenticator(tokens, properties, Clock.systemUTC());
     }
 
+    /** The one authentication manager, over the token store: the filter chain's and gRPC's. */
     @Bean
-    BearerTokenCheck bearerTokenCheck(TokenAuthenticator authenticator, SecurityProperties properties) {
-        return new BearerTokenCheck(authenticator, properties);
+    AuthenticationManager apiTokenAuthenticationManager(TokenAuthenticator tokens) {
+        return new ProviderManager(new ApiTokenAuthenticationProvider(tokens));
     }
 
     @Bean
-    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(
-            BearerTokenCheck tokens, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        FilterRegistrationBean<ApiTokenFilter> registration =
-                new FilterRegistrationBean<>(new ApiTokenFilter(tokens, problems));
-        registration.addUrlPatterns("/*");
-        registration.setOrder(FILTER_ORDER);
-        return registration;
+    BearerTokenCheck bearerTokenCheck(AuthenticationManager tokens, SecurityProperties properties) {
+        return new BearerTokenCheck(tokens, properties);
+    }
+
+    /** Refusals as problem details; also Spring Security's answer to an address its firewall refuses. */
+    @Bean
+    TokenRefusals tokenRefusals(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        return new TokenRefusals(problems);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager tokens, SecurityProperties properties,
+                                    TokenRefusals refusals) throws Exception {
+        return http
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .addFilterBefore(bearerTokens(tokens, properties, refusals), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> authorizeByScope(requests, properties))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals))
+                .headers(new SecurityHeaders())
+                .build();
     }
 
     @Bean
@@ -48,5 +80,50 @@ public class SecurityConfiguration {
     @Bean
     OpenApiCustomizer scopeDocumentation() {
         return new ScopeDocumentation();
+    }
+
+    /**
+     * Authenticates a presented token only where the request needs a scope, so that a stale token sent to an open
+     * address (the dashboard's files, health) is not refused, as no token is asked for there.
+     */
+    private static AuthenticationFilter bearerTokens(AuthenticationManager tokens, SecurityProperties properties,
+                                                     TokenRefusals refusals) {
+        AuthenticationFilter filter = new AuthenticationFilter(tokens, new BearerTokenConverter());
+        filter.setRequestMatcher(needsAToken(properties));
+        filter.setSuccessHandler((request, response, authentication) -> {
+            // on to the authorization: a token authenticates a request, it does not redirect it
+        });
+        filter.setFailureHandler(refusals);
+        return filter;
+    }
+
+    private static RequestMatcher needsAToken(SecurityProperties properties) {
+        Predicate<TokenScope> open = properties::opens;
+        return request -> RequiredScope.of(request).filter(open.negate()).isPresent();
+    }
+
+    /**
+     * Each rule as request matchers with the scope's authority, in order. Only the request itself is authorized: a
+     * forward, an error page or an asynchronous dispatch belongs to a request that was authorized already.
+     */
+    private static void authorizeByScope(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            SecurityProperties properties) {
+        requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ERROR,
+                DispatcherType.ASYNC).permitAll();
+        for (Rule rule : RequiredScope.RULES) {
+            var matched = requests.requestMatchers(rule.requestMatchers().toArray(RequestMatcher[]::new));
+            if (rule.needs().filter(scope -> !properties.opens(scope)).isPresent()) {
+                matched.hasAuthority(ApiTokenAuthentication.authority(rule.scope()));
+            } else {
+                matched.permitAll();
+            }
+        }
+        TokenScope otherwise = RequiredScope.OTHERWISE;
+        if (properties.opens(otherwise)) {
+            requests.anyRequest().permitAll();
+        } else {
+            requests.anyRequest().hasAuthority(ApiTokenAuthentication.authority(otherwise));
+        }
     }
 }

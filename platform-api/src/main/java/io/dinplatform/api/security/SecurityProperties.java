@@ -2,6 +2,7 @@ package io.dinplatform.api.security;
 
 import java.time.Duration;
 
+import io.dinplatform.registry.token.TokenScope;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -41,6 +42,11 @@ public record SecurityProperties(
             throw new IllegalArgumentException("din.security.token-cache-ttl must not be negative, got "
                     + tokenCacheTtl);
         }
+    }
+
+    /** Whether requests that need this scope are open to anyone, with or without a token. */
+    public boolean opens(TokenScope scope) {
+        return scope == TokenScope.READ && openRead || scope == TokenScope.PREDICT && openPredict;
     }
 
     /** Never the bootstrap token: settings may be printed (actuator, a failed start), the token must not be. */

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +52,9 @@ public class TokenController {
                     schema = @Schema(type = "string")))
     public ResponseEntity<TokenView> create(@Valid @RequestBody NewTokenRequest request) {
         IssuedToken issued = tokens.issue(request.name(), scopes(request.scopes()));
+        // the one answer that carries a token's text: no cache, proxy or browser may keep it
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
-                .body(TokenView.issued(issued));
+                .cacheControl(CacheControl.noStore()).body(TokenView.issued(issued));
     }
 
     @GetMapping

@@ -3,6 +3,7 @@ package io.dinplatform.api.browser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
@@ -24,6 +25,8 @@ final class Dashboard {
     /** Long enough for any page of a test-sized platform to answer, even on a busy two-core machine. */
     static final Duration PAGE_WAIT = Duration.ofSeconds(60);
 
+    private static final String VIOLATIONS_KEY = "din.test.policyViolations";
+
     private final ChromeDriver browser;
     private final String baseUrl;
 
@@ -43,6 +46,37 @@ final class Dashboard {
     void useToken(String token) {
         browser.get(baseUrl + "/");
         browser.executeScript("window.sessionStorage.setItem('din.apiToken', arguments[0]);", token);
+    }
+
+    /**
+     * From the next page load on, records every Content-Security-Policy violation the browser reports to the page (a
+     * {@code securitypolicyviolation} event) in the tab's sessionStorage, where it survives reloads until
+     * {@link #policyViolations()} takes it. The listener is installed through the DevTools protocol, which the policy
+     * does not govern, before any of the page's own code runs.
+     */
+    void watchPolicyViolations() {
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                if (!window.__dinPolicyWatch) {
+                    window.__dinPolicyWatch = true;
+                    document.addEventListener('securitypolicyviolation', e => {
+                        const seen = JSON.parse(sessionStorage.getItem('%1$s') || '[]');
+                        seen.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at '
+                            + e.documentURI + (e.sourceFile ? ' (' + e.sourceFile + ':' + e.lineNumber + ')' : '')
+                            + (e.sample ? ': ' + e.sample : ''));
+                        sessionStorage.setItem('%1$s', JSON.stringify(seen));
+                    });
+                }
+                """.formatted(VIOLATIONS_KEY)));
+    }
+
+    /** The violations recorded since the last call (see {@link #watchPolicyViolations()}), and forgets them. */
+    @SuppressWarnings("unchecked")
+    List<String> policyViolations() {
+        return (List<String>) browser.executeScript("""
+                const seen = JSON.parse(sessionStorage.getItem(arguments[0]) || '[]');
+                sessionStorage.removeItem(arguments[0]);
+                return seen;
+                """, VIOLATIONS_KEY);
     }
 
     /** Opens a page by its hash route, e.g. {@code /datasets} for {@code #/datasets}. */

@@ -21,6 +21,7 @@ import io.dinplatform.core.data.synthetic.SyntheticDataGenerator;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,8 +113,15 @@ class DashboardJourneyTest {
         String baseUrl = "http://localhost:" + port;
         dashboard = new Dashboard(browser, baseUrl);
         screenshots = new Screenshots(test.getTestMethod().orElseThrow().getName());
+        dashboard.watchPolicyViolations();
         dashboard.useToken(TOKEN);
         api = TestHttp.builder().baseUrl(baseUrl).defaultHeader("Authorization", "Bearer " + TOKEN).build();
+    }
+
+    /** The whole journey ran under the platform's Content-Security-Policy without the browser refusing anything. */
+    @AfterEach
+    void noPolicyViolation() {
+        assertThat(dashboard.policyViolations()).as("Content-Security-Policy violations").isEmpty();
     }
 
     @Test
@@ -365,6 +373,7 @@ class DashboardJourneyTest {
             String overflow = dashboard.horizontalOverflow();
             screenshots.save(browser, screen + (page.equals("/") ? "-overview" : page.replaceAll("[^A-Za-z0-9]+", "-")));
             assertThat(overflow).as("horizontal overflow of #%s on the %s screen", page, screen).isNull();
+            assertThat(dashboard.policyViolations()).as("policy violations on #%s", page).isEmpty();
         }
     }
 
