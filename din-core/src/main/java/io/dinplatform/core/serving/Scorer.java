@@ -26,10 +26,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
@@ -144,11 +145,12 @@ public final class Scorer {
     /**
      * Ranks one user's candidates: the user side (the history's embeddings, its key projections in the attention
      * unit, the profile's embedding) is computed once, on the calling thread; the candidates are then split into up
-     * to {@code threads} chunks, scored at once against that shared user side, one chunk on the calling thread and
-     * the others on {@code executor}.
+     * to {@code threads} chunks, scored at once against that shared user side by the calling thread and helpers on
+     * {@code executor}.
      *
      * @param explain  also return each candidate's attention weights over the history (a model with attention)
-     * @param executor runs the chunks beyond the first (e.g. the model's scoring threads)
+     * @param executor runs the helpers (e.g. the model's scoring threads); a helper that starts late finds no chunk
+     *                 left and returns
      * @param threads  how many chunks at most, the calling thread's included
      */
     public Ranking rankCandidates(Map<String, ?> context, List<? extends Map<String, ?>> candidates, boolean explain,
@@ -253,28 +255,41 @@ public final class Scorer {
     }
 
     /**
-     * Splits [0, count) into up to {@code threads} chunks of at least {@link #MIN_CHUNK} rows and runs them at once:
-     * the first on the calling thread, the others on the executor. Returns when every chunk is done, rethrowing the
-     * first failure.
+     * Splits [0, count) into up to {@code threads} chunks of at least {@link #MIN_CHUNK} rows and scores them at
+     * once. Every participant, the calling thread and a helper per further chunk on the executor, takes the next
+     * chunk nobody has taken, until none is left: when the executor's threads are busy with other requests, the
+     * calling thread scores all its chunks itself instead of waiting for them. Returns when every chunk is done,
+     * rethrowing the first failure.
      */
     private static void scoreChunks(int count, int threads, Executor executor, ChunkScorer chunk) {
         int chunks = Math.max(1, Math.min(threads, count / MIN_CHUNK));
         int size = (count + chunks - 1) / chunks;
-        List<CompletableFuture<Void>> others = new ArrayList<>(chunks - 1);
-        for (int from = size; from < count; from += size) {
-            int start = from;
-            int end = Math.min(count, from + size);
-            others.add(CompletableFuture.runAsync(() -> chunk.score(start, end), executor));
-        }
-        try {
-            chunk.score(0, Math.min(count, size));
-        } finally {
-            CompletableFuture<Void> all = CompletableFuture.allOf(others.toArray(CompletableFuture[]::new));
-            try {
-                all.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(chunks);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable participant = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    chunk.score(c * size, Math.min(count, (c + 1) * size));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
+                }
             }
+        };
+        for (int helper = 1; helper < chunks; helper++) {
+            executor.execute(participant);
+        }
+        participant.run();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the ranking's other chunks were scored", e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 

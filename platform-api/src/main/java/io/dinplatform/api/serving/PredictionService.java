@@ -73,17 +73,21 @@ public class PredictionService {
         ServedVersion resolved = resolver.resolve(name, version, alias);
         try (ModelLease lease = cache.acquire(resolved)) {
             ServedModel model = lease.model();
-            if (explain && model.type() != ModelType.DIN) {
-                throw invalid("explain", "model '" + name + "' version " + resolved.version() + " is a "
-                        + model.type() + " model, which pools the history without attention; explanations need a "
-                        + "DIN model");
-            }
+            requireAttention(model, resolved, explain);
             List<Map<String, Object>> instances = requireInstances(source.instances(model.schema()));
             EncodedDataset rows = encode(model, instances);
             ScoringResult result = await(model, rows, explain);
             model.metrics().predictAnswered(instances.size(), System.nanoTime() - started);
             return new PredictionResponse(resolved.model(), resolved.version(),
                     predictions(result, UnknownFeatures.ofEveryRow(rows)));
+        }
+    }
+
+    private static void requireAttention(ServedModel model, ServedVersion resolved, boolean explain) {
+        if (explain && model.type() != ModelType.DIN) {
+            throw invalid("explain", "model '" + resolved.model() + "' version " + resolved.version() + " is a "
+                    + model.type() + " model, which pools the history without attention; explanations need a "
+                    + "DIN model");
         }
     }
 
@@ -107,9 +111,10 @@ public class PredictionService {
         ServedVersion resolved = resolver.resolve(name, version, alias);
         try (ModelLease lease = cache.acquire(resolved)) {
             ServedModel model = lease.model();
+            requireAttention(model, resolved, request.explainRequested());
             Ranking ranking;
             try {
-                ranking = model.rank(request.context(), candidates);
+                ranking = model.rank(request.context(), candidates, request.explainRequested());
             } catch (InvalidInstanceException e) {
                 throw rankingProblem(model, request, e);
             }
@@ -182,7 +187,8 @@ public class PredictionService {
     private static List<RankedCandidate> best(Ranking ranking, int topK) {
         float[] scores = ranking.scores();
         return IntStream.range(0, scores.length)
-                .mapToObj(i -> new RankedCandidate(i, scores[i], ranking.unknownFeatures().get(i)))
+                .mapToObj(i -> new RankedCandidate(i, scores[i], ranking.unknownFeatures().get(i),
+                        ranking.attention() == null ? null : ranking.attention().get(i)))
                 .sorted(Comparator.comparingDouble(RankedCandidate::score).reversed()
                         .thenComparingInt(RankedCandidate::index))
                 .limit(topK)

@@ -2,6 +2,8 @@ package io.dinplatform.api.serving;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The best candidates of a rank request, the highest score first.
  *
@@ -16,7 +18,10 @@ public record RankResponse(String model, int version, List<RankedCandidate> rank
      * @param score its click probability
      * @param unknownFeatures the features of the candidate and the context whose id the model does not know;
      *                        empty when it knows every id
+     * @param attention with {@code explain}: the attention weight of every history item the model saw for this
+     *                  candidate (the newest {@code maxLength}, oldest first), as predict gives it for the pair
      */
-    public record RankedCandidate(int index, float score, List<String> unknownFeatures) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RankedCandidate(int index, float score, List<String> unknownFeatures, float[] attention) {
     }
 }
