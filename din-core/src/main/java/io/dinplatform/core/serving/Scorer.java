@@ -7,6 +7,7 @@ import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.SequenceColumn;
 import io.dinplatform.core.data.encode.InstanceEncoder;
+import io.dinplatform.core.data.encode.RowEncoder;
 import io.dinplatform.core.embedding.BatchAssembler;
 import io.dinplatform.core.embedding.EmbeddingLookup;
 import io.dinplatform.core.model.CtrModel;
@@ -95,6 +96,14 @@ public final class Scorer {
      */
     public EncodedDataset encode(List<? extends Map<String, ?>> instances) {
         return encoder.encode(instances);
+    }
+
+    /**
+     * An encoder that takes one request's instances value by value, as a parser reads them, into the rows to
+     * {@link #score} (with {@link #encode}'s checks).
+     */
+    public RowEncoder rows(int expectedInstances) {
+        return encoder.rows(expectedInstances);
     }
 
     /**

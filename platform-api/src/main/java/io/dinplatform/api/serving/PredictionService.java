@@ -36,11 +36,14 @@ public class PredictionService {
     private final ResolutionCache resolver;
     private final ModelCache cache;
     private final ServingProperties properties;
+    private final PredictionBodyReader bodies;
 
-    public PredictionService(ResolutionCache resolver, ModelCache cache, ServingProperties properties) {
+    PredictionService(ResolutionCache resolver, ModelCache cache, ServingProperties properties,
+                      PredictionBodyReader bodies) {
         this.resolver = resolver;
         this.cache = cache;
         this.properties = properties;
+        this.bodies = bodies;
     }
 
     /**
@@ -64,6 +67,48 @@ public class PredictionService {
     }
 
     /**
+     * Scores the instances of a predict body, {@code {"instances": [...], "explain": ...}}, parsed straight into the
+     * model's encoded rows ({@link PredictionBodyReader}); the same checks, in the same order, as a bound
+     * {@link PredictionRequest}.
+     *
+     * @throws tools.jackson.core.JacksonException when the body is not a readable predict request
+     */
+    public PredictionResponse predict(String name, String version, String alias, byte[] body) throws IOException {
+        long started = System.nanoTime();
+        ServedVersion resolved = resolver.resolve(name, version, alias);
+        try (ModelLease lease = cache.acquire(resolved)) {
+            ServedModel model = lease.model();
+            PredictionBodyReader.Body read = bodies.read(body, model.rows(1), properties.maxInstancesPerRequest());
+            if (!read.streamed()) {
+                if (read.bound() == null) {
+                    throw new MissingBodyException();
+                }
+                List<Map<String, Object>> instances = requireInstances(read.bound().instances());
+                requireAttention(model, resolved, read.bound().explainRequested());
+                return answer(resolved, model, encode(model, instances), read.bound().explainRequested(), started);
+            }
+            requireCount("instances", read.instances(), read.firstNull(), properties.maxInstancesPerRequest(),
+                    "din.serving.max-instances-per-request");
+            requireAttention(model, resolved, read.explain());
+            EncodedDataset rows;
+            try {
+                rows = read.rows().build();
+            } catch (InvalidInstanceException e) {
+                throw invalid("instances[" + e.instance() + "]." + e.feature(), e.reason());
+            }
+            return answer(resolved, model, rows, read.explain(), started);
+        }
+    }
+
+    /** A JSON null where the body's object belongs: answered as a missing body, as Spring answers a bound one. */
+    public static final class MissingBodyException extends RuntimeException {
+
+        MissingBodyException() {
+            super("Required request body is missing");
+        }
+    }
+
+    /**
      * Scores the instances the source builds against the resolved version's schema, under the same limits and with
      * the same batcher as a v1 predict.
      */
@@ -75,12 +120,16 @@ public class PredictionService {
             ServedModel model = lease.model();
             requireAttention(model, resolved, explain);
             List<Map<String, Object>> instances = requireInstances(source.instances(model.schema()));
-            EncodedDataset rows = encode(model, instances);
-            ScoringResult result = await(model, rows, explain);
-            model.metrics().predictAnswered(instances.size(), System.nanoTime() - started);
-            return new PredictionResponse(resolved.model(), resolved.version(),
-                    predictions(result, UnknownFeatures.ofEveryRow(rows)));
+            return answer(resolved, model, encode(model, instances), explain, started);
         }
+    }
+
+    private PredictionResponse answer(ServedVersion resolved, ServedModel model, EncodedDataset rows,
+                                      boolean explain, long started) {
+        ScoringResult result = await(model, rows, explain);
+        model.metrics().predictAnswered(rows.size(), System.nanoTime() - started);
+        return new PredictionResponse(resolved.model(), resolved.version(),
+                predictions(result, UnknownFeatures.ofEveryRow(rows)));
     }
 
     private static void requireAttention(ServedModel model, ServedVersion resolved, boolean explain) {
@@ -125,18 +174,26 @@ public class PredictionService {
 
     private static List<Map<String, Object>> requireList(String field, List<Map<String, Object>> items, int limit,
                                                          String setting) {
-        if (items == null || items.isEmpty()) {
+        requireCount(field, items == null ? -1 : items.size(), items == null ? -1 : items.indexOf(null), limit,
+                setting);
+        return items;
+    }
+
+    /**
+     * @param count     the items given, -1 when the field is absent or null
+     * @param firstNull the position of the first null item, or -1
+     */
+    private static void requireCount(String field, int count, int firstNull, int limit, String setting) {
+        if (count <= 0) {
             throw invalid(field, "required: at least one");
         }
-        if (items.size() > limit) {
-            throw invalid(field, items.size() + " given but at most " + limit + " are allowed per request (setting "
+        if (count > limit) {
+            throw invalid(field, count + " given but at most " + limit + " are allowed per request (setting "
                     + setting + ")");
         }
-        int missing = items.indexOf(null);
-        if (missing >= 0) {
-            throw invalid(field + "[" + missing + "]", "expected an object of feature values, got null");
+        if (firstNull >= 0) {
+            throw invalid(field + "[" + firstNull + "]", "expected an object of feature values, got null");
         }
-        return items;
     }
 
     /** The rows the batcher scores; a bad instance is reported here, against this request alone. */

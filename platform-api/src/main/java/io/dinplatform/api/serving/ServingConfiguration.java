@@ -9,6 +9,7 @@ import io.dinplatform.registry.model.ModelRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -78,8 +79,8 @@ public class ServingConfiguration {
 
     @Bean
     PredictionService predictionService(ResolutionCache resolutions, ModelCache cache,
-                                        ServingProperties properties) {
-        return new PredictionService(resolutions, cache, properties);
+                                        ServingProperties properties, JsonMapper json) {
+        return new PredictionService(resolutions, cache, properties, new PredictionBodyReader(json));
     }
 
     @Bean

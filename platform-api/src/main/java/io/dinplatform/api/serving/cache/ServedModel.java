@@ -9,6 +9,7 @@ import io.dinplatform.api.serving.batching.DynamicBatcher;
 import io.dinplatform.api.serving.metrics.ModelVersionMetrics;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.data.encode.RowEncoder;
 import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureSchema;
@@ -78,6 +79,14 @@ public final class ServedModel {
      */
     public EncodedDataset encode(List<? extends Map<String, ?>> instances) {
         return scorer.encode(instances);
+    }
+
+    /**
+     * An encoder for one request's instances, value by value as its body is parsed: the rows to {@link #predict},
+     * with {@link #encode}'s checks.
+     */
+    public RowEncoder rows(int expectedInstances) {
+        return scorer.rows(expectedInstances);
     }
 
     /** Scores encoded rows together with other requests' (see {@link DynamicBatcher#submit}). */
