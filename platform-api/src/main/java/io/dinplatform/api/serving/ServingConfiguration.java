@@ -83,6 +83,12 @@ public class ServingConfiguration {
         return new PredictionService(resolutions, cache, properties, new PredictionBodyReader(json));
     }
 
+    /** Predict and rank found without matching every route of the API (see {@link ServingHandlerMapping}). */
+    @Bean
+    ServingHandlerMapping servingHandlerMapping(PredictionController controller) {
+        return new ServingHandlerMapping(controller);
+    }
+
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> servingBodyLimit(
             ServingProperties properties,

@@ -54,6 +54,8 @@ final class LeanPathFigures {
     private static final int SMALL_RANK_CONNECTIONS = 16;
     private static final int REPETITIONS = 5;
     private static final int SEQUENTIAL_RANKS = 60;
+    /** The platform's default {@code din.serving.max-batch-size}: in process, the forward passes served ones run. */
+    private static final int MAX_BATCH_SIZE = 64;
 
     private final List<Map<String, Object>> instances;
     private final FeatureSchema schema;
@@ -108,7 +110,7 @@ final class LeanPathFigures {
         double[] pairsMillis = new double[REPETITIONS];
         double smallRate;
         try (ModelBundle bundle = BundleReader.read(bundleFile, null, Device.cpu())) {
-            Scorer scorer = new Scorer(bundle, LARGE_RANK);
+            Scorer scorer = new Scorer(bundle, MAX_BATCH_SIZE);
             scorer.warmUp();
             Ranking ranking = large.get(0);
             List<Map<String, Object>> pairs = pairs(ranking);

@@ -354,6 +354,8 @@ class ServingApiTest extends PlatformApiTest {
         assertThat(meters.get("din.serving.queue.wait").tags("model", name, "version", "1").timer().count())
                 .isEqualTo(1);
         assertThat(meters.get("din.serving.models.loaded").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("http.server.requests").tags("uri", "/api/v1/models/{name}/predict", "status", "200")
+                .timer().count()).as("the route, not the path, names a predict's request metrics").isPositive();
 
         String scraped = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(gauge(scraped, "din_native_heap_in_use_bytes")).as("the engine's tensors at least")
