@@ -38,15 +38,25 @@ final class BaseModel implements CtrModel {
     @Override
     public NDArray rank(RankingBatch batch) {
         BatchShapes.check(batch, dimensions);
-        NDArray history = batch.history();
-        NDArray weights = batch.historyMask() == null
+        NDArray real = batch.historyMask() == null ? null : batch.historyMask().gt(0);
+        return rank(rankingUser(batch.history(), real), batch.profile(), batch.candidates(), batch.numeric(), false)
+                .logits();
+    }
+
+    /** The pooled history, (1, D), once for every candidate. */
+    @Override
+    public RankingUser rankingUser(NDArray history, NDArray real) {
+        NDArray weights = real == null
                 ? history.getManager().ones(new Shape(1, history.getShape().get(0)), history.getDataType(),
                         history.getDevice())
-                : batch.historyMask().toType(history.getDataType(), false).expandDims(0);
-        NDArray pooled = pool(weights, history); // (1, D), once for every candidate
-        NDArray candidates = batch.candidates();
-        NDArray shared = pooled.broadcast(candidates.getShape());
-        return head.logits(batch.profile(), candidates, shared, batch.numeric(), false);
+                : real.toType(history.getDataType(), false).expandDims(0);
+        return new RankingUser(history, real, null, null, pool(weights, history));
+    }
+
+    @Override
+    public Scores rank(RankingUser user, NDArray profile, NDArray candidates, NDArray numeric, boolean explain) {
+        NDArray shared = user.pooled().broadcast(candidates.getShape());
+        return new Scores(head.logits(profile, candidates, shared, numeric, false), null);
     }
 
     @Override

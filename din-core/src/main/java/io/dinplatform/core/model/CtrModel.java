@@ -39,6 +39,25 @@ public interface CtrModel {
      */
     NDArray rank(RankingBatch batch);
 
+    /**
+     * The part of a ranking that depends on the user alone, computed once and then shared by every chunk of the
+     * user's candidates ({@link #rank(RankingUser, NDArray, NDArray, NDArray, boolean)}).
+     *
+     * @param history (T, D) the user's history items
+     * @param real    (T) true for a real item, or null when all T items are real
+     */
+    RankingUser rankingUser(NDArray history, NDArray real);
+
+    /**
+     * Scores candidates against a user's prepared side; equal (to float rounding) to {@link #forward} on the pairs.
+     *
+     * @param profile    (C, P), or (1, P) shared by every candidate, or null when the schema has none
+     * @param candidates (C, D)
+     * @param numeric    (C, N) or (1, N), or null when the schema has none
+     * @param explain    also return each candidate's attention weights over the history (a model with attention)
+     */
+    Scores rank(RankingUser user, NDArray profile, NDArray candidates, NDArray numeric, boolean explain);
+
     /** The dense parameters and state, by name. */
     ParameterStore parameters();
 

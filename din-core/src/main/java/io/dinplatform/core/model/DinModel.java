@@ -1,6 +1,8 @@
 package io.dinplatform.core.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import io.dinplatform.core.nn.ParameterStore;
 
 /**
@@ -38,10 +40,28 @@ final class DinModel implements CtrModel {
     @Override
     public NDArray rank(RankingBatch batch) {
         BatchShapes.check(batch, dimensions);
-        NDArray raw = activationUnit.rawWeightsForOneHistory(batch.candidates(), batch.history());
-        NDArray weights = pooling.weights(raw, realPositions(batch, raw));
-        NDArray interest = AttentionPooling.pool(weights, batch.history());
-        return head.logits(batch.profile(), batch.candidates(), interest, batch.numeric(), false);
+        NDArray real = batch.historyMask() == null ? null : batch.historyMask().gt(0);
+        return rank(rankingUser(batch.history(), real), batch.profile(), batch.candidates(), batch.numeric(), false)
+                .logits();
+    }
+
+    @Override
+    public RankingUser rankingUser(NDArray history, NDArray real) {
+        LocalActivationUnit.HistoryProjections projections = activationUnit.projectHistory(history);
+        NDArray realPositions = real != null ? real
+                : history.getManager()
+                .ones(new Shape(history.getShape().get(0)), DataType.FLOAT32, history.getDevice()).gt(0);
+        return new RankingUser(history, realPositions, projections.keys(), projections.products(), null);
+    }
+
+    @Override
+    public Scores rank(RankingUser user, NDArray profile, NDArray candidates, NDArray numeric, boolean explain) {
+        NDArray raw = activationUnit.rawWeightsForUser(candidates, user.history().getShape().get(0),
+                new LocalActivationUnit.HistoryProjections(user.keyProjection(), user.productProjection()));
+        NDArray weights = pooling.weights(raw, user.real().expandDims(0).broadcast(raw.getShape()));
+        NDArray interest = AttentionPooling.pool(weights, user.history());
+        NDArray logits = head.logits(profile, candidates, interest, numeric, false);
+        return new Scores(logits, explain ? weights : null);
     }
 
     /** The attention unit, for tests of its split first layer. */
@@ -71,12 +91,5 @@ final class DinModel implements CtrModel {
         NDArray interest = AttentionPooling.pool(weights, batch.history());
         NDArray logits = head.logits(batch.profile(), batch.candidate(), interest, batch.numeric(), training);
         return new Scores(logits, weights);
-    }
-
-    private static NDArray realPositions(RankingBatch batch, NDArray raw) {
-        if (batch.historyMask() == null) {
-            return raw.onesLike().gt(0);
-        }
-        return batch.historyMask().gt(0).expandDims(0).broadcast(raw.getShape());
     }
 }

@@ -46,16 +46,44 @@ final class LocalActivationUnit {
         return mlp.forwardFromFirstPreActivation(preActivation, mask, training).squeeze(2);
     }
 
+    /** What the first layer computes from one user's history alone, for {@link #rawWeightsForUser}. */
+    record HistoryProjections(NDArray keys, NDArray products) {
+    }
+
     /**
-     * Inference for one user's history against many candidates: the history is embedded once, for all of them.
+     * The history's side of the first layer, once per ranked user: the key projection {@code k·Wk} of every item,
+     * (T, H), and the product term's history part laid out as one matrix, (D, T·H) with entry (d, t·H + h) =
+     * {@code k[t, d]·Wp[d, h]}, so that every candidate's product term {@code Wp·(q·k)} over all T items is one row of
+     * a single (C, D) × (D, T·H) product instead of C small batched ones.
+     *
+     * @param history (T, D)
+     */
+    HistoryProjections projectHistory(NDArray history) {
+        FirstLayer layer = firstLayer(history.getManager());
+        long items = history.getShape().get(0);
+        long hidden = layer.historyPart().getShape().get(1);
+        NDArray keys = history.matMul(layer.historyPart());
+        NDArray products = history.transpose().expandDims(2).mul(layer.productPart().expandDims(1))
+                .reshape(itemWidth, items * hidden);
+        return new HistoryProjections(keys, products);
+    }
+
+    /**
+     * Ranking: candidates against one user's {@link #projectHistory projected history}; equal (to float rounding) to
+     * {@link #rawWeights} on the same pairs.
      *
      * @param candidates (C, D)
-     * @param history    (T, D)
+     * @param items      T, the history's length
      * @return (C, T) raw weights
      */
-    NDArray rawWeightsForOneHistory(NDArray candidates, NDArray history) {
+    NDArray rawWeightsForUser(NDArray candidates, long items, HistoryProjections history) {
         FirstLayer layer = firstLayer(candidates.getManager());
-        NDArray preActivation = layer.perCandidatePreActivation(candidates, history.expandDims(0));
+        long count = candidates.getShape().get(0);
+        long hidden = layer.historyPart().getShape().get(1);
+        NDArray candidateTerm = candidates.matMul(layer.candidatePart()).addi(layer.bias()).expandDims(1); // (C,1,H)
+        NDArray preActivation = candidates.matMul(history.products()).reshape(count, items, hidden)
+                .addi(history.keys().expandDims(0))
+                .addi(candidateTerm);
         return mlp.forwardFromFirstPreActivation(preActivation, null, false).squeeze(2);
     }
 

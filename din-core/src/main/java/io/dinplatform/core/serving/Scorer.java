@@ -7,11 +7,12 @@ import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.SequenceColumn;
 import io.dinplatform.core.data.encode.InstanceEncoder;
+import io.dinplatform.core.data.encode.RowEncoder;
 import io.dinplatform.core.embedding.BatchAssembler;
 import io.dinplatform.core.embedding.EmbeddingLookup;
 import io.dinplatform.core.model.CtrModel;
 import io.dinplatform.core.model.EmbeddedBatch;
-import io.dinplatform.core.model.RankingBatch;
+import io.dinplatform.core.model.RankingUser;
 import io.dinplatform.core.model.Scores;
 import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
@@ -19,6 +20,7 @@ import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.core.nn.GradientMode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
@@ -45,6 +51,9 @@ public final class Scorer {
     private final InstanceEncoder encoder;
     private final EmbeddingLookup lookup;
     private final int maxBatchSize;
+    /** Below this many candidates a chunk is not worth another thread. */
+    private static final int MIN_CHUNK = 32;
+
     private final ConcurrentLinkedQueue<BatchAssembler> assemblers = new ConcurrentLinkedQueue<>();
 
     /**
@@ -90,6 +99,14 @@ public final class Scorer {
     }
 
     /**
+     * An encoder that takes one request's instances value by value, as a parser reads them, into the rows to
+     * {@link #score} (with {@link #encode}'s checks).
+     */
+    public RowEncoder rows(int expectedInstances) {
+        return encoder.rows(expectedInstances);
+    }
+
+    /**
      * Scores rows that {@link #encode} produced (or several such results joined with
      * {@link EncodedDataset#concatenate}).
      *
@@ -128,11 +145,27 @@ public final class Scorer {
 
     /**
      * {@link #rank}, with each candidate's unknown features (see {@link UnknownFeatures}): the candidate's own, the
-     * context's, and the histories'.
+     * context's, and the histories'. Scores on the calling thread alone.
      */
     public Ranking rankCandidates(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
+        return rankCandidates(context, candidates, false, Runnable::run, 1);
+    }
+
+    /**
+     * Ranks one user's candidates: the user side (the history's embeddings, its key projections in the attention
+     * unit, the profile's embedding) is computed once, on the calling thread; the candidates are then split into up
+     * to {@code threads} chunks, scored at once against that shared user side by the calling thread and helpers on
+     * {@code executor}.
+     *
+     * @param explain  also return each candidate's attention weights over the history (a model with attention)
+     * @param executor runs the helpers (e.g. the model's scoring threads); a helper that starts late finds no chunk
+     *                 left and returns
+     * @param threads  how many chunks at most, the calling thread's included
+     */
+    public Ranking rankCandidates(Map<String, ?> context, List<? extends Map<String, ?>> candidates, boolean explain,
+                                  Executor executor, int threads) {
         if (candidates.isEmpty()) {
-            return new Ranking(new float[0], List.of());
+            return new Ranking(new float[0], List.of(), null);
         }
         FeatureSchema schema = bundle.schema();
         EncodedDataset user = encoder.encode(List.of(merge(context, candidates.get(0), schema, false)));
@@ -140,27 +173,139 @@ public final class Scorer {
         candidates.forEach(c -> pairs.add(merge(context, c, schema, true)));
         EncodedDataset items = encoder.encode(pairs);
         float[] scores = new float[candidates.size()];
+        float[][] attention = explain ? new float[candidates.size()][] : null;
         BatchAssembler userAssembler = borrowAssembler();
-        BatchAssembler itemAssembler = borrowAssembler();
         try (GradientMode off = GradientMode.disabled(); NDManager userManager = bundle.tables().manager()
                 .newSubManager()) {
             EmbeddedBatch userBatch = lookup.lookup(userAssembler.assemble(user, new int[] {0}, 0, 1), userManager);
-            NDArray history = userBatch.history().get(new NDIndex("0")); // (T, D): all real, T is its true length
-            int[] rows = IntStream.range(0, candidates.size()).toArray();
-            for (int from = 0; from < rows.length; from += maxBatchSize) {
-                int to = Math.min(rows.length, from + maxBatchSize);
+            RankedUser ranked = new RankedUser(
+                    model.rankingUser(userBatch.history().get(new NDIndex("0")), userBatch.mask().get(new NDIndex(
+                            "0")).gt(0)),
+                    carryUserFeatures(candidates) ? null : userBatch,
+                    historyLength(user));
+            assemblers.add(userAssembler);
+            userAssembler = null;
+            scoreChunks(candidates.size(), Math.max(1, threads), executor,
+                    (from, to) -> rankChunk(ranked, items, from, to, userManager, scores, attention));
+        } finally {
+            if (userAssembler != null) {
+                assemblers.add(userAssembler);
+            }
+        }
+        boolean hasAttention = attention != null && attention[0] != null;
+        return new Ranking(scores, unknownFeatures(user, items), hasAttention ? List.of(attention) : null);
+    }
+
+    /**
+     * The user's side of one ranking.
+     *
+     * @param shared the user's own embedded row when every candidate takes its profile, context and numeric values
+     *               from the context (then embedded once, not per candidate); null when some candidate overrides them
+     */
+    private record RankedUser(RankingUser side, EmbeddedBatch shared, int historyLength) {
+    }
+
+    /** Whether some candidate carries a value of the user's side: a profile, context or numeric feature. */
+    private boolean carryUserFeatures(List<? extends Map<String, ?>> candidates) {
+        FeatureSchema schema = bundle.schema();
+        List<String> userFeatures = new ArrayList<>();
+        schema.profileAndContext().forEach(f -> userFeatures.add(f.name()));
+        schema.numeric().forEach(f -> userFeatures.add(f.name()));
+        for (Map<String, ?> candidate : candidates) {
+            for (String feature : userFeatures) {
+                if (candidate.containsKey(feature)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int historyLength(EncodedDataset user) {
+        List<FeatureSpec> sequences = bundle.schema().sequences();
+        if (sequences.isEmpty()) {
+            return 0;
+        }
+        return Math.min(user.sequences().get(sequences.get(0).name()).length(0), bundle.schema().maxHistoryLength());
+    }
+
+    /** Candidates [from, to), in forward passes of at most {@code maxBatchSize}, against the shared user side. */
+    private void rankChunk(RankedUser user, EncodedDataset items, int from, int to, NDManager userManager,
+                           float[] scores, float[][] attention) {
+        int[] rows = IntStream.range(0, items.size()).toArray();
+        BatchAssembler assembler = borrowAssembler();
+        try (GradientMode off = GradientMode.disabled()) {
+            for (int start = from; start < to; start += maxBatchSize) {
+                int end = Math.min(to, start + maxBatchSize);
                 try (NDManager batchManager = userManager.newSubManager()) {
-                    EmbeddedBatch batch = lookup.lookup(itemAssembler.assemble(items, rows, from, to), batchManager);
-                    NDArray logits = model.rank(new RankingBatch(batch.profile(), batch.candidate(), history, null,
-                            batch.numeric()));
-                    System.arraycopy(probabilities(logits), 0, scores, from, to - from);
+                    EmbeddedBatch batch = lookup.lookup(assembler.assemble(items, rows, start, end), batchManager);
+                    EmbeddedBatch profileSource = user.shared() != null ? user.shared() : batch;
+                    Scores result = model.rank(user.side(), profileSource.profile(), batch.candidate(),
+                            profileSource.numeric(), attention != null);
+                    System.arraycopy(probabilities(result.logits()), 0, scores, start, end - start);
+                    if (attention != null && result.attention() != null) {
+                        copyRankingAttention(result.attention(), user.historyLength(), start, end, attention);
+                    }
                 }
             }
         } finally {
-            assemblers.add(userAssembler);
-            assemblers.add(itemAssembler);
+            assemblers.add(assembler);
         }
-        return new Ranking(scores, unknownFeatures(user, items));
+    }
+
+    /** Every candidate sees the same history, so each row's weights are the first {@code length} entries. */
+    private static void copyRankingAttention(NDArray weights, int length, int from, int to, float[][] attention) {
+        int padded = (int) weights.getShape().get(1);
+        float[] flat = weights.toFloatArray();
+        for (int r = from; r < to; r++) {
+            int offset = (r - from) * padded;
+            attention[r] = Arrays.copyOfRange(flat, offset, offset + Math.min(length, padded));
+        }
+    }
+
+    /**
+     * Splits [0, count) into up to {@code threads} chunks of at least {@link #MIN_CHUNK} rows and scores them at
+     * once. Every participant, the calling thread and a helper per further chunk on the executor, takes the next
+     * chunk nobody has taken, until none is left: when the executor's threads are busy with other requests, the
+     * calling thread scores all its chunks itself instead of waiting for them. Returns when every chunk is done,
+     * rethrowing the first failure.
+     */
+    private static void scoreChunks(int count, int threads, Executor executor, ChunkScorer chunk) {
+        int chunks = Math.max(1, Math.min(threads, count / MIN_CHUNK));
+        int size = (count + chunks - 1) / chunks;
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(chunks);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable participant = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    chunk.score(c * size, Math.min(count, (c + 1) * size));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
+                }
+            }
+        };
+        for (int helper = 1; helper < chunks; helper++) {
+            executor.execute(participant);
+        }
+        participant.run();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the ranking's other chunks were scored", e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /** Scores the candidates [from, to). */
+    @FunctionalInterface
+    private interface ChunkScorer {
+        void score(int from, int to);
     }
 
     /**

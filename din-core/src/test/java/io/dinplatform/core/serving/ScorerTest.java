@@ -88,6 +88,58 @@ class ScorerTest {
         assertThat(ranked).containsExactly(scorer.predict(pairs), within(1e-6f));
     }
 
+    /**
+     * Candidates spread over several threads, each chunk in several forward passes, score as predict scores the
+     * pairs, and explain gives each candidate the attention weights predict gives its pair.
+     */
+    @Test
+    void aRankingSpreadOverThreadsScoresAndExplainsAsPredictOnThePairs() throws Exception {
+        Scorer scorer = scorer(ModelType.DIN, 16);
+        Map<String, Object> context = new HashMap<>(SmallModel.instances(7, 1).get(0));
+        context.remove("item_id");
+        context.remove("cate_id");
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (int c = 0; c < 203; c++) {
+            Map<String, Object> candidate = Map.of("item_id", "i" + (c % 50), "cate_id", "c" + (c % 9));
+            candidates.add(candidate);
+            Map<String, Object> pair = new HashMap<>(context);
+            pair.putAll(candidate);
+            pairs.add(pair);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Ranking ranking = scorer.rankCandidates(context, candidates, true, threads, 4);
+            ScoringResult predicted = scorer.predict(pairs, true);
+
+            assertThat(ranking.scores()).containsExactly(predicted.scores(), within(1e-6f));
+            assertThat(ranking.attention()).hasSize(candidates.size());
+            for (int c = 0; c < candidates.size(); c++) {
+                assertThat(ranking.attention().get(c)).as("candidate %d", c)
+                        .containsExactly(predicted.attention().get(c), within(1e-6f));
+            }
+            assertThat(scorer.rankCandidates(context, candidates, false, threads, 4).attention()).isNull();
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    @Test
+    void aCandidateThatOverridesTheUsersProfileIsRankedWithItsOwn() throws IOException {
+        Scorer scorer = scorer(ModelType.DIN, 16);
+        Map<String, Object> context = Map.of("user_id", "u3", "age", 3.5, "hist_item_id", List.of("i1", "i2"),
+                "hist_cate_id", List.of("c1", "c2"));
+        List<Map<String, Object>> candidates = List.of(Map.of("item_id", "i1", "cate_id", "c1"),
+                Map.of("item_id", "i4", "cate_id", "c2", "user_id", "u5", "age", 1.0));
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (Map<String, Object> candidate : candidates) {
+            Map<String, Object> pair = new HashMap<>(context);
+            pair.putAll(candidate);
+            pairs.add(pair);
+        }
+        assertThat(scorer.rank(context, candidates)).containsExactly(scorer.predict(pairs), within(1e-6f));
+    }
+
     @Test
     void aUserWithoutHistoryIsRankedLikeThePairs() throws IOException {
         Scorer scorer = scorer(ModelType.DIN, 16);

@@ -2,11 +2,11 @@ package io.dinplatform.api.online;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.IntFunction;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What one answered request showed, for the impression log. The features are read only when the request is drawn
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param latencyNanos the request's time in the platform
  */
 public record ServedImpressions(String model, int version, String arm, float[] scores,
-                                IntFunction<Map<String, Object>> features, IntFunction<List<String>> unknownFeatures,
+                                IntFunction<JsonNode> features, IntFunction<List<String>> unknownFeatures,
                                 String groupFeature, long latencyNanos) {
 
     /** The arm of a request that named neither a version nor an alias. */
@@ -40,19 +40,40 @@ public record ServedImpressions(String model, int version, String arm, float[] s
     }
 
     JsonNode featuresOf(int i) {
-        return JSON.valueToTree(features.apply(i));
+        return features.apply(i);
     }
 
     String groupOf(int i) {
         if (groupFeature == null) {
             return null;
         }
-        Object value = features.apply(i).get(groupFeature);
-        return value == null ? null : Objects.toString(value);
+        JsonNode value = features.apply(i).get(groupFeature);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
-    /** The instances of a predict request, as they were sent. */
-    public static IntFunction<Map<String, Object>> instances(List<Map<String, Object>> instances) {
-        return instances::get;
+    /** The instances of a bound request, as they were sent. */
+    public static IntFunction<JsonNode> instances(List<Map<String, Object>> instances) {
+        return i -> JSON.valueToTree(instances.get(i));
+    }
+
+    /** A ranked candidate's features as scored: the context's, with the candidate's own over them. */
+    public static JsonNode withContext(Map<String, Object> context, Map<String, Object> candidate) {
+        ObjectNode features = JSON.valueToTree(context);
+        features.setAll((ObjectNode) JSON.valueToTree(candidate));
+        return features;
+    }
+
+    /**
+     * The instances of a predict body, read from its bytes the first time they are asked for: a request not drawn
+     * for the log never parses its body a second time.
+     */
+    public static IntFunction<JsonNode> instances(byte[] body) {
+        JsonNode[] parsed = new JsonNode[1];
+        return i -> {
+            if (parsed[0] == null) {
+                parsed[0] = JSON.readTree(body).path("instances");
+            }
+            return parsed[0].get(i);
+        };
     }
 }

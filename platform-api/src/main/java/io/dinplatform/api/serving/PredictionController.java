@@ -3,6 +3,13 @@ package io.dinplatform.api.serving;
 import java.io.IOException;
 
 import io.dinplatform.api.openapi.ProblemResponses;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import tools.jackson.core.JacksonException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,7 +37,7 @@ public class PredictionController {
         this.predictions = predictions;
     }
 
-    @PostMapping("/predict")
+    @PostMapping(value = "/predict", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Operation(operationId = "predict",
             summary = "Click probabilities of raw instances; with explain, each history item's attention weight "
             + "(DIN only: a base model answers 400). 429 with Retry-After when the model's queue is full")
@@ -41,8 +48,22 @@ public class PredictionController {
                                       String version,
                                       @Parameter(description = ALIAS_HELP) @RequestParam(required = false)
                                       String alias,
-                                      @RequestBody PredictionRequest request) throws IOException {
-        return predictions.predict(name, version, alias, request);
+                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                              content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                                      schema = @Schema(implementation = PredictionRequest.class)))
+                                      @RequestBody byte[] body,
+                                      HttpServletRequest servletRequest) throws IOException {
+        // The body is parsed once the model is known, straight into its encoded rows (see PredictionBodyReader);
+        // what it cannot read is answered as Spring answers an unreadable bound body.
+        try {
+            return predictions.predict(name, version, alias, body);
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e,
+                    new ServletServerHttpRequest(servletRequest));
+        } catch (PredictionService.MissingBodyException e) {
+            throw new HttpMessageNotReadableException("Required request body is missing",
+                    new ServletServerHttpRequest(servletRequest));
+        }
     }
 
     @PostMapping("/rank")

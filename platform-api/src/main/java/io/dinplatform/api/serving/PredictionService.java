@@ -3,11 +3,11 @@ package io.dinplatform.api.serving;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import io.dinplatform.api.error.FieldError;
@@ -29,25 +29,27 @@ import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.serving.Ranking;
 import io.dinplatform.core.serving.ScoringResult;
 import io.dinplatform.core.serving.UnknownFeatures;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Online predictions: checks a request against the limits and the model's schema, resolves the model version, holds
  * it for the duration of the request, and scores through the version's batcher (predict) or the ranking path that
- * computes the user side once (rank), and gives every score it returns an impression id (logged when the request
- * is drawn for the impression log).
+ * computes the user side once (rank).
  */
 public class PredictionService {
 
     private final ResolutionCache resolver;
     private final ModelCache cache;
     private final ServingProperties properties;
+    private final PredictionBodyReader bodies;
     private final ImpressionLog impressions;
 
-    public PredictionService(ResolutionCache resolver, ModelCache cache, ServingProperties properties,
-                             ImpressionLog impressions) {
+    PredictionService(ResolutionCache resolver, ModelCache cache, ServingProperties properties,
+                      PredictionBodyReader bodies, ImpressionLog impressions) {
         this.resolver = resolver;
         this.cache = cache;
         this.properties = properties;
+        this.bodies = bodies;
         this.impressions = impressions;
     }
 
@@ -72,6 +74,50 @@ public class PredictionService {
     }
 
     /**
+     * Scores the instances of a predict body, {@code {"instances": [...], "explain": ...}}, parsed straight into the
+     * model's encoded rows ({@link PredictionBodyReader}); the same checks, in the same order, as a bound
+     * {@link PredictionRequest}.
+     *
+     * @throws tools.jackson.core.JacksonException when the body is not a readable predict request
+     */
+    public PredictionResponse predict(String name, String version, String alias, byte[] body) throws IOException {
+        long started = System.nanoTime();
+        ServedVersion resolved = resolver.resolve(name, version, alias);
+        try (ModelLease lease = cache.acquire(resolved)) {
+            ServedModel model = lease.model();
+            PredictionBodyReader.Body read = bodies.read(body, model.rows(1), properties.maxInstancesPerRequest());
+            if (!read.streamed()) {
+                if (read.bound() == null) {
+                    throw new MissingBodyException();
+                }
+                List<Map<String, Object>> instances = requireInstances(read.bound().instances());
+                requireAttention(model, resolved, read.bound().explainRequested());
+                return answer(resolved, model, encode(model, instances), read.bound().explainRequested(), started,
+                        ServedImpressions.arm(version, alias), ServedImpressions.instances(instances));
+            }
+            requireCount("instances", read.instances(), read.firstNull(), properties.maxInstancesPerRequest(),
+                    "din.serving.max-instances-per-request");
+            requireAttention(model, resolved, read.explain());
+            EncodedDataset rows;
+            try {
+                rows = read.rows().build();
+            } catch (InvalidInstanceException e) {
+                throw invalid("instances[" + e.instance() + "]." + e.feature(), e.reason());
+            }
+            return answer(resolved, model, rows, read.explain(), started, ServedImpressions.arm(version, alias),
+                    ServedImpressions.instances(body));
+        }
+    }
+
+    /** A JSON null where the body's object belongs: answered as a missing body, as Spring answers a bound one. */
+    public static final class MissingBodyException extends RuntimeException {
+
+        MissingBodyException() {
+            super("Required request body is missing");
+        }
+    }
+
+    /**
      * Scores the instances the source builds against the resolved version's schema, under the same limits and with
      * the same batcher as a v1 predict.
      */
@@ -81,21 +127,33 @@ public class PredictionService {
         ServedVersion resolved = resolver.resolve(name, version, alias);
         try (ModelLease lease = cache.acquire(resolved)) {
             ServedModel model = lease.model();
-            if (explain && model.type() != ModelType.DIN) {
-                throw invalid("explain", "model '" + name + "' version " + resolved.version() + " is a "
-                        + model.type() + " model, which pools the history without attention; explanations need a "
-                        + "DIN model");
-            }
+            requireAttention(model, resolved, explain);
             List<Map<String, Object>> instances = requireInstances(source.instances(model.schema()));
-            EncodedDataset rows = encode(model, instances);
-            ScoringResult result = await(model, rows, explain);
-            long elapsed = System.nanoTime() - started;
-            model.metrics().predictAnswered(instances.size(), elapsed);
-            List<List<String>> unknown = UnknownFeatures.ofEveryRow(rows);
-            List<UUID> ids = impressions.record(new ServedImpressions(resolved.model(), resolved.version(),
-                    ServedImpressions.arm(version, alias), result.scores(), ServedImpressions.instances(instances),
-                    unknown::get, model.schema().effectiveGroup(), elapsed));
-            return new PredictionResponse(resolved.model(), resolved.version(), predictions(result, unknown, ids));
+            return answer(resolved, model, encode(model, instances), explain, started,
+                    ServedImpressions.arm(version, alias), ServedImpressions.instances(instances));
+        }
+    }
+
+    /**
+     * Scores the rows and answers with a prediction per row, each with its impression id (logged, features as sent,
+     * when the request is drawn for the impression log).
+     */
+    private PredictionResponse answer(ServedVersion resolved, ServedModel model, EncodedDataset rows,
+                                      boolean explain, long started, String arm, IntFunction<JsonNode> features) {
+        ScoringResult result = await(model, rows, explain);
+        long elapsed = System.nanoTime() - started;
+        model.metrics().predictAnswered(rows.size(), elapsed);
+        List<List<String>> unknown = UnknownFeatures.ofEveryRow(rows);
+        List<UUID> ids = impressions.record(new ServedImpressions(resolved.model(), resolved.version(), arm,
+                result.scores(), features, unknown::get, model.schema().effectiveGroup(), elapsed));
+        return new PredictionResponse(resolved.model(), resolved.version(), predictions(result, unknown, ids));
+    }
+
+    private static void requireAttention(ServedModel model, ServedVersion resolved, boolean explain) {
+        if (explain && model.type() != ModelType.DIN) {
+            throw invalid("explain", "model '" + resolved.model() + "' version " + resolved.version() + " is a "
+                    + model.type() + " model, which pools the history without attention; explanations need a "
+                    + "DIN model");
         }
     }
 
@@ -119,27 +177,29 @@ public class PredictionService {
         ServedVersion resolved = resolver.resolve(name, version, alias);
         try (ModelLease lease = cache.acquire(resolved)) {
             ServedModel model = lease.model();
+            requireAttention(model, resolved, request.explainRequested());
             Ranking ranking;
             try {
-                ranking = model.rank(request.context(), candidates);
+                ranking = model.rank(request.context(), candidates, request.explainRequested());
             } catch (InvalidInstanceException e) {
                 throw rankingProblem(model, request, e);
             }
             long elapsed = System.nanoTime() - started;
             model.metrics().rankAnswered(candidates.size(), elapsed);
-            float[] returned = new float[Math.min(topK, candidates.size())];
             List<Integer> order = bestFirst(ranking, topK);
+            float[] returned = new float[order.size()];
             for (int r = 0; r < returned.length; r++) {
                 returned[r] = ranking.scores()[order.get(r)];
             }
             List<UUID> ids = impressions.record(new ServedImpressions(resolved.model(), resolved.version(),
                     ServedImpressions.arm(version, alias), returned,
-                    r -> withContext(request.context(), candidates.get(order.get(r))),
+                    r -> ServedImpressions.withContext(request.context(), candidates.get(order.get(r))),
                     r -> ranking.unknownFeatures().get(order.get(r)), model.schema().effectiveGroup(), elapsed));
             List<RankedCandidate> ranked = new ArrayList<>(returned.length);
             for (int r = 0; r < returned.length; r++) {
                 int index = order.get(r);
-                ranked.add(new RankedCandidate(index, returned[r], ranking.unknownFeatures().get(index), ids.get(r)));
+                ranked.add(new RankedCandidate(index, returned[r], ranking.unknownFeatures().get(index),
+                        ranking.attention() == null ? null : ranking.attention().get(index), ids.get(r)));
             }
             return new RankResponse(resolved.model(), resolved.version(), ranked);
         }
@@ -147,18 +207,26 @@ public class PredictionService {
 
     private static List<Map<String, Object>> requireList(String field, List<Map<String, Object>> items, int limit,
                                                          String setting) {
-        if (items == null || items.isEmpty()) {
+        requireCount(field, items == null ? -1 : items.size(), items == null ? -1 : items.indexOf(null), limit,
+                setting);
+        return items;
+    }
+
+    /**
+     * @param count     the items given, -1 when the field is absent or null
+     * @param firstNull the position of the first null item, or -1
+     */
+    private static void requireCount(String field, int count, int firstNull, int limit, String setting) {
+        if (count <= 0) {
             throw invalid(field, "required: at least one");
         }
-        if (items.size() > limit) {
-            throw invalid(field, items.size() + " given but at most " + limit + " are allowed per request (setting "
+        if (count > limit) {
+            throw invalid(field, count + " given but at most " + limit + " are allowed per request (setting "
                     + setting + ")");
         }
-        int missing = items.indexOf(null);
-        if (missing >= 0) {
-            throw invalid(field + "[" + missing + "]", "expected an object of feature values, got null");
+        if (firstNull >= 0) {
+            throw invalid(field + "[" + firstNull + "]", "expected an object of feature values, got null");
         }
-        return items;
     }
 
     /** The rows the batcher scores; a bad instance is reported here, against this request alone. */
@@ -215,13 +283,6 @@ public class PredictionService {
                         .thenComparingInt(Integer::intValue))
                 .limit(topK)
                 .toList();
-    }
-
-    /** A ranked candidate's features as scored: the context's, with the candidate's own over them. */
-    private static Map<String, Object> withContext(Map<String, Object> context, Map<String, Object> candidate) {
-        Map<String, Object> features = new LinkedHashMap<>(context);
-        features.putAll(candidate);
-        return features;
     }
 
     private static InvalidRequestException invalid(String field, String reason) {

@@ -9,7 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -30,9 +29,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    /** Predict and rank, and the Open Inference Protocol's infer. */
-    private static final Pattern SERVING_PATH = Pattern.compile(
-            "/api/v1/models/[^/]+/(predict|rank)|/v2/models/[^/]+(/versions/[^/]+)?/infer");
+    private static final String V1_MODELS = "/api/v1/models/";
+    private static final String V2_MODELS = "/v2/models/";
+    private static final String V2_VERSIONS = "/versions/";
+    private static final String V2_INFER = "/infer";
     private static final String SERVING_SETTING = "din.serving.max-body-size";
 
     private final DataSize limit;
@@ -71,7 +71,35 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private static boolean isServing(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && SERVING_PATH.matcher(request.getRequestURI()).matches();
+        return "POST".equals(request.getMethod()) && isServingPath(request.getRequestURI());
+    }
+
+    /**
+     * Predict and rank ({@code /api/v1/models/{name}/predict|rank}), and the Open Inference Protocol's infer
+     * ({@code /v2/models/{name}[/versions/{version}]/infer}), each segment non-empty. Read with plain string
+     * comparisons, not a regular expression: every request of the API passes here.
+     */
+    static boolean isServingPath(String path) {
+        if (path.startsWith(V1_MODELS)) {
+            int nameEnd = path.indexOf('/', V1_MODELS.length());
+            return nameEnd > V1_MODELS.length()
+                    && (path.endsWith("/predict") && path.length() == nameEnd + "/predict".length()
+                    || path.endsWith("/rank") && path.length() == nameEnd + "/rank".length());
+        }
+        if (!path.startsWith(V2_MODELS) || !path.endsWith(V2_INFER)) {
+            return false;
+        }
+        int nameEnd = path.indexOf('/', V2_MODELS.length());
+        int inferStart = path.length() - V2_INFER.length();
+        if (nameEnd <= V2_MODELS.length()) {
+            return false;
+        }
+        if (nameEnd == inferStart) {
+            return true;
+        }
+        int versionStart = nameEnd + V2_VERSIONS.length();
+        return path.startsWith(V2_VERSIONS, nameEnd) && versionStart < inferStart
+                && path.indexOf('/', versionStart) == inferStart;
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

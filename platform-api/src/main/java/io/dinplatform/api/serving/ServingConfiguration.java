@@ -10,6 +10,7 @@ import io.dinplatform.registry.model.ModelRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -79,8 +80,14 @@ public class ServingConfiguration {
 
     @Bean
     PredictionService predictionService(ResolutionCache resolutions, ModelCache cache,
-                                        ServingProperties properties, ImpressionLog impressions) {
-        return new PredictionService(resolutions, cache, properties, impressions);
+                                        ServingProperties properties, JsonMapper json, ImpressionLog impressions) {
+        return new PredictionService(resolutions, cache, properties, new PredictionBodyReader(json), impressions);
+    }
+
+    /** Predict and rank found without matching every route of the API (see {@link ServingHandlerMapping}). */
+    @Bean
+    ServingHandlerMapping servingHandlerMapping(PredictionController controller) {
+        return new ServingHandlerMapping(controller);
     }
 
     @Bean

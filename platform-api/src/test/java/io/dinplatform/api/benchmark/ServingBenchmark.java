@@ -76,14 +76,25 @@ public final class ServingBenchmark {
             instances = RandomInstances.of(bundle, INSTANCES, 7);
             schema = bundle.schema();
         }
-        Bodies bodies = new Bodies(instances.stream()
+        List<String> predictBodies = instances.stream()
                 .map(instance -> JsonMapper.shared().writeValueAsString(Map.of("instances", List.of(instance))))
-                .toList(),
+                .toList();
+        LeanPathFigures lean = new LeanPathFigures(instances, schema, predictBodies, options.clients(),
+                options.warmupSeconds(), options.seconds());
+        if (options.parts().equals("lean")) {
+            LeanPathFigures.Served served;
+            try (ConfigurableApplicationContext platform = start(dataDirectory, true, options)) {
+                served = lean.measureServed(port(platform), MODEL);
+            }
+            lean.measureInProcessAndPrint(options.bundle(), served);
+            return;
+        }
+        Bodies bodies = new Bodies(predictBodies,
                 instances.stream().map(instance -> InferenceBodies.rest(schema, instance)).toList(),
                 grpcRequests(schema, instances));
 
-        Settings batched = againstPlatform(dataDirectory, true, options, bodies);
-        Settings alone = againstPlatform(dataDirectory, false, options, bodies);
+        Settings batched = againstPlatform(dataDirectory, true, options, bodies, lean);
+        Settings alone = againstPlatform(dataDirectory, false, options, bodies, null);
         InProcess inProcess = inProcess(options, instances);
 
         System.out.println();
@@ -112,13 +123,14 @@ public final class ServingBenchmark {
         System.out.printf(Locale.ROOT, "rank of 1 user x %d candidates: %.2f ms; the same %d pairs through predict: "
                         + "%.2f ms (ratio %.2f)%n", RANK_CANDIDATES, inProcess.rankMillis(), RANK_CANDIDATES,
                 inProcess.pairsMillis(), inProcess.rankMillis() / inProcess.pairsMillis());
+        lean.measureInProcessAndPrint(options.bundle(), batched.lean());
     }
 
     /**
      * The predictions measured on one start of the platform (REST v1, REST v2, gRPC) and, with wrk, the floor of a
      * trivial request.
      */
-    private record Settings(Load predict, Load infer, Load grpc, Load floor) {
+    private record Settings(Load predict, Load infer, Load grpc, Load floor, LeanPathFigures.Served lean) {
     }
 
     /** The same instances as v1 bodies, REST v2 bodies and a file of length-delimited gRPC requests. */
@@ -136,24 +148,38 @@ public final class ServingBenchmark {
         return file;
     }
 
-    /** Starts the platform with batching on or off, registers the model on the first start, and loads it. */
-    private static Settings againstPlatform(Path dataDirectory, boolean batching, Options options,
-                                            Bodies bodies) throws Exception {
+    /** Starts the platform with batching on or off and registers the model on the first start. */
+    private static ConfigurableApplicationContext start(Path dataDirectory, boolean batching, Options options)
+            throws IOException {
         // Arguments, not default properties: they must win over application.properties.
-        try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApiApplication.class)
+        ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApiApplication.class)
                 .run("--server.port=0", "--din.data-dir=" + dataDirectory, "--din.worker.embedded=false",
                         "--din.serving.batching=" + batching, "--spring.main.banner-mode=off",
                         // the benchmark measures serving; a token check per request is a separate question
                         "--din.security.open-predict=true", "--management.endpoint.health.probes.enabled=true",
                         "--logging.level.root=WARN", "--server.tomcat.threads.max=" + Math.max(200, options.clients()),
-                        "--din.grpc.port=" + freePort())) {
-            ModelRepository models = platform.getBean(ModelRepository.class);
-            if (models.findLatestVersion(MODEL).isEmpty()) {
-                String sha256 = platform.getBean(ArtifactStore.class)
-                        .write(new ByteArrayInputStream(Files.readAllBytes(options.bundle()))).sha256();
-                models.createNextVersion(new NewModelVersion(MODEL, null, null, sha256, null, null));
-            }
-            int port = platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+                        "--din.grpc.port=" + freePort());
+        ModelRepository models = platform.getBean(ModelRepository.class);
+        if (models.findLatestVersion(MODEL).isEmpty()) {
+            String sha256 = platform.getBean(ArtifactStore.class)
+                    .write(new ByteArrayInputStream(Files.readAllBytes(options.bundle()))).sha256();
+            models.createNextVersion(new NewModelVersion(MODEL, null, null, sha256, null, null));
+        }
+        return platform;
+    }
+
+    private static int port(ConfigurableApplicationContext platform) {
+        return platform.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    /**
+     * Starts the platform with batching on or off and drives every setting; with {@code lean}, also the lean path's
+     * served figures.
+     */
+    private static Settings againstPlatform(Path dataDirectory, boolean batching, Options options,
+                                            Bodies bodies, LeanPathFigures lean) throws Exception {
+        try (ConfigurableApplicationContext platform = start(dataDirectory, batching, options)) {
+            int port = port(platform);
             URI predict = URI.create("http://localhost:" + port + "/api/v1/models/" + MODEL + "/predict");
             System.err.printf("batching %s: warming up %d s, measuring %d s with %d clients%n",
                     batching ? "on" : "off", options.warmupSeconds(), options.seconds(), options.clients());
@@ -176,7 +202,8 @@ public final class ServingBenchmark {
                 cpu = ProcessMeters.processCpuNanos();
                 floor = wrk.get(liveness, options.clients(), options.seconds()).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
             }
-            return new Settings(load, infer, grpc, floor);
+            LeanPathFigures.Served served = lean == null ? null : lean.measureServed(port, MODEL);
+            return new Settings(load, infer, grpc, floor, served);
         }
     }
 
@@ -365,21 +392,23 @@ public final class ServingBenchmark {
     private record InProcess(double predictionsPerSecond, double rankMillis, double pairsMillis) {
     }
 
-    private record Options(Path bundle, int clients, int seconds, int warmupSeconds, String load, int wrkThreads) {
+    private record Options(Path bundle, int clients, int seconds, int warmupSeconds, String load, int wrkThreads,
+                           String parts) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of("--clients", "64", "--seconds", "20",
-                    "--warmup", "5", "--load", "wrk", "--wrk-threads", "1"));
+                    "--warmup", "5", "--load", "wrk", "--wrk-threads", "1", "--parts", "all"));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 values.put(args[i], args[i + 1]);
             }
-            if (!values.containsKey("--bundle") || !List.of("wrk", "java").contains(values.get("--load"))) {
+            if (!values.containsKey("--bundle") || !List.of("wrk", "java").contains(values.get("--load"))
+                    || !List.of("all", "lean").contains(values.get("--parts"))) {
                 throw new IllegalArgumentException("usage: --bundle FILE [--clients 64] [--seconds 20] [--warmup 5] "
-                        + "[--load wrk|java] [--wrk-threads 1]");
+                        + "[--load wrk|java] [--wrk-threads 1] [--parts all|lean]");
             }
             return new Options(Path.of(values.get("--bundle")), Integer.parseInt(values.get("--clients")),
                     Integer.parseInt(values.get("--seconds")), Integer.parseInt(values.get("--warmup")),
-                    values.get("--load"), Integer.parseInt(values.get("--wrk-threads")));
+                    values.get("--load"), Integer.parseInt(values.get("--wrk-threads")), values.get("--parts"));
         }
     }
 }

@@ -11,7 +11,9 @@ import tools.jackson.core.JacksonException;
  * Coverage-guided fuzzing of the prediction request parser with Jazzer: whatever the bytes of a predict or rank
  * body, the application's own JSON mapper reads them into a {@link PredictionRequest} and a {@link RankRequest},
  * and the prediction service checks and scores them against a real DIN model (din-core's instance encoder behind
- * it). Each is answered, or refused the documented way: a {@link JacksonException} (answered 400 as unreadable
+ * it). A predict body is also parsed the way the endpoint parses it, straight into encoded rows
+ * ({@link PredictionBodyReader}), and must be answered with the same scores, or refused with the same status and
+ * detail, as when bound. Each is answered, or refused the documented way: a {@link JacksonException} (answered 400 as unreadable
  * JSON) or an {@link ErrorResponseException} with a 4xx status (a problem detail). Any other throwable is a
  * finding, and so is an answer with a score per instance missing or outside [0, 1], or more ranked candidates than
  * asked for.
@@ -38,6 +40,21 @@ class PredictionRequestParserFuzzTest extends ServedModelTest {
             "\"i1\"", "\"c1\"", "[]", "{}", "[{", "}]", "null", "true", "false", "-1", "0", "1e400", "-0.0",
             "\"\\u0000\"", "\"\\ud800\""})
     void predictAndRankBodies(byte[] body) {
+        String streamed = outcome(body, "predict, parsed into rows", () -> {
+            PredictionResponse response = predictions.predict(MODEL, null, null, body);
+            return response.predictions().stream().map(p -> Float.toString(p.score())).toList().toString();
+        });
+        String bound = outcome(body, "predict, bound", () -> {
+            PredictionRequest request = json.readValue(body, PredictionRequest.class);
+            if (request == null) {
+                throw new PredictionService.MissingBodyException();
+            }
+            PredictionResponse response = predictions.predict(MODEL, null, null, request);
+            return response.predictions().stream().map(p -> Float.toString(p.score())).toList().toString();
+        });
+        if (!streamed.equals(bound)) {
+            throw FuzzFinding.of(body, "the body parsed into rows is " + streamed + " but bound it is " + bound, null);
+        }
         expectAnswerOrRefusal(body, "predict", () -> {
             PredictionRequest request = json.readValue(body, PredictionRequest.class);
             if (request == null) {
@@ -78,6 +95,24 @@ class PredictionRequestParserFuzzTest extends ServedModelTest {
         } catch (Throwable unexpected) {
             throw FuzzFinding.of(body, endpoint + " threw " + unexpected
                     + " instead of an answer or a documented refusal", unexpected);
+        }
+    }
+
+    /**
+     * What a predict answered (its scores) or how it refused (the problem's status and detail, or unreadable JSON's
+     * message), to compare the body parsed straight into rows with the body bound to a {@link PredictionRequest}.
+     */
+    private static String outcome(byte[] body, String path, java.util.concurrent.Callable<String> call) {
+        try {
+            return "answered " + call.call();
+        } catch (JacksonException unreadable) {
+            return "unreadable: " + unreadable.getOriginalMessage();
+        } catch (PredictionService.MissingBodyException missing) {
+            return "missing body";
+        } catch (ErrorResponseException refused) {
+            return "refused " + refused.getStatusCode() + ": " + refused.getBody().getDetail();
+        } catch (Exception unexpected) {
+            throw FuzzFinding.of(body, path + " threw " + unexpected, unexpected);
         }
     }
 

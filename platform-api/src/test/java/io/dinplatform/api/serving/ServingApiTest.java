@@ -132,6 +132,44 @@ class ServingApiTest extends PlatformApiTest {
         }
     }
 
+    /** A ranking spread over the scoring threads explains each candidate as predict explains its pair. */
+    @Test
+    void aRankingWithExplainGivesEachCandidateTheAttentionPredictGivesItsPair() {
+        String name = registered(ModelType.DIN, SEED_V1);
+        Map<String, Object> context = TrainedModels.user(new SplittableRandom(11));
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (int c = 0; c < 150; c++) {
+            Map<String, Object> candidate = Map.of("item_id", "i" + (c % 40), "cate_id", "c" + (c % 7));
+            candidates.add(candidate);
+            Map<String, Object> pair = new HashMap<>(context);
+            pair.putAll(candidate);
+            pairs.add(pair);
+        }
+        JsonNode predicted = ok(postJson(predictPath(name, ""), body(Map.of("instances", pairs, "explain", true))))
+                .get("predictions");
+        JsonNode ranked = ok(postJson(rankPath(name, ""),
+                body(Map.of("context", context, "candidates", candidates, "explain", true)))).get("ranked");
+
+        assertThat(ranked).hasSize(candidates.size());
+        for (JsonNode candidate : ranked) {
+            JsonNode pair = predicted.get(candidate.get("index").asInt());
+            assertThat(candidate.get("score").floatValue()).isCloseTo(pair.get("score").floatValue(),
+                    within(1e-6f));
+            assertThat(candidate.get("attention")).hasSize(pair.get("attention").size());
+            for (int t = 0; t < pair.get("attention").size(); t++) {
+                assertThat(candidate.get("attention").get(t).floatValue())
+                        .isCloseTo(pair.get("attention").get(t).floatValue(), within(1e-6f));
+            }
+        }
+        JsonNode plain = ok(postJson(rankPath(name, ""),
+                body(Map.of("context", context, "candidates", candidates, "topK", 1)))).get("ranked");
+        assertThat(plain.get(0).has("attention")).isFalse();
+        String base = registered(ModelType.BASE, SEED_V1);
+        assertField(postJson(rankPath(base, ""), body(Map.of("context", context, "candidates", candidates,
+                "explain", true))), "explain", "DIN");
+    }
+
     @Test
     void concurrentRequestsAreMergedIntoFewerForwardPassesAndEachGetsItsOwnScores() throws Exception {
         String name = registered(ModelType.DIN, SEED_V1);
@@ -316,6 +354,8 @@ class ServingApiTest extends PlatformApiTest {
         assertThat(meters.get("din.serving.queue.wait").tags("model", name, "version", "1").timer().count())
                 .isEqualTo(1);
         assertThat(meters.get("din.serving.models.loaded").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("http.server.requests").tags("uri", "/api/v1/models/{name}/predict", "status", "200")
+                .timer().count()).as("the route, not the path, names a predict's request metrics").isPositive();
 
         String scraped = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(gauge(scraped, "din_native_heap_in_use_bytes")).as("the engine's tensors at least")

@@ -55,7 +55,8 @@ public class ModelLoader {
             scorer.warmUp();
             ModelVersionMetrics meters = metrics.of(version.model(), version.version());
             DynamicBatcher batcher = new DynamicBatcher(version.toString(), scorer::score, batching, meters);
-            ServedModel model = new ServedModel(version, bundle, scorer, batcher, meters);
+            ServedModel model = new ServedModel(version, bundle, scorer, batcher,
+                    RankingThreads.start(version.toString(), batching.workers()), meters);
             log.info("Loaded model {} version {} ({} on {}, {} KiB) in {} ms", version.model(), version.version(),
                     model.type(), target, model.footprintBytes() / 1024, (System.nanoTime() - started) / 1_000_000);
             return model;

@@ -9,6 +9,7 @@ import io.dinplatform.api.serving.batching.DynamicBatcher;
 import io.dinplatform.api.serving.metrics.ModelVersionMetrics;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.data.encode.RowEncoder;
 import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureSchema;
@@ -33,6 +34,7 @@ public final class ServedModel {
     private final ModelBundle bundle;
     private final Scorer scorer;
     private final DynamicBatcher batcher;
+    private final RankingThreads rankingThreads;
     private final ModelVersionMetrics metrics;
     private final long footprintBytes;
     /** Starts at 1: the cache's own reference. */
@@ -41,11 +43,12 @@ public final class ServedModel {
     private volatile long lastUsedNanos;
 
     ServedModel(ServedVersion version, ModelBundle bundle, Scorer scorer, DynamicBatcher batcher,
-                ModelVersionMetrics metrics) {
+                RankingThreads rankingThreads, ModelVersionMetrics metrics) {
         this.version = version;
         this.bundle = bundle;
         this.scorer = scorer;
         this.batcher = batcher;
+        this.rankingThreads = rankingThreads;
         this.metrics = metrics;
         this.footprintBytes = ModelFootprint.bytes(bundle);
     }
@@ -78,17 +81,28 @@ public final class ServedModel {
         return scorer.encode(instances);
     }
 
+    /**
+     * An encoder for one request's instances, value by value as its body is parsed: the rows to {@link #predict},
+     * with {@link #encode}'s checks.
+     */
+    public RowEncoder rows(int expectedInstances) {
+        return scorer.rows(expectedInstances);
+    }
+
     /** Scores encoded rows together with other requests' (see {@link DynamicBatcher#submit}). */
     public CompletableFuture<ScoringResult> predict(EncodedDataset rows, boolean explain) {
         return batcher.submit(rows, explain);
     }
 
     /**
-     * Scores many candidates for one user, computing the user side once, with each candidate's unknown features (see
-     * {@link Scorer#rankCandidates}).
+     * Scores many candidates for one user, computing the user side once and spreading the candidates over the
+     * version's ranking threads, with each candidate's unknown features (see {@link Scorer#rankCandidates}).
+     *
+     * @param explain also return each candidate's attention weights (a DIN model)
      */
-    public Ranking rank(Map<String, ?> context, List<? extends Map<String, ?>> candidates) {
-        return scorer.rankCandidates(context, candidates);
+    public Ranking rank(Map<String, ?> context, List<? extends Map<String, ?>> candidates, boolean explain) {
+        return scorer.rankCandidates(context, candidates, explain, rankingThreads.executor(),
+                rankingThreads.count());
     }
 
     long footprintBytes() {
@@ -126,6 +140,7 @@ public final class ServedModel {
     /** Also gives the C allocator's free pages back to the kernel, the model's among them (see NativeHeap#trim). */
     private void close() {
         batcher.close();
+        rankingThreads.close();
         bundle.close();
         NativeHeap.trim();
         log.info("Unloaded model {} version {}", version.model(), version.version());

@@ -1,0 +1,309 @@
+package io.dinplatform.api.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import ai.djl.Device;
+import io.dinplatform.core.bundle.BundleReader;
+import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.schema.FeatureSchema;
+import io.dinplatform.core.schema.FeatureSpec;
+import io.dinplatform.core.serving.Scorer;
+import io.dinplatform.tools.bench.ProcessMeters;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The four figures of the lean REST path and the cheap rank, each with its reference and target, measured in one run
+ * of the {@link ServingBenchmark}:
+ * <ol>
+ *   <li>one-instance predict's platform CPU per request against the liveness floor's (target ≤ 1.5×);</li>
+ *   <li>in-process rank of one user against 1,000 candidates against in-process predict of the same 1,000 pairs,
+ *       five repetitions, each printed (target ≤ 0.8×);</li>
+ *   <li>served rank of 1,000 candidates, one request at a time, p50 and p99, against the in-process rank (target ≤
+ *       1.5×);</li>
+ *   <li>served rank of 200 candidates at 16 connections, candidates/s, against the in-process rank rate on the same
+ *       requests (target ≥ 80 %).</li>
+ * </ol>
+ * The HTTP load runs in its own process ({@link HttpLoad}), so the platform's CPU time is the server's alone; the
+ * sequential rank requests come from this JVM (they measure latency, not CPU).
+ */
+final class LeanPathFigures {
+
+    private static final int LARGE_RANK = 1000;
+    private static final int SMALL_RANK = 200;
+    private static final int SMALL_RANK_CONNECTIONS = 16;
+    private static final int REPETITIONS = 5;
+    private static final int SEQUENTIAL_RANKS = 60;
+    /** The platform's default {@code din.serving.max-batch-size}: in process, the forward passes served ones run. */
+    private static final int MAX_BATCH_SIZE = 64;
+
+    private final List<Map<String, Object>> instances;
+    private final FeatureSchema schema;
+    private final int clients;
+    private final int warmupSeconds;
+    private final int seconds;
+    private final List<Ranking> large;
+    private final List<Ranking> small;
+    private final Path predictBodies;
+    private final Path smallRankBodies;
+
+    /** One rank request: the user's side and the candidates, as maps and as the JSON body. */
+    private record Ranking(Map<String, Object> context, List<Map<String, Object>> candidates, String body) {
+    }
+
+    LeanPathFigures(List<Map<String, Object>> instances, FeatureSchema schema, List<String> predictBodies, int clients,
+                    int warmupSeconds, int seconds) throws IOException {
+        this.instances = instances;
+        this.schema = schema;
+        this.clients = clients;
+        this.warmupSeconds = warmupSeconds;
+        this.seconds = seconds;
+        this.large = rankings(8, LARGE_RANK);
+        this.small = rankings(64, SMALL_RANK);
+        this.predictBodies = lines(predictBodies);
+        this.smallRankBodies = lines(small.stream().map(Ranking::body).toList());
+    }
+
+    /** The served figures, against a started platform on {@code port} whose CPU time this process measures. */
+    Served measureServed(int port, String model) throws Exception {
+        URI base = URI.create("http://localhost:" + port);
+        System.err.println("lean path: the liveness floor and one-instance predict, " + clients + " connections");
+        Load floor = external(base.resolve("/actuator/health/liveness"), null, clients);
+        Load predict = external(base.resolve("/api/v1/models/" + model + "/predict"), predictBodies, clients);
+        URI rank = base.resolve("/api/v1/models/" + model + "/rank");
+        System.err.println("lean path: served rank of " + LARGE_RANK + " candidates, one request at a time");
+        long[] sequential = sequentialRanks(rank);
+        System.err.println("lean path: served rank of " + SMALL_RANK + " candidates, " + SMALL_RANK_CONNECTIONS
+                + " connections");
+        Load concurrent = external(rank, smallRankBodies, SMALL_RANK_CONNECTIONS);
+        return new Served(floor, predict, ServingBenchmark.percentile(sequential, 0.50),
+                ServingBenchmark.percentile(sequential, 0.99), concurrent);
+    }
+
+    /** The served figures. */
+    record Served(Load floor, Load predict, double rankP50Millis, double rankP99Millis, Load smallRanks) {
+    }
+
+    /** The in-process figures on the bundle, then the table of the four figures against their targets. */
+    void measureInProcessAndPrint(Path bundleFile, Served served) throws IOException {
+        double[] rankMillis = new double[REPETITIONS];
+        double[] pairsMillis = new double[REPETITIONS];
+        double smallRate;
+        try (ModelBundle bundle = BundleReader.read(bundleFile, null, Device.cpu())) {
+            Scorer scorer = new Scorer(bundle, MAX_BATCH_SIZE);
+            scorer.warmUp();
+            Ranking ranking = large.get(0);
+            List<Map<String, Object>> pairs = pairs(ranking);
+            for (int r = 0; r < REPETITIONS; r++) {
+                rankMillis[r] = medianMillis(() -> scorer.rank(ranking.context(), ranking.candidates()));
+                pairsMillis[r] = medianMillis(() -> scorer.predict(pairs));
+            }
+            double largeRankMillis = median(rankMillis);
+            smallRate = inProcessRankRate(scorer);
+            print(served, rankMillis, pairsMillis, largeRankMillis, smallRate);
+        }
+    }
+
+    private void print(Served served, double[] rankMillis, double[] pairsMillis, double largeRankMillis,
+                       double smallRate) {
+        System.out.println();
+        System.out.println("| figure | measured | reference | ratio | target | met |");
+        System.out.println("| --- | ---: | ---: | ---: | --- | --- |");
+        double cpuRatio = served.predict().serverCpuMillisPerRequest() / served.floor().serverCpuMillisPerRequest();
+        row("platform CPU per one-instance predict (ms) vs the liveness floor's (" + clients + " connections; "
+                + String.format(Locale.ROOT, "%.0f and %.0f requests/s", served.predict().throughput(),
+                served.floor().throughput()) + ")", served.predict().serverCpuMillisPerRequest(),
+                served.floor().serverCpuMillisPerRequest(), cpuRatio, "≤ 1.5×", cpuRatio <= 1.5);
+        for (int r = 0; r < REPETITIONS; r++) {
+            double ratio = rankMillis[r] / pairsMillis[r];
+            row("in-process rank of " + LARGE_RANK + " candidates (ms) vs predict of the same pairs, repetition "
+                    + (r + 1), rankMillis[r], pairsMillis[r], ratio, "≤ 0.8×", ratio <= 0.8);
+        }
+        double p50 = served.rankP50Millis() / largeRankMillis;
+        double p99 = served.rankP99Millis() / largeRankMillis;
+        row("served rank of " + LARGE_RANK + " candidates, one at a time, p50 (ms) vs in-process rank",
+                served.rankP50Millis(), largeRankMillis, p50, "≤ 1.5×", p50 <= 1.5);
+        row("served rank of " + LARGE_RANK + " candidates, one at a time, p99 (ms) vs in-process rank",
+                served.rankP99Millis(), largeRankMillis, p99, "≤ 1.5×", p99 <= 1.5);
+        double candidatesPerSecond = served.smallRanks().throughput() * SMALL_RANK;
+        double share = candidatesPerSecond / smallRate;
+        row("served rank of " + SMALL_RANK + " candidates at " + SMALL_RANK_CONNECTIONS + " connections "
+                + "(candidates/s, " + served.smallRanks().errors() + " errors) vs in-process rank of the same "
+                + "requests", candidatesPerSecond, smallRate, share, "≥ 0.8×", share >= 0.8);
+    }
+
+    private static void row(String figure, double measured, double reference, double ratio, String target,
+                            boolean met) {
+        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.2f | %s | %s |%n", figure, measured, reference, ratio,
+                target, met ? "yes" : "no");
+    }
+
+    /**
+     * In process, the same 200-candidate requests ranked back to back by as many threads as the platform scores
+     * with (its default 2 workers): the candidates/s the model itself allows on this machine.
+     */
+    private double inProcessRankRate(Scorer scorer) throws IOException {
+        int threads = 2;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong ranked = new AtomicLong();
+        try {
+            for (int phase = 0; phase < 2; phase++) { // a warm-up, then the measurement
+                ranked.set(0);
+                long deadline = System.nanoTime() + Duration.ofSeconds(phase == 0 ? warmupSeconds : seconds)
+                        .toNanos();
+                long started = System.nanoTime();
+                List<Future<?>> running = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    running.add(pool.submit(() -> {
+                        for (int i = thread; System.nanoTime() < deadline; i += threads) {
+                            Ranking ranking = small.get(i % small.size());
+                            scorer.rank(ranking.context(), ranking.candidates());
+                            ranked.addAndGet(SMALL_RANK);
+                        }
+                    }));
+                }
+                for (Future<?> thread : running) {
+                    thread.get();
+                }
+                if (phase == 1) {
+                    return ranked.get() / ((System.nanoTime() - started) / 1e9);
+                }
+            }
+            throw new IllegalStateException("unreachable");
+        } catch (Exception e) {
+            throw new IOException("in-process ranking failed", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private long[] sequentialRanks(URI rank) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 10; i++) {
+            send(http, rank, large.get(i % large.size()).body());
+        }
+        long[] latencies = new long[SEQUENTIAL_RANKS];
+        for (int i = 0; i < latencies.length; i++) {
+            long sent = System.nanoTime();
+            send(http, rank, large.get(i % large.size()).body());
+            latencies[i] = System.nanoTime() - sent;
+        }
+        Arrays.sort(latencies);
+        return latencies;
+    }
+
+    private static void send(HttpClient http, URI uri, String body) throws Exception {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("rank answered " + response.statusCode());
+        }
+    }
+
+    /** Runs {@link HttpLoad} in its own JVM and measures this process's CPU time while it measures. */
+    private Load external(URI target, Path bodies, int connections) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process driver = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HttpLoad.class.getName(), target.toString(), bodies == null ? "-" : bodies.toString(),
+                Integer.toString(connections), Integer.toString(warmupSeconds), Integer.toString(seconds))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long cpu = 0;
+        Load load = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(driver.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.equals("measuring")) {
+                    cpu = ProcessMeters.processCpuNanos();
+                } else if (line.startsWith("result ")) {
+                    load = GrpcLoad.parse(line).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
+                }
+            }
+        }
+        if (driver.waitFor() != 0 || load == null) {
+            throw new IllegalStateException("the HTTP load generator failed (exit " + driver.exitValue() + ")");
+        }
+        return load;
+    }
+
+    /** Rank requests: a user's side from one instance, the candidates' item features from the following ones. */
+    private List<Ranking> rankings(int count, int candidates) {
+        List<Ranking> rankings = new ArrayList<>(count);
+        for (int u = 0; u < count; u++) {
+            Map<String, Object> context = new HashMap<>(instances.get(u));
+            for (FeatureSpec sequence : schema.sequences()) {
+                context.remove(sequence.target());
+            }
+            List<Map<String, Object>> items = new ArrayList<>(candidates);
+            for (int c = 0; c < candidates; c++) {
+                Map<String, Object> source = instances.get((u * 131 + c + 1) % instances.size());
+                Map<String, Object> candidate = new HashMap<>();
+                for (FeatureSpec sequence : schema.sequences()) {
+                    candidate.put(sequence.target(), source.get(sequence.target()));
+                }
+                items.add(candidate);
+            }
+            String body = JsonMapper.shared().writeValueAsString(Map.of("context", context, "candidates", items));
+            rankings.add(new Ranking(context, items, body));
+        }
+        return rankings;
+    }
+
+    private static List<Map<String, Object>> pairs(Ranking ranking) {
+        List<Map<String, Object>> pairs = new ArrayList<>(ranking.candidates().size());
+        for (Map<String, Object> candidate : ranking.candidates()) {
+            Map<String, Object> pair = new HashMap<>(ranking.context());
+            pair.putAll(candidate);
+            pairs.add(pair);
+        }
+        return pairs;
+    }
+
+    private static Path lines(List<String> bodies) throws IOException {
+        Path file = Files.createTempFile("din-benchmark-bodies-", ".jsonl");
+        file.toFile().deleteOnExit();
+        Files.write(file, bodies);
+        return file;
+    }
+
+    /** Median of 21 timed runs after 5 untimed ones. */
+    private static double medianMillis(Supplier<?> work) {
+        for (int i = 0; i < 5; i++) {
+            work.get();
+        }
+        double[] millis = new double[21];
+        for (int i = 0; i < millis.length; i++) {
+            long started = System.nanoTime();
+            work.get();
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        return median(millis);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
