@@ -85,7 +85,7 @@ public class TrafficDatasets {
                 throw invalid("model", "none of the " + total + " impressions holds every feature of the schema");
             }
             return registration.register(request.name(), built, new FileSystemResource(samples),
-                    origin(request, period, written));
+                    origin(request, period, written), List.of());
         } finally {
             Files.deleteIfExists(samples);
         }
