@@ -348,8 +348,8 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
     /** A model whose version 1 records the dataset it was trained on (uploaded here). */
     private String registeredWithDataset() {
         String source = "drift-source-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(upload(source, SamplesCsv.SCHEMA, (SamplesCsv.HEADER + "\n" + SamplesCsv.rows(40, 3))
-                .getBytes(StandardCharsets.UTF_8), "samples.csv").getStatusCode().value()).isEqualTo(201);
+        assertThat(upload(source, SamplesCsv.SCHEMA, SamplesCsv.bytes(SamplesCsv.rows(40, 3)), "samples.csv")
+                .getStatusCode().value()).isEqualTo(201);
         String name = "drift-" + UUID.randomUUID().toString().substring(0, 8);
         models.createNextVersion(new NewModelVersion(name, null, datasets.findLatestVersion(source).orElseThrow().id(),
                 store(TrainedModels.bundle(ModelType.DIN, 11)).sha256(), null,

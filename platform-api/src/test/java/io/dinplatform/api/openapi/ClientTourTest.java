@@ -75,11 +75,11 @@ class ClientTourTest extends EmbeddedWorkerApiTest {
 
         File titles = file("titles.csv", "id,title,category\ni101,The first,c1\n");
 
-        DatasetVersionView uploaded = din.call(() -> din.datasets().uploadDataset("client-clicks",
+        DatasetVersionView uploaded = din.call(() -> din.datasets().uploadDataset("clicks",
                 SamplesCsv.SCHEMA, samples, titles, null));
         assertThat(uploaded.getVersion()).isEqualTo(1);
         assertThat(uploaded.getItems()).isEqualTo(1);
-        assertThat(din.call(() -> din.datasets().listDatasetItems("client-clicks", "1", List.of("i101"), null, null))
+        assertThat(din.call(() -> din.datasets().listDatasetItems("clicks", "1", List.of("i101"), null, null))
                 .getItems().get(0).getTitle()).isEqualTo("The first");
         DatasetVersionView built = din.call(() -> din.datasets().buildDataset(interactions, items,
                 "client-catalogue", "NEXT_ITEM", "CSV", null, null, null, null, null));
