@@ -122,7 +122,7 @@ public class DriftService {
             return new Training(idFeatures, null, null, null, null);
         }
         int[][] bins = new int[histogram.size()][];
-        long[] rows = new long[histogram.size()];
+        long[] rows = new long[histogram.size() + 1]; // the last: longer than any training history, none in training
         for (int b = 0; b < bins.length; b++) {
             JsonNode bucket = histogram.get(b);
             bins[b] = new int[] {bucket.get("from").asInt(), bucket.get("to").asInt()};
@@ -136,7 +136,7 @@ public class DriftService {
      * @param history     the sequence feature whose length is the history's
      * @param delimiter   the regular expression of its delimiter, for a history sent as one joined string
      * @param historyBins the training histogram's buckets [from, to]; null without one
-     * @param historyRows the training rows per bucket
+     * @param historyRows the training rows per bucket, and none in a last one for histories longer than any there
      */
     private record Training(List<String> idFeatures, String history, String delimiter, int[][] historyBins,
                             long[] historyRows) {
@@ -150,7 +150,7 @@ public class DriftService {
                     return b;
                 }
             }
-            return historyBins.length - 1;
+            return historyBins.length;
         }
     }
 
@@ -162,7 +162,7 @@ public class DriftService {
         private final Map<String, Long> unknown = new HashMap<>();
 
         Served(Training reference) {
-            historyCounts = reference.historyBins() == null ? null : new long[reference.historyBins().length];
+            historyCounts = reference.historyBins() == null ? null : new long[reference.historyBins().length + 1];
         }
 
         void add(ServedRow row, Training reference) {

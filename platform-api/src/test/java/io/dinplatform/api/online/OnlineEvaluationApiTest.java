@@ -252,8 +252,8 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
         partitions.ensure(second.atZone(java.time.ZoneOffset.UTC).toLocalDate());
         List<Impression> served = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            // the first hour: low scores, every id known, short histories
-            served.add(served(name, first.plusSeconds(i), 0.05f + 0.001f * i, List.of(), 1));
+            // the first hour: low scores, every id known, histories as long as in training (empty or two items)
+            served.add(served(name, first.plusSeconds(i), 0.05f + 0.001f * i, List.of(), i % 4 == 0 ? 0 : 2));
             // the second: high scores, users the model never saw, histories longer than any in training
             served.add(served(name, second.plusSeconds(i), 0.9f, List.of("user_id"), 40));
         }
@@ -271,8 +271,10 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
         JsonNode moved = windows.get(1);
         assertThat(moved.get("unknownRates").get("user_id").asDouble()).isEqualTo(1.0);
         assertThat(moved.get("scorePsi").asDouble()).isGreaterThan(0.25);
-        assertThat(moved.get("historyLengthPsi").asDouble())
-                .isGreaterThan(reference.get("historyLengthPsi").asDouble());
+        assertThat(reference.get("historyLengthPsi").asDouble()).as("histories like the training data's")
+                .isLessThan(0.1);
+        assertThat(moved.get("historyLengthPsi").asDouble()).as("histories longer than any in training")
+                .isGreaterThan(0.25);
         List<String> what = new ArrayList<>();
         moved.get("moved").forEach(w -> what.add(w.asString()));
         assertThat(what).contains("score", "user_id", "historyLength").doesNotContain("item_id");
