@@ -41,6 +41,8 @@ public class InferenceRestController {
     @GetMapping
     @Operation(summary = "The server's name, version and protocol extensions")
     @ApiResponse(responseCode = "200", description = "The server metadata")
+    @ApiResponse(responseCode = "406", description = "The Accept header rules out JSON, the only form of the answer",
+            content = @Content)
     public ServerMetadata server() {
         return inference.serverMetadata();
     }
