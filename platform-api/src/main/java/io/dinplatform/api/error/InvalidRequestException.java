@@ -18,6 +18,11 @@ public class InvalidRequestException extends ErrorResponseException {
         super(HttpStatus.BAD_REQUEST, problem(detail, errors), null);
     }
 
+    /** One field's problem: the detail reads {@code field: reason}, and {@code errors[]} names the field. */
+    public static InvalidRequestException invalidField(String field, String reason) {
+        return new InvalidRequestException(field + ": " + reason, List.of(new FieldError(field, reason)));
+    }
+
     private static ProblemDetail problem(String detail, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid request");

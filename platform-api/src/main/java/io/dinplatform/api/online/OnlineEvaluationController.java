@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.registry.impression.ImpressionSampling;
@@ -24,6 +23,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import static io.dinplatform.api.error.InvalidRequestException.invalidField;
 
 /**
  * Online evaluation: click feedback on served impressions, the figures per version and window that come of it, and
@@ -100,11 +101,11 @@ public class OnlineEvaluationController {
         Instant end = to == null ? clock.instant() : to;
         Instant start = from == null ? end.minus(window.length().multipliedBy(24)) : from;
         if (!start.isBefore(end)) {
-            throw invalid("from", "must be before `to` (" + end + "), got " + start);
+            throw invalidField("from", "must be before `to` (" + end + "), got " + start);
         }
         if (Duration.between(start, end).compareTo(window.length().multipliedBy(MAX_WINDOWS)) > 0) {
-            throw invalid("from", "at most " + MAX_WINDOWS + " windows of one " + window.name().toLowerCase(Locale.ROOT)
-                    + " per request");
+            throw invalidField("from", "at most " + MAX_WINDOWS + " windows of one "
+                    + window.name().toLowerCase(Locale.ROOT) + " per request");
         }
         return new Period(start, end);
     }
@@ -139,7 +140,4 @@ public class OnlineEvaluationController {
         return new ResourceNotFoundException("model '" + name + "' does not exist");
     }
 
-    private static InvalidRequestException invalid(String field, String reason) {
-        return new InvalidRequestException(field + ": " + reason, List.of(new FieldError(field, reason)));
-    }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.TreeSet;
 
 import io.dinplatform.api.ResourceNames;
-import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.dataset.DatasetRegistration;
@@ -34,6 +33,8 @@ import org.springframework.core.io.FileSystemResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.dinplatform.api.error.InvalidRequestException.invalidField;
 
 /**
  * Datasets built from served traffic: the model's logged impressions become samples in the schema of the data its
@@ -68,13 +69,13 @@ public class TrafficDatasets {
         Period period = period(request);
         long total = impressions.count(request.model(), period.from(), period.to());
         if (total == 0) {
-            throw invalid("from", "model '" + request.model() + "' has no impression logged between " + period.from()
-                    + " and " + period.to() + " (impressions younger than the label delay are left out)");
+            throw invalidField("from", "model '" + request.model() + "' has no impression logged between "
+                    + period.from() + " and " + period.to() + " (impressions younger than the label delay are left out)");
         }
         double test = request.effectiveTestFraction();
         double valid = request.effectiveValidFraction();
         if (valid + test >= 1) {
-            throw invalid("validFraction", "validFraction + testFraction must leave impressions for training");
+            throw invalidField("validFraction", "validFraction + testFraction must leave impressions for training");
         }
         FeatureSchema built = new FeatureSchema(schema.label(), schema.group(), SPLIT_COLUMN,
                 schema.sequenceDelimiter(), schema.features());
@@ -82,7 +83,7 @@ public class TrafficDatasets {
         try {
             Written written = write(request.model(), period, built, total, valid, test, samples);
             if (written.rows() == 0) {
-                throw invalid("model", "none of the " + total + " impressions holds every feature of the schema");
+                throw invalidField("model", "none of the " + total + " impressions holds every feature of the schema");
             }
             return registration.register(request.name(), built, new FileSystemResource(samples),
                     origin(request, period, written), List.of());
@@ -95,12 +96,12 @@ public class TrafficDatasets {
     private FeatureSchema trainingSchema(String model) {
         ModelVersion newest = models.findLatestVersion(model).orElseThrow(() -> models.find(model).isEmpty()
                 ? new ResourceNotFoundException("model '" + model + "' does not exist")
-                : invalid("model", "model '" + model + "' has no version"));
+                : invalidField("model", "model '" + model + "' has no version"));
         if (newest.dataset() == null) {
-            throw invalid("model", "model '" + model + "' version " + newest.version() + " records no training "
+            throw invalidField("model", "model '" + model + "' version " + newest.version() + " records no training "
                     + "dataset, so there is no schema to build samples in");
         }
-        DatasetVersion data = datasets.findById(newest.dataset().id()).orElseThrow(() -> invalid("model",
+        DatasetVersion data = datasets.findById(newest.dataset().id()).orElseThrow(() -> invalidField("model",
                 "the training dataset of model '" + model + "' is gone"));
         return FeatureSchemaJson.fromTree(data.schema());
     }
@@ -108,13 +109,14 @@ public class TrafficDatasets {
     private Period period(TrafficDatasetRequest request) {
         Duration delay = request.effectiveLabelDelay();
         if (delay.isNegative()) {
-            throw invalid("labelDelay", "must not be negative, got " + delay);
+            throw invalidField("labelDelay", "must not be negative, got " + delay);
         }
         Instant latest = clock.instant().minus(delay);
         Instant to = request.to() == null || request.to().isAfter(latest) ? latest : request.to();
         Instant from = request.from() == null ? clock.instant().minus(properties.retention()) : request.from();
         if (!from.isBefore(to)) {
-            throw invalid("from", "must be before " + to + " (`to`, at most now minus the label delay), got " + from);
+            throw invalidField("from", "must be before " + to + " (`to`, at most now minus the label delay), got "
+                    + from);
         }
         return new Period(from, to);
     }
@@ -195,9 +197,6 @@ public class TrafficDatasets {
         return origin;
     }
 
-    private static InvalidRequestException invalid(String field, String reason) {
-        return new InvalidRequestException(field + ": " + reason, List.of(new FieldError(field, reason)));
-    }
 
     private record Period(Instant from, Instant to) {
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
-import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.online.ImpressionLog;
 import io.dinplatform.api.online.ServedImpressions;
@@ -30,6 +29,8 @@ import io.dinplatform.core.serving.Ranking;
 import io.dinplatform.core.serving.ScoringResult;
 import io.dinplatform.core.serving.UnknownFeatures;
 import tools.jackson.databind.JsonNode;
+
+import static io.dinplatform.api.error.InvalidRequestException.invalidField;
 
 /**
  * Online predictions: checks a request against the limits and the model's schema, resolves the model version, holds
@@ -102,7 +103,7 @@ public class PredictionService {
             try {
                 rows = read.rows().build();
             } catch (InvalidInstanceException e) {
-                throw invalid("instances[" + e.instance() + "]." + e.feature(), e.reason());
+                throw invalidField("instances[" + e.instance() + "]." + e.feature(), e.reason());
             }
             return answer(resolved, model, rows, read.explain(), started, ServedImpressions.arm(version, alias),
                     ServedImpressions.instances(body));
@@ -151,7 +152,7 @@ public class PredictionService {
 
     private static void requireAttention(ServedModel model, ServedVersion resolved, boolean explain) {
         if (explain && model.type() != ModelType.DIN) {
-            throw invalid("explain", "model '" + resolved.model() + "' version " + resolved.version() + " is a "
+            throw invalidField("explain", "model '" + resolved.model() + "' version " + resolved.version() + " is a "
                     + model.type() + " model, which pools the history without attention; explanations need a "
                     + "DIN model");
         }
@@ -166,13 +167,13 @@ public class PredictionService {
     public RankResponse rank(String name, String version, String alias, RankRequest request) throws IOException {
         long started = System.nanoTime();
         if (request.context() == null) {
-            throw invalid("context", "required: the user's features and histories");
+            throw invalidField("context", "required: the user's features and histories");
         }
         List<Map<String, Object>> candidates = requireList("candidates", request.candidates(),
                 properties.maxCandidatesPerRequest(), "din.serving.max-candidates-per-request");
         int topK = request.topK() == null ? candidates.size() : request.topK();
         if (topK < 1) {
-            throw invalid("topK", "must be at least 1, got " + topK);
+            throw invalidField("topK", "must be at least 1, got " + topK);
         }
         ServedVersion resolved = resolver.resolve(name, version, alias);
         try (ModelLease lease = cache.acquire(resolved)) {
@@ -218,14 +219,14 @@ public class PredictionService {
      */
     private static void requireCount(String field, int count, int firstNull, int limit, String setting) {
         if (count <= 0) {
-            throw invalid(field, "required: at least one");
+            throw invalidField(field, "required: at least one");
         }
         if (count > limit) {
-            throw invalid(field, count + " given but at most " + limit + " are allowed per request (setting "
+            throw invalidField(field, count + " given but at most " + limit + " are allowed per request (setting "
                     + setting + ")");
         }
         if (firstNull >= 0) {
-            throw invalid(field + "[" + firstNull + "]", "expected an object of feature values, got null");
+            throw invalidField(field + "[" + firstNull + "]", "expected an object of feature values, got null");
         }
     }
 
@@ -234,7 +235,7 @@ public class PredictionService {
         try {
             return model.encode(instances);
         } catch (InvalidInstanceException e) {
-            throw invalid("instances[" + e.instance() + "]." + e.feature(), e.reason());
+            throw invalidField("instances[" + e.instance() + "]." + e.feature(), e.reason());
         }
     }
 
@@ -261,7 +262,7 @@ public class PredictionService {
         String field = !history && (candidate.containsKey(feature) || !request.context().containsKey(feature))
                 ? "candidates[" + e.instance() + "]." + feature
                 : "context." + feature;
-        return invalid(field, e.reason());
+        return invalidField(field, e.reason());
     }
 
     private static List<Prediction> predictions(ScoringResult result, List<List<String>> unknownFeatures,
@@ -283,9 +284,5 @@ public class PredictionService {
                         .thenComparingInt(Integer::intValue))
                 .limit(topK)
                 .toList();
-    }
-
-    private static InvalidRequestException invalid(String field, String reason) {
-        return new InvalidRequestException(field + ": " + reason, List.of(new FieldError(field, reason)));
     }
 }
