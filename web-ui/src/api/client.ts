@@ -8,6 +8,7 @@ import type {
   BuildProtocol,
   OnlineMetrics,
   OnlineWindowLength,
+  Drift,
   DatasetSummary,
   DatasetUser,
   BatchPrediction,
@@ -224,6 +225,11 @@ export class ApiClient {
   /** Online evaluation of the model: per version, arm and window, impressions, clicks, CTR, AUC, latency. */
   getOnlineMetrics(name: string, window: OnlineWindowLength): Promise<OnlineMetrics> {
     return this.get(`/api/v1/models/${seg(name)}/online-metrics?window=${window}`);
+  }
+
+  /** Drift of the served inputs and scores: per version and window, PSIs and what moved past the threshold. */
+  getDrift(name: string, window: OnlineWindowLength): Promise<Drift> {
+    return this.get(`/api/v1/models/${seg(name)}/drift?window=${window}`);
   }
 
   /** The versions of a model, newest first, with metrics, parameters and lineage. */

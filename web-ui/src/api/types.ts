@@ -412,6 +412,29 @@ export interface OnlineMetrics {
   windows: OnlineWindowMetrics[];
 }
 
+// Drift (GET /api/v1/models/{name}/drift).
+export interface DriftWindow {
+  version: number;
+  start: string;
+  impressions: number;
+  /** History lengths against the training data's; null without a history or a training histogram. */
+  historyLengthPsi: number | null;
+  /** Scores against the version's first window in the period; null in that first window. */
+  scorePsi: number | null;
+  /** Per id feature, the share of impressions whose id the model did not know. */
+  unknownRates: Record<string, number>;
+  unknownRatePsi: Record<string, number | null>;
+  /** What moved past the threshold: `historyLength`, `score`, or an id feature's name. */
+  moved: string[];
+}
+
+export interface Drift {
+  model: string;
+  window: OnlineWindowLength;
+  threshold: number;
+  windows: DriftWindow[];
+}
+
 /** A batch prediction: offline scoring of a dataset version by a model version. */
 export interface BatchPrediction {
   id: string;

@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { OverlayChart } from '../../components/OverlayChart';
 import { ResourceView } from '../../components/ResourceView';
+import { DriftPanel } from './DriftPanel';
 import { formatMetric } from '../../domain/format';
 import { onlineSeries, onlineTotals, windowLabel, type OnlineFigure } from '../../domain/onlineMetrics';
 import { useResource } from '../../hooks/useResource';
@@ -91,6 +92,7 @@ export function OnlinePage({ name }: { name: string }) {
       <ResourceView resource={resource} what="Loading the online metrics" onRetry={reload}>
         {(metrics) => <OnlineCharts metrics={metrics} />}
       </ResourceView>
+      <DriftPanel name={name} window={window} />
     </section>
   );
 }

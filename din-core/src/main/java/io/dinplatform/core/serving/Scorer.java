@@ -171,9 +171,28 @@ public final class Scorer {
         EncodedDataset user = encoder.encode(List.of(merge(context, candidates.get(0), schema, false)));
         List<Map<String, Object>> pairs = new ArrayList<>(candidates.size());
         candidates.forEach(c -> pairs.add(merge(context, c, schema, true)));
-        EncodedDataset items = encoder.encode(pairs);
-        float[] scores = new float[candidates.size()];
-        float[][] attention = explain ? new float[candidates.size()][] : null;
+        return rankEncoded(user, encoder.encode(pairs), carryUserFeatures(candidates), explain, executor, threads);
+    }
+
+    /**
+     * {@link #rankCandidates(Map, List, boolean, Executor, int)} on rows already encoded, for a caller that encodes
+     * a request's candidates as it reads them ({@link #rows}).
+     *
+     * @param user          one row: the context, with the first candidate's values over it (its histories are the
+     *                      user's)
+     * @param items         a row per candidate: the context's values with the candidate's own over them, every
+     *                      history empty
+     * @param carryUserSide whether some candidate gives a profile, context or numeric value of its own (then those
+     *                      are taken per candidate, not once from the user's row)
+     */
+    public Ranking rankEncoded(EncodedDataset user, EncodedDataset items, boolean carryUserSide, boolean explain,
+                               Executor executor, int threads) {
+        int count = items.size();
+        if (count == 0) {
+            return new Ranking(new float[0], List.of(), null);
+        }
+        float[] scores = new float[count];
+        float[][] attention = explain ? new float[count][] : null;
         BatchAssembler userAssembler = borrowAssembler();
         try (GradientMode off = GradientMode.disabled(); NDManager userManager = bundle.tables().manager()
                 .newSubManager()) {
@@ -181,11 +200,11 @@ public final class Scorer {
             RankedUser ranked = new RankedUser(
                     model.rankingUser(userBatch.history().get(new NDIndex("0")), userBatch.mask().get(new NDIndex(
                             "0")).gt(0)),
-                    carryUserFeatures(candidates) ? null : userBatch,
+                    carryUserSide ? null : userBatch,
                     historyLength(user));
             assemblers.add(userAssembler);
             userAssembler = null;
-            scoreChunks(candidates.size(), Math.max(1, threads), executor,
+            scoreChunks(count, Math.max(1, threads), executor,
                     (from, to) -> rankChunk(ranked, items, from, to, userManager, scores, attention));
         } finally {
             if (userAssembler != null) {

@@ -123,6 +123,13 @@ public class ImpressionRepository {
                         row.getBoolean("clicked"), row.getString("group_id"))));
     }
 
+    /** The models with impressions served in [from, to), by name. */
+    public List<String> modelsServed(Instant from, Instant to) {
+        return jdbc.sql("SELECT DISTINCT model_name FROM impressions WHERE served_at >= ? AND served_at < ? "
+                        + "ORDER BY model_name")
+                .params(Timestamp.from(from), Timestamp.from(to)).query(String.class).list();
+    }
+
     /** How many of the model's impressions were served in [from, to). */
     public long count(String model, Instant from, Instant to) {
         return jdbc.sql("SELECT count(*) FROM impressions WHERE model_name = ? AND served_at >= ? AND served_at < ?")

@@ -64,6 +64,12 @@ class ImpressionConfiguration {
     }
 
     @Bean
+    OnlineGauges onlineGauges(ImpressionRepository impressions, OnlineMetricsService metrics, DriftService drift,
+                              ImpressionProperties properties, MeterRegistry meters) {
+        return new OnlineGauges(impressions, metrics, drift, properties, CLOCK, meters);
+    }
+
+    @Bean
     TrafficDatasets trafficDatasets(ImpressionRepository impressions, ModelRepository models,
                                     DatasetRepository datasets, DatasetRegistration registration,
                                     ImpressionProperties properties) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.dinplatform.registry.impression.Impression;
 import io.dinplatform.registry.impression.ImpressionIds;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What serving calls once per answered request: an impression id for every score it returns, and the impressions
@@ -33,8 +34,9 @@ public class ImpressionLog {
             for (int i = 0; i < ids.size(); i++) {
                 UUID id = ids.get(i);
                 Instant servedAt = ImpressionIds.servedAt(id).orElseThrow();
+                JsonNode features = served.featuresOf(i);
                 queue.offer(new Impression(id, servedAt, served.model(), served.version(), served.arm(),
-                        served.scores()[i], served.groupOf(i), served.featuresOf(i), served.unknownFeatures().apply(i),
+                        served.scores()[i], served.groupIn(features), features, served.unknownFeatures().apply(i),
                         latencyMicros));
             }
         }

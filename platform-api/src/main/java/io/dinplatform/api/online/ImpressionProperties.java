@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFeedbackPerRequest the most reports one {@code POST /api/v1/feedback} may carry
  * @param driftThreshold        the population stability index above which a served distribution counts as moved
  *                              (by convention 0.1 is a small shift and 0.25 one to act on)
+ * @param gaugeRefresh          how often the last complete hour's online figures and drift are computed again for
+ *                              the Prometheus gauges ({@code din_online_*}, {@code din_drift_*})
  */
 @ConfigurationProperties("din.impressions")
 public record ImpressionProperties(@DefaultValue("true") boolean enabled,
@@ -34,7 +36,8 @@ public record ImpressionProperties(@DefaultValue("true") boolean enabled,
                                    @DefaultValue("1h") Duration maintenanceInterval,
                                    @DefaultValue("10s") Duration samplingCacheTtl,
                                    @DefaultValue("10000") int maxFeedbackPerRequest,
-                                   @DefaultValue("0.25") double driftThreshold) {
+                                   @DefaultValue("0.25") double driftThreshold,
+                                   @DefaultValue("1m") Duration gaugeRefresh) {
 
     public ImpressionProperties {
         if (!(defaultSampleRate >= 0f && defaultSampleRate <= 1f)) {
@@ -47,6 +50,7 @@ public record ImpressionProperties(@DefaultValue("true") boolean enabled,
         requirePositive("flush-interval", flushInterval);
         requirePositive("maintenance-interval", maintenanceInterval);
         requirePositive("sampling-cache-ttl", samplingCacheTtl);
+        requirePositive("gauge-refresh", gaugeRefresh);
         if (!(driftThreshold > 0)) {
             throw new IllegalArgumentException("din.impressions.drift-threshold must be positive, got "
                     + driftThreshold);

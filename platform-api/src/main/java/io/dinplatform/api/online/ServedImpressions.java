@@ -43,11 +43,12 @@ public record ServedImpressions(String model, int version, String arm, float[] s
         return features.apply(i);
     }
 
-    String groupOf(int i) {
+    /** The group (user) of an impression, from its features. */
+    String groupIn(JsonNode features) {
         if (groupFeature == null) {
             return null;
         }
-        JsonNode value = features.apply(i).get(groupFeature);
+        JsonNode value = features.get(groupFeature);
         return value == null || value.isNull() ? null : value.asString();
     }
 
@@ -56,11 +57,41 @@ public record ServedImpressions(String model, int version, String arm, float[] s
         return i -> JSON.valueToTree(instances.get(i));
     }
 
-    /** A ranked candidate's features as scored: the context's, with the candidate's own over them. */
-    public static JsonNode withContext(Map<String, Object> context, Map<String, Object> candidate) {
-        ObjectNode features = JSON.valueToTree(context);
-        features.setAll((ObjectNode) JSON.valueToTree(candidate));
-        return features;
+    /**
+     * Ranked candidates' features as scored: the context's, with the candidate's own over them. The context is
+     * converted once, the first time a candidate is asked for, and its values (the histories among them) are shared
+     * by every candidate's node rather than copied: the nodes are only ever written out, never changed.
+     */
+    public static IntFunction<JsonNode> withContext(Map<String, Object> context,
+                                                   IntFunction<Map<String, Object>> candidates) {
+        ObjectNode[] converted = new ObjectNode[1];
+        return i -> {
+            if (converted[0] == null) {
+                converted[0] = JSON.valueToTree(context);
+            }
+            ObjectNode features = JSON.createObjectNode();
+            features.setAll(converted[0]);
+            features.setAll((ObjectNode) JSON.valueToTree(candidates.apply(i)));
+            return features;
+        };
+    }
+
+    /**
+     * Ranked candidates' features from a rank body's bytes ({@code context} and {@code candidates}), as
+     * {@link #withContext} gives them, the body read again the first time one is asked for: a request not drawn for
+     * the log never parses its body a second time.
+     */
+    public static IntFunction<JsonNode> rankedCandidates(byte[] body) {
+        JsonNode[] parsed = new JsonNode[1];
+        return i -> {
+            if (parsed[0] == null) {
+                parsed[0] = JSON.readTree(body);
+            }
+            ObjectNode features = JSON.createObjectNode();
+            features.setAll((ObjectNode) parsed[0].get("context"));
+            features.setAll((ObjectNode) parsed[0].get("candidates").get(i));
+            return features;
+        };
     }
 
     /**

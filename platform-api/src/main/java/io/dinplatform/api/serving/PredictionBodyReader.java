@@ -122,7 +122,7 @@ final class PredictionBodyReader {
      * The value under the parser as the mapper would bind it into a map (strings, Integer, Long or BigInteger,
      * Double, Boolean, null), or {@link RowEncoder#LIST} or {@link RowEncoder#OBJECT} for a structure, which it skips.
      */
-    private static Object scalar(JsonParser parser, JsonToken token) {
+    static Object scalar(JsonParser parser, JsonToken token) {
         return switch (token) {
             case VALUE_STRING -> parser.getString();
             case VALUE_NUMBER_INT -> parser.getNumberValue();

@@ -53,20 +53,11 @@ public class PredictionController {
                                                       schema = @Schema(implementation = PredictionRequest.class)))
                                       @RequestBody byte[] body,
                                       HttpServletRequest servletRequest) throws IOException {
-        // The body is parsed once the model is known, straight into its encoded rows (see PredictionBodyReader);
-        // what it cannot read is answered as Spring answers an unreadable bound body.
-        try {
-            return predictions.predict(name, version, alias, body);
-        } catch (JacksonException e) {
-            throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e,
-                    new ServletServerHttpRequest(servletRequest));
-        } catch (PredictionService.MissingBodyException e) {
-            throw new HttpMessageNotReadableException("Required request body is missing",
-                    new ServletServerHttpRequest(servletRequest));
-        }
+        // The body is parsed once the model is known, straight into its encoded rows (see PredictionBodyReader).
+        return readingTheBody(servletRequest, () -> predictions.predict(name, version, alias, body));
     }
 
-    @PostMapping("/rank")
+    @PostMapping(value = "/rank", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Operation(operationId = "rank",
             summary = "The top K of many candidates for one user; the user side is computed once")
     @ApiResponse(responseCode = "200", description = "The top K candidates, best first")
@@ -74,7 +65,32 @@ public class PredictionController {
     public RankResponse rank(@PathVariable String name,
                              @Parameter(description = VERSION_HELP) @RequestParam(required = false) String version,
                              @Parameter(description = ALIAS_HELP) @RequestParam(required = false) String alias,
-                             @RequestBody RankRequest request) throws IOException {
-        return predictions.rank(name, version, alias, request);
+                             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                             schema = @Schema(implementation = RankRequest.class)))
+                             @RequestBody byte[] body,
+                             HttpServletRequest servletRequest) throws IOException {
+        // As predict: the candidates are read straight into the model's rows (see RankBodyReader).
+        return readingTheBody(servletRequest, () -> predictions.rank(name, version, alias, body));
+    }
+
+    /** What the service does with a raw body. */
+    @FunctionalInterface
+    private interface BodyHandler<T> {
+        T handle() throws IOException;
+    }
+
+    /** Runs the handler; a body it could not read is answered as Spring answers an unreadable bound body. */
+    private static <T> T readingTheBody(HttpServletRequest servletRequest, BodyHandler<T> handler)
+            throws IOException {
+        try {
+            return handler.handle();
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e,
+                    new ServletServerHttpRequest(servletRequest));
+        } catch (PredictionService.MissingBodyException e) {
+            throw new HttpMessageNotReadableException("Required request body is missing",
+                    new ServletServerHttpRequest(servletRequest));
+        }
     }
 }

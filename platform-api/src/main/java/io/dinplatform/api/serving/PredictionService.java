@@ -2,13 +2,13 @@ package io.dinplatform.api.serving;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.online.ImpressionLog;
@@ -43,14 +43,16 @@ public class PredictionService {
     private final ModelCache cache;
     private final ServingProperties properties;
     private final PredictionBodyReader bodies;
+    private final RankBodyReader rankBodies;
     private final ImpressionLog impressions;
 
     PredictionService(ResolutionCache resolver, ModelCache cache, ServingProperties properties,
-                      PredictionBodyReader bodies, ImpressionLog impressions) {
+                      PredictionBodyReader bodies, RankBodyReader rankBodies, ImpressionLog impressions) {
         this.resolver = resolver;
         this.cache = cache;
         this.properties = properties;
         this.bodies = bodies;
+        this.rankBodies = rankBodies;
         this.impressions = impressions;
     }
 
@@ -163,6 +165,47 @@ public class PredictionService {
                 "din.serving.max-instances-per-request");
     }
 
+    /**
+     * Ranks the candidates of a rank body read straight into the model's rows ({@link RankBodyReader}). A body the
+     * reader does not take, and any request with something to refuse, goes the bound way instead
+     * ({@link #rank(String, String, String, RankRequest)}), so that it is refused, in the same order of checks, with
+     * the same words.
+     *
+     * @throws tools.jackson.core.JacksonException when the body is not a readable rank request
+     */
+    public RankResponse rank(String name, String version, String alias, byte[] body) throws IOException {
+        long started = System.nanoTime();
+        ServedVersion resolved;
+        try {
+            resolved = resolver.resolve(name, version, alias);
+        } catch (RuntimeException e) {
+            return rank(name, version, alias, rankBodies.bound(body)); // the body's own errors come first
+        }
+        try (ModelLease lease = cache.acquire(resolved)) {
+            ServedModel model = lease.model();
+            int limit = properties.maxCandidatesPerRequest();
+            RankBodyReader.Body read = rankBodies.read(body, model.schema(), model.rows(64), limit);
+            if (!read.streamed() || read.context() == null || read.candidates() <= 0 || read.candidates() > limit
+                    || read.firstNull() >= 0 || read.topK() != null && read.topK() < 1) {
+                return rank(name, version, alias, read.streamed() ? rankBodies.bound(body) : read.bound());
+            }
+            requireAttention(model, resolved, read.explain());
+            EncodedDataset user;
+            EncodedDataset items;
+            try {
+                Map<String, Object> userRow = new HashMap<>(read.context());
+                userRow.putAll(read.first());
+                user = model.encode(List.of(userRow));
+                items = read.items().build();
+            } catch (InvalidInstanceException e) {
+                return rank(name, version, alias, rankBodies.bound(body)); // named as the bound path names it
+            }
+            Ranking ranking = model.rankEncoded(user, items, read.carryUserSide(), read.explain());
+            return ranked(resolved, model, ranking, read.topK() == null ? read.candidates() : read.topK(), started,
+                    ServedImpressions.arm(version, alias), ServedImpressions.rankedCandidates(body));
+        }
+    }
+
     /** Scores every candidate for the context's user and returns the best {@code topK}, the highest first. */
     public RankResponse rank(String name, String version, String alias, RankRequest request) throws IOException {
         long started = System.nanoTime();
@@ -185,25 +228,36 @@ public class PredictionService {
             } catch (InvalidInstanceException e) {
                 throw rankingProblem(model, request, e);
             }
-            long elapsed = System.nanoTime() - started;
-            model.metrics().rankAnswered(candidates.size(), elapsed);
-            List<Integer> order = bestFirst(ranking, topK);
-            float[] returned = new float[order.size()];
-            for (int r = 0; r < returned.length; r++) {
-                returned[r] = ranking.scores()[order.get(r)];
-            }
-            List<UUID> ids = impressions.record(new ServedImpressions(resolved.model(), resolved.version(),
-                    ServedImpressions.arm(version, alias), returned,
-                    r -> ServedImpressions.withContext(request.context(), candidates.get(order.get(r))),
-                    r -> ranking.unknownFeatures().get(order.get(r)), model.schema().effectiveGroup(), elapsed));
-            List<RankedCandidate> ranked = new ArrayList<>(returned.length);
-            for (int r = 0; r < returned.length; r++) {
-                int index = order.get(r);
-                ranked.add(new RankedCandidate(index, returned[r], ranking.unknownFeatures().get(index),
-                        ranking.attention() == null ? null : ranking.attention().get(index), ids.get(r)));
-            }
-            return new RankResponse(resolved.model(), resolved.version(), ranked);
+            return ranked(resolved, model, ranking, topK, started, ServedImpressions.arm(version, alias),
+                    ServedImpressions.withContext(request.context(), candidates::get));
         }
+    }
+
+    /**
+     * The answer to a ranking: its best {@code topK} candidates, each with its impression id (logged, the
+     * candidate's features with the context's, when the request is drawn for the impression log).
+     *
+     * @param features a candidate's features as sent, by its position in the request
+     */
+    private RankResponse ranked(ServedVersion resolved, ServedModel model, Ranking ranking, int topK, long started,
+                                String arm, IntFunction<JsonNode> features) {
+        long elapsed = System.nanoTime() - started;
+        model.metrics().rankAnswered(ranking.scores().length, elapsed);
+        List<Integer> order = bestFirst(ranking, topK);
+        float[] returned = new float[order.size()];
+        for (int r = 0; r < returned.length; r++) {
+            returned[r] = ranking.scores()[order.get(r)];
+        }
+        List<UUID> ids = impressions.record(new ServedImpressions(resolved.model(), resolved.version(), arm, returned,
+                r -> features.apply(order.get(r)), r -> ranking.unknownFeatures().get(order.get(r)),
+                model.schema().effectiveGroup(), elapsed));
+        List<RankedCandidate> ranked = new ArrayList<>(returned.length);
+        for (int r = 0; r < returned.length; r++) {
+            int index = order.get(r);
+            ranked.add(new RankedCandidate(index, returned[r], ranking.unknownFeatures().get(index),
+                    ranking.attention() == null ? null : ranking.attention().get(index), ids.get(r)));
+        }
+        return new RankResponse(resolved.model(), resolved.version(), ranked);
     }
 
     private static List<Map<String, Object>> requireList(String field, List<Map<String, Object>> items, int limit,
@@ -276,13 +330,24 @@ public class PredictionService {
         return predictions;
     }
 
-    /** The positions of the top K candidates by score; equal scores keep request order. */
+    /**
+     * The positions of the top K candidates by score; equal scores keep request order. Each candidate is one long,
+     * the score's bits in descending order above its position, so that one primitive sort orders them (a ranking of
+     * thousands of candidates boxes nothing).
+     */
     private static List<Integer> bestFirst(Ranking ranking, int topK) {
         float[] scores = ranking.scores();
-        return IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(i -> scores[i]).reversed()
-                        .thenComparingInt(Integer::intValue))
-                .limit(topK)
-                .toList();
+        long[] keys = new long[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            int bits = Float.floatToIntBits(scores[i]);
+            int ascending = bits ^ ((bits >> 31) & 0x7fffffff); // orders as the floats do, as signed ints
+            keys[i] = ((long) ~ascending << 32) | i;
+        }
+        Arrays.sort(keys);
+        Integer[] order = new Integer[Math.min(topK, keys.length)];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = (int) keys[r];
+        }
+        return Arrays.asList(order);
     }
 }

@@ -81,7 +81,8 @@ public class ServingConfiguration {
     @Bean
     PredictionService predictionService(ResolutionCache resolutions, ModelCache cache,
                                         ServingProperties properties, JsonMapper json, ImpressionLog impressions) {
-        return new PredictionService(resolutions, cache, properties, new PredictionBodyReader(json), impressions);
+        return new PredictionService(resolutions, cache, properties, new PredictionBodyReader(json),
+                new RankBodyReader(json), impressions);
     }
 
     /** Predict and rank found without matching every route of the API (see {@link ServingHandlerMapping}). */

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * resolution and the error handling are the same.
  *
  * <p>Whatever it is not sure of it leaves to Spring's mapping, which then answers as before: another method or path,
- * a percent-encoded or matrix-parameter path, and a predict whose content type is not JSON (415 there).
+ * a percent-encoded or matrix-parameter path, and a body whose content type is not JSON (415 there).
  */
 final class ServingHandlerMapping extends AbstractHandlerMapping {
 
@@ -53,7 +53,10 @@ final class ServingHandlerMapping extends AbstractHandlerMapping {
         }
         HandlerMethod handler;
         String pattern;
-        if (uri.length() == nameEnd + PREDICT.length() && uri.startsWith(PREDICT, nameEnd) && isJson(request)) {
+        if (!isJson(request)) {
+            return null;
+        }
+        if (uri.length() == nameEnd + PREDICT.length() && uri.startsWith(PREDICT, nameEnd)) {
             handler = predict;
             pattern = "/api/v1/models/{name}/predict";
         } else if (uri.length() == nameEnd + RANK.length() && uri.startsWith(RANK, nameEnd)) {
@@ -72,7 +75,7 @@ final class ServingHandlerMapping extends AbstractHandlerMapping {
         return handler;
     }
 
-    /** What predict's {@code consumes} declares: {@code application/json} or {@code application/*+json}. */
+    /** What predict's and rank's {@code consumes} declare: {@code application/json} or {@code application/*+json}. */
     private static boolean isJson(HttpServletRequest request) {
         String contentType = request.getContentType();
         if (contentType == null) {

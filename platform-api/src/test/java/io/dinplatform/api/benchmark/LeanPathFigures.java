@@ -1,13 +1,10 @@
 package io.dinplatform.api.benchmark;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +26,6 @@ import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.core.serving.Scorer;
-import io.dinplatform.tools.bench.ProcessMeters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -221,30 +217,8 @@ final class LeanPathFigures {
         }
     }
 
-    /** Runs {@link HttpLoad} in its own JVM and measures this process's CPU time while it measures. */
     private Load external(URI target, Path bodies, int connections) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process driver = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                HttpLoad.class.getName(), target.toString(), bodies == null ? "-" : bodies.toString(),
-                Integer.toString(connections), Integer.toString(warmupSeconds), Integer.toString(seconds))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        long cpu = 0;
-        Load load = null;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(driver.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.equals("measuring")) {
-                    cpu = ProcessMeters.processCpuNanos();
-                } else if (line.startsWith("result ")) {
-                    load = GrpcLoad.parse(line).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
-                }
-            }
-        }
-        if (driver.waitFor() != 0 || load == null) {
-            throw new IllegalStateException("the HTTP load generator failed (exit " + driver.exitValue() + ")");
-        }
-        return load;
+        return HttpLoad.fromItsOwnProcess(target, bodies, connections, warmupSeconds, seconds);
     }
 
     /** Rank requests: a user's side from one instance, the candidates' item features from the following ones. */
@@ -280,7 +254,8 @@ final class LeanPathFigures {
         return pairs;
     }
 
-    private static Path lines(List<String> bodies) throws IOException {
+    /** The bodies in a temporary file, one per line, as the load generators read them. */
+    static Path lines(List<String> bodies) throws IOException {
         Path file = Files.createTempFile("din-benchmark-bodies-", ".jsonl");
         file.toFile().deleteOnExit();
         Files.write(file, bodies);

@@ -89,6 +89,13 @@ public final class ServingBenchmark {
             lean.measureInProcessAndPrint(options.bundle(), served);
             return;
         }
+        if (options.parts().equals("impressions")) {
+            try (ConfigurableApplicationContext platform = start(dataDirectory, true, options)) {
+                new ImpressionLoggingFigures(LeanPathFigures.lines(predictBodies), options.clients(),
+                        options.warmupSeconds(), options.seconds()).measureAndPrint(platform, port(platform), MODEL);
+            }
+            return;
+        }
         Bodies bodies = new Bodies(predictBodies,
                 instances.stream().map(instance -> InferenceBodies.rest(schema, instance)).toList(),
                 grpcRequests(schema, instances));
@@ -402,9 +409,9 @@ public final class ServingBenchmark {
                 values.put(args[i], args[i + 1]);
             }
             if (!values.containsKey("--bundle") || !List.of("wrk", "java").contains(values.get("--load"))
-                    || !List.of("all", "lean").contains(values.get("--parts"))) {
+                    || !List.of("all", "lean", "impressions").contains(values.get("--parts"))) {
                 throw new IllegalArgumentException("usage: --bundle FILE [--clients 64] [--seconds 20] [--warmup 5] "
-                        + "[--load wrk|java] [--wrk-threads 1] [--parts all|lean]");
+                        + "[--load wrk|java] [--wrk-threads 1] [--parts all|lean|impressions]");
             }
             return new Options(Path.of(values.get("--bundle")), Integer.parseInt(values.get("--clients")),
                     Integer.parseInt(values.get("--seconds")), Integer.parseInt(values.get("--warmup")),

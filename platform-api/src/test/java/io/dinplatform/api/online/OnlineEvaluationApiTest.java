@@ -22,6 +22,7 @@ import io.dinplatform.core.model.ModelType;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.artifact.StoredArtifact;
 import io.dinplatform.registry.dataset.DatasetRepository;
+import io.dinplatform.registry.impression.ClickFeedback;
 import io.dinplatform.registry.impression.Impression;
 import io.dinplatform.registry.impression.ImpressionIds;
 import io.dinplatform.registry.impression.ImpressionPartitions;
@@ -67,6 +68,9 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
 
     @Autowired
     ImpressionPartitions partitions;
+
+    @Autowired
+    OnlineGauges gauges;
 
     @Test
     void onlineMetricsEqualTheFiguresOfTheAnswersAndTheClicksReported() {
@@ -278,6 +282,59 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
         List<String> what = new ArrayList<>();
         moved.get("moved").forEach(w -> what.add(w.asString()));
         assertThat(what).contains("score", "user_id", "historyLength").doesNotContain("item_id");
+    }
+
+    @Test
+    void theGaugesHoldTheLastCompleteHoursFiguresAsTheEndpointsAnswerThem() {
+        String name = registeredWithDataset();
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
+        partitions.ensure(hour.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        List<Impression> served = new ArrayList<>();
+        List<ClickFeedback> clicks = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Impression impression = served(name, hour.plusSeconds(60L * i), 0.02f * i,
+                    i % 5 == 0 ? List.of("user_id") : List.of(), 2);
+            served.add(impression);
+            if (i % 2 == 0) {
+                clicks.add(new ClickFeedback(impression.id(), i % 4 == 0 || i > 30, Instant.now()));
+            }
+        }
+        // this hour's impressions are not the last complete hour's: no gauge counts them
+        served.add(served(name, Instant.now(), 0.5f, List.of(), 2));
+        impressionLog.insert(served);
+        impressionLog.recordFeedback(clicks);
+
+        gauges.refresh();
+
+        JsonNode expected = ok(get("/api/v1/models/" + name + "/online-metrics?window=HOUR&from=" + hour + "&to="
+                + hour.plus(1, ChronoUnit.HOURS))).get("windows").get(0);
+        JsonNode drift = ok(get("/api/v1/models/" + name + "/drift?window=HOUR&from=" + hour + "&to="
+                + hour.plus(1, ChronoUnit.HOURS))).get("windows").get(0);
+        String scrape = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+        String online = "{arm=\"\",model=\"" + name + "\",version=\"1\"}";
+        assertThat(sample(scrape, "din_online_impressions" + online)).isEqualTo(40);
+        assertThat(sample(scrape, "din_online_labelled" + online)).isEqualTo(20);
+        assertThat(sample(scrape, "din_online_clicks" + online)).isEqualTo(expected.get("clicks").asDouble());
+        assertThat(sample(scrape, "din_online_ctr" + online)).isCloseTo(expected.get("ctr").asDouble(),
+                within(1e-9));
+        assertThat(sample(scrape, "din_online_auc" + online)).isCloseTo(expected.get("auc").asDouble(),
+                within(1e-9));
+        assertThat(sample(scrape, "din_online_gauc" + online)).isCloseTo(expected.get("gauc").asDouble(),
+                within(1e-9));
+        String user = "{distribution=\"unknown:user_id\",model=\"" + name + "\",version=\"1\"}";
+        assertThat(sample(scrape, "din_drift_psi" + "{distribution=\"historyLength\",model=\"" + name
+                + "\",version=\"1\"}")).isCloseTo(drift.get("historyLengthPsi").asDouble(), within(1e-9));
+        assertThat(scrape).as("the first window of the hour is its own reference: no score PSI")
+                .doesNotContain("din_drift_psi{distribution=\"score\",model=\"" + name + "\"");
+        assertThat(drift.get("unknownRates").get("user_id").asDouble()).isEqualTo(0.2);
+        assertThat(scrape).doesNotContain("din_drift_moved" + user);
+    }
+
+    /** The value of one sample line of a Prometheus scrape. */
+    private static double sample(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(series + " is not in the scrape"));
     }
 
     @Test

@@ -12,8 +12,8 @@ import tools.jackson.core.JacksonException;
  * body, the application's own JSON mapper reads them into a {@link PredictionRequest} and a {@link RankRequest},
  * and the prediction service checks and scores them against a real DIN model (din-core's instance encoder behind
  * it). A predict body is also parsed the way the endpoint parses it, straight into encoded rows
- * ({@link PredictionBodyReader}), and must be answered with the same scores, or refused with the same status and
- * detail, as when bound. Each is answered, or refused the documented way: a {@link JacksonException} (answered 400 as unreadable
+ * ({@link PredictionBodyReader}), and a rank body straight into the candidates' rows ({@link RankBodyReader}); each
+ * must be answered with the same scores, or refused with the same status and detail, as when bound. Each is answered, or refused the documented way: a {@link JacksonException} (answered 400 as unreadable
  * JSON) or an {@link ErrorResponseException} with a 4xx status (a problem detail). Any other throwable is a
  * finding, and so is an answer with a score per instance missing or outside [0, 1], or more ranked candidates than
  * asked for.
@@ -54,6 +54,19 @@ class PredictionRequestParserFuzzTest extends ServedModelTest {
         });
         if (!streamed.equals(bound)) {
             throw FuzzFinding.of(body, "the body parsed into rows is " + streamed + " but bound it is " + bound, null);
+        }
+        String rankStreamed = outcome(body, "rank, parsed into rows", () ->
+                ranked(predictions.rank(MODEL, null, null, body)));
+        String rankBound = outcome(body, "rank, bound", () -> {
+            RankRequest request = json.readValue(body, RankRequest.class);
+            if (request == null) {
+                throw new PredictionService.MissingBodyException();
+            }
+            return ranked(predictions.rank(MODEL, null, null, request));
+        });
+        if (!rankStreamed.equals(rankBound)) {
+            throw FuzzFinding.of(body, "the rank body parsed into rows is " + rankStreamed + " but bound it is "
+                    + rankBound, null);
         }
         expectAnswerOrRefusal(body, "predict", () -> {
             PredictionRequest request = json.readValue(body, PredictionRequest.class);
@@ -114,6 +127,11 @@ class PredictionRequestParserFuzzTest extends ServedModelTest {
         } catch (Exception unexpected) {
             throw FuzzFinding.of(body, path + " threw " + unexpected, unexpected);
         }
+    }
+
+    /** A ranking as positions and scores, to compare two ways of reading the same body. */
+    private static String ranked(RankResponse response) {
+        return response.ranked().stream().map(c -> c.index() + ":" + c.score()).toList().toString();
     }
 
     private static boolean isProbability(float score) {

@@ -105,6 +105,15 @@ public final class ServedModel {
                 rankingThreads.count());
     }
 
+    /**
+     * {@link #rank} on rows already encoded (see {@link Scorer#rankEncoded}): the user's row and a row per candidate,
+     * as a request's body was read.
+     */
+    public Ranking rankEncoded(EncodedDataset user, EncodedDataset items, boolean carryUserSide, boolean explain) {
+        return scorer.rankEncoded(user, items, carryUserSide, explain, rankingThreads.executor(),
+                rankingThreads.count());
+    }
+
     long footprintBytes() {
         return footprintBytes;
     }
