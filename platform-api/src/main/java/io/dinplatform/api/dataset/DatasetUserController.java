@@ -35,6 +35,7 @@ public class DatasetUserController {
     @Operation(operationId = "listDatasetUsers",
             summary = "A sample of the version's users (values of the group column) with their row counts, in "
             + "order of their first row; the version may be 'latest'")
+    @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public DatasetUsersView users(@PathVariable String name, @PathVariable String version,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(DatasetUsers.MAX_LISTED) int limit)
@@ -47,6 +48,7 @@ public class DatasetUserController {
     @Operation(operationId = "getDatasetUser",
             summary = "One user's most recent row: every feature's raw value, the history cut to the newest "
             + "maxLength items a model sees")
+    @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public DatasetUserView user(@PathVariable String name, @PathVariable String version,
                                 @PathVariable String userId) throws IOException {
