@@ -3,9 +3,11 @@ package io.dinplatform.api.dataset;
 import java.io.IOException;
 
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +35,8 @@ public class DatasetUserController {
     @Operation(operationId = "listDatasetUsers",
             summary = "A sample of the version's users (values of the group column) with their row counts, in "
             + "order of their first row; the version may be 'latest'")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public DatasetUsersView users(@PathVariable String name, @PathVariable String version,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(DatasetUsers.MAX_LISTED) int limit)
             throws IOException {
@@ -44,6 +48,8 @@ public class DatasetUserController {
     @Operation(operationId = "getDatasetUser",
             summary = "One user's most recent row: every feature's raw value, the history cut to the newest "
             + "maxLength items a model sees")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public DatasetUserView user(@PathVariable String name, @PathVariable String version,
                                 @PathVariable String userId) throws IOException {
         DatasetVersion found = versions.require(name, version);

@@ -7,6 +7,7 @@ import io.dinplatform.core.schema.InvalidSchemaException;
 import io.dinplatform.registry.artifact.ArtifactIntegrityException;
 import io.dinplatform.registry.artifact.ArtifactStoreUnavailableException;
 import io.dinplatform.registry.reference.InvalidDataReferenceException;
+import io.dinplatform.registry.reference.ReferencedObjectChangedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -96,6 +97,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "reference: " + e.getMessage() + "; nothing was recorded");
         problem.setProperty("errors", List.of(new FieldError("reference", e.getMessage())));
         return problem;
+    }
+
+    /**
+     * 409: an object of a version registered by reference no longer has the content it was registered with, so the
+     * version cannot be read as registered; re-registering the objects makes a new version of what they hold now.
+     */
+    @ExceptionHandler(ReferencedObjectChangedException.class)
+    ProblemDetail referencedObjectChanged(ReferencedObjectChangedException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Referenced data changed", e.getMessage());
     }
 
     /** A multipart body that cannot be parsed (no closing boundary, broken headers): the client's mistake. */

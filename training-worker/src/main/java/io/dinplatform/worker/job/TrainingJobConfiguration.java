@@ -8,6 +8,7 @@ import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.worker.WorkerProperties;
+import io.dinplatform.worker.encoding.DatasetEncodings;
 import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.Checkpoints;
 import io.dinplatform.worker.steps.EvaluateTasklet;
@@ -55,9 +56,15 @@ public class TrainingJobConfiguration {
     private static final PlatformTransactionManager NO_TRANSACTION = new ResourcelessTransactionManager();
 
     @Bean
-    PreparedDatasets preparedDatasets(DatasetRepository datasets, EncodedDatasetRepository encodings,
-                                      ArtifactStore artifacts, DatasetContent content, ShardProperties shards) {
-        return new PreparedDatasets(datasets, encodings, artifacts, content, shards);
+    DatasetEncodings datasetEncodings(EncodedDatasetRepository encodings, ArtifactStore artifacts,
+                                      DatasetContent content) {
+        return new DatasetEncodings(encodings, artifacts, content);
+    }
+
+    @Bean
+    PreparedDatasets preparedDatasets(DatasetRepository datasets, DatasetEncodings encodings,
+                                      ShardProperties shards) {
+        return new PreparedDatasets(datasets, encodings, shards);
     }
 
     @Bean

@@ -2,15 +2,12 @@ package io.dinplatform.worker.scoring;
 
 import java.util.UUID;
 
-import io.dinplatform.core.schema.FeatureSchema;
-import io.dinplatform.core.schema.FeatureSchemaJson;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
-import io.dinplatform.registry.dataset.DatasetVersion;
-import io.dinplatform.registry.reference.DatasetContent;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.dinplatform.registry.scoring.PredictionPartitions;
-import io.dinplatform.worker.lease.PermanentJobFailure;
+import io.dinplatform.worker.encoding.DatasetEncodings;
+import io.dinplatform.worker.steps.ShardProperties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -26,14 +23,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The batch prediction job: {@code score → publish}, where {@code score} is a Spring Batch partitioned step.
+ * The batch prediction job: {@code encode → score → publish}, where {@code score} is a Spring Batch partitioned step.
  *
- * <p>{@code score} runs on the worker that holds the prediction's lease: {@link UnscoredPartitionSplitter} creates a
+ * <p>{@code encode} finds the dataset version's scoring shards, or encodes them once ({@link ScoringShards}), before
+ * any partition is handed out. {@code score} runs on the worker that holds the prediction's lease: {@link UnscoredPartitionSplitter} creates a
  * step execution of {@code scorePartition} for every partition not yet scored, and {@link CatalogPartitionHandler}
  * hands them out through the catalog and waits until all have ended. Any worker's {@link PartitionLoop} executes
- * them: {@code scorePartition} is a chunk-oriented step whose reader hands out the partition's range of rows and
- * whose writer scores each chunk in one forward pass, appends it to the partition's part in the artifact store and
- * commits the partition's progress with the chunk. A restart (the same job instance, keyed by the prediction's id)
+ * them: {@code scorePartition} is a chunk-oriented step whose reader hands out the partition's range of the shards'
+ * rows and whose writer scores each chunk in one forward pass, appends it to the partition's part in the artifact
+ * store and commits the partition's progress with the chunk. A restart (the same job instance, keyed by the prediction's id)
  * hands out only the partitions without a part. {@code publish} assembles the parts into the result.
  *
  * <p>The reader and the writer are step-scoped: each partition's execution gets its own, for the partition its step
@@ -61,12 +59,16 @@ public class BatchPredictionJobConfiguration {
     }
 
     @Bean
+    ScoringShards scoringShards(DatasetRepository datasets, DatasetEncodings encodings, ShardProperties shards) {
+        return new ScoringShards(datasets, encodings, shards.rowsPerShard());
+    }
+
+    @Bean
     @StepScope
-    DatasetRowReader partitionReader(@Value(PARTITION_ID) String id, ActivePartitions active,
-                                     DatasetRepository datasets, DatasetContent content) {
+    ShardRowReader partitionReader(@Value(PARTITION_ID) String id, ActivePartitions active,
+                                   ScoringShards shards) {
         ActivePartition partition = active.require(UUID.fromString(id));
-        DatasetVersion dataset = datasetOf(partition, datasets);
-        return new DatasetRowReader(content.partsOf(dataset), schemaOf(dataset),
+        return new ShardRowReader(() -> shards.of(partition.prediction()).shards(),
                 partition.partition().firstRow(), partition.partition().rowCount());
     }
 
@@ -79,10 +81,10 @@ public class BatchPredictionJobConfiguration {
 
     @Bean(PARTITION_STEP)
     Step scorePartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                        DatasetRowReader partitionReader, ScoringWriter partitionWriter, ActivePartitions active,
+                        ShardRowReader partitionReader, ScoringWriter partitionWriter, ActivePartitions active,
                         BatchPredictionProperties properties) {
         return new StepBuilder(PARTITION_STEP, jobRepository)
-                .<DatasetRow, DatasetRow>chunk(properties.chunkSize())
+                .<ShardRow, ShardRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(partitionReader)
                 .writer(partitionWriter)
@@ -94,8 +96,11 @@ public class BatchPredictionJobConfiguration {
     Job dinBatchPredictionJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               @Qualifier(PARTITION_STEP) Step scorePartition, ActiveBatchPredictions active,
                               BatchPredictionRepository predictions, PredictionPartitions partitions,
-                              DatasetRepository datasets, ArtifactStore artifacts,
+                              DatasetRepository datasets, ArtifactStore artifacts, ScoringShards shards,
                               BatchPredictionProperties properties) {
+        Step encode = new StepBuilder("encode", jobRepository)
+                .tasklet(new EncodeTasklet(active, shards), transactionManager)
+                .build();
         Step score = new StepBuilder("score", jobRepository)
                 .partitioner(scorePartition)
                 .splitter(new UnscoredPartitionSplitter(PARTITION_STEP, jobRepository, active, partitions,
@@ -108,7 +113,8 @@ public class BatchPredictionJobConfiguration {
                         transactionManager)
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(score)
+                .start(encode)
+                .next(score)
                 .next(publish)
                 // Only a worker that holds a prediction starts its job; launched without one it fails at once.
                 .validator(new DefaultJobParametersValidator(
@@ -116,15 +122,5 @@ public class BatchPredictionJobConfiguration {
                         new String[0]))
                 .listener(new BatchPredictionExecutionListener(active, predictions))
                 .build();
-    }
-
-    private static DatasetVersion datasetOf(ActivePartition partition, DatasetRepository datasets) {
-        long id = partition.prediction().dataset().id();
-        return datasets.findById(id).orElseThrow(() -> new PermanentJobFailure(
-                "dataset version " + id + " no longer exists in the catalog"));
-    }
-
-    private static FeatureSchema schemaOf(DatasetVersion dataset) {
-        return FeatureSchemaJson.fromTree(dataset.schema());
     }
 }

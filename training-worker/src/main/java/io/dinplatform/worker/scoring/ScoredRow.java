@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One line of the result: a dataset row and its click probability.
  *
- * @param row   the data row number in the dataset file
+ * @param row   the data row number in the dataset (counted across its files)
  * @param group the GAUC group value
  * @param item  the candidate item's value
  * @param score the click probability
@@ -14,8 +14,4 @@ import java.util.List;
  */
 public record ScoredRow(long row, String group, String item, float score, String label,
                         List<String> unknownFeatures) {
-
-    static ScoredRow of(DatasetRow row, float score, List<String> unknownFeatures) {
-        return new ScoredRow(row.row(), row.group(), row.item(), score, row.label(), unknownFeatures);
-    }
 }

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the worker encodes datasets into shards and reads them back ({@code din.worker.shards.*}).
  *
- * @param rowsPerShard      rows per shard (65,536 by default: about 16 MiB at a history of 50). Part of the
- *                          encoding key, so changing it encodes datasets again
+ * @param rowsPerShard      rows per shard of a training or a scoring encoding (65,536 by default: about 16 MiB at a
+ *                          history of 50). Part of the encoding key, so changing it encodes datasets again
  * @param shuffleBufferRows rows an epoch shuffles together (262,144 by default: four shards): shards are read in an
  *                          order shuffled per epoch and the rows of each window of consecutive shards up to this many
  *                          rows are shuffled together. Memory holds about two windows of encoded rows. A run resumed

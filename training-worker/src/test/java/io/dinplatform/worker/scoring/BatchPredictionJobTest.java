@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import ai.djl.Device;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
+import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.csv.CsvRecordReader;
 import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
@@ -28,8 +29,10 @@ import io.dinplatform.core.data.synthetic.SyntheticConfig;
 import io.dinplatform.core.metrics.BaselineMetrics;
 import io.dinplatform.core.metrics.EvaluationMetrics;
 import io.dinplatform.core.metrics.PopularityBaseline;
+import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
+import io.dinplatform.core.schema.FeatureSpec;
 import io.dinplatform.core.serving.Scorer;
 import io.dinplatform.core.serving.UnknownFeatures;
 import io.dinplatform.core.train.TrainingJob;
@@ -50,6 +53,8 @@ import io.dinplatform.worker.TestCatalog;
 import io.dinplatform.worker.TestModels;
 import io.dinplatform.worker.WorkerContextTest;
 import io.dinplatform.worker.lease.LeasedJobLauncher;
+import io.dinplatform.worker.lease.PermanentJobFailure;
+import io.dinplatform.worker.steps.PreparedDatasets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -68,13 +73,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Batch predictions scored by the real worker: a DIN trained with din-core scores a dataset version in partitions
  * and chunks on the real PyTorch engine, and the result in the artifact store holds, for every dataset row exactly
- * once, the score that din-core's serving scorer gives the same row, with the same bytes however many partitions
- * scored it. A prediction whose worker dies midway is resumed by the next worker without its scored partitions.
+ * once, the score that din-core's serving scorer gives the same row, with the bytes that scoring the raw rows gives
+ * (the partitions read the version's scoring shards and translate their ids into the model's), however many
+ * partitions scored it. A prediction whose worker dies midway is resumed by the next worker without its scored partitions.
  */
 class BatchPredictionJobTest extends WorkerContextTest {
 
@@ -110,6 +117,8 @@ class BatchPredictionJobTest extends WorkerContextTest {
     BatchPredictionProperties properties;
     @Autowired
     DataReferenceProperties references;
+    @Autowired
+    PreparedDatasets preparedDatasets;
 
     @BeforeEach
     void aTrainedModel() throws IOException {
@@ -155,6 +164,18 @@ class BatchPredictionJobTest extends WorkerContextTest {
     }
 
     @Test
+    void theResultHasTheBytesThatScoringTheRawRowsGives() throws IOException {
+        BatchPrediction prediction = awaitPrediction(queue(2));
+
+        assertThat(prediction.status()).as("error: %s", prediction.error()).isEqualTo(JobStatus.SUCCEEDED);
+        byte[] result;
+        try (InputStream in = artifacts.openVerified(prediction.result().sha256())) {
+            result = in.readAllBytes();
+        }
+        assertThat(new String(result, StandardCharsets.UTF_8)).isEqualTo(rowPathResult());
+    }
+
+    @Test
     void threePartitionsGiveTheSameBytesAsOneAndTheirProgressAddsUpToEveryRow() throws IOException {
         BatchPrediction whole = awaitPrediction(queue(1));
         BatchPrediction partitioned = awaitPrediction(queue(3));
@@ -179,7 +200,7 @@ class BatchPredictionJobTest extends WorkerContextTest {
     }
 
     @Test
-    void aVersionReferencedInPartsScoresToTheBytesOfTheStoredFileAndAChangedPartFailsNamingIt() throws IOException {
+    void aVersionReferencedInPartsScoresToTheBytesOfTheStoredFileFromShardsThatAChangedPartCannotReach() throws IOException {
         DatasetVersion referenced = catalog.registerReferenced("scored-referenced", SCORED,
                 references.localDirectory(), 3);
         BatchPrediction whole = awaitPrediction(queue(1));
@@ -195,12 +216,16 @@ class BatchPredictionJobTest extends WorkerContextTest {
         byte[] content = java.nio.file.Files.readAllBytes(file);
         content[content.length - 3] ^= 0x01; // a label flipped in the last row: the same size, another content
         java.nio.file.Files.write(file, content);
-        BatchPrediction changed = awaitPrediction(predictions.create(new NewBatchPrediction(request(), model.id(),
+        BatchPrediction again = awaitPrediction(predictions.create(new NewBatchPrediction(request(), model.id(),
                 referenced.id(), referenced.rows(), 2)).id());
 
-        assertThat(changed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(changed.error()).contains(last.location(), "changed after its dataset version was registered");
-        assertThat(changed.result()).isNull();
+        assertThat(again.status()).as("error: %s", again.error()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(again.result()).as("the shards encoded from the registered content").isEqualTo(whole.result());
+        assertThatThrownBy(() -> preparedDatasets.of(UUID.randomUUID(), referenced.id()))
+                .as("the next read of the objects: the version's training encoding")
+                .isInstanceOf(PermanentJobFailure.class)
+                .hasMessageContaining(last.location())
+                .hasMessageContaining("changed after its dataset version was registered");
     }
 
     @Test
@@ -290,6 +315,60 @@ class BatchPredictionJobTest extends WorkerContextTest {
         }
         return new Expected(scores, labels, groups, EvaluationMetrics.of(scores, labelArray, groupArray), unknown,
                 BaselineMetrics.of(popularity, labelArray, groupArray));
+    }
+
+    /**
+     * The result as scoring the raw rows gives it: each chunk's rows read from the dataset file with their raw values
+     * and encoded by the model's own encoder, as an online prediction encodes them; group, item and label as the file
+     * writes them.
+     */
+    private String rowPathResult() throws IOException {
+        FeatureSchema schema = FeatureSchemaJson.fromTree(dataset.schema());
+        String item = ResultColumns.itemFeature(schema);
+        StringBuilder expected = new StringBuilder(ScoresFile.header(true));
+        try (InputStream in = artifacts.openVerified(dataset.sha256());
+             ModelBundle bundle = BundleReader.read(artifacts.verifiedPath(model.bundleSha256()),
+                     model.bundleSha256(), Device.cpu())) {
+            Scorer scorer = new Scorer(bundle, chunk());
+            CsvRecordReader csv = new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> header = List.of(csv.next());
+            List<String[]> chunk = new ArrayList<>();
+            long row = 0;
+            for (String[] fields = csv.next(); fields != null; fields = csv.next()) {
+                chunk.add(fields);
+                if (chunk.size() == chunk()) {
+                    row = appendScored(expected, chunk, row, header, schema, item, scorer);
+                }
+            }
+            appendScored(expected, chunk, row, header, schema, item, scorer);
+        }
+        return expected.toString();
+    }
+
+    private static long appendScored(StringBuilder expected, List<String[]> chunk, long row, List<String> header,
+                                     FeatureSchema schema, String item, Scorer scorer) {
+        if (chunk.isEmpty()) {
+            return row;
+        }
+        List<Map<String, String>> instances = new ArrayList<>();
+        for (String[] fields : chunk) {
+            Map<String, String> instance = new HashMap<>();
+            for (FeatureSpec feature : schema.features()) {
+                String value = fields[header.indexOf(feature.name())];
+                instance.put(feature.name(), feature.kind() == FeatureKind.NUMERIC && value.isBlank() ? "0" : value);
+            }
+            instances.add(instance);
+        }
+        EncodedDataset encoded = scorer.encode(instances);
+        float[] scores = scorer.score(encoded, false).scores();
+        for (int i = 0; i < chunk.size(); i++) {
+            String[] fields = chunk.get(i);
+            expected.append(ScoresFile.line(new ScoredRow(++row, fields[header.indexOf(schema.effectiveGroup())],
+                    fields[header.indexOf(item)], scores[i], fields[header.indexOf(schema.label())].trim(),
+                    UnknownFeatures.of(encoded, i))));
+        }
+        chunk.clear();
+        return row;
     }
 
     private record Expected(float[] scores, List<Float> labels, List<String> groups, EvaluationMetrics metrics,
@@ -419,11 +498,11 @@ class BatchPredictionJobTest extends WorkerContextTest {
 
     /** Calls back after every chunk of this prediction's partitions, with the chunk's number over all of them. */
     private void afterChunk(UUID id, IntConsumer callback) {
-        ChunkOrientedStep<DatasetRow, DatasetRow> score = partitionStep();
+        ChunkOrientedStep<ShardRow, ShardRow> score = partitionStep();
         int[] chunks = {0};
         score.registerChunkListener(new ChunkListener<>() {
             @Override
-            public void afterChunk(Chunk<DatasetRow> chunk) {
+            public void afterChunk(Chunk<ShardRow> chunk) {
                 var step = StepSynchronizationManager.getContext().getStepExecution();
                 if (activePartitions.require(step).prediction().id().equals(id)) {
                     callback.accept(++chunks[0]);
@@ -433,8 +512,8 @@ class BatchPredictionJobTest extends WorkerContextTest {
     }
 
     @SuppressWarnings("unchecked")
-    private ChunkOrientedStep<DatasetRow, DatasetRow> partitionStep() {
-        return (ChunkOrientedStep<DatasetRow, DatasetRow>) partitionStep;
+    private ChunkOrientedStep<ShardRow, ShardRow> partitionStep() {
+        return (ChunkOrientedStep<ShardRow, ShardRow>) partitionStep;
     }
 
     private long chunksCommitted(long jobExecutionId) {

@@ -89,7 +89,9 @@ public final class ShardCodec {
             float[] labels = new float[rows];
             for (int r = 0; r < rows; r++) {
                 byte label = in.get();
-                check(label == 0 || label == 1, "a label is " + label + ", not 0 or 1");
+                if (label != 0 && label != 1) {
+                    throw new InvalidShardException("a label is " + label + ", not 0 or 1");
+                }
                 labels[r] = label;
             }
             int[] groups = ints(in, rows);
@@ -105,7 +107,9 @@ public final class ShardCodec {
                 int[] offsets = ints(in, rows + 1);
                 check(offsets[0] == 0, "the offsets of " + feature.name() + " do not start at 0");
                 for (int r = 0; r < rows; r++) {
-                    check(offsets[r + 1] >= offsets[r], "the offsets of " + feature.name() + " decrease");
+                    if (offsets[r + 1] < offsets[r]) {
+                        throw new InvalidShardException("the offsets of " + feature.name() + " decrease");
+                    }
                 }
                 int[] values = ints(in, offsets[rows]);
                 checkIndices(values, vocabularies.of(feature.target()).size(), feature.name());
@@ -157,10 +161,13 @@ public final class ShardCodec {
         return values;
     }
 
+    /** Checks every index (the message is built only for a bad one: this loop runs over every value read). */
     private static void checkIndices(int[] indices, int tableSize, String feature) throws InvalidShardException {
         for (int index : indices) {
-            check(index >= 0 && index < tableSize, "feature " + feature + " holds index " + index
-                    + " outside its vocabulary of " + tableSize);
+            if (index < 0 || index >= tableSize) {
+                throw new InvalidShardException("feature " + feature + " holds index " + index
+                        + " outside its vocabulary of " + tableSize);
+            }
         }
     }
 

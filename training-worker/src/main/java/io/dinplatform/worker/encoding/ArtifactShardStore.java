@@ -1,4 +1,4 @@
-package io.dinplatform.worker.steps;
+package io.dinplatform.worker.encoding;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
