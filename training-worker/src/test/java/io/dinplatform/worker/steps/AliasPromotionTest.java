@@ -82,6 +82,6 @@ class AliasPromotionTest extends WorkerContextTest {
         RunRequest plain = TestCatalog.request(MODEL, dataset, TestCatalog.spec(1, "CPU"));
         RunRequest request = new RunRequest(plain.dataset(), plain.model(), plain.architecture(), plain.training(),
                 alias);
-        return runs.create(new NewTrainingRun(MODEL, request, dataset.id())).id();
+        return runs.create(new NewTrainingRun(MODEL, request, dataset.id(), "token:0123456789ab")).id();
     }
 }
