@@ -94,11 +94,12 @@ class AuditTrailTest extends EmbeddedWorkerApiTest {
                         .file("file", SamplesCsv.gzip(SamplesCsv.rows(400, 0, 40)), "samples.csv.gz").parts())
                 .retrieve().toEntity(JsonNode.class), 201);
         trainedRun = queue(writerClient, 202).get("id").asString();
+        // queued while the worker trains the first run, so that it is cancelled before any worker claims it
+        cancelledRun = queue(writerClient, 202).get("id").asString();
+        assertThat(status(writerClient.post().uri("/api/v1/training-runs/" + cancelledRun + "/cancel").retrieve()
+                .toEntity(JsonNode.class), 200).get("status").asString()).isEqualTo("CANCELLED");
         assertThat(awaitFinal("/api/v1/training-runs/" + trainedRun, WAIT).get("status").asString())
                 .isEqualTo("SUCCEEDED");
-        cancelledRun = queue(writerClient, 202).get("id").asString();
-        status(writerClient.post().uri("/api/v1/training-runs/" + cancelledRun + "/cancel").retrieve()
-                .toEntity(JsonNode.class), 200);
         status(writerClient.put().uri("/api/v1/models/" + MODEL + "/aliases/staging")
                 .contentType(MediaType.APPLICATION_JSON).body("{\"version\": 1}").retrieve()
                 .toEntity(JsonNode.class), 200);
@@ -116,10 +117,10 @@ class AuditTrailTest extends EmbeddedWorkerApiTest {
         assertThat(lines(page("subject=" + writer))).containsExactly(
                 "dataset.registered dataset audited-clicks version 1 SUCCESS 201",
                 "run.queued training-run " + trainedRun + " - SUCCESS 202",
-                "version.registered model " + MODEL + " version 1 (run " + trainedRun + ") SUCCESS -",
-                "alias.moved model " + MODEL + " alias production to version 1 SUCCESS -",
                 "run.queued training-run " + cancelledRun + " - SUCCESS 202",
                 "run.cancelled training-run " + cancelledRun + " - SUCCESS 200",
+                "version.registered model " + MODEL + " version 1 (run " + trainedRun + ") SUCCESS -",
+                "alias.moved model " + MODEL + " alias production to version 1 SUCCESS -",
                 "alias.moved model " + MODEL + " alias staging SUCCESS 200",
                 "token.created token - - REFUSED 403");
     }
