@@ -53,7 +53,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The catalog: one repository per aggregate (datasets, models, training runs) over the platform's PostgreSQL, the
- * audit log of changes, the artifact store, and the announcements of model changes to this process and to the platform's other processes.
+ * audit log of changes, the artifact store, and the announcements of model changes to this process and to the
+ * platform's other processes.
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
 @EnableConfigurationProperties({DataDirectoryProperties.class, ArtifactStoreProperties.class,

@@ -5,7 +5,7 @@ public enum AuditOutcome {
 
     /** The change was made (committed). */
     SUCCESS,
-    /** The change was refused before anything changed: no valid token, a missing scope, a bad or conflicting request. */
+    /** The change was refused and nothing changed: no valid token, a missing scope, a bad or conflicting request. */
     REFUSED,
     /** The change was attempted and failed on the platform's side (a 5xx): nothing was committed. */
     FAILED;
