@@ -40,6 +40,7 @@ const BatchPredictionPage = lazyPage(() =>
   import('./pages/batch/BatchPredictionPage').then((m) => m.BatchPredictionPage),
 );
 const PlaygroundPage = lazyPage(() => import('./pages/playground/PlaygroundPage').then((m) => m.PlaygroundPage));
+const AuditLogPage = lazyPage(() => import('./pages/audit/AuditLogPage').then((m) => m.AuditLogPage));
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -79,6 +80,8 @@ function Page({ route }: { route: Route }) {
       return <BatchPredictionPage id={route.id} />;
     case 'playground':
       return <PlaygroundPage model={route.model} version={route.version} />;
+    case 'audit':
+      return <AuditLogPage filter={route} />;
     case 'notFound':
       return (
         <EmptyState title={`There is no page at “${route.path}”.`} testId="not-found">

@@ -4,7 +4,9 @@
 import { ApiError, networkProblem, parseProblem } from './problem';
 import { SseParser, type ServerSentEvent } from './sse';
 import { authorizationHeaders, sessionTokenStore, type TokenStore } from './token';
+import { auditQuery, type AuditFilter } from '../domain/audit';
 import type {
+  AuditPage,
   BuildProtocol,
   OnlineMetrics,
   OnlineWindowLength,
@@ -256,6 +258,12 @@ export class ApiClient {
   }
 
   // --- batch predictions ---
+  // --- audit log (admin) ---
+  /** A page of the audit log, newest first, from the entry before `before` (the previous page's nextBefore). */
+  listAudit(filter: AuditFilter, limit = 50, before?: number): Promise<AuditPage> {
+    return this.get(`/api/v1/audit?${auditQuery(filter, limit, before)}`);
+  }
+
   listBatchPredictions(limit = 50): Promise<BatchPrediction[]> {
     return this.get(`/api/v1/batch-predictions?limit=${limit}`);
   }

@@ -450,3 +450,23 @@ export interface BatchPrediction {
   createdAt?: string;
   finishedAt?: string | null;
 }
+
+/** A recorded change to the platform (admin scope: GET /api/v1/audit). */
+export interface AuditEntry {
+  id: number;
+  recordedAt: string;
+  /** token:<id>, subject:<name>, worker:<id>, system or anonymous */
+  principal: string;
+  action: string;
+  resourceType: string;
+  resource: string | null;
+  detail: string | null;
+  outcome: 'SUCCESS' | 'REFUSED' | 'FAILED';
+  status: number | null;
+}
+
+/** One page of the audit log, newest first; `nextBefore` reads the next (older) page. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBefore: number | null;
+}

@@ -9,6 +9,7 @@ const SECTIONS: Array<{ id: ReturnType<typeof section>; label: string; to: Route
   { id: 'training', label: 'Training', to: { page: 'runs' } },
   { id: 'models', label: 'Models', to: { page: 'models' } },
   { id: 'playground', label: 'Playground', to: { page: 'playground' } },
+  { id: 'audit', label: 'Audit', to: { page: 'audit' } },
 ];
 
 interface AppHeaderProps {

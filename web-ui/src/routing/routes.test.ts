@@ -24,6 +24,8 @@ describe('routes', () => {
     { page: 'batchPrediction', id: '0b6c3c1e-0000-0000-0000-000000000001' },
     { page: 'playground', model: 'ctr', version: 'production' },
     { page: 'playground', model: undefined, version: undefined },
+    { page: 'audit', subject: 'token:0123456789ab', resourceType: 'model', resource: 'ctr', from: '2026-12-01T00:00:00.000Z', to: undefined },
+    { page: 'audit' },
   ];
 
   it('reads back every address it writes', () => {
@@ -57,6 +59,7 @@ describe('routes', () => {
     expect(section({ page: 'compareRuns', ids: [] })).toBe('training');
     expect(section({ page: 'compare', name: 'x' })).toBe('models');
     expect(section({ page: 'online', name: 'x' })).toBe('models');
+    expect(section({ page: 'audit' })).toBe('audit');
     expect(section({ page: 'notFound', path: '' })).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // The dashboard's addresses. Routes live in the URL's fragment (#/models/ctr), so a reload or a shared link opens
 // the same page and the server only ever has to serve index.html at /.
+import type { AuditFilter } from '../domain/audit';
 import { comparedIds } from '../domain/runComparison';
 
 export type Route =
@@ -21,6 +22,7 @@ export type Route =
   | { page: 'batchPredictions' }
   | { page: 'batchPrediction'; id: string }
   | { page: 'playground'; model?: string; version?: string }
+  | ({ page: 'audit' } & AuditFilter)
   | { page: 'notFound'; path: string };
 
 function positiveInt(text: string | null | undefined): number | undefined {
@@ -84,6 +86,18 @@ export function parseRoute(hash: string): Route {
         return { page: 'playground', model: optional(query.get('model')), version: optional(query.get('version')) };
       }
       break;
+    case 'audit':
+      if (parts.length === 1) {
+        return {
+          page: 'audit',
+          subject: optional(query.get('subject')),
+          resourceType: optional(query.get('resourceType')),
+          resource: optional(query.get('resource')),
+          from: optional(query.get('from')),
+          to: optional(query.get('to')),
+        };
+      }
+      break;
   }
   return { page: 'notFound', path: raw };
 }
@@ -136,13 +150,23 @@ export function href(route: Route): string {
       return path('batch-predictions', route.id);
     case 'playground':
       return withQuery(path('playground'), { model: route.model, version: route.version });
+    case 'audit':
+      return withQuery(path('audit'), {
+        subject: route.subject,
+        resourceType: route.resourceType,
+        resource: route.resource,
+        from: route.from,
+        to: route.to,
+      });
     case 'notFound':
       return `#/${route.path}`;
   }
 }
 
 /** The navigation section a route belongs to, for highlighting the menu. */
-export function section(route: Route): 'overview' | 'datasets' | 'training' | 'models' | 'playground' | undefined {
+export function section(
+  route: Route,
+): 'overview' | 'datasets' | 'training' | 'models' | 'playground' | 'audit' | undefined {
   switch (route.page) {
     case 'overview':
       return 'overview';
@@ -167,6 +191,8 @@ export function section(route: Route): 'overview' | 'datasets' | 'training' | 'm
       return 'models';
     case 'playground':
       return 'playground';
+    case 'audit':
+      return 'audit';
     default:
       return undefined;
   }

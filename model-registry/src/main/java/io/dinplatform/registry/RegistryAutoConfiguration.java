@@ -10,6 +10,8 @@ import io.dinplatform.registry.artifact.s3.S3ArtifactStore;
 import io.dinplatform.registry.artifact.s3.S3ArtifactStoreProperties;
 import io.dinplatform.registry.artifact.s3.S3ClientFactory;
 import io.dinplatform.registry.artifact.s3.StagedUploadCleanup;
+import io.dinplatform.registry.audit.AuditLog;
+import io.dinplatform.registry.audit.AuditRepository;
 import io.dinplatform.registry.dataset.DatasetItemRepository;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.EncodedDatasetRepository;
@@ -51,7 +53,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The catalog: one repository per aggregate (datasets, models, training runs) over the platform's PostgreSQL, the
- * artifact store, and the announcements of model changes to this process and to the platform's other processes.
+ * audit log of changes, the artifact store, and the announcements of model changes to this process and to the
+ * platform's other processes.
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
 @EnableConfigurationProperties({DataDirectoryProperties.class, ArtifactStoreProperties.class,
@@ -211,5 +214,17 @@ public class RegistryAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     ApiTokens apiTokens(ApiTokenRepository repository) {
         return new ApiTokens(repository);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    AuditRepository auditRepository(JdbcClient jdbc) {
+        return new AuditRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    AuditLog auditLog(AuditRepository entries) {
+        return new AuditLog(entries);
     }
 }

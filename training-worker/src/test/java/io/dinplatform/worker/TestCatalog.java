@@ -111,7 +111,7 @@ public final class TestCatalog {
 
     /** Queues a run the way the API stores it: the dataset, the model name and din-core's configuration. */
     public TrainingRun queue(String model, DatasetVersion dataset, RunSpec spec) {
-        return runs.create(new NewTrainingRun(model, request(model, dataset, spec), dataset.id()));
+        return runs.create(new NewTrainingRun(model, request(model, dataset, spec), dataset.id(), "system"));
     }
 
     public TrainingRun queue(String model, DatasetVersion dataset) {

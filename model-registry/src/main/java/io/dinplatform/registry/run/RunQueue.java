@@ -3,9 +3,11 @@ package io.dinplatform.registry.run;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.dinplatform.registry.audit.Principals;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.lease.LeasedQueue;
 import io.dinplatform.registry.lease.LeasedTable;
@@ -54,7 +56,7 @@ public class RunQueue implements LeasedQueue<RunLease> {
                         OR NOT EXISTS (SELECT 1 FROM training_workers w WHERE w.gpus > 0 AND w.expires_at > now())
                         """.formatted(RunRequest.devicePath()),
                         "id, lease_holder, attempts, model_name, request, dataset_version_id, cancel_requested,"
-                        + " job_execution_id")
+                        + " job_execution_id, requested_by")
                 .param("hasGpu", worker.hasGpu())
                 .query(RunQueue::claimed)
                 .optional();
@@ -153,6 +155,7 @@ public class RunQueue implements LeasedQueue<RunLease> {
                 row.getInt("attempts"));
         return new ClaimedRun(lease, row.getString("model_name"), RunRequest.fromJson(json(row, "request")),
                 row.getLong("dataset_version_id"), row.getBoolean("cancel_requested"),
-                row.getObject("job_execution_id", Long.class));
+                row.getObject("job_execution_id", Long.class),
+                Objects.requireNonNullElse(row.getString("requested_by"), Principals.SYSTEM));
     }
 }

@@ -30,12 +30,14 @@ import tools.jackson.databind.JsonNode;
  * @param createdAt       when it was queued
  * @param startedAt       when a worker first started it
  * @param finishedAt      when it reached a final state
+ * @param requestedBy     who queued it ({@link io.dinplatform.registry.audit.Principals}); null for runs queued before
+ *                        the catalog recorded it
  */
 public record TrainingRun(UUID id, String modelName, JobStatus status, RunRequest request, DatasetVersionRef dataset,
                           String leaseHolder, Instant leaseExpiresAt, Instant heartbeatAt, int attempts,
                           boolean cancelRequested, JsonNode progress, JsonNode metrics, String error, String device,
                           String worker, Long jobExecutionId, ModelVersionRef modelVersion, Instant createdAt,
-                          Instant startedAt, Instant finishedAt) {
+                          Instant startedAt, Instant finishedAt, String requestedBy) {
 
     /** The model version a run registered. */
     public record ModelVersionRef(long id, String name, int version) {

@@ -41,11 +41,11 @@ public class TrainingRunRepository {
     /** Queues a run. */
     public TrainingRun create(NewTrainingRun run) {
         UUID id = jdbc.sql("""
-                        INSERT INTO training_runs (model_name, status, request, dataset_version_id)
-                        VALUES (?, 'QUEUED', ?::jsonb, ?)
+                        INSERT INTO training_runs (model_name, status, request, dataset_version_id, requested_by)
+                        VALUES (?, 'QUEUED', ?::jsonb, ?, ?)
                         RETURNING id
                         """)
-                .params(run.modelName(), jsonb(run.request().toJson()), run.datasetVersionId())
+                .params(run.modelName(), jsonb(run.request().toJson()), run.datasetVersionId(), run.requestedBy())
                 .query(UUID.class).single();
         return find(id).orElseThrow();
     }
@@ -131,7 +131,7 @@ public class TrainingRunRepository {
                 row.getInt("attempts"), row.getBoolean("cancel_requested"), json(row, "progress"),
                 json(row, "metrics"), row.getString("error"), row.getString("device"), row.getString("worker"),
                 row.getObject("job_execution_id", Long.class), modelVersion, instant(row, "created_at"),
-                instant(row, "started_at"), instant(row, "finished_at"));
+                instant(row, "started_at"), instant(row, "finished_at"), row.getString("requested_by"));
     }
 
     private static RunEvent event(ResultSet row, int rowNumber) throws SQLException {

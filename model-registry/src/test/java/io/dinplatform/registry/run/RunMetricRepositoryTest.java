@@ -41,7 +41,7 @@ class RunMetricRepositoryTest extends EmbeddedCatalogTest {
                 "e".repeat(64), 1, 1, JSON.readTree("{}"), JSON.readTree("{}"), null, "ee/" + "e".repeat(62)));
         runId = runs.create(new NewTrainingRun("metrics-model", new RunRequest(
                 new RunRequest.Dataset(dataset.name(), 1), "metrics-model", JSON.createObjectNode(),
-                JSON.createObjectNode(), null), dataset.id())).id();
+                JSON.createObjectNode(), null), dataset.id(), "system")).id();
     }
 
     @Test

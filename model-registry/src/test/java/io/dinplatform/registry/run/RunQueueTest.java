@@ -134,6 +134,7 @@ class RunQueueTest extends EmbeddedCatalogTest {
 
         assertThat(takeover.lease()).isEqualTo(new RunLease(id, "worker-b", 2));
         assertThat(takeover.isResumption()).as("the first attempt never started a job").isFalse();
+        assertThat(takeover.requestedBy()).as("the claim carries who queued the run").isEqualTo("token:0123456789ab");
         assertThat(queue.renew(first, LEASE)).as("the old holder's heartbeat learns it lost the run").isEmpty();
         assertThat(queue.recordProgress(first, JSON.readTree("{\"epoch\": 9}"))).isFalse();
         assertThat(queue.recordExecution(first, 7, "CPU")).isFalse();
@@ -312,7 +313,7 @@ class RunQueueTest extends EmbeddedCatalogTest {
     private UUID queueRun(String device) {
         RunRequest request = new RunRequest(new RunRequest.Dataset(dataset.name(), dataset.version()), "m",
                 JSON.createObjectNode(), JSON.createObjectNode().put("device", device), null);
-        return runs.create(new NewTrainingRun("m", request, dataset.id())).id();
+        return runs.create(new NewTrainingRun("m", request, dataset.id(), "token:0123456789ab")).id();
     }
 
     /** What a dead worker leaves behind: its lease runs out with nobody to renew it. */

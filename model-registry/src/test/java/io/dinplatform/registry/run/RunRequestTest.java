@@ -96,7 +96,7 @@ class RunRequestTest extends EmbeddedCatalogTest {
         RunRequest written = RunRequest.of(new RunRequest.Dataset(dataset.name(), 1), "m",
                 new Training(1, List.of(2), "CPU"), training, null);
 
-        TrainingRun run = runs.create(new NewTrainingRun("m", written, dataset.id()));
+        TrainingRun run = runs.create(new NewTrainingRun("m", written, dataset.id(), "system"));
 
         RunRequest read = runs.find(run.id()).orElseThrow().request();
         assertThat(read).isEqualTo(written);

@@ -50,6 +50,7 @@ class TrainingRunRepositoryTest extends EmbeddedCatalogTest {
         assertThat(run.dataset().name()).isEqualTo(dataset.name());
         assertThat(run.dataset().version()).isEqualTo(1);
         assertThat(run.attempts()).isZero();
+        assertThat(run.requestedBy()).as("who queued it").isEqualTo("token:0123456789ab");
         assertThat(runs.find(run.id())).contains(run);
         assertThat(runs.findRecent(JobStatus.QUEUED, 10)).extracting(TrainingRun::id).contains(run.id());
         assertThat(runs.findRecent(JobStatus.SUCCEEDED, 10)).extracting(TrainingRun::id).doesNotContain(run.id());
@@ -98,6 +99,7 @@ class TrainingRunRepositoryTest extends EmbeddedCatalogTest {
 
     private NewTrainingRun newRun() {
         return new NewTrainingRun("movielens-din", new RunRequest(new RunRequest.Dataset(dataset.name(), 1),
-                "movielens-din", JSON.createObjectNode(), JSON.createObjectNode(), null), dataset.id());
+                "movielens-din", JSON.createObjectNode(), JSON.createObjectNode(), null), dataset.id(),
+                "token:0123456789ab");
     }
 }

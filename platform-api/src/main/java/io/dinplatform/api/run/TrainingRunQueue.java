@@ -4,6 +4,7 @@ import io.dinplatform.api.ResourceNames;
 import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.security.PrincipalName;
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.schema.FeatureKind;
 import io.dinplatform.core.schema.FeatureSchema;
@@ -65,7 +66,7 @@ public class TrainingRunQueue {
         requireCategoricalFeatures(training.idDropout().keySet(), dataset);
         RunRequest stored = RunRequest.of(new RunRequest.Dataset(dataset.name(), dataset.version()), request.model(),
                 architecture, training, request.promoteAlias());
-        return new NewTrainingRun(request.model(), stored, dataset.id());
+        return new NewTrainingRun(request.model(), stored, dataset.id(), PrincipalName.current());
     }
 
     /** {@code training.idDropout} names categorical features of the dataset's schema, each one an error otherwise. */

@@ -16,13 +16,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The scope a request needs, from its method and path: one ordered table of rules that the security filter chain
  * authorizes with (as request matchers), its refusals name, and the OpenAPI document shows, so none of them can
- * disagree with another. Everything under {@code /api/} needs a scope: tokens need {@code admin}, predictions and
- * rankings {@code predict} (and so does click feedback on what they served: the service that shows the predictions
- * is the one that sees the clicks), other reads {@code read}, and anything else that may change state {@code write},
- * whether or not an endpoint exists there (unknown is not a way around the check). The Open Inference Protocol's
- * model endpoints ({@code /v2/models/...}: metadata, readiness, infer) need {@code predict}, the scope its clients
- * hold; its server health and metadata ({@code /v2}, {@code /v2/health/...}) are open to reads like the actuator's
- * health. Outside the API (the dashboard's files, health, metrics, the API documentation) only reads are open.
+ * disagree with another. Everything under {@code /api/} needs a scope: tokens and the audit log need {@code admin},
+ * predictions and rankings {@code predict} (and so does click feedback on what they served: the service that shows the
+ * predictions is the one that sees the clicks), other reads {@code read}, and anything else that may change state
+ * {@code write}, whether or not an endpoint exists there (unknown is not a way around the check). The Open Inference
+ * Protocol's model endpoints ({@code /v2/models/...}: metadata, readiness, infer) need {@code predict}, the scope its
+ * clients hold; its server health and metadata ({@code /v2}, {@code /v2/health/...}) are open to reads like the
+ * actuator's health. Outside the API (the dashboard's files, health, metrics, the API documentation) only reads are
+ * open.
  */
 final class RequiredScope {
 
@@ -34,6 +35,7 @@ final class RequiredScope {
     static final List<Rule> RULES = List.of(
             Rule.of(Set.of(), "/api/v1/tokens", TokenScope.ADMIN),
             Rule.of(Set.of(), "/api/v1/tokens/**", TokenScope.ADMIN),
+            Rule.of(Set.of(), "/api/v1/audit", TokenScope.ADMIN),
             Rule.of(Set.of(HttpMethod.POST), "/api/v1/models/*/predict", TokenScope.PREDICT),
             Rule.of(Set.of(HttpMethod.POST), "/api/v1/models/*/rank", TokenScope.PREDICT),
             Rule.of(Set.of(HttpMethod.POST), "/api/v1/feedback", TokenScope.PREDICT),

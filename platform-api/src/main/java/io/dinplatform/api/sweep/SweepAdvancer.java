@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.dinplatform.api.audit.AuditTrail;
 import io.dinplatform.api.run.TrainingRunQueue;
 import io.dinplatform.api.run.TrainingRunRequest;
+import io.dinplatform.registry.audit.AuditActions;
+import io.dinplatform.registry.audit.AuditOutcome;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.TrainingRun;
@@ -43,10 +46,11 @@ class SweepAdvancer {
     private final TrialRequests trialRequests;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
 
     SweepAdvancer(SweepRepository sweeps, TrainingRunRepository runs, TrialOutcomes outcomes,
                   ModelRepository models, TrainingRunQueue queue, TrialRequests trialRequests, JsonMapper json,
-                  PlatformTransactionManager transactionManager) {
+                  PlatformTransactionManager transactionManager, AuditTrail audit) {
         this.sweeps = sweeps;
         this.runs = runs;
         this.outcomes = outcomes;
@@ -55,6 +59,7 @@ class SweepAdvancer {
         this.trialRequests = trialRequests;
         this.json = json;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.audit = audit;
     }
 
     /** Advances the sweep if it is running and no other process is advancing it right now. */
@@ -139,6 +144,9 @@ class SweepAdvancer {
         TrainingRun winner = best.get().run();
         if (request.promoteAlias() != null) {
             models.moveAlias(sweep.modelName(), request.promoteAlias(), winner.modelVersion().version());
+            audit.record(AuditActions.ALIAS_MOVED, "model", sweep.modelName(), "alias " + request.promoteAlias()
+                    + " to version " + winner.modelVersion().version() + " (sweep " + sweep.id() + ")",
+                    AuditOutcome.SUCCESS);
         }
         sweeps.finish(sweep.id(), SweepStatus.SUCCEEDED, winner.id(), null);
         log.info("Sweep {}: ended, best trial {} (run {}, {} {})", sweep.id(), best.get().trial().trial(),

@@ -138,7 +138,8 @@ class DashboardJourneyTest {
         step("overview-after-training", () -> overviewShowsTheRunAndTheWorkerThatTrainedIt(model));
         List<String> pages = List.of("/", "/datasets", "/datasets/" + dataset, "/datasets/" + dataset + "/versions/1",
                 "/runs", "/runs/new", "/runs/" + runId, "/models", "/models/" + model,
-                "/models/" + model + "/versions/1", "/models/" + model + "/compare", "/playground?model=" + model);
+                "/models/" + model + "/versions/1", "/models/" + model + "/compare", "/playground?model=" + model,
+                "/audit");
         step("desktop-layout", () -> pagesFitTheScreen("desktop", pages));
         HeadlessChromium.emulatePhone(browser, HeadlessChromium.PHONE_WIDTH, HeadlessChromium.PHONE_HEIGHT);
         try {

@@ -109,7 +109,8 @@ class DashboardSecurityPolicyTest extends PlatformApiTest {
                 "/datasets/" + DATASET + "/versions/1", "/runs", "/runs/new", "/runs/new?dataset=" + DATASET
                         + "&version=1", "/runs/" + runId, "/runs/compare?ids=" + runId, "/sweeps",
                 "/sweeps/" + sweepId, "/models", "/models/" + MODEL, "/models/" + MODEL + "/versions/1",
-                "/models/" + MODEL + "/compare", "/playground", "/playground?model=" + MODEL, "/no-such-page");
+                "/models/" + MODEL + "/compare", "/playground", "/playground?model=" + MODEL, "/audit",
+                "/audit?subject=system", "/no-such-page");
         for (String page : pages) {
             // each page as its own document load, as a bookmark opens it
             browser.get("about:blank");

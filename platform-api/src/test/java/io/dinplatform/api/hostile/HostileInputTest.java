@@ -435,7 +435,8 @@ class HostileInputTest extends PlatformApiTest {
     /**
      * Rows per table of the catalog, counted in one round trip; Spring Batch's own tables aside, and the impression
      * log: a harmless request that is answered is served traffic, which the log records by design (and writes a
-     * moment later, during the next case).
+     * moment later, during the next case). And the audit log: a refused attempt at a change is recorded there by
+     * design (as REFUSED, with its status), which is the one row a hostile request must leave.
      */
     private Map<String, Long> catalogRows() {
         if (countEveryTable == null) {
@@ -444,6 +445,7 @@ class HostileInputTest extends PlatformApiTest {
                     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
                       AND table_name NOT LIKE 'batch\\_%' AND table_name NOT LIKE 'flyway%'
                       AND table_name NOT LIKE 'impressions%'
+                      AND table_name <> 'audit_log'
                     ORDER BY table_name
                     """).query(String.class).list();
             countEveryTable = String.join(" UNION ALL ", tables.stream()

@@ -35,6 +35,7 @@ class RequiredScopeTest {
             "GET,    /api/v1/tokens,                           admin",
             "POST,   /api/v1/tokens,                           admin",
             "DELETE, /api/v1/tokens/abc,                       admin",
+            "GET,    /api/v1/audit,                            admin",
             "GET,    /,                                        open",
             "GET,    /assets/index.js,                         open",
             "GET,    /actuator/health,                         open",

@@ -1,5 +1,6 @@
 package io.dinplatform.worker.job;
 
+import io.dinplatform.registry.audit.AuditLog;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.EncodedDatasetRepository;
@@ -16,6 +17,7 @@ import io.dinplatform.worker.steps.ModelRegistration;
 import io.dinplatform.worker.steps.PrepareTasklet;
 import io.dinplatform.worker.steps.PreparedDatasets;
 import io.dinplatform.worker.steps.RegisterTasklet;
+import io.dinplatform.worker.steps.RegistrationAudit;
 import io.dinplatform.worker.steps.RunReporter;
 import io.dinplatform.worker.steps.MetricHistories;
 import io.dinplatform.worker.steps.MetricHistoryProperties;
@@ -25,6 +27,8 @@ import io.dinplatform.worker.steps.TrainingSessions;
 import java.time.Clock;
 
 import io.dinplatform.registry.run.RunMetricRepository;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
@@ -33,6 +37,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +88,15 @@ public class TrainingJobConfiguration {
     }
 
     @Bean
+    RegistrationAudit registrationAudit(AuditLog log, ObjectProvider<MeterRegistry> meters) {
+        meters.ifAvailable(registry -> FunctionCounter.builder("din.audit.write.failures", log,
+                        AuditLog::failedWrites)
+                .description("Audit log entries that could not be written (the change they record was made)")
+                .register(registry));
+        return new RegistrationAudit(log);
+    }
+
+    @Bean
     RunReporter runReporter(RunQueue queue, TrainingRunRepository runs) {
         return new RunReporter(queue, runs);
     }
@@ -97,14 +111,15 @@ public class TrainingJobConfiguration {
     Job dinTrainingJob(JobRepository jobRepository, ActiveRuns activeRuns, RunQueue queue, PreparedDatasets datasets,
                        TrainingSessions sessions, Checkpoints checkpoints, RunReporter reporter,
                        ArtifactStore artifacts, ModelRegistration registration, MetricHistories histories,
-                       PlatformTransactionManager transactionManager, WorkerProperties properties) {
+                       PlatformTransactionManager transactionManager, WorkerProperties properties,
+                       RegistrationAudit audit) {
         Step prepare = step("prepare", new PrepareTasklet(activeRuns, datasets, reporter), jobRepository);
         Step train = step("train", new TrainTasklet(activeRuns, datasets, sessions, checkpoints, reporter,
                 jobRepository, histories), jobRepository);
         Step evaluate = step("evaluate", new EvaluateTasklet(activeRuns, datasets, sessions, checkpoints, reporter),
                 jobRepository);
         Step register = step("register", new RegisterTasklet(activeRuns, datasets, sessions, checkpoints, artifacts,
-                queue, registration, new TransactionTemplate(transactionManager), reporter), jobRepository);
+                queue, registration, new TransactionTemplate(transactionManager), reporter, audit), jobRepository);
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(prepare)
                 .next(train)

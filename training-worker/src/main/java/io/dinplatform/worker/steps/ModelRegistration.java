@@ -30,36 +30,41 @@ public class ModelRegistration {
     public Registered register(NewModelVersion version, RunRequest request) {
         ModelVersion registered = models.createNextVersion(version);
         String alias = request.promoteAlias();
-        String outcome = alias == null || alias.isBlank() ? null : promote(registered, alias.trim());
-        return new Registered(registered.id(), outcome);
+        if (alias == null || alias.isBlank()) {
+            return new Registered(registered.id(), true, null, null);
+        }
+        Promotion promotion = promote(registered, alias.trim());
+        return new Registered(registered.id(), true, promotion.outcome(), promotion.moved() ? alias.trim() : null);
     }
 
     public ModelVersion version(long id) {
         return models.findById(id).orElseThrow();
     }
 
-    private String promote(ModelVersion candidate, String alias) {
+    private Promotion promote(ModelVersion candidate, String alias) {
         Optional<ModelVersion> current = models.findByAlias(candidate.modelName(), alias);
         if (current.isEmpty()) {
             models.moveAlias(candidate.modelName(), alias, candidate.version());
-            return alias + " now points at version " + candidate.version() + " (it pointed at none)";
+            return Promotion.moved(alias + " now points at version " + candidate.version() + " (it pointed at none)");
         }
         ModelVersion incumbent = current.get();
         if (incumbent.dataset() == null || candidate.dataset() == null
                 || incumbent.dataset().id() != candidate.dataset().id()) {
-            return alias + " stays at version " + incumbent.version() + ": it was trained and tested on another "
-                    + "dataset version, so the two are not compared";
+            return Promotion.stayed(alias + " stays at version " + incumbent.version() + ": it was trained and "
+                    + "tested on another dataset version, so the two are not compared");
         }
         SelectionMetric metric = selectionMetric(candidate);
         EvaluationMetrics incumbentTest = testMetrics(incumbent);
         EvaluationMetrics candidateTest = testMetrics(candidate);
         if (incumbentTest == null || candidateTest != null && metric.improves(candidateTest, incumbentTest)) {
             models.moveAlias(candidate.modelName(), alias, candidate.version());
-            return alias + " moved from version " + incumbent.version() + " (" + figure(metric, incumbentTest)
-                    + ") to version " + candidate.version() + " (" + figure(metric, candidateTest) + ")";
+            return Promotion.moved(alias + " moved from version " + incumbent.version() + " ("
+                    + figure(metric, incumbentTest) + ") to version " + candidate.version() + " ("
+                    + figure(metric, candidateTest) + ")");
         }
-        return alias + " stays at version " + incumbent.version() + ": its " + figure(metric, incumbentTest)
-                + " is at least as good as the new version's " + figure(metric, candidateTest);
+        return Promotion.stayed(alias + " stays at version " + incumbent.version() + ": its "
+                + figure(metric, incumbentTest) + " is at least as good as the new version's "
+                + figure(metric, candidateTest));
     }
 
     /** The run's {@code training.selectionMetric}: GAUC unless the run asked for AUC or LOGLOSS. */
@@ -95,9 +100,28 @@ public class ModelRegistration {
     }
 
     /**
-     * @param versionId    the registered version
-     * @param aliasOutcome what happened to the alias to promote, or null when the request named none
+     * @param versionId     the registered version
+     * @param registeredNow whether this attempt registered it (false: an earlier attempt of the run did)
+     * @param aliasOutcome  what happened to the alias to promote, or null when the request named none
+     * @param movedAlias    the alias this attempt moved to the version, or null when none moved
      */
-    public record Registered(long versionId, String aliasOutcome) {
+    public record Registered(long versionId, boolean registeredNow, String aliasOutcome, String movedAlias) {
+
+        /** A version that an earlier attempt of the run registered. */
+        public static Registered earlier(long versionId) {
+            return new Registered(versionId, false, null, null);
+        }
+    }
+
+    /** What promoting did: its outcome in words, and whether the alias moved. */
+    private record Promotion(String outcome, boolean moved) {
+
+        static Promotion moved(String outcome) {
+            return new Promotion(outcome, true);
+        }
+
+        static Promotion stayed(String outcome) {
+            return new Promotion(outcome, false);
+        }
     }
 }

@@ -41,7 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>The registration, the run's link to its version and an alias move commit in one transaction, and only while the
  * run's lease is still this worker's: a run that resumes after a crash finds its version already registered and does
- * not register a second one, and a worker that lost the run registers nothing.
+ * not register a second one, and a worker that lost the run registers nothing. Once that transaction has committed,
+ * the audit log records the version and the alias move in the name of whoever queued the run.
  */
 public class RegisterTasklet extends RunTasklet {
 
@@ -58,10 +59,12 @@ public class RegisterTasklet extends RunTasklet {
     private final ModelRegistration registration;
     private final TransactionTemplate transaction;
     private final RunReporter reporter;
+    private final RegistrationAudit audit;
 
     public RegisterTasklet(ActiveRuns activeRuns, PreparedDatasets datasets, TrainingSessions sessions,
                            Checkpoints checkpoints, ArtifactStore artifacts, RunQueue queue,
-                           ModelRegistration registration, TransactionTemplate transaction, RunReporter reporter) {
+                           ModelRegistration registration, TransactionTemplate transaction, RunReporter reporter,
+                           RegistrationAudit audit) {
         super(activeRuns);
         this.datasets = datasets;
         this.sessions = sessions;
@@ -71,6 +74,7 @@ public class RegisterTasklet extends RunTasklet {
         this.registration = registration;
         this.transaction = transaction;
         this.reporter = reporter;
+        this.audit = audit;
     }
 
     @Override
@@ -92,6 +96,7 @@ public class RegisterTasklet extends RunTasklet {
             throw new LeaseLostException(run.lease());
         }
         ModelVersion version = registration.version(registered.get().versionId());
+        audit.recordCommitted(run.claim(), version, registered.get());
         jobContext.putString(MODEL_VERSION, version.modelName() + ":" + version.version());
         ObjectNode point = JSON.createObjectNode().put("stage", "register")
                 .put("model", version.modelName()).put("version", version.version())
@@ -115,7 +120,7 @@ public class RegisterTasklet extends RunTasklet {
         }
         if (held.get().isPresent()) {
             log.info("Run {}: its model version was registered by an earlier attempt", run.runId());
-            return Optional.of(new ModelRegistration.Registered(held.get().get(), null));
+            return Optional.of(ModelRegistration.Registered.earlier(held.get().get()));
         }
         ModelRegistration.Registered registered = registration.register(new NewModelVersion(
                 run.claim().modelName(), run.runId(), data.version().id(), bundle.sha256(), metrics,

@@ -89,7 +89,7 @@ class CrashRecoveryTest extends WorkerContextTest {
     private JobExecution trainUntilFirstCheckpointThenDie(UUID id, RunRequest request, DatasetVersion dataset)
             throws Exception {
         ClaimedRun claim = new ClaimedRun(new RunLease(id, DEAD_WORKER, 1), "resumed-din", request, dataset.id(),
-                false, null);
+                false, null, "system");
         ActiveRun doomed = activeRuns.open(claim, Device.cpu());
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {

@@ -45,7 +45,7 @@ class GracefulShutdownTest extends WorkerContextTest {
         RunRequest request = TestCatalog.request("shutdown-din", dataset, spec);
         UUID id = insertRunHeldBy(STOPPING_WORKER, "shutdown-din", request, dataset);
         ClaimedRun claim = new ClaimedRun(new RunLease(id, STOPPING_WORKER, 1), "shutdown-din", request,
-                dataset.id(), false, null);
+                dataset.id(), false, null, "system");
 
         ExecutorService thread = Executors.newSingleThreadExecutor();
         RunOutcome outcome;

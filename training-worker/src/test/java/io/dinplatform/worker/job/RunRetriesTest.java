@@ -69,7 +69,7 @@ class RunRetriesTest extends WorkerContextTest {
         RunOutcome firstAttempt;
         try (UnreadableFile fault = UnreadableFile.replace(fileOf(dataset))) {
             firstAttempt = executor.execute(new ClaimedRun(new RunLease(id, OTHER_WORKER, 1), "retried-din",
-                    request, dataset.id(), false, null));
+                    request, dataset.id(), false, null, "system"));
         }
 
         assertThat(firstAttempt).isEqualTo(RunOutcome.REQUEUED);

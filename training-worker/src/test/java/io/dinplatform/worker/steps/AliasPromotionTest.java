@@ -2,6 +2,7 @@ package io.dinplatform.worker.steps;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 import io.dinplatform.registry.dataset.DatasetVersion;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AliasPromotionTest extends WorkerContextTest {
 
     private static final String MODEL = "promoted-din";
+    private static final String REQUESTER = "token:0123456789ab";
 
     @Autowired
     ModelRepository models;
@@ -43,6 +45,18 @@ class AliasPromotionTest extends WorkerContextTest {
         assertThat(second.modelVersion().version()).isEqualTo(2);
         assertThat(second.metrics().path("auc").asDouble()).isEqualTo(first.metrics().path("auc").asDouble());
         assertThat(models.findByAlias(MODEL, "production")).map(ModelVersion::version).contains(1);
+        assertThat(changesRecordedFor(REQUESTER)).as("recorded in the name of who queued the runs").containsExactly(
+                "version.registered promoted-din version 1 (run " + first.id() + ")",
+                "alias.moved promoted-din alias production to version 1",
+                "version.registered promoted-din version 2 (run " + second.id() + ")");
+    }
+
+    private List<String> changesRecordedFor(String principal) {
+        return jdbc.sql("""
+                        SELECT action || ' ' || resource || ' ' || detail FROM audit_log
+                        WHERE principal = ? AND resource_type = 'model' AND resource = ? AND outcome = 'SUCCESS'
+                        ORDER BY id
+                        """).params(principal, MODEL).query(String.class).list();
     }
 
     @Test
@@ -57,8 +71,11 @@ class AliasPromotionTest extends WorkerContextTest {
                 request);
         assertThat(models.findByAlias("by-gauc", "production")).map(ModelVersion::version).contains(2);
         assertThat(betterGauc.aliasOutcome()).contains("test GAUC 0.6").contains("test GAUC 0.65");
+        assertThat(betterGauc.movedAlias()).isEqualTo("production");
 
-        registration.register(version(dataset, bundle, 0.90, 0.64, null), request);
+        ModelRegistration.Registered betterAuc = registration.register(version(dataset, bundle, 0.90, 0.64, null),
+                request);
+        assertThat(betterAuc.movedAlias()).isNull();
         assertThat(models.findByAlias("by-gauc", "production")).as("a better AUC alone does not move it")
                 .map(ModelVersion::version).contains(2);
 
@@ -82,6 +99,6 @@ class AliasPromotionTest extends WorkerContextTest {
         RunRequest plain = TestCatalog.request(MODEL, dataset, TestCatalog.spec(1, "CPU"));
         RunRequest request = new RunRequest(plain.dataset(), plain.model(), plain.architecture(), plain.training(),
                 alias);
-        return runs.create(new NewTrainingRun(MODEL, request, dataset.id())).id();
+        return runs.create(new NewTrainingRun(MODEL, request, dataset.id(), REQUESTER)).id();
     }
 }

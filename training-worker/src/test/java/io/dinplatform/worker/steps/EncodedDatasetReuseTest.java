@@ -84,7 +84,7 @@ class EncodedDatasetReuseTest extends WorkerContextTest {
         RunRequest request = TestCatalog.request("after-damage", dataset, TestCatalog.spec(1, "CPU"));
         UUID id = insertRunHeldBy("other-worker", "after-damage", request, dataset);
         RunOutcome firstAttempt = executor.execute(new ClaimedRun(new RunLease(id, "other-worker", 1),
-                "after-damage", request, dataset.id(), false, null));
+                "after-damage", request, dataset.id(), false, null, "system"));
 
         assertThat(firstAttempt).as("a retryable failure").isEqualTo(RunOutcome.REQUEUED);
         TrainingRun run = awaitFinal(id);
