@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience       the audience ({@code aud}) a token must be for; required with an issuer, since a token the
  *                       issuer made for another application must not work here
  * @param clockSkew      how far {@code exp} and {@code nbf} may be off the platform's clock
+ * @param issuerTimeout  how long a request to the issuer (its discovery document, its keys) may take
  * @param principalClaim the claim that names who acts ({@code sub} by default): the authentication's name
  * @param scopeClaim     the claim with the token's scopes, a space-separated string or a list ({@code scope})
  * @param scopePrefix    an issuer scope made of this prefix and a platform scope's name grants that scope: with the
@@ -34,6 +35,7 @@ public record OidcProperties(
         URI issuerUri,
         String audience,
         @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue("10s") Duration issuerTimeout,
         @DefaultValue("sub") String principalClaim,
         @DefaultValue("scope") String scopeClaim,
         @DefaultValue("") String scopePrefix,
@@ -62,6 +64,9 @@ public record OidcProperties(
             if (clockSkew.isNegative()) {
                 throw new IllegalArgumentException("din.security.oidc.clock-skew must not be negative");
             }
+            if (issuerTimeout.isNegative() || issuerTimeout.isZero()) {
+                throw new IllegalArgumentException("din.security.oidc.issuer-timeout must be positive");
+            }
             scopeMapping.forEach((issuerScope, platformScope) -> {
                 if (TokenScope.parse(platformScope).isEmpty()) {
                     throw new IllegalArgumentException("din.security.oidc.scope-mapping." + issuerScope + " names '"
@@ -73,7 +78,7 @@ public record OidcProperties(
 
     /** Single sign-on off: the settings when no issuer is configured. */
     public static OidcProperties off() {
-        return new OidcProperties(null, null, Duration.ofSeconds(30), "sub", "scope", "", Map.of(), "groups", null,
+        return new OidcProperties(null, null, Duration.ofSeconds(30), Duration.ofSeconds(10), "sub", "scope", "", Map.of(), "groups", null,
                 List.of("openid", "read"));
     }
 

@@ -2,6 +2,8 @@ package io.dinplatform.api.security.oidc;
 
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -21,6 +23,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * authentication service failure (503), never a bad token.
  */
 public final class OidcTokenAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(OidcTokenAuthenticationProvider.class);
 
     private final JwtAuthenticationProvider jwts;
     private final OidcSignIns signIns;
@@ -50,7 +54,11 @@ public final class OidcTokenAuthenticationProvider implements AuthenticationProv
         try {
             token = (JwtAuthenticationToken) jwts.authenticate(authentication);
         } catch (JwtDecoderInitializationException e) {
+            log.warn("The OpenID Connect issuer's discovery document cannot be read: {}", e.getMessage());
             throw new AuthenticationServiceException("the OpenID Connect issuer's configuration cannot be read", e);
+        } catch (AuthenticationServiceException e) {
+            log.warn("The OpenID Connect issuer's keys cannot be read: {}", e.getMessage());
+            throw e;
         }
         if (token.getName() == null || token.getName().isBlank()) {
             throw new BadCredentialsException("the token has no '" + principalClaim + "' claim to name who acts");
