@@ -20,7 +20,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * answers served over TLS (a request the server sees as secure, also behind a proxy that forwards the scheme), and a
  * Content-Security-Policy: the dashboard and the API allow only their own scripts, styles and connections, no inline
  * code, and no framing; with single sign-on on, the dashboard may also connect to the issuer's origin (its discovery
- * document and token endpoint), and to nothing else. Swagger UI gets a policy of its own, since its stylesheet embeds its icons as {@code data:}
+ * document and token endpoint), and to nothing else. Swagger UI gets a policy of its own, since its stylesheet
+ * embeds its icons as {@code data:}
  * images and its components write inline styles.
  */
 final class SecurityHeaders implements Customizer<HeadersConfigurer<HttpSecurity>> {

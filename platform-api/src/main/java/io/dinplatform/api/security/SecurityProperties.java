@@ -57,6 +57,7 @@ public record SecurityProperties(
     @Override
     public String toString() {
         return "SecurityProperties[bootstrapToken=" + (bootstrapToken == null ? "unset" : "(hidden)") + ", openRead="
-                + openRead + ", openPredict=" + openPredict + ", tokenCacheTtl=" + tokenCacheTtl + ", oidc=" + oidc + "]";
+                + openRead + ", openPredict=" + openPredict + ", tokenCacheTtl=" + tokenCacheTtl + ", oidc=" + oidc
+                + "]";
     }
 }

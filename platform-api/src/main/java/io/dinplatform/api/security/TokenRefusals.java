@@ -22,7 +22,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Spring Security's refusals answered as the API answers every error, as problem details through the MVC exception
  * resolver: no token where one is needed is 401 with a {@code WWW-Authenticate: Bearer} challenge naming the scope,
  * an invalid token 401 {@code invalid_token}, a valid token without the scope 403 {@code insufficient_scope}, and a
- * token that cannot be checked because the catalog (or, for a JWT, the OpenID Connect issuer) is unreachable 503; and a request whose address Spring Security's
+ * token that cannot be checked because the catalog (or, for a JWT, the OpenID Connect issuer) is unreachable 503;
+ * and a request whose address Spring Security's
  * firewall refuses (an encoded slash, percent or dot segment, a semicolon) 400.
  */
 final class TokenRefusals implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler,

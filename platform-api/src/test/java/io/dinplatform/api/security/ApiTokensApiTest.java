@@ -141,7 +141,8 @@ class ApiTokensApiTest extends PlatformApiTest {
         jdbc.sql("UPDATE api_tokens SET revoked_at = now() WHERE 'admin' = ANY (scopes) AND revoked_at IS NULL")
                 .update();
         BootstrapAdminToken bootstrap = new BootstrapAdminToken(tokens,
-                new SecurityProperties(null, false, false, java.time.Duration.ofSeconds(10), OidcProperties.off()));
+                new SecurityProperties(null, false, false, java.time.Duration.ofSeconds(10),
+                        OidcProperties.off()));
 
         IssuedToken first = bootstrap.ensureAdmin().orElseThrow();
         boolean secondStartCreated = bootstrap.ensureAdmin().isPresent();

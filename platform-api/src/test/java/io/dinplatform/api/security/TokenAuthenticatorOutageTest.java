@@ -71,7 +71,8 @@ class TokenAuthenticatorOutageTest {
     @BeforeEach
     void databaseUp() throws Exception {
         postgres.restart();
-        authenticator = new TokenAuthenticator(tokens, new SecurityProperties(BOOTSTRAP, false, false, TTL, OidcProperties.off()), clock);
+        authenticator = new TokenAuthenticator(tokens, new SecurityProperties(BOOTSTRAP, false, false, TTL,
+                OidcProperties.off()), clock);
     }
 
     @Test

@@ -33,8 +33,8 @@ final class OidcClaimMapping implements Converter<Jwt, Collection<GrantedAuthori
     @Override
     public Collection<GrantedAuthority> convert(Jwt jwt) {
         Set<GrantedAuthority> authorities = new LinkedHashSet<>();
-        values(jwt, properties.scopeClaim()).flatMap(OidcClaimMapping::words).map(properties::platformScope).flatMap(Optional::stream)
-                .sorted().map(TokenScope::label)
+        values(jwt, properties.scopeClaim()).flatMap(OidcClaimMapping::words).map(properties::platformScope)
+                .flatMap(Optional::stream).sorted().map(TokenScope::label)
                 .forEach(scope -> authorities.add(new SimpleGrantedAuthority(SCOPE_PREFIX + scope)));
         values(jwt, properties.groupsClaim())
                 .forEach(group -> authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group)));

@@ -78,8 +78,8 @@ public record OidcProperties(
 
     /** Single sign-on off: the settings when no issuer is configured. */
     public static OidcProperties off() {
-        return new OidcProperties(null, null, Duration.ofSeconds(30), Duration.ofSeconds(10), "sub", "scope", "", Map.of(), "groups", null,
-                List.of("openid", "read"));
+        return new OidcProperties(null, null, Duration.ofSeconds(30), Duration.ofSeconds(10), "sub", "scope", "",
+                Map.of(), "groups", null, List.of("openid", "read"));
     }
 
     /** Whether JWT access tokens of an issuer are accepted. */

@@ -36,7 +36,8 @@ final class OidcSignIns {
 
     /** Publishes a sign-in if this token was not seen before. */
     void seen(Jwt token, String subject) {
-        String key = token.getId() != null ? "jti:" + token.getId() : "sha256:" + TokenText.sha256(token.getTokenValue());
+        String key = token.getId() != null ? "jti:" + token.getId()
+                : "sha256:" + TokenText.sha256(token.getTokenValue());
         if (seen.add(key)) {
             String issuer = token.getIssuer() == null ? null : token.getIssuer().toString();
             events.publishEvent(new OidcSignIn(subject, issuer, clock.instant()));
