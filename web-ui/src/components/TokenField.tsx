@@ -59,6 +59,27 @@ export function TokenField({ store, signInProblem, onChange }: TokenFieldProps) 
       </div>
     );
   }
+  const form = (
+    <form className="token" onSubmit={save}>
+      <label htmlFor="api-token" className="visually-hidden">
+        API token
+      </label>
+      <input
+        id="api-token"
+        type="password"
+        autoComplete="off"
+        placeholder="API token"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        data-testid="token-input"
+      />
+      <button type="submit" className="button-secondary" disabled={draft.trim() === ''} data-testid="token-save">
+        Use
+      </button>
+    </form>
+  );
+  // without single sign-on (and nothing to report) the header is exactly the token form
+  if (!sso?.enabled && !problem) return form;
   return (
     <div className="token">
       {sso?.enabled && sso.issuer && (
@@ -71,23 +92,7 @@ export function TokenField({ store, signInProblem, onChange }: TokenFieldProps) 
           {problem}
         </span>
       )}
-      <form className="token" onSubmit={save}>
-        <label htmlFor="api-token" className="visually-hidden">
-          API token
-        </label>
-        <input
-          id="api-token"
-          type="password"
-          autoComplete="off"
-          placeholder="API token"
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          data-testid="token-input"
-        />
-        <button type="submit" className="button-secondary" disabled={draft.trim() === ''} data-testid="token-save">
-          Use
-        </button>
-      </form>
+      {form}
     </div>
   );
 }
