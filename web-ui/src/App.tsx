@@ -91,7 +91,7 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-export function App({ tokens }: { tokens: TokenStore }) {
+export function App({ tokens, signInProblem }: { tokens: TokenStore; signInProblem?: string }) {
   const route = useRoute();
   // A new or forgotten API token loads the page again, so what it shows matches what the token may see.
   const [tokenChanges, setTokenChanges] = useState(0);
@@ -108,7 +108,12 @@ export function App({ tokens }: { tokens: TokenStore }) {
       }}>
         Skip to content
       </a>
-      <AppHeader route={route} tokens={tokens} onTokenChange={() => setTokenChanges((n) => n + 1)} />
+      <AppHeader
+        route={route}
+        tokens={tokens}
+        signInProblem={signInProblem}
+        onTokenChange={() => setTokenChanges((n) => n + 1)}
+      />
       <main id="main" tabIndex={-1}>
         <PageErrorBoundary key={`${href(route)} ${tokenChanges}`}>
           <Suspense fallback={<Loading what="Loading the page" />}>

@@ -15,11 +15,13 @@ const SECTIONS: Array<{ id: ReturnType<typeof section>; label: string; to: Route
 interface AppHeaderProps {
   route: Route;
   tokens: TokenStore;
+  /** Why the last sign-in through the issuer failed, if it did. */
+  signInProblem?: string;
   /** Called when the API token is entered or forgotten. */
   onTokenChange?: () => void;
 }
 
-export function AppHeader({ route, tokens, onTokenChange }: AppHeaderProps) {
+export function AppHeader({ route, tokens, signInProblem, onTokenChange }: AppHeaderProps) {
   const current = section(route);
   return (
     <header className="app-header">
@@ -37,7 +39,7 @@ export function AppHeader({ route, tokens, onTokenChange }: AppHeaderProps) {
           ))}
         </ul>
       </nav>
-      <TokenField store={tokens} onChange={onTokenChange} />
+      <TokenField store={tokens} signInProblem={signInProblem} onChange={onTokenChange} />
     </header>
   );
 }

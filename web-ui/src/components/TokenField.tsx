@@ -1,13 +1,31 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { TokenStore } from '../api/token';
+import { beginSignIn, issuerName, singleSignOn, type SingleSignOn } from '../auth/signIn';
+
+interface TokenFieldProps {
+  store: TokenStore;
+  /** Why the last sign-in through the issuer failed, if it did. */
+  signInProblem?: string;
+  onChange?: () => void;
+}
 
 /**
- * Where the user enters an API token. It lives in this tab's sessionStorage only and is sent as
- * `Authorization: Bearer …` with every request while set. `onChange` lets the page load again with the new token.
+ * Where the user enters an API token, or signs in through the platform's OpenID Connect issuer when it has one. The
+ * token (either kind) lives in this tab's sessionStorage only and is sent as `Authorization: Bearer …` with every
+ * request while set. `onChange` lets the page load again with the new token.
  */
-export function TokenField({ store, onChange }: { store: TokenStore; onChange?: () => void }) {
+export function TokenField({ store, signInProblem, onChange }: TokenFieldProps) {
   const [saved, setSaved] = useState(() => store.get() !== undefined);
   const [draft, setDraft] = useState('');
+  const [sso, setSso] = useState<SingleSignOn | undefined>();
+  const [problem, setProblem] = useState(signInProblem);
+  useEffect(() => {
+    let current = true;
+    singleSignOn((...args) => globalThis.fetch(...args)).then((settings) => current && setSso(settings));
+    return () => {
+      current = false;
+    };
+  }, []);
   const save = (event: FormEvent) => {
     event.preventDefault();
     store.set(draft);
@@ -20,6 +38,17 @@ export function TokenField({ store, onChange }: { store: TokenStore; onChange?: 
     setSaved(false);
     onChange?.();
   };
+  const signIn = () => {
+    if (!sso) return;
+    setProblem(undefined);
+    const redirectUri = window.location.origin + window.location.pathname;
+    beginSignIn(sso, redirectUri, window.location.hash || '#/', {
+      fetchFn: (...args) => globalThis.fetch(...args),
+      storage: sessionStorage,
+    })
+      .then((address) => window.location.assign(address))
+      .catch((e: Error) => setProblem(`The sign-in cannot start: ${e.message}`));
+  };
   if (saved) {
     return (
       <div className="token" data-testid="token-status">
@@ -30,7 +59,7 @@ export function TokenField({ store, onChange }: { store: TokenStore; onChange?: 
       </div>
     );
   }
-  return (
+  const form = (
     <form className="token" onSubmit={save}>
       <label htmlFor="api-token" className="visually-hidden">
         API token
@@ -48,5 +77,22 @@ export function TokenField({ store, onChange }: { store: TokenStore; onChange?: 
         Use
       </button>
     </form>
+  );
+  // without single sign-on (and nothing to report) the header is exactly the token form
+  if (!sso?.enabled && !problem) return form;
+  return (
+    <div className="token">
+      {sso?.enabled && sso.issuer && (
+        <button type="button" className="button-secondary" onClick={signIn} data-testid="sso-sign-in">
+          Sign in with {issuerName(sso.issuer)}
+        </button>
+      )}
+      {problem && (
+        <span className="token-problem" role="alert" data-testid="sso-problem">
+          {problem}
+        </span>
+      )}
+      {form}
+    </div>
   );
 }

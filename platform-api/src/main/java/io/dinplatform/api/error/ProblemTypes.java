@@ -18,6 +18,7 @@ public final class ProblemTypes {
     public static final URI INTERNAL = URI.create("/problems/internal-error");
     public static final URI ARTIFACT_STORE_UNAVAILABLE = URI.create("/problems/artifact-store-unavailable");
     public static final URI CATALOG_UNAVAILABLE = URI.create("/problems/catalog-unavailable");
+    public static final URI ISSUER_UNAVAILABLE = URI.create("/problems/issuer-unavailable");
     public static final URI UNAUTHENTICATED = URI.create("/problems/unauthenticated");
     public static final URI FORBIDDEN = URI.create("/problems/forbidden");
 

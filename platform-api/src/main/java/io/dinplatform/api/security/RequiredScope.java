@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.dinplatform.api.security.oidc.OidcSignOnController;
 import io.dinplatform.registry.token.TokenScope;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpMethod;
@@ -22,8 +23,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code write}, whether or not an endpoint exists there (unknown is not a way around the check). The Open Inference
  * Protocol's model endpoints ({@code /v2/models/...}: metadata, readiness, infer) need {@code predict}, the scope its
  * clients hold; its server health and metadata ({@code /v2}, {@code /v2/health/...}) are open to reads like the
- * actuator's health. Outside the API (the dashboard's files, health, metrics, the API documentation) only reads are
- * open.
+ * actuator's health. The dashboard's single sign-on settings ({@code /api/v1/auth/oidc}) are read before anyone signs
+ * in, so they are open. Outside the API (the dashboard's files, health, metrics, the API documentation) only reads
+ * are open.
  */
 final class RequiredScope {
 
@@ -40,6 +42,7 @@ final class RequiredScope {
             Rule.of(Set.of(HttpMethod.POST), "/api/v1/models/*/rank", TokenScope.PREDICT),
             Rule.of(Set.of(HttpMethod.POST), "/api/v1/feedback", TokenScope.PREDICT),
             Rule.of(INFERRING, "/v2/models/*/**", TokenScope.PREDICT),
+            Rule.of(READING, OidcSignOnController.PATH, null),
             Rule.of(READING, "/api/**", TokenScope.READ),
             Rule.of(READING, "/**", null));
 

@@ -1,18 +1,24 @@
 package io.dinplatform.api.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 import io.dinplatform.api.security.RequiredScope.Rule;
+import io.dinplatform.api.security.oidc.OidcProperties;
+import io.dinplatform.api.security.oidc.OidcTokenAuthenticationProvider;
 import io.dinplatform.registry.token.ApiTokens;
 import io.dinplatform.registry.token.TokenScope;
 import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -29,7 +35,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * browser on its own) that authenticates {@code Authorization: Bearer} tokens against the token store, authorizes
  * every request by the scope its method and path need ({@link RequiredScope}'s rules as request matchers, scopes as
  * authorities), answers refusals as problem details ({@link TokenRefusals}) and writes the security headers
- * ({@link SecurityHeaders}); the first-start admin token; and the scopes in the OpenAPI document.
+ * ({@link SecurityHeaders}); the first-start admin token; and the scopes in the OpenAPI document. With single
+ * sign-on on ({@code din.security.oidc.issuer-uri}), JWT access tokens of the issuer authenticate beside API tokens,
+ * through the same manager, with the same scope authorities.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -40,15 +48,29 @@ public class SecurityConfiguration {
         return new TokenAuthenticator(tokens, properties, Clock.systemUTC());
     }
 
-    /** The one authentication manager, over the token store: the filter chain's and gRPC's. */
+    /**
+     * The one authentication manager, the filter chain's and gRPC's: API tokens against the token store, and, with
+     * single sign-on on, the issuer's JWTs (each kind of presented token has its own provider).
+     */
     @Bean
-    AuthenticationManager apiTokenAuthenticationManager(TokenAuthenticator tokens) {
-        return new ProviderManager(new ApiTokenAuthenticationProvider(tokens));
+    AuthenticationManager apiTokenAuthenticationManager(TokenAuthenticator tokens, SecurityProperties properties,
+                                                        ApplicationEventPublisher events) {
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(new ApiTokenAuthenticationProvider(tokens)));
+        if (properties.oidc().enabled()) {
+            providers.add(OidcTokenAuthenticationProvider.of(properties.oidc(), events, Clock.systemUTC()));
+        }
+        return new ProviderManager(providers);
+    }
+
+    /** The single sign-on settings, for the dashboard's sign-on answer. */
+    @Bean
+    OidcProperties oidcProperties(SecurityProperties properties) {
+        return properties.oidc();
     }
 
     @Bean
     BearerTokenCheck bearerTokenCheck(AuthenticationManager tokens, SecurityProperties properties) {
-        return new BearerTokenCheck(tokens, properties);
+        return new BearerTokenCheck(tokens, bearer(properties), properties);
     }
 
     /** Refusals as problem details; also Spring Security's answer to an address its firewall refuses. */
@@ -68,7 +90,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> authorizeByScope(requests, properties))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals)
                         .accessDeniedHandler(refusals))
-                .headers(new SecurityHeaders())
+                .headers(new SecurityHeaders(properties.oidc().issuerOrigin()))
                 .build();
     }
 
@@ -88,13 +110,17 @@ public class SecurityConfiguration {
      */
     private static AuthenticationFilter bearerTokens(AuthenticationManager tokens, SecurityProperties properties,
                                                      TokenRefusals refusals) {
-        AuthenticationFilter filter = new AuthenticationFilter(tokens, new BearerTokenConverter());
+        AuthenticationFilter filter = new AuthenticationFilter(tokens, bearer(properties));
         filter.setRequestMatcher(needsAToken(properties));
         filter.setSuccessHandler((request, response, authentication) -> {
             // on to the authorization: a token authenticates a request, it does not redirect it
         });
         filter.setFailureHandler(refusals);
         return filter;
+    }
+
+    private static BearerTokenConverter bearer(SecurityProperties properties) {
+        return new BearerTokenConverter(properties.oidc().enabled());
     }
 
     private static RequestMatcher needsAToken(SecurityProperties properties) {

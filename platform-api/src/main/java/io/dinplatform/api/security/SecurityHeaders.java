@@ -1,5 +1,7 @@
 package io.dinplatform.api.security;
 
+import java.util.Optional;
+
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -17,7 +19,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * no-store} unless an answer sets its own caching (so every answer that carries a token is never stored), HSTS on
  * answers served over TLS (a request the server sees as secure, also behind a proxy that forwards the scheme), and a
  * Content-Security-Policy: the dashboard and the API allow only their own scripts, styles and connections, no inline
- * code, and no framing. Swagger UI gets a policy of its own, since its stylesheet embeds its icons as {@code data:}
+ * code, and no framing; with single sign-on on, the dashboard may also connect to the issuer's origin (its discovery
+ * document and token endpoint), and to nothing else. Swagger UI gets a policy of its own, since its stylesheet
+ * embeds its icons as {@code data:}
  * images and its components write inline styles.
  */
 final class SecurityHeaders implements Customizer<HeadersConfigurer<HttpSecurity>> {
@@ -33,6 +37,14 @@ final class SecurityHeaders implements Customizer<HeadersConfigurer<HttpSecurity
 
     private static final String CSP = "Content-Security-Policy";
 
+    private final String policy;
+
+    /** @param issuerOrigin the OpenID Connect issuer's origin, with single sign-on on */
+    SecurityHeaders(Optional<String> issuerOrigin) {
+        this.policy = issuerOrigin.map(origin -> POLICY.replace("default-src 'self'; ",
+                "default-src 'self'; connect-src 'self' " + origin + "; ")).orElse(POLICY);
+    }
+
     @Override
     public void customize(HeadersConfigurer<HttpSecurity> headers) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -44,7 +56,7 @@ final class SecurityHeaders implements Customizer<HeadersConfigurer<HttpSecurity
                 .cacheControl(Customizer.withDefaults())
                 .httpStrictTransportSecurity(Customizer.withDefaults())
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
-                        new StaticHeadersWriter(CSP, POLICY)))
+                        new StaticHeadersWriter(CSP, policy)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
                         new StaticHeadersWriter(CSP, SWAGGER_UI_POLICY)));
     }

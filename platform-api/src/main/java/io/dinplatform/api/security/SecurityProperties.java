@@ -2,6 +2,7 @@ package io.dinplatform.api.security;
 
 import java.time.Duration;
 
+import io.dinplatform.api.security.oidc.OidcProperties;
 import io.dinplatform.registry.token.TokenScope;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenCacheTtl  how long a verified token is trusted before the catalog is asked again; a revocation made
  *                       through this server takes effect at once, one made through another replica within this time.
  *                       While the database is unreachable, the last verification stands, so that serving goes on.
+ * @param oidc           single sign-on: JWT access tokens of an OpenID Connect issuer ({@code din.security.oidc.*}),
+ *                       off unless its issuer is set
  */
 @ConfigurationProperties("din.security")
 public record SecurityProperties(
         String bootstrapToken,
         @DefaultValue("false") boolean openRead,
         @DefaultValue("false") boolean openPredict,
-        @DefaultValue("10s") Duration tokenCacheTtl) {
+        @DefaultValue("10s") Duration tokenCacheTtl,
+        @DefaultValue OidcProperties oidc) {
 
     /** A token anyone can guess protects nothing: a configured one must be long enough to be a real secret. */
     public static final int MIN_BOOTSTRAP_TOKEN_LENGTH = 32;
@@ -53,6 +57,7 @@ public record SecurityProperties(
     @Override
     public String toString() {
         return "SecurityProperties[bootstrapToken=" + (bootstrapToken == null ? "unset" : "(hidden)") + ", openRead="
-                + openRead + ", openPredict=" + openPredict + ", tokenCacheTtl=" + tokenCacheTtl + "]";
+                + openRead + ", openPredict=" + openPredict + ", tokenCacheTtl=" + tokenCacheTtl + ", oidc=" + oidc
+                + "]";
     }
 }

@@ -4,6 +4,7 @@ import io.dinplatform.api.error.ProblemTypes;
 import io.dinplatform.registry.token.TokenScope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,7 +22,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Spring Security's refusals answered as the API answers every error, as problem details through the MVC exception
  * resolver: no token where one is needed is 401 with a {@code WWW-Authenticate: Bearer} challenge naming the scope,
  * an invalid token 401 {@code invalid_token}, a valid token without the scope 403 {@code insufficient_scope}, and a
- * token that cannot be checked because the catalog is unreachable 503; and a request whose address Spring Security's
+ * token that cannot be checked because the catalog (or, for a JWT, the OpenID Connect issuer) is unreachable 503;
+ * and a request whose address Spring Security's
  * firewall refuses (an encoded slash, percent or dot segment, a semicolon) 400.
  */
 final class TokenRefusals implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler,
@@ -44,7 +46,7 @@ final class TokenRefusals implements AuthenticationEntryPoint, AuthenticationFai
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException e) {
         answer(request, response, e instanceof AuthenticationServiceException
-                ? catalogUnavailable(e) : AuthenticationRequiredException.invalid());
+                ? unavailable(e) : AuthenticationRequiredException.invalid());
     }
 
     /** A valid token without the scope. */
@@ -73,9 +75,22 @@ final class TokenRefusals implements AuthenticationEntryPoint, AuthenticationFai
     }
 
     /**
-     * 503, not 500: the request may well succeed once the database is back; and not 401, which would tell the client
-     * that its token is bad when it merely could not be checked.
+     * 503, not 500: the request may well succeed once the database (or the issuer) is back; and not 401, which would
+     * tell the client that its token is bad when it merely could not be checked.
      */
+    static ErrorResponseException unavailable(AuthenticationException e) {
+        return e.getCause() instanceof DataAccessException ? catalogUnavailable(e) : issuerUnavailable(e);
+    }
+
+    private static ErrorResponseException issuerUnavailable(AuthenticationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The token cannot be checked because the OpenID Connect issuer's configuration or keys cannot be "
+                        + "read; retry in a moment.");
+        problem.setType(ProblemTypes.ISSUER_UNAVAILABLE);
+        problem.setTitle("Issuer unavailable");
+        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+    }
+
     private static ErrorResponseException catalogUnavailable(AuthenticationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The token cannot be checked because the catalog database is unreachable; retry in a moment.");

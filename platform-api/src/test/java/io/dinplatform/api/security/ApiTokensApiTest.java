@@ -3,6 +3,7 @@ package io.dinplatform.api.security;
 import java.util.List;
 
 import io.dinplatform.api.PlatformApiTest;
+import io.dinplatform.api.security.oidc.OidcProperties;
 import io.dinplatform.registry.token.ApiTokens;
 import io.dinplatform.registry.token.IssuedToken;
 import org.junit.jupiter.api.Test;
@@ -140,7 +141,8 @@ class ApiTokensApiTest extends PlatformApiTest {
         jdbc.sql("UPDATE api_tokens SET revoked_at = now() WHERE 'admin' = ANY (scopes) AND revoked_at IS NULL")
                 .update();
         BootstrapAdminToken bootstrap = new BootstrapAdminToken(tokens,
-                new SecurityProperties(null, false, false, java.time.Duration.ofSeconds(10)));
+                new SecurityProperties(null, false, false, java.time.Duration.ofSeconds(10),
+                        OidcProperties.off()));
 
         IssuedToken first = bootstrap.ensureAdmin().orElseThrow();
         boolean secondStartCreated = bootstrap.ensureAdmin().isPresent();

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import io.dinplatform.api.RestartablePostgres;
+import io.dinplatform.api.security.oidc.OidcProperties;
 import io.dinplatform.registry.token.ApiTokenRepository;
 import io.dinplatform.registry.token.ApiTokens;
 import io.dinplatform.registry.token.TokenScope;
@@ -70,7 +71,8 @@ class TokenAuthenticatorOutageTest {
     @BeforeEach
     void databaseUp() throws Exception {
         postgres.restart();
-        authenticator = new TokenAuthenticator(tokens, new SecurityProperties(BOOTSTRAP, false, false, TTL), clock);
+        authenticator = new TokenAuthenticator(tokens, new SecurityProperties(BOOTSTRAP, false, false, TTL,
+                OidcProperties.off()), clock);
     }
 
     @Test
