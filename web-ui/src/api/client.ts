@@ -5,6 +5,7 @@ import { ApiError, networkProblem, parseProblem } from './problem';
 import { SseParser, type ServerSentEvent } from './sse';
 import { authorizationHeaders, sessionTokenStore, type TokenStore } from './token';
 import type {
+  AccessList,
   BuildProtocol,
   OnlineMetrics,
   OnlineWindowLength,
@@ -22,6 +23,7 @@ import type {
   PredictResponse,
   RankRequest,
   RankResponse,
+  Grant,
   RunMetrics,
   RunRequest,
   Sweep,
@@ -247,6 +249,17 @@ export class ApiClient {
 
   moveAlias(name: string, alias: string, version: number): Promise<unknown> {
     return this.send('PUT', `/api/v1/models/${seg(name)}/aliases/${seg(alias)}`, { version });
+  }
+
+  // --- permissions ---
+  /** The owner and grants of a dataset or a model. */
+  getGrants(kind: 'datasets' | 'models', name: string): Promise<AccessList> {
+    return this.get(`/api/v1/${kind}/${seg(name)}/grants`);
+  }
+
+  /** Replaces every grant of a dataset or a model (its owner or an admin). */
+  replaceGrants(kind: 'datasets' | 'models', name: string, grants: Grant[]): Promise<AccessList> {
+    return this.send('PUT', `/api/v1/${kind}/${seg(name)}/grants`, { grants });
   }
 
   // --- batch predictions ---

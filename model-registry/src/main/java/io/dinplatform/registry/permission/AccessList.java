@@ -16,6 +16,9 @@ import java.util.List;
  */
 public record AccessList(String owner, List<Grant> grants) {
 
+    /** A resource without an owner or grants: one that predates permissions. */
+    public static final AccessList UNOWNED = new AccessList(null, List.of());
+
     private static final Comparator<Grant> ORDER =
             Comparator.comparing(Grant::grantee).thenComparing(Grant::permission);
 
