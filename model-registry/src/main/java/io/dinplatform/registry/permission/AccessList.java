@@ -16,11 +16,11 @@ import java.util.List;
  */
 public record AccessList(String owner, List<Grant> grants) {
 
-    /** A resource without an owner or grants: one that predates permissions. */
-    public static final AccessList UNOWNED = new AccessList(null, List.of());
-
     private static final Comparator<Grant> ORDER =
             Comparator.comparing(Grant::grantee).thenComparing(Grant::permission);
+
+    /** A resource without an owner or grants: one that predates permissions (after ORDER, which it is built with). */
+    public static final AccessList UNOWNED = new AccessList(null, List.of());
 
     public AccessList {
         grants = grants.stream().sorted(ORDER).toList();
