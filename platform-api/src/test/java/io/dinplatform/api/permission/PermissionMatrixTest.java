@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -185,7 +186,7 @@ class PermissionMatrixTest extends PlatformApiTest {
         String instances = json(Map.of("instances", TrainedModels.instances(3, 2)));
         expect("predict", role -> call(role, "POST", "/api/v1/models/" + model + "/predict", instances),
                 200, 200, 403, 200, 404, 200);
-        String rank = json(Map.of("context", TrainedModels.instances(4, 1).get(0),
+        String rank = json(Map.of("context", TrainedModels.user(new SplittableRandom(4)),
                 "candidates", List.of(Map.of("item_id", "i1", "cate_id", "c1"), Map.of("item_id", "i2",
                         "cate_id", "c2")), "topK", 1));
         expect("rank", role -> call(role, "POST", "/api/v1/models/" + model + "/rank", rank),
