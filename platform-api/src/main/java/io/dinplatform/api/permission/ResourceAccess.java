@@ -3,7 +3,9 @@ package io.dinplatform.api.permission;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
+import io.dinplatform.api.ResourceNames;
 import io.dinplatform.api.security.Caller;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.permission.AccessList;
@@ -18,6 +20,8 @@ import io.dinplatform.registry.permission.ProtectedResource;
  * read, 403 for what it may read but not change) or returns what it found.
  */
 public class ResourceAccess {
+
+    private static final Pattern VALID_NAME = Pattern.compile(ResourceNames.NAME_REGEX);
 
     private final PermissionRepository permissions;
     private final ModelRepository models;
@@ -42,7 +46,7 @@ public class ResourceAccess {
     /** That the resource exists and the caller may do this with it. */
     public AccessList require(ProtectedResource resource, String name, Permission permission) {
         Caller caller = Caller.current();
-        AccessList access = permissions.find(resource, name)
+        AccessList access = find(resource, name)
                 .orElseThrow(() -> AccessPolicy.notFound(resource, name));
         if (!policy.allows(caller, access, permission)) {
             throw policy.refusal(caller, access, resource, name, permission);
@@ -58,7 +62,7 @@ public class ResourceAccess {
      */
     public boolean requireWritableIfExists(ProtectedResource resource, String name) {
         Caller caller = Caller.current();
-        Optional<AccessList> access = permissions.find(resource, name);
+        Optional<AccessList> access = find(resource, name);
         if (access.isPresent() && !policy.allows(caller, access.get(), Permission.WRITE)) {
             throw policy.refusal(caller, access.get(), resource, name, Permission.WRITE);
         }
@@ -75,7 +79,7 @@ public class ResourceAccess {
         if (policy.allowsEverything(caller, permission)) {
             return;
         }
-        AccessList access = permissions.find(ProtectedResource.MODEL, model).orElse(AccessList.UNOWNED);
+        AccessList access = find(ProtectedResource.MODEL, model).orElse(AccessList.UNOWNED);
         if (!policy.allows(caller, access, permission)) {
             throw policy.allows(caller, access, Permission.READ)
                     ? PermissionDeniedException.lacking(ProtectedResource.MODEL, model, permission) : missingJob.get();
@@ -119,5 +123,11 @@ public class ResourceAccess {
         }
         return permissions.replaceGrants(resource, name, grants)
                 .orElseThrow(() -> AccessPolicy.notFound(resource, name));
+    }
+
+    /** A name that no resource can have is not looked up: whatever a client sends, it is a plain 404 or a new name. */
+    private Optional<AccessList> find(ProtectedResource resource, String name) {
+        return name != null && VALID_NAME.matcher(name).matches() ? permissions.find(resource, name)
+                : Optional.empty();
     }
 }
