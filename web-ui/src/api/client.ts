@@ -7,6 +7,7 @@ import { authorizationHeaders, sessionTokenStore, type TokenStore } from './toke
 import { auditQuery, type AuditFilter } from '../domain/audit';
 import type {
   AuditPage,
+  AccessList,
   BuildProtocol,
   OnlineMetrics,
   OnlineWindowLength,
@@ -25,6 +26,7 @@ import type {
   PredictResponse,
   RankRequest,
   RankResponse,
+  Grant,
   RunMetrics,
   RunRequest,
   Sweep,
@@ -255,6 +257,17 @@ export class ApiClient {
 
   moveAlias(name: string, alias: string, version: number): Promise<unknown> {
     return this.send('PUT', `/api/v1/models/${seg(name)}/aliases/${seg(alias)}`, { version });
+  }
+
+  // --- permissions ---
+  /** The owner and grants of a dataset or a model. */
+  getGrants(kind: 'datasets' | 'models', name: string): Promise<AccessList> {
+    return this.get(`/api/v1/${kind}/${seg(name)}/grants`);
+  }
+
+  /** Replaces every grant of a dataset or a model (its owner or an admin). */
+  replaceGrants(kind: 'datasets' | 'models', name: string, grants: Grant[]): Promise<AccessList> {
+    return this.send('PUT', `/api/v1/${kind}/${seg(name)}/grants`, { grants });
   }
 
   // --- batch predictions ---

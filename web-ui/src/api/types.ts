@@ -470,3 +470,19 @@ export interface AuditPage {
   entries: AuditEntry[];
   nextBefore: number | null;
 }
+
+/** What a grant lets its grantee do; write includes predict and read, predict includes read. */
+export type GrantPermission = 'read' | 'write' | 'predict';
+
+/** One grant of a dataset or model: a principal (token:<id>, subject:<name> or group:<name>) and a permission. */
+export interface Grant {
+  grantee: string;
+  permission: GrantPermission;
+}
+
+/** Who may use a dataset or model (GET /api/v1/{datasets|models}/{name}/grants). */
+export interface AccessList {
+  /** The principal that created it; null for a resource older than permissions. */
+  owner: string | null;
+  grants: Grant[];
+}

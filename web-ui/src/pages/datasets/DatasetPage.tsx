@@ -1,5 +1,6 @@
 import { api } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
+import { GrantsPanel } from '../../components/GrantsPanel';
 import { ResourceView } from '../../components/ResourceView';
 import { datasetStats } from '../../domain/catalog';
 import { formatCount, formatPercent, formatTime, shortHash } from '../../domain/format';
@@ -67,6 +68,10 @@ export function DatasetPage({ name }: { name: string }) {
             )
           }
         </ResourceView>
+      </div>
+      <div className="panel">
+        <h2>Who may use it</h2>
+        <GrantsPanel kind="datasets" name={name} />
       </div>
     </section>
   );

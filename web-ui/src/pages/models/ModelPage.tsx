@@ -8,6 +8,7 @@ import { useResource } from '../../hooks/useResource';
 import { Link } from '../../routing/Link';
 import { navigate } from '../../routing/useRoute';
 import { AliasMover } from './AliasMover';
+import { GrantsPanel } from '../../components/GrantsPanel';
 import { VersionMetricsTable } from './VersionMetricsTable';
 
 interface ModelWithVersions {
@@ -113,6 +114,10 @@ export function ModelPage({ name, base }: { name: string; base?: number }) {
                     <ComparePicker name={name} versions={versions} />
                   )}
                 </div>
+              </div>
+              <div className="panel">
+                <h2>Who may use it</h2>
+                <GrantsPanel kind="models" name={name} />
               </div>
             </>
           )

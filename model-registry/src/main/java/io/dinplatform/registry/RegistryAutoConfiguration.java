@@ -23,6 +23,7 @@ import io.dinplatform.registry.model.ModelChangeChannel;
 import io.dinplatform.registry.model.ModelChangeProperties;
 import io.dinplatform.registry.model.ModelChangeRelay;
 import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.permission.PermissionRepository;
 import io.dinplatform.registry.reference.DataReferenceProperties;
 import io.dinplatform.registry.reference.DatasetContent;
 import io.dinplatform.registry.reference.DatasetReferences;
@@ -154,6 +155,12 @@ public class RegistryAutoConfiguration {
     ModelChangeRelay modelChangeRelay(JdbcConnectionDetails database, ModelChangeChannel channel,
                                       ApplicationEventPublisher events, ModelChangeProperties properties) {
         return new ModelChangeRelay(database, channel, events, properties.reconnectDelay());
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    PermissionRepository permissionRepository(JdbcClient jdbc, ModelChangeAnnouncer changes) {
+        return new PermissionRepository(jdbc, changes);
     }
 
     @Bean

@@ -44,7 +44,7 @@ public abstract class PlatformApiTest {
     protected static final String ADMIN_TOKEN = "din-test-admin-token-0123456789abcdef";
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
     protected JdbcClient jdbc;

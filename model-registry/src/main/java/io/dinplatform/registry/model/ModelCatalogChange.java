@@ -3,7 +3,7 @@ package io.dinplatform.registry.model;
 import java.util.Objects;
 
 /**
- * A committed change to which version a model's selectors resolve to: published in-process by the code that made it
+ * A committed change to which version a model's selectors resolve to, or to who may use the model: published in-process by the code that made it
  * (after its transaction commits), and in the other platform processes by the {@link ModelChangeRelay}.
  *
  * @param model the model's name
@@ -25,6 +25,8 @@ public record ModelCatalogChange(String model, Kind kind) {
         /** An alias was created or now points at another version. */
         ALIAS_MOVED,
         /** An alias was removed. */
-        ALIAS_REMOVED
+        ALIAS_REMOVED,
+        /** The model's owner or grants changed: who may use it, not what it resolves to. */
+        PERMISSIONS_CHANGED
     }
 }

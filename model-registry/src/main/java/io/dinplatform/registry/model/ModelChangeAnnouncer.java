@@ -26,7 +26,7 @@ public class ModelChangeAnnouncer {
     }
 
     /** Call in the transaction that makes the change (without one, after the change's own statement). */
-    void announce(ModelCatalogChange change) {
+    public void announce(ModelCatalogChange change) {
         jdbc.sql("SELECT pg_notify(?, ?)").params(ModelChangeChannel.NAME, channel.payload(change))
                 .query().listOfRows();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

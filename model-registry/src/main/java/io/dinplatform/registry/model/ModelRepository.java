@@ -57,6 +57,22 @@ public class ModelRepository {
     }
 
     /**
+     * Registers a model name owned by a principal unless the name exists (a run queued for a new model creates it).
+     *
+     * @return whether the name was registered now
+     */
+    @Transactional
+    public boolean createIfAbsent(String name, String owner) {
+        boolean created = jdbc.sql(
+                        "INSERT INTO registered_models (name, owner) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+                .params(name, owner).update() > 0;
+        if (created) {
+            changes.announce(new ModelCatalogChange(name, ModelCatalogChange.Kind.MODEL_CREATED));
+        }
+        return created;
+    }
+
+    /**
      * Registers the next version of the named model (creating the name on its first version). As for datasets, the
      * model's row is locked for the transaction so that concurrent registrations get consecutive numbers.
      */

@@ -2,6 +2,7 @@ package io.dinplatform.registry.run;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,6 +63,18 @@ public class TrainingRunRepository {
                         ORDER BY r.created_at DESC, r.id LIMIT ?
                         """)
                 .params(statusName, statusName, limit).query(TrainingRunRepository::run).list();
+    }
+
+    /** The newest runs first, optionally of one status, of these models only. */
+    public List<TrainingRun> findRecent(JobStatus status, int limit, Collection<String> models) {
+        String statusName = status == null ? null : status.name();
+        return jdbc.sql(RUN_COLUMNS + """
+                         WHERE (CAST(? AS VARCHAR) IS NULL OR r.status = CAST(? AS VARCHAR))
+                           AND r.model_name = ANY (?::varchar[])
+                        ORDER BY r.created_at DESC, r.id LIMIT ?
+                        """)
+                .params(statusName, statusName, models.toArray(String[]::new), limit)
+                .query(TrainingRunRepository::run).list();
     }
 
     public long count() {

@@ -3,6 +3,7 @@ package io.dinplatform.registry.scoring;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,6 +72,12 @@ public class BatchPredictionRepository implements LeasedQueue<ScoringLease> {
     public List<BatchPrediction> findRecent(int limit) {
         return jdbc.sql(SELECT + " ORDER BY p.created_at DESC, p.id LIMIT ?").param(limit)
                 .query(BatchPredictionRepository::prediction).list();
+    }
+
+    /** The newest predictions first, of these models only. */
+    public List<BatchPrediction> findRecent(int limit, Collection<String> models) {
+        return jdbc.sql(SELECT + " WHERE m.name = ANY (?::varchar[]) ORDER BY p.created_at DESC, p.id LIMIT ?")
+                .params(models.toArray(String[]::new), limit).query(BatchPredictionRepository::prediction).list();
     }
 
     /**

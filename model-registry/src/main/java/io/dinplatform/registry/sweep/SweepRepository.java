@@ -2,6 +2,7 @@ package io.dinplatform.registry.sweep;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +42,13 @@ public class SweepRepository {
     public List<Sweep> findRecent(int limit) {
         return jdbc.sql("SELECT * FROM sweeps ORDER BY created_at DESC, id LIMIT ?").param(limit)
                 .query(SweepRepository::sweep).list();
+    }
+
+    /** The newest sweeps first, of these models only. */
+    public List<Sweep> findRecent(int limit, Collection<String> models) {
+        return jdbc.sql("SELECT * FROM sweeps WHERE model_name = ANY (?::varchar[]) "
+                        + "ORDER BY created_at DESC, id LIMIT ?")
+                .params(models.toArray(String[]::new), limit).query(SweepRepository::sweep).list();
     }
 
     /** The running sweeps, oldest first. */

@@ -8,14 +8,17 @@ import java.util.UUID;
 import io.dinplatform.api.error.ResourceConflictException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.openapi.ProblemResponses;
+import io.dinplatform.api.permission.ResourceAccess;
 import io.dinplatform.registry.artifact.ArtifactStore;
+import io.dinplatform.registry.permission.Permission;
+import io.dinplatform.registry.permission.ProtectedResource;
 import io.dinplatform.registry.scoring.BatchPrediction;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -45,12 +48,14 @@ public class BatchPredictionController {
     private final BatchPredictionSubmissions submissions;
     private final BatchPredictionRepository predictions;
     private final ArtifactStore artifacts;
+    private final ResourceAccess access;
 
     public BatchPredictionController(BatchPredictionSubmissions submissions, BatchPredictionRepository predictions,
-                                     ArtifactStore artifacts) {
+                                     ArtifactStore artifacts, ResourceAccess access) {
         this.submissions = submissions;
         this.predictions = predictions;
         this.artifacts = artifacts;
+        this.access = access;
     }
 
     @PostMapping
@@ -61,6 +66,8 @@ public class BatchPredictionController {
             headers = @Header(name = "Location", description = "The batch prediction's address",
                     schema = @Schema(type = "string")))
     public ResponseEntity<BatchPredictionView> create(@Valid @RequestBody BatchPredictionRequest request) {
+        access.requireReadable(ProtectedResource.MODEL, request.model().name());
+        access.requireReadable(ProtectedResource.DATASET, request.dataset().name());
         BatchPrediction prediction = submissions.submit(request);
         return ResponseEntity.accepted().location(URI.create(PATH + "/" + prediction.id()))
                 .body(BatchPredictionView.of(prediction));
@@ -70,13 +77,14 @@ public class BatchPredictionController {
     @Operation(operationId = "getBatchPrediction",
             summary = "A prediction's status, progress (rows scored of total), model version, metrics and result")
     public BatchPredictionView prediction(@PathVariable UUID id) {
-        return BatchPredictionView.of(existing(id));
+        return BatchPredictionView.of(existing(id, Permission.READ));
     }
 
     @GetMapping
     @Operation(operationId = "listBatchPredictions", summary = "The newest predictions first")
     public List<BatchPredictionView> list(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return predictions.findRecent(limit).stream().map(BatchPredictionView::of).toList();
+        return access.readableNames(ProtectedResource.MODEL).map(models -> predictions.findRecent(limit, models))
+                .orElseGet(() -> predictions.findRecent(limit)).stream().map(BatchPredictionView::of).toList();
     }
 
     @PostMapping("/{id}/cancel")
@@ -86,12 +94,12 @@ public class BatchPredictionController {
             + "was queued)")
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public BatchPredictionView cancel(@PathVariable UUID id) {
-        BatchPrediction prediction = existing(id);
+        BatchPrediction prediction = existing(id, Permission.WRITE);
         if (!predictions.requestCancel(id)) {
             throw new ResourceConflictException("batch prediction " + id + " has already finished with status "
                     + prediction.status());
         }
-        return BatchPredictionView.of(existing(id));
+        return BatchPredictionView.of(existing(id, Permission.READ));
     }
 
     @GetMapping(path = "/{id}/result", produces = {"text/csv", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -106,7 +114,7 @@ public class BatchPredictionController {
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public ResponseEntity<StreamingResponseBody> result(@PathVariable UUID id) {
-        BatchPrediction prediction = existing(id);
+        BatchPrediction prediction = existing(id, Permission.READ);
         if (prediction.result() == null) {
             throw new ResourceConflictException("batch prediction " + id + " has no result yet (status "
                     + prediction.status() + ")");
@@ -126,8 +134,14 @@ public class BatchPredictionController {
                 .body(body);
     }
 
-    private BatchPrediction existing(UUID id) {
-        return predictions.find(id).orElseThrow(() ->
-                new ResourceNotFoundException("batch prediction " + id + " does not exist"));
+    /** The prediction, when the caller may do this with its model (read it; cancel it: write on the model). */
+    private BatchPrediction existing(UUID id, Permission permission) {
+        BatchPrediction prediction = predictions.find(id).orElseThrow(() -> notFound(id));
+        access.requireOnModelOf(prediction.model().name(), permission, () -> notFound(id));
+        return prediction;
+    }
+
+    private static ResourceNotFoundException notFound(UUID id) {
+        return new ResourceNotFoundException("batch prediction " + id + " does not exist");
     }
 }

@@ -7,9 +7,11 @@ import java.util.List;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.openapi.ProblemResponses;
+import io.dinplatform.api.permission.ResourceAccess;
 import io.dinplatform.registry.dataset.DatasetItem;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.permission.ProtectedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -44,15 +46,18 @@ public class DatasetController {
     private final DatasetVersions versions;
     private final ItemTables itemTables;
     private final JsonMapper json;
+    private final ResourceAccess access;
 
     public DatasetController(DatasetRegistration registration, DatasetBuilds builds, DatasetRepository datasets,
-                             DatasetVersions versions, ItemTables itemTables, JsonMapper json) {
+                             DatasetVersions versions, ItemTables itemTables, JsonMapper json,
+                             ResourceAccess access) {
         this.registration = registration;
         this.builds = builds;
         this.datasets = datasets;
         this.versions = versions;
         this.itemTables = itemTables;
         this.json = json;
+        this.access = access;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -78,6 +83,7 @@ public class DatasetController {
             @Parameter(hidden = true) @RequestParam(value = "reference", required = false) List<String> references,
             @Parameter(hidden = true) @RequestPart(value = "items", required = false) MultipartFile items)
             throws IOException {
+        access.requireWritableIfExists(ProtectedResource.DATASET, name);
         boolean referenced = references != null && !references.isEmpty();
         if ((file == null) != referenced) {
             throw new InvalidRequestException("file: send either the samples file (part 'file') or references to "
@@ -106,18 +112,22 @@ public class DatasetController {
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT)
     public ResponseEntity<DatasetVersionView> build(@Parameter(hidden = true) @Valid @ModelAttribute
                                                     DatasetBuildForm form) throws IOException {
+        access.requireWritableIfExists(ProtectedResource.DATASET, form.name());
         return created(builds.build(form.interactions(), form.items(), form));
     }
 
     @GetMapping
     @Operation(operationId = "listDatasets", summary = "List datasets with their newest version")
     public List<DatasetView> list() {
-        return datasets.findAll().stream().map(DatasetView::of).toList();
+        var readable = access.readableNames(ProtectedResource.DATASET);
+        return datasets.findAll().stream().filter(dataset -> readable.map(names -> names.contains(dataset.name()))
+                .orElse(true)).map(DatasetView::of).toList();
     }
 
     @GetMapping("/{name}/versions")
     @Operation(operationId = "listDatasetVersions", summary = "List every version of a dataset, oldest first")
     public List<DatasetVersionView> versions(@PathVariable String name) {
+        access.requireReadable(ProtectedResource.DATASET, name);
         List<DatasetVersion> versions = datasets.findVersions(name);
         if (versions.isEmpty()) {
             throw new ResourceNotFoundException("dataset '" + name + "' does not exist");
@@ -132,7 +142,11 @@ public class DatasetController {
         return DatasetVersionView.of(versions.require(name, version));
     }
 
-    private static ResponseEntity<DatasetVersionView> created(DatasetVersion version) {
+    /** The first version created the dataset: its caller owns it. */
+    private ResponseEntity<DatasetVersionView> created(DatasetVersion version) {
+        if (version.version() == 1) {
+            access.claim(ProtectedResource.DATASET, version.name());
+        }
         URI location = URI.create("/api/v1/datasets/" + version.name() + "/versions/" + version.version());
         return ResponseEntity.created(location).body(DatasetVersionView.of(version));
     }

@@ -3,6 +3,7 @@ package io.dinplatform.api.inference;
 import java.util.Optional;
 
 import io.dinplatform.api.PlatformApiApplication;
+import io.dinplatform.api.permission.PredictPermissions;
 import io.dinplatform.api.serving.PredictionService;
 import io.dinplatform.api.serving.ResolutionCache;
 import io.dinplatform.api.serving.ServingProperties;
@@ -17,9 +18,10 @@ public class InferenceConfiguration {
 
     @Bean
     InferenceService inferenceService(PredictionService predictions, ResolutionCache resolutions, ModelCache models,
-                                      ServingProperties limits, ApplicationAvailability availability) {
+                                      ServingProperties limits, ApplicationAvailability availability,
+                                      PredictPermissions permissions) {
         String version = Optional.ofNullable(PlatformApiApplication.class.getPackage().getImplementationVersion())
                 .orElse("development");
-        return new InferenceService(predictions, resolutions, models, limits, availability, version);
+        return new InferenceService(predictions, resolutions, models, limits, availability, version, permissions);
     }
 }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dinplatform.api.serving.PredictionResponse;
+import io.dinplatform.api.error.InvalidRequestException;
+import io.dinplatform.api.permission.PredictPermissions;
+import io.dinplatform.api.security.Caller;
 import io.dinplatform.api.serving.PredictionResponse.Prediction;
+import io.dinplatform.api.serving.PredictionResponse;
 import io.dinplatform.api.serving.PredictionService;
 import io.dinplatform.api.serving.ResolutionCache;
 import io.dinplatform.api.serving.ServingProperties;
@@ -13,7 +16,6 @@ import io.dinplatform.api.serving.cache.CorruptBundleException;
 import io.dinplatform.api.serving.cache.ModelCache;
 import io.dinplatform.api.serving.cache.ModelLease;
 import io.dinplatform.api.serving.cache.ServedVersion;
-import io.dinplatform.api.error.InvalidRequestException;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
@@ -35,9 +37,12 @@ public class InferenceService {
     private final ServingProperties limits;
     private final ApplicationAvailability availability;
     private final ServerMetadata server;
+    private final PredictPermissions permissions;
 
     public InferenceService(PredictionService predictions, ResolutionCache resolutions, ModelCache models,
-                            ServingProperties limits, ApplicationAvailability availability, String serverVersion) {
+                            ServingProperties limits, ApplicationAvailability availability, String serverVersion,
+                            PredictPermissions permissions) {
+        this.permissions = permissions;
         this.predictions = predictions;
         this.resolutions = resolutions;
         this.models = models;
@@ -63,8 +68,8 @@ public class InferenceService {
      *
      * @param version a version number, {@code latest}, an alias, or null for the model's default
      */
-    public ModelMetadata modelMetadata(String name, String version) throws IOException {
-        ServedVersion resolved = resolve(name, version);
+    public ModelMetadata modelMetadata(Caller caller, String name, String version) throws IOException {
+        ServedVersion resolved = resolve(caller, name, version);
         try (ModelLease lease = models.acquire(resolved)) {
             return new ModelMetadata(resolved.model(), List.of(Integer.toString(resolved.version())), PLATFORM,
                     FeatureTensors.inputs(lease.model().schema()), FeatureTensors.outputs(lease.model().type()));
@@ -76,8 +81,8 @@ public class InferenceService {
      *
      * @throws io.dinplatform.api.error.ResourceNotFoundException when the model or version does not exist
      */
-    public boolean modelReady(String name, String version) throws IOException {
-        ServedVersion resolved = resolve(name, version);
+    public boolean modelReady(Caller caller, String name, String version) throws IOException {
+        ServedVersion resolved = resolve(caller, name, version);
         try (ModelLease lease = models.acquire(resolved)) {
             return true;
         } catch (CorruptBundleException e) {
@@ -86,7 +91,9 @@ public class InferenceService {
     }
 
     /** Scores the request's instances and returns the outputs it asked for. */
-    public InferenceResponse infer(String name, String version, InferenceRequest request) throws IOException {
+    public InferenceResponse infer(Caller caller, String name, String version, InferenceRequest request)
+            throws IOException {
+        permissions.require(caller, name);
         boolean attention = attentionRequested(request);
         ModelSelector selector = ModelSelector.of(version);
         PredictionResponse answer = predictions.predict(name, selector.version(), selector.alias(),
@@ -100,7 +107,9 @@ public class InferenceService {
         return new InferenceResponse(answer.model(), Integer.toString(answer.version()), request.id(), outputs);
     }
 
-    private ServedVersion resolve(String name, String version) {
+    /** A model's calls need the predict permission on it, as its scope needs the predict scope. */
+    private ServedVersion resolve(Caller caller, String name, String version) {
+        permissions.require(caller, name);
         ModelSelector selector = ModelSelector.of(version);
         return resolutions.resolve(name, selector.version(), selector.alias());
     }

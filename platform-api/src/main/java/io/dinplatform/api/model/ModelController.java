@@ -9,14 +9,16 @@ import io.dinplatform.api.VersionSelector;
 import io.dinplatform.api.error.ResourceConflictException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.openapi.ProblemResponses;
+import io.dinplatform.api.permission.ResourceAccess;
 import io.dinplatform.registry.model.ModelNameTakenException;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
 import io.dinplatform.registry.model.RegisteredModel;
+import io.dinplatform.registry.permission.ProtectedResource;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -37,15 +39,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class ModelController {
 
     private final ModelRepository models;
+    private final ResourceAccess access;
 
-    public ModelController(ModelRepository models) {
+    public ModelController(ModelRepository models, ResourceAccess access) {
         this.models = models;
+        this.access = access;
     }
 
     @GetMapping
     @Operation(operationId = "listModels", summary = "List registered models")
     public List<ModelView> list() {
-        return models.findAll().stream().map(m -> ModelView.of(m, null)).toList();
+        var readable = access.readableNames(ProtectedResource.MODEL);
+        return models.findAll().stream().filter(m -> readable.map(names -> names.contains(m.name())).orElse(true))
+                .map(m -> ModelView.of(m, null)).toList();
     }
 
     @PostMapping
@@ -59,6 +65,7 @@ public class ModelController {
         String name = ResourceNames.requireValidName("name", request.name());
         try {
             RegisteredModel model = models.create(name);
+            access.claim(ProtectedResource.MODEL, name);
             return ResponseEntity.created(URI.create("/api/v1/models/" + name)).body(ModelView.of(model, List.of()));
         } catch (ModelNameTakenException e) {
             throw new ResourceConflictException(e.getMessage());
@@ -106,7 +113,7 @@ public class ModelController {
     public ModelVersionView moveAlias(@PathVariable String name, @PathVariable String alias,
                                       @Valid @RequestBody AliasUpdate update) {
         ResourceNames.requireValidAlias(alias);
-        existing(name);
+        access.requireWritable(ProtectedResource.MODEL, name);
         return models.moveAlias(name, alias, update.version()).map(ModelVersionView::of)
                 .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' has no version "
                         + update.version()));
@@ -116,14 +123,16 @@ public class ModelController {
     @Operation(operationId = "deleteAlias", summary = "Remove an alias")
     @ApiResponse(responseCode = "204", description = "The alias is gone")
     public ResponseEntity<Void> deleteAlias(@PathVariable String name, @PathVariable String alias) {
-        existing(name);
+        access.requireWritable(ProtectedResource.MODEL, name);
         if (!models.deleteAlias(name, alias)) {
             throw new ResourceNotFoundException("model '" + name + "' has no alias '" + alias + "'");
         }
         return ResponseEntity.noContent().build();
     }
 
+    /** The model, when it exists and the caller may read it. */
     private RegisteredModel existing(String name) {
+        access.requireReadable(ProtectedResource.MODEL, name);
         return models.find(name)
                 .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' does not exist"));
     }

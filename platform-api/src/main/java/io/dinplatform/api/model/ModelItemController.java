@@ -9,10 +9,12 @@ import io.dinplatform.api.dataset.DatasetItemController;
 import io.dinplatform.api.dataset.DatasetItems;
 import io.dinplatform.api.dataset.DatasetItemsView;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.permission.ResourceAccess;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
+import io.dinplatform.registry.permission.ProtectedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,11 +36,14 @@ public class ModelItemController {
     private final ModelRepository models;
     private final DatasetRepository datasets;
     private final DatasetItems items;
+    private final ResourceAccess access;
 
-    public ModelItemController(ModelRepository models, DatasetRepository datasets, DatasetItems items) {
+    public ModelItemController(ModelRepository models, DatasetRepository datasets, DatasetItems items,
+                               ResourceAccess access) {
         this.models = models;
         this.datasets = datasets;
         this.items = items;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/models/{name}/versions/{version}/items")
@@ -60,6 +65,7 @@ public class ModelItemController {
 
     private ModelVersion modelVersion(String name, String version) {
         OptionalInt number = VersionSelector.parse(version);
+        access.requireReadable(ProtectedResource.MODEL, name);
         models.find(name).orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' does not exist"));
         return (number.isPresent() ? models.findVersion(name, number.getAsInt()) : models.findLatestVersion(name))
                 .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' has no version " + version));

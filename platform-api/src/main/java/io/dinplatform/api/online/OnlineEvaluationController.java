@@ -8,9 +8,11 @@ import java.util.Locale;
 
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.permission.ResourceAccess;
 import io.dinplatform.registry.impression.ImpressionSampling;
 import io.dinplatform.registry.impression.OnlineWindow;
 import io.dinplatform.registry.model.ModelRepository;
+import io.dinplatform.registry.permission.ProtectedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,17 +45,19 @@ public class OnlineEvaluationController {
     private final ImpressionSampling sampling;
     private final ImpressionSampler sampler;
     private final ModelRepository models;
+    private final ResourceAccess access;
     private final Clock clock;
 
     public OnlineEvaluationController(FeedbackService feedback, OnlineMetricsService metrics, DriftService drift,
                                       ImpressionSampling sampling, ImpressionSampler sampler, ModelRepository models,
-                                      Clock clock) {
+                                      ResourceAccess access, Clock clock) {
         this.feedback = feedback;
         this.metrics = metrics;
         this.drift = drift;
         this.sampling = sampling;
         this.sampler = sampler;
         this.models = models;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -124,7 +128,7 @@ public class OnlineEvaluationController {
     @Operation(operationId = "setImpressionLogging", summary = "Set the share of the model's requests logged "
             + "(0 turns logging off for the model); other replicas apply it within din.impressions.sampling-cache-ttl")
     public ImpressionLogging setLogging(@PathVariable String name, @Valid @RequestBody ImpressionLogging update) {
-        existing(name);
+        access.requireWritable(ProtectedResource.MODEL, name);
         if (!sampling.setRate(name, update.sampleRate())) {
             throw notFound(name);
         }
@@ -132,7 +136,9 @@ public class OnlineEvaluationController {
         return logging(name);
     }
 
+    /** That the model exists and the caller may read it. */
     private void existing(String name) {
+        access.requireReadable(ProtectedResource.MODEL, name);
         models.find(name).orElseThrow(() -> notFound(name));
     }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 
 import io.dinplatform.api.dataset.DatasetVersionView;
+import io.dinplatform.api.permission.ResourceAccess;
 import io.dinplatform.registry.dataset.DatasetVersion;
+import io.dinplatform.registry.permission.ProtectedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class TrafficDatasetController {
 
     private final TrafficDatasets traffic;
+    private final ResourceAccess access;
 
-    public TrafficDatasetController(TrafficDatasets traffic) {
+    public TrafficDatasetController(TrafficDatasets traffic, ResourceAccess access) {
         this.traffic = traffic;
+        this.access = access;
     }
 
     @PostMapping(path = "/api/v1/datasets/builds/impressions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +45,12 @@ public class TrafficDatasetController {
                     schema = @Schema(type = "string")))
     public ResponseEntity<DatasetVersionView> build(@Valid @RequestBody TrafficDatasetRequest request)
             throws IOException {
+        access.requireReadable(ProtectedResource.MODEL, request.model());
+        access.requireWritableIfExists(ProtectedResource.DATASET, request.name());
         DatasetVersion version = traffic.build(request);
+        if (version.version() == 1) {
+            access.claim(ProtectedResource.DATASET, version.name()); // the first version created the dataset
+        }
         URI location = URI.create("/api/v1/datasets/" + version.name() + "/versions/" + version.version());
         return ResponseEntity.created(location).body(DatasetVersionView.of(version));
     }

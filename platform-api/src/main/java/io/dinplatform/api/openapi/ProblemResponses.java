@@ -146,6 +146,9 @@ public class ProblemResponses implements OpenApiCustomizer {
                 + " limit in bytes"));
         properties.put("requiredScope", new StringSchema().description("Forbidden: the scope the request needs")
                 ._enum(List.of("read", "write", "predict", "admin")));
+        properties.put("requiredPermission", new StringSchema().description("Forbidden: the permission on the "
+                + "dataset or model the request needs (owner: only its owner or an admin may do this)")
+                ._enum(List.of("read", "write", "predict", "owner")));
         properties.put("model", new StringSchema().description("Corrupt artifact: the model whose bundle is damaged"));
         properties.put("version", new IntegerSchema().description("Corrupt artifact: its version"));
         properties.put("bundleSha256", new StringSchema().description("Corrupt artifact: the SHA-256 the bundle "
@@ -174,8 +177,9 @@ public class ProblemResponses implements OpenApiCustomizer {
         responses.put(BAD_REQUEST, "The request is malformed: a missing or invalid field, parameter or body "
                 + "(errors names each)");
         responses.put(UNAUTHORIZED, "No valid API token");
-        responses.put(FORBIDDEN, "The token lacks the scope the operation needs (requiredScope)");
-        responses.put(NOT_FOUND, "What the path names does not exist");
+        responses.put(FORBIDDEN, "The token lacks the scope the operation needs (requiredScope), or the caller "
+                + "may read the dataset or model but lacks the permission (requiredPermission)");
+        responses.put(NOT_FOUND, "What the path names does not exist, or the caller may not read it");
         responses.put(NOT_ACCEPTABLE, "The Accept header allows none of the content types the operation answers "
                 + "with");
         responses.put(CONFLICT, "The request clashes with what exists");

@@ -10,8 +10,11 @@ import java.util.stream.Collectors;
 import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.permission.ResourceAccess;
+import io.dinplatform.registry.permission.Permission;
 import io.dinplatform.registry.run.MetricPoint;
 import io.dinplatform.registry.run.RunMetricRepository;
+import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,7 +40,10 @@ public class RunMetricsController {
     private final TrainingRunRepository runs;
     private final RunMetricRepository metrics;
 
-    public RunMetricsController(TrainingRunRepository runs, RunMetricRepository metrics) {
+    private final ResourceAccess access;
+
+    public RunMetricsController(TrainingRunRepository runs, RunMetricRepository metrics, ResourceAccess access) {
+        this.access = access;
         this.runs = runs;
         this.metrics = metrics;
     }
@@ -54,7 +60,8 @@ public class RunMetricsController {
             @RequestParam(defaultValue = "1000") @Min(MetricDownsampling.MIN_POINTS) @Max(MAX_POINTS) int maxPoints) {
         List<String> asked = names == null ? List.of() : names.stream().distinct().toList();
         rejectMalformed(asked);
-        runs.find(id).orElseThrow(() -> new ResourceNotFoundException("training run " + id + " does not exist"));
+        TrainingRun run = runs.find(id).orElseThrow(() -> notFound(id));
+        access.requireOnModelOf(run.modelName(), Permission.READ, () -> notFound(id));
         Map<String, List<MetricPoint>> byName = new LinkedHashMap<>();
         asked.forEach(name -> byName.put(name, List.of()));
         byName.putAll(metrics.history(id, asked).stream()
@@ -74,5 +81,9 @@ public class RunMetricsController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("names: " + errors.get(0).reason(), errors);
         }
+    }
+
+    private static ResourceNotFoundException notFound(UUID id) {
+        return new ResourceNotFoundException("training run " + id + " does not exist");
     }
 }

@@ -7,14 +7,18 @@ import java.util.UUID;
 import io.dinplatform.api.error.ResourceConflictException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.openapi.ProblemResponses;
+import io.dinplatform.api.permission.ResourceAccess;
 import io.dinplatform.registry.lease.JobStatus;
+import io.dinplatform.registry.permission.Permission;
+import io.dinplatform.registry.permission.ProtectedResource;
+import io.dinplatform.registry.run.NewTrainingRun;
 import io.dinplatform.registry.run.TrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,11 +44,14 @@ public class TrainingRunController {
     private final TrainingRunQueue queue;
     private final TrainingRunRepository runs;
     private final RunEventStreams eventStreams;
+    private final ResourceAccess access;
 
-    public TrainingRunController(TrainingRunQueue queue, TrainingRunRepository runs, RunEventStreams eventStreams) {
+    public TrainingRunController(TrainingRunQueue queue, TrainingRunRepository runs, RunEventStreams eventStreams,
+                                 ResourceAccess access) {
         this.queue = queue;
         this.runs = runs;
         this.eventStreams = eventStreams;
+        this.access = access;
     }
 
     @PostMapping
@@ -54,7 +61,12 @@ public class TrainingRunController {
                     schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE_CONTENT)
     public ResponseEntity<TrainingRunView> create(@Valid @RequestBody TrainingRunRequest request) {
-        TrainingRun run = queue.enqueue(request);
+        // read on the dataset, write on the model: a run adds a version to the model, which its first run creates
+        access.requireReadable(ProtectedResource.DATASET, request.dataset().name());
+        access.requireWritableIfExists(ProtectedResource.MODEL, request.model());
+        NewTrainingRun prepared = queue.prepare(request);
+        access.createModelIfAbsent(request.model());
+        TrainingRun run = runs.create(prepared);
         return ResponseEntity.accepted().location(URI.create("/api/v1/training-runs/" + run.id()))
                 .body(TrainingRunView.of(run));
     }
@@ -63,7 +75,7 @@ public class TrainingRunController {
     @Operation(operationId = "getTrainingRun",
             summary = "A run's status, progress, metrics and registered model version")
     public TrainingRunView run(@PathVariable UUID id) {
-        return TrainingRunView.of(existing(id));
+        return TrainingRunView.of(readable(id));
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -75,7 +87,7 @@ public class TrainingRunController {
             schema = @Schema(type = "string")))
     public SseEmitter events(@PathVariable UUID id,
                              @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        existing(id);
+        readable(id);
         return eventStreams.open(id, lastEventId == null ? 0 : lastEventId);
     }
 
@@ -83,7 +95,9 @@ public class TrainingRunController {
     @Operation(operationId = "listTrainingRuns", summary = "The newest runs first, optionally of one status")
     public List<TrainingRunView> list(@RequestParam(required = false) JobStatus status,
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return runs.findRecent(status, limit).stream().map(TrainingRunView::of).toList();
+        return access.readableNames(ProtectedResource.MODEL)
+                .map(models -> runs.findRecent(status, limit, models))
+                .orElseGet(() -> runs.findRecent(status, limit)).stream().map(TrainingRunView::of).toList();
     }
 
     @PostMapping("/{id}/cancel")
@@ -93,13 +107,25 @@ public class TrainingRunController {
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public TrainingRunView cancel(@PathVariable UUID id) {
         TrainingRun run = existing(id);
+        access.requireOnModelOf(run.modelName(), Permission.WRITE, () -> notFound(id));
         if (!runs.requestCancel(id)) {
             throw new ResourceConflictException("run " + id + " has already finished with status " + run.status());
         }
         return TrainingRunView.of(existing(id));
     }
 
+    /** The run, when the caller may read its model. */
+    private TrainingRun readable(UUID id) {
+        TrainingRun run = existing(id);
+        access.requireOnModelOf(run.modelName(), Permission.READ, () -> notFound(id));
+        return run;
+    }
+
     private TrainingRun existing(UUID id) {
-        return runs.find(id).orElseThrow(() -> new ResourceNotFoundException("training run " + id + " does not exist"));
+        return runs.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ResourceNotFoundException notFound(UUID id) {
+        return new ResourceNotFoundException("training run " + id + " does not exist");
     }
 }

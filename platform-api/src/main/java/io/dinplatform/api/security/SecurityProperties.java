@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenCacheTtl  how long a verified token is trusted before the catalog is asked again; a revocation made
  *                       through this server takes effect at once, one made through another replica within this time.
  *                       While the database is unreachable, the last verification stands, so that serving goes on.
+ *                       Serving's copy of a model's grants is read again after the same time when a change was not
+ *                       announced to this replica.
  * @param oidc           single sign-on: JWT access tokens of an OpenID Connect issuer ({@code din.security.oidc.*}),
  *                       off unless its issuer is set
  */

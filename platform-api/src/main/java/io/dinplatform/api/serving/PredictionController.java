@@ -3,23 +3,25 @@ package io.dinplatform.api.serving;
 import java.io.IOException;
 
 import io.dinplatform.api.openapi.ProblemResponses;
+import io.dinplatform.api.permission.PredictPermissions;
+import io.dinplatform.api.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
-import tools.jackson.core.JacksonException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 
 /** Online click-through-rate predictions from registered models. */
 @RestController
@@ -32,9 +34,11 @@ public class PredictionController {
     private static final String ALIAS_HELP = "an alias such as 'production' (not together with version)";
 
     private final PredictionService predictions;
+    private final PredictPermissions permissions;
 
-    public PredictionController(PredictionService predictions) {
+    public PredictionController(PredictionService predictions, PredictPermissions permissions) {
         this.predictions = predictions;
+        this.permissions = permissions;
     }
 
     @PostMapping(value = "/predict", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
@@ -53,6 +57,7 @@ public class PredictionController {
                                                       schema = @Schema(implementation = PredictionRequest.class)))
                                       @RequestBody byte[] body,
                                       HttpServletRequest servletRequest) throws IOException {
+        permissions.require(Caller.current(), name);
         // The body is parsed once the model is known, straight into its encoded rows (see PredictionBodyReader).
         return readingTheBody(servletRequest, () -> predictions.predict(name, version, alias, body));
     }
@@ -70,6 +75,7 @@ public class PredictionController {
                                              schema = @Schema(implementation = RankRequest.class)))
                              @RequestBody byte[] body,
                              HttpServletRequest servletRequest) throws IOException {
+        permissions.require(Caller.current(), name);
         // As predict: the candidates are read straight into the model's rows (see RankBodyReader).
         return readingTheBody(servletRequest, () -> predictions.rank(name, version, alias, body));
     }

@@ -10,6 +10,7 @@ import io.dinplatform.api.error.FieldError;
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.error.ResourceConflictException;
 import io.dinplatform.api.error.ResourceNotFoundException;
+import io.dinplatform.api.permission.ResourceAccess;
 import io.dinplatform.api.run.TrainingRunQueue;
 import io.dinplatform.registry.run.NewTrainingRun;
 import io.dinplatform.registry.run.TrainingRunRepository;
@@ -34,9 +35,11 @@ public class SweepService {
     private final TrialRequests trialRequests;
     private final SweepAdvancer advancer;
     private final JsonMapper json;
+    private final ResourceAccess access;
 
     SweepService(SweepRepository sweeps, TrainingRunRepository runs, TrainingRunQueue queue,
-                 TrialRequests trialRequests, SweepAdvancer advancer, JsonMapper json) {
+                 TrialRequests trialRequests, SweepAdvancer advancer, JsonMapper json, ResourceAccess access) {
+        this.access = access;
         this.sweeps = sweeps;
         this.runs = runs;
         this.queue = queue;
@@ -52,6 +55,7 @@ public class SweepService {
         queue.prepare(sweep.base());
         sweep.space().forEach((path, range) -> range.extremes()
                 .forEach(value -> requireQueueable(sweep, path, value)));
+        access.createModelIfAbsent(sweep.base().model()); // checked, so its first trial's model is the caller's
         Sweep created = sweeps.create(sweep.base().model(), json.valueToTree(sweep));
         advancer.advance(created.id());
         return sweeps.find(created.id()).orElseThrow();

@@ -394,6 +394,10 @@ class HostileInputTest extends PlatformApiTest {
         endpoints.put("PUT /api/v1/models/" + MODEL + "/impression-logging", "{\"sampleRate\": 0.5}");
         endpoints.put("POST /api/v1/datasets/builds/impressions", "{\"name\": \"served\", \"model\": \"" + MODEL
                 + "\"}");
+        endpoints.put("PUT /api/v1/models/" + MODEL + "/grants", "{\"grants\": [{\"grantee\": \"group:ranking\", "
+                + "\"permission\": \"read\"}]}");
+        endpoints.put("PUT /api/v1/datasets/" + DATASET + "/grants", "{\"grants\": [{\"grantee\": "
+                + "\"token:0123456789ab\", \"permission\": \"write\"}]}");
         return endpoints;
     }
 

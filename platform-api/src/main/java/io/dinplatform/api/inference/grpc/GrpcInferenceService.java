@@ -60,13 +60,13 @@ class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceService
     @Override
     public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> answer) {
         answer(answer, () -> ModelReadyResponse.newBuilder()
-                .setReady(inference.modelReady(request.getName(), request.getVersion())).build());
+                .setReady(inference.modelReady(BearerTokenInterceptor.caller(), request.getName(), request.getVersion())).build());
     }
 
     @Override
     public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> answer) {
         answer(answer, () -> {
-            ModelMetadata model = inference.modelMetadata(request.getName(), request.getVersion());
+            ModelMetadata model = inference.modelMetadata(BearerTokenInterceptor.caller(), request.getName(), request.getVersion());
             ModelMetadataResponse.Builder metadata = ModelMetadataResponse.newBuilder().setName(model.name())
                     .addAllVersions(model.versions()).setPlatform(model.platform());
             model.inputs().forEach(input -> metadata.addInputs(tensor(input)));
@@ -77,7 +77,7 @@ class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceService
 
     @Override
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> answer) {
-        answer(answer, () -> GrpcTensors.response(inference.infer(request.getModelName(),
+        answer(answer, () -> GrpcTensors.response(inference.infer(BearerTokenInterceptor.caller(), request.getModelName(),
                 request.getModelVersion(), GrpcTensors.request(request))));
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.dinplatform.api.inference.InferenceService;
 import io.dinplatform.api.inference.ModelMetadata;
 import io.dinplatform.api.inference.ServerMetadata;
+import io.dinplatform.api.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -76,7 +77,7 @@ public class InferenceRestController {
     public ModelMetadata model(@PathVariable String name,
                                @Parameter(description = VERSION_HELP) @PathVariable(required = false)
                                String version) throws IOException {
-        return inference.modelMetadata(name, version);
+        return inference.modelMetadata(Caller.current(), name, version);
     }
 
     @GetMapping({"/models/{name}/ready", "/models/{name}/versions/{version}/ready"})
@@ -89,7 +90,7 @@ public class InferenceRestController {
     public ResponseEntity<Void> modelReady(@PathVariable String name,
                                            @Parameter(description = VERSION_HELP) @PathVariable(required = false)
                                            String version) throws IOException {
-        return health(inference.modelReady(name, version));
+        return health(inference.modelReady(Caller.current(), name, version));
     }
 
     @PostMapping(path = {"/models/{name}/infer", "/models/{name}/versions/{version}/infer"},
@@ -109,7 +110,7 @@ public class InferenceRestController {
                                    @Parameter(description = VERSION_HELP) @PathVariable(required = false)
                                    String version,
                                    @RequestBody RestInferRequest request) throws IOException {
-        return RestInferResponse.of(inference.infer(name, version, JsonTensors.request(request)));
+        return RestInferResponse.of(inference.infer(Caller.current(), name, version, JsonTensors.request(request)));
     }
 
     private static ResponseEntity<Void> health(boolean healthy) {

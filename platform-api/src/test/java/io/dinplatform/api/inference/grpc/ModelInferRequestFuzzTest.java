@@ -2,6 +2,7 @@ package io.dinplatform.api.inference.grpc;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.dinplatform.api.security.Caller;
 import io.dinplatform.api.PlatformApiTest;
 import io.dinplatform.api.inference.InferenceResponse;
 import io.dinplatform.api.inference.InferenceService;
@@ -23,6 +24,9 @@ import org.springframework.web.ErrorResponseException;
  * The ordinary test run replays the seed corpus ({@code ModelInferRequestFuzzTestInputs/inferRequests}).
  */
 class ModelInferRequestFuzzTest extends PlatformApiTest {
+
+    /** The fuzzer calls the service in-process, as an admin would: the permission check is not what it tests. */
+    private static final Caller ADMIN = new Caller("token:bootstrap", java.util.Set.of(), true);
 
     private static final String MODEL = "jazzer-grpc-model";
     private static boolean registered;
@@ -53,7 +57,7 @@ class ModelInferRequestFuzzTest extends PlatformApiTest {
             return;
         }
         try {
-            InferenceResponse response = inference.infer(MODEL, request.getModelVersion(),
+            InferenceResponse response = inference.infer(ADMIN, MODEL, request.getModelVersion(),
                     GrpcTensors.request(request));
             boolean scores = response.outputs().get(0).data().stream()
                     .allMatch(score -> ((Float) score) >= 0 && ((Float) score) <= 1);

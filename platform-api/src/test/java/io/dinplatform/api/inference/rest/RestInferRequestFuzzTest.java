@@ -2,6 +2,7 @@ package io.dinplatform.api.inference.rest;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.dinplatform.api.security.Caller;
 import io.dinplatform.api.PlatformApiTest;
 import io.dinplatform.api.inference.InferenceFailure;
 import io.dinplatform.api.inference.InferenceResponse;
@@ -28,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code fuzz} profile fuzzes it (see the README).
  */
 class RestInferRequestFuzzTest extends PlatformApiTest {
+
+    /** The fuzzer calls the service in-process, as an admin would: the permission check is not what it tests. */
+    private static final Caller ADMIN = new Caller("token:bootstrap", java.util.Set.of(), true);
 
     private static final String MODEL = "jazzer-rest-v2-model";
     private static boolean registered;
@@ -69,7 +73,7 @@ class RestInferRequestFuzzTest extends PlatformApiTest {
             return; // JSON null: a required body that is missing, answered 400
         }
         try {
-            InferenceResponse response = inference.infer(MODEL, null, JsonTensors.request(request));
+            InferenceResponse response = inference.infer(ADMIN, MODEL, null, JsonTensors.request(request));
             boolean scores = response.outputs().get(0).data().stream()
                     .allMatch(score -> ((Float) score) >= 0 && ((Float) score) <= 1);
             if (!scores) {
