@@ -40,6 +40,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    SignInAudit signInAudit(AuditTrail trail) {
+        return new SignInAudit(trail);
+    }
+
+    @Bean
     AuditRetention auditRetention(AuditRepository entries, AuditProperties properties, Clock clock) {
         return new AuditRetention(entries, properties, clock);
     }

@@ -47,6 +47,8 @@ final class AuditedOperations {
                     "batch-prediction", "/api/v1/batch-predictions/{id}", "id", null),
             on(HttpMethod.POST, "/api/v1/batch-predictions/{id}/cancel", AuditActions.BATCH_PREDICTION_CANCELLED,
                     "batch-prediction", "id", null),
+            on(HttpMethod.PUT, "/api/v1/models/{name}/grants", AuditActions.GRANT_CHANGED, "model", "name", null),
+            on(HttpMethod.PUT, "/api/v1/datasets/{name}/grants", AuditActions.GRANT_CHANGED, "dataset", "name", null),
             creating(HttpMethod.POST, "/api/v1/tokens", AuditActions.TOKEN_CREATED, "token", "/api/v1/tokens/{id}",
                     "id", null),
             on(HttpMethod.DELETE, "/api/v1/tokens/{id}", AuditActions.TOKEN_REVOKED, "token", "id", null));

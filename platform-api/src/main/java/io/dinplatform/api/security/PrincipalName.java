@@ -1,7 +1,6 @@
 package io.dinplatform.api.security;
 
 import io.dinplatform.registry.audit.Principals;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -15,16 +14,9 @@ public final class PrincipalName {
     private PrincipalName() {
     }
 
-    /** The name of this request's caller; {@code anonymous} when it presented no valid credentials. */
+    /** The name of this request's caller ({@link Caller#principal}); {@code anonymous} without valid credentials. */
     public static String of(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
-            return Principals.ANONYMOUS;
-        }
-        if (authentication instanceof ApiTokenAuthentication) {
-            return Principals.token(authentication.getName());
-        }
-        return Principals.subject(authentication.getName());
+        return Caller.of(authentication).principal();
     }
 
     /**
