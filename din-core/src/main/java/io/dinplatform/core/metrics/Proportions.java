@@ -44,20 +44,25 @@ public final class Proportions {
     }
 
     /**
-     * The trials each arm needs for a two-sided test at 5 % to detect the difference between {@code pA} and
-     * {@code pB} with 80 % power (equal arms): (z₀.₉₇₅·√(2·p̄·(1−p̄)) + z₀.₈·√(p_A(1−p_A) + p_B(1−p_B)))² / (p_B − p_A)².
+     * The trials both arms together need for a two-sided test at 5 % to detect the difference between {@code pA} and
+     * {@code pB} with 80 % power, when a share {@code shareOfA} of them goes to A: with w_A and w_B the two shares and
+     * p̄ = w_A·p_A + w_B·p_B, N = (z₀.₉₇₅·√(p̄(1−p̄)(1/w_A + 1/w_B)) + z₀.₈·√(p_A(1−p_A)/w_A + p_B(1−p_B)/w_B))² /
+     * (p_B − p_A)². With equal shares it is twice the textbook per-arm size.
      *
-     * @return the trials per arm, rounded up; empty when the proportions are equal (no sample size shows a
-     *         difference of zero)
+     * @return the total, rounded up; empty when the proportions are equal (no sample shows a difference of zero)
      */
-    public static OptionalLong trialsPerArm(double pA, double pB) {
+    public static OptionalLong trialsNeeded(double pA, double pB, double shareOfA) {
+        if (!(shareOfA > 0 && shareOfA < 1)) {
+            throw new IllegalArgumentException("the share of A must be between 0 and 1 (exclusive), got " + shareOfA);
+        }
         double difference = pB - pA;
         if (difference == 0) {
             return OptionalLong.empty();
         }
-        double mean = (pA + pB) / 2;
-        double root = Normal.Z_95 * Math.sqrt(2 * mean * (1 - mean))
-                + Normal.Z_POWER_80 * Math.sqrt(pA * (1 - pA) + pB * (1 - pB));
+        double shareOfB = 1 - shareOfA;
+        double pooled = shareOfA * pA + shareOfB * pB;
+        double root = Normal.Z_95 * Math.sqrt(pooled * (1 - pooled) * (1 / shareOfA + 1 / shareOfB))
+                + Normal.Z_POWER_80 * Math.sqrt(pA * (1 - pA) / shareOfA + pB * (1 - pB) / shareOfB);
         return OptionalLong.of((long) Math.ceil(root * root / (difference * difference)));
     }
 

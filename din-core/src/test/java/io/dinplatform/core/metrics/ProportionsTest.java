@@ -57,10 +57,19 @@ class ProportionsTest {
 
     @Test
     void sampleSizeIsTheTextbooks() {
-        // 10 % against 15 %, two-sided 5 %, 80 % power: 686 per arm (Fleiss, without continuity correction)
-        assertThat(Proportions.trialsPerArm(0.10, 0.15)).hasValue(686);
-        assertThat(Proportions.trialsPerArm(0.15, 0.10)).hasValue(686);
-        assertThat(Proportions.trialsPerArm(0.10, 0.11).getAsLong()).isGreaterThan(686 * 20);
-        assertThat(Proportions.trialsPerArm(0.1, 0.1)).isEmpty();
+        // 10 % against 15 %, two-sided 5 %, 80 % power: 685.6 per arm (Fleiss, without continuity correction)
+        assertThat(Proportions.trialsNeeded(0.10, 0.15, 0.5)).hasValue(1372);
+        assertThat(Proportions.trialsNeeded(0.15, 0.10, 0.5)).hasValue(1372);
+        assertThat(Proportions.trialsNeeded(0.10, 0.11, 0.5).getAsLong()).isGreaterThan(1372 * 20);
+        assertThat(Proportions.trialsNeeded(0.1, 0.1, 0.5)).isEmpty();
+    }
+
+    @Test
+    void anUnevenSplitNeedsMoreTrials() {
+        long even = Proportions.trialsNeeded(0.10, 0.15, 0.5).getAsLong();
+        long uneven = Proportions.trialsNeeded(0.10, 0.15, 0.9).getAsLong();
+
+        // with pooled variances, a 90/10 split costs 1 / (4 · 0.9 · 0.1) = 2.78 times an even one, about
+        assertThat((double) uneven / even).isBetween(2.5, 3.0);
     }
 }
