@@ -6,6 +6,7 @@ import { SseParser, type ServerSentEvent } from './sse';
 import { authorizationHeaders, sessionTokenStore, type TokenStore } from './token';
 import type {
   BuildProtocol,
+  OnlineComparison,
   OnlineMetrics,
   OnlineWindowLength,
   DatasetSummary,
@@ -226,6 +227,11 @@ export class ApiClient {
     return this.get(`/api/v1/models/${seg(name)}/online-metrics?window=${window}`);
   }
 
+  /** Two arms side by side over the last 24 hours: CTR test, AUC and GAUC intervals, a verdict. */
+  getOnlineComparison(name: string, a: string, b: string): Promise<OnlineComparison> {
+    return this.get(`/api/v1/models/${seg(name)}/online-comparison?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`);
+  }
+
   /** The versions of a model, newest first, with metrics, parameters and lineage. */
   async listModelVersions(model: Model): Promise<ModelVersion[]> {
     if (Array.isArray(model.versions)) return newestFirst(model.versions);
@@ -247,6 +253,11 @@ export class ApiClient {
 
   moveAlias(name: string, alias: string, version: number): Promise<unknown> {
     return this.send('PUT', `/api/v1/models/${seg(name)}/aliases/${seg(alias)}`, { version });
+  }
+
+  /** Splits an alias over weighted versions, optionally with a shadow version (replacing what it had). */
+  splitAlias(name: string, alias: string, arms: Array<{ version: number; weight: number }>, shadow?: number): Promise<unknown> {
+    return this.send('PUT', `/api/v1/models/${seg(name)}/aliases/${seg(alias)}`, { versions: arms, shadow });
   }
 
   // --- batch predictions ---
