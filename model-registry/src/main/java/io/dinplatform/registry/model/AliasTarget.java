@@ -24,6 +24,11 @@ public record AliasTarget(List<AliasArm> arms, Integer shadowVersion) {
         return new AliasTarget(List.of(new AliasArm(version, AliasArm.WHOLE)), null);
     }
 
+    /** The same arms with this shadow version. */
+    public AliasTarget withShadow(Integer version) {
+        return new AliasTarget(arms, version);
+    }
+
     public boolean split() {
         return arms.size() > 1;
     }
