@@ -213,7 +213,8 @@ class TrafficSplitTest extends PlatformApiTest {
         String name = twoVersions("compare");
         Instant at = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
         partitions.ensure(at.atZone(ZoneOffset.UTC).toLocalDate());
-        // Version 1: 400 impressions, users u0 … u39, every 10th clicked; version 2: 400, every 4th clicked.
+        // Version 1: 400 impressions, users u0 … u36 (so that a user has clicks and non-clicks), every 10th clicked;
+        // version 2: 400, every 4th clicked.
         // Scores rank clicks above non-clicks except for a known share, so that AUC is known.
         List<Impression> served = new ArrayList<>();
         List<ClickFeedback> clicks = new ArrayList<>();
@@ -227,7 +228,7 @@ class TrafficSplitTest extends PlatformApiTest {
                     score = 0.9f; // a non-click scored above every click
                 }
                 UUID id = idAt(when);
-                served.add(new Impression(id, when, name, version, "production", score, "u" + (i % 40),
+                served.add(new Impression(id, when, name, version, "production", score, "u" + (i % 37),
                         JSON.createObjectNode(), List.of(), 100));
                 if (i % 5 != 4) { // one in five without feedback: counts as not clicked for the CTR
                     clicks.add(new ClickFeedback(id, clicked, when));
