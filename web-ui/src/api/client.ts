@@ -9,6 +9,7 @@ import type {
   AuditPage,
   AccessList,
   BuildProtocol,
+  OnlineComparison,
   OnlineMetrics,
   OnlineWindowLength,
   Drift,
@@ -236,6 +237,11 @@ export class ApiClient {
     return this.get(`/api/v1/models/${seg(name)}/drift?window=${window}`);
   }
 
+  /** Two arms side by side over the last 24 hours: CTR test, AUC and GAUC intervals, a verdict. */
+  getOnlineComparison(name: string, a: string, b: string): Promise<OnlineComparison> {
+    return this.get(`/api/v1/models/${seg(name)}/online-comparison?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`);
+  }
+
   /** The versions of a model, newest first, with metrics, parameters and lineage. */
   async listModelVersions(model: Model): Promise<ModelVersion[]> {
     if (Array.isArray(model.versions)) return newestFirst(model.versions);
@@ -268,6 +274,11 @@ export class ApiClient {
   /** Replaces every grant of a dataset or a model (its owner or an admin). */
   replaceGrants(kind: 'datasets' | 'models', name: string, grants: Grant[]): Promise<AccessList> {
     return this.send('PUT', `/api/v1/${kind}/${seg(name)}/grants`, { grants });
+  }
+
+  /** Splits an alias over weighted versions, optionally with a shadow version (replacing what it had). */
+  splitAlias(name: string, alias: string, arms: Array<{ version: number; weight: number }>, shadow?: number): Promise<unknown> {
+    return this.send('PUT', `/api/v1/models/${seg(name)}/aliases/${seg(alias)}`, { versions: arms, shadow });
   }
 
   // --- batch predictions ---

@@ -329,6 +329,49 @@ export interface Model {
   aliases?: Record<string, number> | Array<{ alias?: string; name?: string; version: number }>;
   latestVersion?: number;
   createdAt?: string;
+  /** The aliases split over weighted versions or with a shadow version (GET /models/{name}). */
+  traffic?: Record<string, AliasTraffic>;
+}
+
+/** Where an alias sends traffic: weighted arms (one at weight 100 unless split) and a shadow version. */
+export interface AliasTraffic {
+  arms: Array<{ version: number; weight: number }>;
+  shadow?: number;
+}
+
+// GET /api/v1/models/{name}/online-comparison
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export interface ComparedArm {
+  arm: string;
+  version: number;
+  shadow: boolean;
+  impressions: number;
+  labelled: number;
+  clicks: number;
+  users: number;
+  ctr?: number;
+  ctrInterval?: Interval;
+  auc?: number;
+  aucInterval?: Interval;
+  gauc?: number;
+  gaucInterval?: Interval;
+}
+
+export type ComparisonOutcome = 'BETTER' | 'WORSE' | 'NO_DIFFERENCE_YET' | 'NOT_COMPARABLE';
+
+export interface OnlineComparison {
+  model: string;
+  from: string;
+  to: string;
+  a: ComparedArm;
+  b: ComparedArm;
+  ctrDifference?: { difference: number; interval: Interval; z: number; pValue: number };
+  verdict: { outcome: ComparisonOutcome; text: string; moreImpressionsNeeded?: number };
+  bootstrap: { resamples: number; seed: number };
 }
 
 export type FeatureValue = string | number | Array<string | number>;
@@ -402,6 +445,8 @@ export interface OnlineWindowMetrics {
   auc: number | null;
   gauc: number | null;
   latencyMs: { p50: number; p95: number; p99: number };
+  /** A shadow version's scores (never returned), labelled by the clicks on the impressions they shadow. */
+  shadow?: boolean;
 }
 
 export interface OnlineMetrics {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasesOf, aliasMap, aliasNameProblem } from './aliases';
+import { aliasesOf, aliasMap, aliasNameProblem, trafficText } from './aliases';
 
 describe('aliases', () => {
   it('reads a map or a list of aliases', () => {
@@ -18,5 +18,11 @@ describe('aliases', () => {
     expect(aliasNameProblem('')).toContain('Enter');
     expect(aliasNameProblem('../x')).toContain('letters, digits');
     expect(aliasNameProblem('a b')).toContain('letters, digits');
+  });
+
+  it('says a split in shares of the total weight, with its shadow', () => {
+    expect(trafficText({ arms: [{ version: 3, weight: 9 }, { version: 4, weight: 1 }], shadow: 5 }))
+      .toBe('v3 90 % · v4 10 % · shadow v5');
+    expect(trafficText({ arms: [{ version: 1, weight: 1 }, { version: 2, weight: 2 }] })).toBe('v1 33 % · v2 67 %');
   });
 });

@@ -1,5 +1,5 @@
 // A model's aliases (e.g. production → 3), whichever of the two natural JSON shapes the registry answers.
-import type { Model } from '../api/types';
+import type { AliasTraffic, Model } from '../api/types';
 
 export function aliasMap(model: Pick<Model, 'aliases'>): Record<string, number> {
   const { aliases } = model;
@@ -29,4 +29,11 @@ export function aliasNameProblem(alias: string): string | undefined {
     return 'An alias starts with a letter or digit and holds only letters, digits, ".", "-" and "_" (at most 63).';
   }
   return undefined;
+}
+
+/** An alias's traffic in words: "v3 90 % · v4 10 % · shadow v5" (shares of the total weight, rounded). */
+export function trafficText(traffic: AliasTraffic): string {
+  const total = traffic.arms.reduce((sum, arm) => sum + arm.weight, 0);
+  const arms = traffic.arms.map((arm) => `v${arm.version} ${Math.round((100 * arm.weight) / total)} %`);
+  return [...arms, ...(traffic.shadow === undefined ? [] : [`shadow v${traffic.shadow}`])].join(' · ');
 }

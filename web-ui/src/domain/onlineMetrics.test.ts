@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OnlineMetrics, OnlineWindowMetrics } from '../api/types';
-import { onlineSeries, onlineTotals, servingLabel, windowLabel } from './onlineMetrics';
+import { comparableArms, defaultPair, onlineSeries, onlineTotals, servingLabel, windowLabel } from './onlineMetrics';
 
 function window(version: number, arm: string | null, start: string, figures: Partial<OnlineWindowMetrics>): OnlineWindowMetrics {
   return {
@@ -46,5 +46,34 @@ describe('online metrics', () => {
     const t = Date.parse('2026-12-07T05:00:00Z');
     expect(windowLabel(t, 'HOUR')).toBe('12-07 05:00');
     expect(windowLabel(t, 'DAY')).toBe('2026-12-07');
+  });
+
+  it('names the arms the comparison takes, served ones first, shadows marked', () => {
+    const split: OnlineMetrics = {
+      ...metrics,
+      windows: [
+        window(5, 'production', '2026-12-07T00:00:00Z', { shadow: true }),
+        window(3, 'production', '2026-12-07T00:00:00Z', {}),
+        window(4, 'production', '2026-12-07T00:00:00Z', {}),
+        window(3, 'production', '2026-12-07T01:00:00Z', {}),
+        window(2, null, '2026-12-07T01:00:00Z', {}),
+      ],
+    };
+    expect(comparableArms(split)).toEqual(['production@v3', 'production@v4', '2', 'production@v5:shadow']);
+    expect(defaultPair(comparableArms(split))).toEqual(['production@v3', 'production@v4']);
+    expect(defaultPair(['production@v3'])).toBeUndefined();
+    expect(servingLabel(5, 'production', true)).toBe('v5 · production (shadow)');
+  });
+
+  it('keeps a shadow apart from the version it shadows in the totals', () => {
+    const shadowed: OnlineMetrics = {
+      ...metrics,
+      windows: [window(2, 'production', '2026-12-07T00:00:00Z', {}),
+        window(2, 'production', '2026-12-07T00:00:00Z', { shadow: true, impressions: 4 })],
+    };
+    expect(onlineTotals(shadowed).map((t) => [t.label, t.impressions])).toEqual([
+      ['v2 · production', 10],
+      ['v2 · production (shadow)', 4],
+    ]);
   });
 });

@@ -5,9 +5,30 @@ import type { XY } from './runComparison';
 
 export type OnlineFigure = 'ctr' | 'meanPredictedCtr' | 'calibration' | 'auc' | 'gauc';
 
-/** The name of a line: the version and the arm that chose it. */
-export function servingLabel(version: number, arm: string | null): string {
-  return `v${version} · ${arm ?? 'named version'}`;
+/** The name of a line: the version and the arm that chose it; a shadow's scores are marked as such. */
+export function servingLabel(version: number, arm: string | null, shadow = false): string {
+  return `v${version} · ${arm ?? 'named version'}${shadow ? ' (shadow)' : ''}`;
+}
+
+/**
+ * The arms the comparison can take, as its query names them: `production@v4` for an alias's arm, `4` for a version
+ * named in requests, `production@v5:shadow` for a shadow; served arms first, in order of first appearance.
+ */
+export function comparableArms(metrics: OnlineMetrics): string[] {
+  const served: string[] = [];
+  const shadows: string[] = [];
+  for (const window of metrics.windows) {
+    const base = window.arm === null ? `${window.version}` : `${window.arm}@v${window.version}`;
+    const list = window.shadow ? shadows : served;
+    const arm = window.shadow ? `${base}:shadow` : base;
+    if (!list.includes(arm)) list.push(arm);
+  }
+  return [...served, ...shadows];
+}
+
+/** The pair compared by default: the first two served arms, or nothing when there are fewer. */
+export function defaultPair(arms: string[]): [string, string] | undefined {
+  return arms.length >= 2 ? [arms[0], arms[1]] : undefined;
 }
 
 /**
@@ -17,7 +38,7 @@ export function servingLabel(version: number, arm: string | null): string {
 export function onlineSeries(metrics: OnlineMetrics, figure: OnlineFigure): { labels: string[]; series: XY[][] } {
   const byLabel = new Map<string, XY[]>();
   for (const window of metrics.windows) {
-    const label = servingLabel(window.version, window.arm);
+    const label = servingLabel(window.version, window.arm, window.shadow);
     const points = byLabel.get(label) ?? [];
     byLabel.set(label, points);
     const y = window[figure];
@@ -30,7 +51,7 @@ export function onlineSeries(metrics: OnlineMetrics, figure: OnlineFigure): { la
 export function onlineTotals(metrics: OnlineMetrics): Array<{ label: string; impressions: number; labelled: number; clicks: number; ctr: number }> {
   const totals = new Map<string, { label: string; impressions: number; labelled: number; clicks: number; ctr: number }>();
   for (const window of metrics.windows) {
-    const label = servingLabel(window.version, window.arm);
+    const label = servingLabel(window.version, window.arm, window.shadow);
     const total = totals.get(label) ?? { label, impressions: 0, labelled: 0, clicks: 0, ctr: 0 };
     total.impressions += window.impressions;
     total.labelled += window.labelled;

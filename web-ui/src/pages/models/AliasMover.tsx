@@ -5,7 +5,7 @@ import type { Model, ModelVersion } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { ProblemPanel } from '../../components/ProblemPanel';
-import { aliasMap, aliasNameProblem } from '../../domain/aliases';
+import { aliasMap, aliasNameProblem, trafficText } from '../../domain/aliases';
 
 interface AliasMoverProps {
   model: Model;
@@ -23,6 +23,7 @@ export function AliasMover({ model, versions, onMoved }: AliasMoverProps) {
   const [moved, setMoved] = useState<string | undefined>();
   const aliasError = aliasNameProblem(alias);
   const current = aliasMap(model)[alias.trim()];
+  const traffic = model.traffic?.[alias.trim()];
 
   const ask = (event: FormEvent) => {
     event.preventDefault();
@@ -65,8 +66,13 @@ export function AliasMover({ model, versions, onMoved }: AliasMoverProps) {
         <button type="submit" disabled={!!aliasError || version === undefined || current === version} data-testid="alias-move">
           Move alias
         </button>
-        {current === version && <small className="muted">{alias} already points at v{version}.</small>}
+        {current === version && !traffic && <small className="muted">{alias} already points at v{version}.</small>}
       </div>
+      {traffic && (
+        <p className="muted" data-testid="alias-traffic">
+          {alias.trim()} is split: {trafficText(traffic)}. Moving it sends all of its traffic to one version.
+        </p>
+      )}
       {moved && (
         <p className="success" role="status" data-testid="alias-moved">
           {moved}
@@ -82,7 +88,7 @@ export function AliasMover({ model, versions, onMoved }: AliasMoverProps) {
           onCancel={() => setConfirming(false)}
         >
           <p>
-            {current !== undefined ? `It points at v${current} now. ` : 'The alias is new. '}
+            {traffic ? `It is split now (${trafficText(traffic)}). ` : current !== undefined ? `It points at v${current} now. ` : 'The alias is new. '}
             Requests that name this alias are served by v{version} from the next request on, without a restart.
           </p>
         </ConfirmDialog>

@@ -7,9 +7,10 @@ import { OverlayChart } from '../../components/OverlayChart';
 import { ResourceView } from '../../components/ResourceView';
 import { DriftPanel } from './DriftPanel';
 import { formatMetric } from '../../domain/format';
-import { onlineSeries, onlineTotals, windowLabel, type OnlineFigure } from '../../domain/onlineMetrics';
+import { comparableArms, onlineSeries, onlineTotals, windowLabel, type OnlineFigure } from '../../domain/onlineMetrics';
 import { useResource } from '../../hooks/useResource';
 import { Link } from '../../routing/Link';
+import { ArmComparisonPanel } from './ArmComparisonPanel';
 
 const FIGURES: Array<{ figure: OnlineFigure; what: string }> = [
   { figure: 'ctr', what: 'CTR' },
@@ -19,7 +20,7 @@ const FIGURES: Array<{ figure: OnlineFigure; what: string }> = [
   { figure: 'calibration', what: 'Calibration (predicted / observed)' },
 ];
 
-function OnlineCharts({ metrics }: { metrics: OnlineMetrics }) {
+function OnlineCharts({ name, metrics }: { name: string; metrics: OnlineMetrics }) {
   if (metrics.windows.length === 0) {
     return (
       <EmptyState title="No impressions logged in this period." testId="online-empty">
@@ -54,6 +55,7 @@ function OnlineCharts({ metrics }: { metrics: OnlineMetrics }) {
           </tbody>
         </table>
       </div>
+      <ArmComparisonPanel name={name} arms={comparableArms(metrics)} />
       <div className="columns">
         {FIGURES.map(({ figure, what }) => {
           const { labels, series } = onlineSeries(metrics, figure);
@@ -90,7 +92,7 @@ export function OnlinePage({ name }: { name: string }) {
         </Field>
       </div>
       <ResourceView resource={resource} what="Loading the online metrics" onRetry={reload}>
-        {(metrics) => <OnlineCharts metrics={metrics} />}
+        {(metrics) => <OnlineCharts name={name} metrics={metrics} />}
       </ResourceView>
       <DriftPanel name={name} window={window} />
     </section>

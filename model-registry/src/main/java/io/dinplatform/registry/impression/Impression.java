@@ -19,11 +19,24 @@ import tools.jackson.databind.JsonNode;
  * @param features      the instance's features as the client sent them
  * @param unknownFeatures the features whose id the model did not know
  * @param latencyMicros the request's time in the platform, in microseconds
+ * @param shadowOf      for a shadow version's score (logged, never returned): the id of the served impression it
+ *                      shadows, whose {@code servedAt} it shares; null for what serving returned
  */
 public record Impression(UUID id, Instant servedAt, String model, int version, String arm, float score,
-                         String groupId, JsonNode features, List<String> unknownFeatures, int latencyMicros) {
+                         String groupId, JsonNode features, List<String> unknownFeatures, int latencyMicros,
+                         UUID shadowOf) {
 
     public Impression {
         unknownFeatures = List.copyOf(unknownFeatures);
+    }
+
+    /** A served impression (not a shadow's score). */
+    public Impression(UUID id, Instant servedAt, String model, int version, String arm, float score, String groupId,
+                      JsonNode features, List<String> unknownFeatures, int latencyMicros) {
+        this(id, servedAt, model, version, arm, score, groupId, features, unknownFeatures, latencyMicros, null);
+    }
+
+    public boolean shadow() {
+        return shadowOf != null;
     }
 }

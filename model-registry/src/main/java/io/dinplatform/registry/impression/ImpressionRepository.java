@@ -24,7 +24,7 @@ import static io.dinplatform.registry.database.CatalogColumns.jsonb;
  */
 public class ImpressionRepository {
 
-    /** Rows per INSERT statement: ten parameters each, far below PostgreSQL's 65,535 a statement. */
+    /** Rows per INSERT statement: eleven parameters each, far below PostgreSQL's 65,535 a statement. */
     static final int ROWS_PER_STATEMENT = 500;
 
     private final JdbcClient jdbc;
@@ -87,17 +87,18 @@ public class ImpressionRepository {
      */
     public List<ImpressionWindow> windows(String model, Instant from, Instant to, OnlineWindow window) {
         return jdbc.sql("""
-                        SELECT i.model_version, i.arm,
+                        SELECT i.model_version, i.arm, i.shadow_of IS NOT NULL AS shadow,
                                date_trunc('%s', i.served_at, 'UTC') AS window_start,
                                count(*) AS impressions, count(f.impression_id) AS labelled,
                                count(*) FILTER (WHERE f.clicked) AS clicks, avg(i.score) AS mean_score,
                                percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY i.latency_micros)
                                    AS latency
                         FROM impressions i
-                        LEFT JOIN impression_feedback f ON f.impression_id = i.id AND f.served_at = i.served_at
+                        LEFT JOIN impression_feedback f
+                            ON f.impression_id = COALESCE(i.shadow_of, i.id) AND f.served_at = i.served_at
                         WHERE i.model_name = ? AND i.served_at >= ? AND i.served_at < ?
-                        GROUP BY i.model_version, i.arm, window_start
-                        ORDER BY window_start, i.model_version, i.arm NULLS FIRST
+                        GROUP BY i.model_version, i.arm, shadow, window_start
+                        ORDER BY window_start, shadow, i.model_version, i.arm NULLS FIRST
                         """.formatted(window.unit()))
                 .params(model, Timestamp.from(from), Timestamp.from(to))
                 .query(ImpressionRepository::window).list();
@@ -105,22 +106,24 @@ public class ImpressionRepository {
 
     /**
      * Hands over every impression of the model served in [from, to) that has feedback, ordered by version, arm and
-     * window, as the rows stream from the database (for the AUC and GAUC of each window).
+     * window, as the rows stream from the database (for the AUC and GAUC of each window); a shadow's score with the
+     * feedback of the impression it shadows.
      */
     public void forEachLabelled(String model, Instant from, Instant to, OnlineWindow window,
                                 Consumer<LabelledImpression> consumer) {
         jdbc.sql("""
                         SELECT i.model_version, i.arm, date_trunc('%s', i.served_at, 'UTC') AS window_start,
-                               i.score, f.clicked, i.group_id
+                               i.score, f.clicked, i.group_id, i.shadow_of IS NOT NULL AS shadow
                         FROM impressions i
-                        JOIN impression_feedback f ON f.impression_id = i.id AND f.served_at = i.served_at
+                        JOIN impression_feedback f
+                            ON f.impression_id = COALESCE(i.shadow_of, i.id) AND f.served_at = i.served_at
                         WHERE i.model_name = ? AND i.served_at >= ? AND i.served_at < ?
                         ORDER BY window_start, i.model_version, i.arm NULLS FIRST
                         """.formatted(window.unit()))
                 .params(model, Timestamp.from(from), Timestamp.from(to))
                 .query((ResultSet row) -> consumer.accept(new LabelledImpression(row.getInt("model_version"),
                         row.getString("arm"), instant(row, "window_start"), row.getFloat("score"),
-                        row.getBoolean("clicked"), row.getString("group_id"))));
+                        row.getBoolean("clicked"), row.getString("group_id"), row.getBoolean("shadow"))));
     }
 
     /** The models with impressions served in [from, to), by name. */
@@ -130,22 +133,25 @@ public class ImpressionRepository {
                 .params(Timestamp.from(from), Timestamp.from(to)).query(String.class).list();
     }
 
-    /** How many of the model's impressions were served in [from, to). */
+    /** How many of the model's impressions were served (returned) in [from, to). */
     public long count(String model, Instant from, Instant to) {
-        return jdbc.sql("SELECT count(*) FROM impressions WHERE model_name = ? AND served_at >= ? AND served_at < ?")
+        return jdbc.sql("""
+                        SELECT count(*) FROM impressions
+                        WHERE model_name = ? AND served_at >= ? AND served_at < ? AND shadow_of IS NULL
+                        """)
                 .params(model, Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
     }
 
     /**
-     * Hands over the model's impressions served in [from, to) with their reported outcome, oldest first, as they
-     * stream from the database.
+     * Hands over the model's impressions served (returned, not a shadow's) in [from, to) with their reported outcome,
+     * oldest first, as they stream from the database.
      */
     public void forEachServed(String model, Instant from, Instant to, Consumer<ServedRow> consumer) {
         jdbc.sql("""
                         SELECT i.model_version, i.served_at, i.score, i.features, i.unknown_features, f.clicked
                         FROM impressions i
                         LEFT JOIN impression_feedback f ON f.impression_id = i.id AND f.served_at = i.served_at
-                        WHERE i.model_name = ? AND i.served_at >= ? AND i.served_at < ?
+                        WHERE i.model_name = ? AND i.served_at >= ? AND i.served_at < ? AND i.shadow_of IS NULL
                         ORDER BY i.served_at, i.id
                         """)
                 .params(model, Timestamp.from(from), Timestamp.from(to))
@@ -155,12 +161,35 @@ public class ImpressionRepository {
                         row.getObject("clicked", Boolean.class))));
     }
 
+    /**
+     * Hands over the impressions of one version of the model served in [from, to), with their reported outcome, as
+     * they stream from the database (one arm of an online comparison).
+     *
+     * @param arm    only those chosen by this alias or arm; null for every arm
+     * @param shadow the version's shadow scores (labelled by the impressions they shadow) instead of its served ones
+     */
+    public void forEachOfVersion(String model, int version, String arm, boolean shadow, Instant from, Instant to,
+                                 Consumer<ComparedImpression> consumer) {
+        jdbc.sql("""
+                        SELECT i.score, f.clicked, i.group_id
+                        FROM impressions i
+                        LEFT JOIN impression_feedback f
+                            ON f.impression_id = COALESCE(i.shadow_of, i.id) AND f.served_at = i.served_at
+                        WHERE i.model_name = ? AND i.model_version = ? AND i.served_at >= ? AND i.served_at < ?
+                          AND (i.shadow_of IS NOT NULL) = ? AND (CAST(? AS VARCHAR) IS NULL OR i.arm = ?)
+                        """)
+                .params(model, version, Timestamp.from(from), Timestamp.from(to), shadow, arm, arm)
+                .query((ResultSet row) -> consumer.accept(new ComparedImpression(row.getFloat("score"),
+                        row.getObject("clicked", Boolean.class), row.getString("group_id"))));
+    }
+
     private void insertRows(List<Impression> rows) {
         StringBuilder sql = new StringBuilder("INSERT INTO impressions (id, served_at, model_name, model_version, arm, "
-                + "score, group_id, features, unknown_features, latency_micros) VALUES ");
-        List<Object> parameters = new ArrayList<>(rows.size() * 10);
+                + "score, group_id, features, unknown_features, latency_micros, shadow_of) VALUES ");
+        List<Object> parameters = new ArrayList<>(rows.size() * 11);
         for (Impression impression : rows) {
-            sql.append(parameters.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::varchar[], ?)");
+            sql.append(parameters.isEmpty() ? "" : ", ")
+                    .append("(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::varchar[], ?, ?)");
             parameters.add(impression.id());
             parameters.add(Timestamp.from(impression.servedAt()));
             parameters.add(impression.model());
@@ -171,6 +200,7 @@ public class ImpressionRepository {
             parameters.add(jsonb(impression.features()));
             parameters.add(impression.unknownFeatures().toArray(String[]::new));
             parameters.add(impression.latencyMicros());
+            parameters.add(impression.shadowOf());
         }
         jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(parameters).update();
     }
@@ -179,6 +209,6 @@ public class ImpressionRepository {
         Double[] latency = (Double[]) row.getArray("latency").getArray();
         return new ImpressionWindow(row.getInt("model_version"), row.getString("arm"), instant(row, "window_start"),
                 row.getLong("impressions"), row.getLong("labelled"), row.getLong("clicks"), row.getDouble("mean_score"),
-                latency[0], latency[1], latency[2]);
+                latency[0], latency[1], latency[2], row.getBoolean("shadow"));
     }
 }

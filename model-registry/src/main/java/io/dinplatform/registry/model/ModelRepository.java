@@ -2,6 +2,7 @@ package io.dinplatform.registry.model;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,21 +135,89 @@ public class ModelRepository {
     }
 
     /**
-     * Points an alias at a version, creating or moving it in one statement. Empty when the model or the version
-     * does not exist (nothing changes then).
+     * Points an alias at a version, creating or moving it in one statement; the alias sends all of its traffic there
+     * from now on (any split or shadow it had is gone). Empty when the model or the version does not exist (nothing
+     * changes then).
      */
     @Transactional
     public Optional<ModelVersion> moveAlias(String name, String alias, int version) {
-        Optional<ModelVersion> target = findVersion(name, version);
-        target.ifPresent(v -> jdbc.sql("""
-                        INSERT INTO model_aliases (model_id, alias, model_version_id)
-                        SELECT model_id, ?, id FROM model_versions WHERE id = ?
+        return setAlias(name, alias, AliasTarget.single(version)).map(AliasRoute::primary);
+    }
+
+    /**
+     * Sets where an alias sends traffic: its weighted arms and shadow version, replacing what it had. Empty when the
+     * model or one of the versions does not exist (nothing changes then).
+     */
+    @Transactional
+    public Optional<AliasRoute> setAlias(String name, String alias, AliasTarget target) {
+        List<ModelVersion> arms = new ArrayList<>();
+        for (AliasArm arm : target.arms()) {
+            Optional<ModelVersion> found = findVersion(name, arm.version());
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            arms.add(found.get());
+        }
+        Optional<ModelVersion> shadow = target.shadowVersion() == null ? Optional.empty()
+                : findVersion(name, target.shadowVersion());
+        if (target.shadowVersion() != null && shadow.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.sql("""
+                        INSERT INTO model_aliases (model_id, alias, model_version_id, shadow_version_id)
+                        SELECT model_id, ?, id, ? FROM model_versions WHERE id = ?
                         ON CONFLICT (model_id, alias)
-                        DO UPDATE SET model_version_id = EXCLUDED.model_version_id, updated_at = now()
+                        DO UPDATE SET model_version_id = EXCLUDED.model_version_id,
+                                      shadow_version_id = EXCLUDED.shadow_version_id, updated_at = now()
                         """)
-                .params(alias, v.id()).update());
-        target.ifPresent(v -> changes.announce(new ModelCatalogChange(name, ModelCatalogChange.Kind.ALIAS_MOVED)));
-        return target.flatMap(v -> findById(v.id()));
+                .params(alias, shadow.map(ModelVersion::id).orElse(null), arms.get(0).id()).update();
+        jdbc.sql("""
+                        DELETE FROM model_alias_arms
+                        WHERE alias = ? AND model_id = (SELECT id FROM registered_models WHERE name = ?)
+                        """)
+                .params(alias, name).update();
+        if (target.split()) {
+            for (int position = 0; position < arms.size(); position++) {
+                jdbc.sql("""
+                                INSERT INTO model_alias_arms (model_id, alias, position, model_version_id, weight)
+                                SELECT model_id, ?, ?, id, ? FROM model_versions WHERE id = ?
+                                """)
+                        .params(alias, position, target.arms().get(position).weight(), arms.get(position).id())
+                        .update();
+            }
+        }
+        changes.announce(new ModelCatalogChange(name, ModelCatalogChange.Kind.ALIAS_MOVED));
+        return findRoute(name, alias);
+    }
+
+    /** Where an alias sends traffic now: its arms (one at full weight unless it is split) and its shadow. */
+    public Optional<AliasRoute> findRoute(String name, String alias) {
+        Optional<ModelVersion> primary = findByAlias(name, alias);
+        if (primary.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AliasRoute.Arm> arms = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT r.model_version_id, r.weight
+                        FROM model_alias_arms r JOIN registered_models m ON m.id = r.model_id
+                        WHERE m.name = ? AND r.alias = ?
+                        ORDER BY r.position
+                        """)
+                .params(name, alias)
+                .query((row, n) -> new long[] {row.getLong("model_version_id"), row.getInt("weight")})
+                .list()
+                .forEach(arm -> arms.add(new AliasRoute.Arm(findById(arm[0]).orElseThrow(), (int) arm[1])));
+        if (arms.isEmpty()) {
+            arms.add(new AliasRoute.Arm(primary.get(), AliasArm.WHOLE));
+        }
+        ModelVersion shadow = jdbc.sql("""
+                        SELECT a.shadow_version_id
+                        FROM model_aliases a JOIN registered_models m ON m.id = a.model_id
+                        WHERE m.name = ? AND a.alias = ? AND a.shadow_version_id IS NOT NULL
+                        """)
+                .params(name, alias).query(Long.class).optional()
+                .flatMap(this::findById).orElse(null);
+        return Optional.of(new AliasRoute(alias, arms, shadow));
     }
 
     /** Removes an alias; false when there was none. */

@@ -1,8 +1,11 @@
 package io.dinplatform.api.model;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 import io.dinplatform.api.ResourceNames;
 import io.dinplatform.api.VersionSelector;
@@ -10,6 +13,9 @@ import io.dinplatform.api.error.ResourceConflictException;
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.openapi.ProblemResponses;
 import io.dinplatform.api.permission.ResourceAccess;
+import io.dinplatform.registry.model.AliasArm;
+import io.dinplatform.registry.model.AliasRoute;
+import io.dinplatform.registry.model.AliasTarget;
 import io.dinplatform.registry.model.ModelNameTakenException;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.ModelVersion;
@@ -76,7 +82,12 @@ public class ModelController {
     @Operation(operationId = "getModel", summary = "A model with all its versions")
     public ModelView model(@PathVariable String name) {
         RegisteredModel model = existing(name);
-        return ModelView.of(model, models.findVersions(name).stream().map(ModelVersionView::of).toList());
+        Map<String, AliasTrafficView> traffic = new TreeMap<>();
+        for (String alias : model.aliases().keySet()) {
+            models.findRoute(name, alias).filter(AliasRoute::splitOrShadowed)
+                    .ifPresent(route -> traffic.put(alias, AliasTrafficView.of(route)));
+        }
+        return ModelView.of(model, models.findVersions(name).stream().map(ModelVersionView::of).toList(), traffic);
     }
 
     @GetMapping("/{name}/versions/{version}")
@@ -100,23 +111,36 @@ public class ModelController {
     }
 
     @GetMapping("/{name}/aliases/{alias}")
-    @Operation(operationId = "getAlias", summary = "The version an alias points at")
+    @Operation(operationId = "getAlias", summary = "The version an alias points at (its first arm where it is "
+            + "split), with where it sends traffic: its weighted arms and shadow version")
     public ModelVersionView alias(@PathVariable String name, @PathVariable String alias) {
         existing(name);
-        return models.findByAlias(name, alias).map(ModelVersionView::of)
+        return models.findRoute(name, alias).map(ModelVersionView::of)
                 .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' has no alias '" + alias + "'"));
     }
 
     @PutMapping("/{name}/aliases/{alias}")
     @Operation(operationId = "moveAlias",
-            summary = "Point an alias (e.g. production) at a version; it takes effect at the next request")
+            summary = "Point an alias (e.g. production) at a version, or split it over weighted versions (each "
+            + "user sticks to one arm), optionally with a shadow version that scores the same requests for the log "
+            + "only; it replaces what the alias had and takes effect at the next request")
     public ModelVersionView moveAlias(@PathVariable String name, @PathVariable String alias,
                                       @Valid @RequestBody AliasUpdate update) {
         ResourceNames.requireValidAlias(alias);
         access.requireWritable(ProtectedResource.MODEL, name);
-        return models.moveAlias(name, alias, update.version()).map(ModelVersionView::of)
-                .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' has no version "
-                        + update.version()));
+        AliasTarget target = AliasTargets.of(update);
+        List<Integer> wanted = new ArrayList<>(target.arms().stream().map(AliasArm::version).toList());
+        if (target.shadowVersion() != null) {
+            wanted.add(target.shadowVersion());
+        }
+        for (int version : wanted) {
+            if (models.findVersion(name, version).isEmpty()) {
+                throw new ResourceNotFoundException("model '" + name + "' has no version " + version);
+            }
+        }
+        return models.setAlias(name, alias, target).map(ModelVersionView::of)
+                .orElseThrow(() -> new ResourceNotFoundException("model '" + name + "' has no version among "
+                        + wanted));
     }
 
     @DeleteMapping("/{name}/aliases/{alias}")

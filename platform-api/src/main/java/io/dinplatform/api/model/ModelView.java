@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dinplatform.registry.model.RegisteredModel;
 
 /**
@@ -15,11 +16,19 @@ import io.dinplatform.registry.model.RegisteredModel;
  * @param aliases       alias → version
  * @param createdAt     when the name was registered
  * @param versions      its versions, oldest first (only when one model is asked for)
+ * @param traffic       alias → its weighted arms and shadow, for the aliases split over versions or with a shadow
+ *                      (only when one model is asked for; the others send all traffic to their version)
  */
 public record ModelView(String name, Integer latestVersion, int versionCount, Map<String, Integer> aliases,
-                        Instant createdAt, List<ModelVersionView> versions) {
+                        Instant createdAt, List<ModelVersionView> versions,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, AliasTrafficView> traffic) {
 
     static ModelView of(RegisteredModel m, List<ModelVersionView> versions) {
-        return new ModelView(m.name(), m.latestVersion(), m.versions(), m.aliases(), m.createdAt(), versions);
+        return of(m, versions, Map.of());
+    }
+
+    static ModelView of(RegisteredModel m, List<ModelVersionView> versions, Map<String, AliasTrafficView> traffic) {
+        return new ModelView(m.name(), m.latestVersion(), m.versions(), m.aliases(), m.createdAt(), versions,
+                traffic);
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The impression log, its writer and maintenance, and online evaluation over it. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ImpressionProperties.class)
+@EnableConfigurationProperties({ImpressionProperties.class, OnlineComparisonProperties.class})
 class ImpressionConfiguration {
 
     private static final Clock CLOCK = Clock.systemUTC();
@@ -55,6 +55,12 @@ class ImpressionConfiguration {
     @Bean
     OnlineMetricsService onlineMetricsService(ImpressionRepository impressions) {
         return new OnlineMetricsService(impressions);
+    }
+
+    @Bean
+    OnlineComparisonService onlineComparisonService(ImpressionRepository impressions,
+                                                    OnlineComparisonProperties properties) {
+        return new OnlineComparisonService(impressions, properties);
     }
 
     @Bean

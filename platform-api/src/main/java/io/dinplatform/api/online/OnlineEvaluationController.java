@@ -41,6 +41,7 @@ public class OnlineEvaluationController {
 
     private final FeedbackService feedback;
     private final OnlineMetricsService metrics;
+    private final OnlineComparisonService comparisons;
     private final DriftService drift;
     private final ImpressionSampling sampling;
     private final ImpressionSampler sampler;
@@ -48,11 +49,13 @@ public class OnlineEvaluationController {
     private final ResourceAccess access;
     private final Clock clock;
 
-    public OnlineEvaluationController(FeedbackService feedback, OnlineMetricsService metrics, DriftService drift,
+    public OnlineEvaluationController(FeedbackService feedback, OnlineMetricsService metrics,
+                                      OnlineComparisonService comparisons, DriftService drift,
                                       ImpressionSampling sampling, ImpressionSampler sampler, ModelRepository models,
                                       ResourceAccess access, Clock clock) {
         this.feedback = feedback;
         this.metrics = metrics;
+        this.comparisons = comparisons;
         this.drift = drift;
         this.sampling = sampling;
         this.sampler = sampler;
@@ -82,6 +85,32 @@ public class OnlineEvaluationController {
         existing(name);
         Period period = period(from, to, window);
         return metrics.metrics(name, period.from(), period.to(), window);
+    }
+
+    @GetMapping("/api/v1/models/{name}/online-comparison")
+    @Operation(operationId = "getOnlineComparison", summary = "Two arms side by side over a period: CTR with Wilson "
+            + "intervals and the two-proportion z-test of the difference, AUC and GAUC with bootstrap intervals over "
+            + "users, and a verdict (b better, worse, or no difference yet with about how many more impressions "
+            + "would show it)")
+    public OnlineComparisonView onlineComparison(
+            @PathVariable String name,
+            @Parameter(description = "the baseline arm: a version (3 or v3), an alias's arm (production@v3), either "
+                    + "with ':shadow' for the version's shadow scores")
+            @RequestParam(required = false) String a,
+            @Parameter(description = "the arm compared with it, as `a`")
+            @RequestParam(required = false) String b,
+            @Parameter(description = "the first instant covered (ISO 8601); default: 24 hours before `to`")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "the end of the period, exclusive (ISO 8601); default: now")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        ComparedArm first = ComparedArm.parse("a", a);
+        ComparedArm second = ComparedArm.parse("b", b);
+        if (first.equals(second)) {
+            throw invalidField("b", "the same arm as a (" + first.label() + ")");
+        }
+        existing(name);
+        Period period = period(from, to, OnlineWindow.HOUR);
+        return comparisons.compare(name, first, second, period.from(), period.to());
     }
 
     @GetMapping("/api/v1/models/{name}/drift")

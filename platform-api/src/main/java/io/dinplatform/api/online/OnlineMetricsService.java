@@ -15,7 +15,8 @@ import io.dinplatform.registry.impression.OnlineWindow;
 
 /**
  * Online evaluation of a model: the impression log's counts per version, arm and window, with AUC and GAUC computed
- * exactly (din-core's {@link Auc}) over each window's impressions that have feedback.
+ * exactly (din-core's {@link Auc}) over each window's impressions that have feedback. A shadow version's scores are
+ * rows of their own, never mixed with what was served.
  */
 public class OnlineMetricsService {
 
@@ -28,12 +29,13 @@ public class OnlineMetricsService {
     public OnlineMetricsView metrics(String model, Instant from, Instant to, OnlineWindow window) {
         Map<Key, Ranking> rankings = new HashMap<>();
         impressions.forEachLabelled(model, from, to, window, row -> rankings
-                .computeIfAbsent(new Key(row.version(), row.arm(), row.windowStart()), key -> new Ranking())
+                .computeIfAbsent(new Key(row.version(), row.arm(), row.shadow(), row.windowStart()),
+                        key -> new Ranking())
                 .add(row));
         List<OnlineMetricsView.WindowMetrics> windows = new ArrayList<>();
         for (ImpressionWindow counts : impressions.windows(model, from, to, window)) {
-            Ranking ranking = rankings.getOrDefault(new Key(counts.version(), counts.arm(), counts.start()),
-                    new Ranking());
+            Ranking ranking = rankings.getOrDefault(new Key(counts.version(), counts.arm(), counts.shadow(),
+                    counts.start()), new Ranking());
             windows.add(metrics(counts, ranking));
         }
         return new OnlineMetricsView(model, window, from, to, windows);
@@ -45,14 +47,14 @@ public class OnlineMetricsService {
                 counts.impressions(), counts.labelled(), counts.clicks(), ctr, counts.meanScore(),
                 counts.clicks() == 0 ? null : counts.meanScore() / ctr, orNull(ranking.auc()),
                 orNull(ranking.gauc()), new OnlineMetricsView.Latency(counts.latencyP50Micros() / 1000,
-                        counts.latencyP95Micros() / 1000, counts.latencyP99Micros() / 1000));
+                        counts.latencyP95Micros() / 1000, counts.latencyP99Micros() / 1000), counts.shadow());
     }
 
     private static Double orNull(double value) {
         return Double.isNaN(value) ? null : value;
     }
 
-    private record Key(int version, String arm, Instant windowStart) {
+    private record Key(int version, String arm, boolean shadow, Instant windowStart) {
     }
 
     /** A window's labelled impressions, gathered for the AUC; groups numbered as they come. */

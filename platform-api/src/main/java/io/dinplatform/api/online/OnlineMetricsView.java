@@ -13,7 +13,7 @@ import io.dinplatform.registry.impression.OnlineWindow;
  * @param window  the windows' length
  * @param from    the first instant covered
  * @param to      the end of the period (exclusive)
- * @param windows oldest first; within a window by version, then arm
+ * @param windows oldest first; within a window the served versions by version, then arm, then the shadows
  */
 public record OnlineMetricsView(String model, OnlineWindow window, Instant from, Instant to,
                                 List<WindowMetrics> windows) {
@@ -33,11 +33,15 @@ public record OnlineMetricsView(String model, OnlineWindow window, Instant from,
      * @param calibration      the mean score over the CTR: 1 is calibrated, above 1 the model over-predicts
      * @param auc              AUC over the impressions with feedback
      * @param gauc             per-user AUC (impression-weighted) over the impressions with feedback
-     * @param latencyMs        request time in the platform: the median and the 95th and 99th percentiles
+     * @param latencyMs        request time in the platform: the median and the 95th and 99th percentiles (for a
+     *                         shadow: its scoring time, off the request path)
+     * @param shadow           whether these are a shadow version's scores, which were never returned: its
+     *                         impressions are the served ones it scored again, its clicks and CTR theirs, and its
+     *                         calibration, AUC and GAUC its own scores against those clicks
      */
     public record WindowMetrics(int version, String arm, Instant start, long impressions, long labelled, long clicks,
                                 double ctr, double meanPredictedCtr, Double calibration, Double auc, Double gauc,
-                                Latency latencyMs) {
+                                Latency latencyMs, boolean shadow) {
     }
 
     /** Percentiles of the request time, in milliseconds. */

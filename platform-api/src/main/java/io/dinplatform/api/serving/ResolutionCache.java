@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.serving.cache.ServedVersion;
+import io.dinplatform.api.serving.split.ServedRoute;
 import io.dinplatform.registry.model.ModelCatalogChange;
 import io.dinplatform.registry.model.ModelChangesMissed;
 import org.slf4j.Logger;
@@ -16,9 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 
 /**
- * Remembers which version a request selector ({@code version}, {@code alias} or the default) resolved to, so that a
- * busy model does not cost a catalog query per request, and so that loaded models keep answering while the catalog
- * is unreachable.
+ * Remembers which version (or an alias's split and shadow, {@link ServedRoute}) a request selector ({@code version},
+ * {@code alias} or the default) resolved to, so that a busy model does not cost a catalog query per request, and so
+ * that loaded models keep answering while the catalog is unreachable.
  *
  * <p>Every committed change to a model's aliases or versions empties the model's entries, so the next request
  * resolves again and sees it: the registry announces a change made in this process when it commits, and relays one
@@ -62,9 +63,15 @@ public class ResolutionCache {
         this.nanoTime = nanoTime;
     }
 
+    /** The one version the selector names (an alias's first arm where it is split). */
     public ServedVersion resolve(String name, String version, String alias) {
+        return route(name, version, alias).primary();
+    }
+
+    /** Where the selector sends traffic: its version, or its alias's arms and shadow. */
+    public ServedRoute route(String name, String version, String alias) {
         if (ttlNanos <= 0) {
-            return resolver.resolve(name, version, alias);
+            return resolver.route(name, version, alias);
         }
         Selector selector = new Selector(name, version, alias);
         long readIn;
@@ -75,11 +82,11 @@ public class ResolutionCache {
                     entries.put(selector, entry.markRefreshing());
                     refreshLater(selector, generation);
                 }
-                return entry.version();
+                return entry.route();
             }
             readIn = generation;
         }
-        ServedVersion resolved = resolver.resolve(name, version, alias);
+        ServedRoute resolved = resolver.route(name, version, alias);
         remember(selector, resolved, readIn);
         return resolved;
     }
@@ -98,7 +105,7 @@ public class ResolutionCache {
     public synchronized void onChangesMissed(ModelChangesMissed gap) {
         generation++; // a refresh read while the relay was away must not be remembered
         long due = nanoTime.getAsLong() - ttlNanos;
-        entries.replaceAll((selector, entry) -> new Entry(entry.version(), due, false));
+        entries.replaceAll((selector, entry) -> new Entry(entry.route(), due, false));
     }
 
     /** Forgets every resolution of the model, after its aliases or versions changed. */
@@ -117,7 +124,7 @@ public class ResolutionCache {
 
     private void refresh(Selector selector, long readIn) {
         try {
-            remember(selector, resolver.resolve(selector.model(), selector.version(), selector.alias()), readIn);
+            remember(selector, resolver.route(selector.model(), selector.version(), selector.alias()), readIn);
         } catch (ResourceNotFoundException gone) {
             synchronized (this) {
                 entries.remove(selector);
@@ -129,7 +136,7 @@ public class ResolutionCache {
         }
     }
 
-    private synchronized void remember(Selector selector, ServedVersion resolved, long readIn) {
+    private synchronized void remember(Selector selector, ServedRoute resolved, long readIn) {
         if (generation == readIn) {
             entries.put(selector, new Entry(resolved, nanoTime.getAsLong(), false));
         } else {
@@ -139,16 +146,16 @@ public class ResolutionCache {
 
     /** Keeps a stale entry for another time to live. */
     private synchronized void retryLater(Selector selector) {
-        entries.computeIfPresent(selector, (s, entry) -> new Entry(entry.version(), nanoTime.getAsLong(), false));
+        entries.computeIfPresent(selector, (s, entry) -> new Entry(entry.route(), nanoTime.getAsLong(), false));
     }
 
     private record Selector(String model, String version, String alias) {
     }
 
-    private record Entry(ServedVersion version, long resolvedAt, boolean refreshing) {
+    private record Entry(ServedRoute route, long resolvedAt, boolean refreshing) {
 
         Entry markRefreshing() {
-            return new Entry(version, resolvedAt, true);
+            return new Entry(route, resolvedAt, true);
         }
     }
 }

@@ -5,6 +5,8 @@ import io.dinplatform.api.serving.cache.IdleModelUnloader;
 import io.dinplatform.api.serving.cache.ModelCache;
 import io.dinplatform.api.serving.cache.ModelLoader;
 import io.dinplatform.api.serving.metrics.ServingMetrics;
+import io.dinplatform.api.serving.split.ShadowProperties;
+import io.dinplatform.api.serving.split.ShadowScorer;
 import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.model.ModelRepository;
 import io.micrometer.core.instrument.Gauge;
@@ -21,7 +23,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /** Online serving: the model cache, the per-version batchers, their meters and the request limits. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ServingProperties.class)
+@EnableConfigurationProperties({ServingProperties.class, ShadowProperties.class})
 public class ServingConfiguration {
 
     @Bean
@@ -78,11 +80,17 @@ public class ServingConfiguration {
         return executor;
     }
 
+    @Bean(destroyMethod = "close")
+    ShadowScorer shadowScorer(ModelCache cache, ImpressionLog impressions, ShadowProperties properties,
+                              MeterRegistry meters) {
+        return new ShadowScorer(cache, impressions, properties, meters);
+    }
+
     @Bean
     PredictionService predictionService(ResolutionCache resolutions, ModelCache cache,
-                                        ServingProperties properties, JsonMapper json, ImpressionLog impressions) {
-        return new PredictionService(resolutions, cache, properties, new PredictionBodyReader(json),
-                new RankBodyReader(json), impressions);
+                                        ServingProperties properties, JsonMapper json, ImpressionLog impressions,
+                                        ShadowScorer shadows) {
+        return new PredictionService(resolutions, cache, properties, json, impressions, shadows);
     }
 
     /** Predict and rank found without matching every route of the API (see {@link ServingHandlerMapping}). */

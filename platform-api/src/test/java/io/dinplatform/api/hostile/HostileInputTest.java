@@ -279,7 +279,17 @@ class HostileInputTest extends PlatformApiTest {
             cases.add(HostileRequest.json("alias version " + number, "PUT",
                     "/api/v1/models/" + MODEL + "/aliases/production", "{\"version\": " + number + "}",
                     Expect.REFUSED));
+            cases.add(HostileRequest.json("alias weight " + number, "PUT",
+                    "/api/v1/models/" + MODEL + "/aliases/production",
+                    "{\"versions\": [{\"version\": 1, \"weight\": " + number + "}]}", Expect.REFUSED));
+            cases.add(HostileRequest.json("alias arm version " + number, "PUT",
+                    "/api/v1/models/" + MODEL + "/aliases/production",
+                    "{\"versions\": [{\"version\": " + number + ", \"weight\": 1}]}", Expect.REFUSED));
+            cases.add(HostileRequest.json("alias shadow " + number, "PUT",
+                    "/api/v1/models/" + MODEL + "/aliases/production",
+                    "{\"version\": 1, \"shadow\": " + number + "}", Expect.REFUSED));
         }
+        trafficSplitBodies(cases);
         cases.add(HostileRequest.json("a thousand hidden layers", "POST", "/api/v1/training-runs",
                 "{\"dataset\": {\"name\": \"" + DATASET + "\"}, \"model\": \"m\", \"architecture\": {\"mlp\": "
                         + "{\"hiddenUnits\": [" + String.join(",", Collections.nCopies(1_000, "2")) + "]}}}",
@@ -290,6 +300,36 @@ class HostileInputTest extends PlatformApiTest {
         cases.add(HostileRequest.json("an unknown device", "POST", "/api/v1/training-runs",
                 "{\"dataset\": {\"name\": \"" + DATASET + "\"}, \"model\": \"m\", \"training\": {\"device\": "
                         + "\"TPU\"}}", Expect.REFUSED));
+    }
+
+    /** Weighted alias bodies that are not a split: each refused, the alias left as it was (here: absent). */
+    private static void trafficSplitBodies(List<HostileRequest> cases) {
+        String alias = "/api/v1/models/" + MODEL + "/aliases/production";
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("no arms", "{\"versions\": []}");
+        bodies.put("a null arm", "{\"versions\": [null]}");
+        bodies.put("an arm without weight", "{\"versions\": [{\"version\": 1}]}");
+        bodies.put("an arm as a string", "{\"versions\": [\"1:90\"]}");
+        bodies.put("arms as an object", "{\"versions\": {\"1\": 90}}");
+        bodies.put("one version twice", "{\"versions\": [{\"version\": 1, \"weight\": 1}, "
+                + "{\"version\": 1, \"weight\": 1}]}");
+        bodies.put("version and versions", "{\"version\": 1, \"versions\": [{\"version\": 1, \"weight\": 1}]}");
+        bodies.put("the shadow an arm", "{\"version\": 1, \"shadow\": 1}");
+        bodies.put("only a shadow", "{\"shadow\": 1}");
+        bodies.put("an unknown arm", "{\"versions\": [{\"version\": 1, \"weight\": 1}, "
+                + "{\"version\": 99, \"weight\": 1}]}");
+        bodies.put("eleven arms", "{\"versions\": [" + String.join(", ", Collections.nCopies(11,
+                "{\"version\": 1, \"weight\": 1}")) + "]}");
+        bodies.put("a weight past a million", "{\"versions\": [{\"version\": 1, \"weight\": 1000001}]}");
+        bodies.put("an arm with SQL", "{\"versions\": [{\"version\": \"1; DROP TABLE model_aliases\", "
+                + "\"weight\": 1}]}");
+        bodies.forEach((what, body) -> cases.add(HostileRequest.json("alias split: " + what, "PUT", alias, body,
+                Expect.REFUSED)));
+        for (String arm : List.of("", "0", "-1", "v", "x@", "1;DROP", "1:shade", "../1", "%00", "99999999999")) {
+            cases.add(HostileRequest.bodiless("online comparison a=" + arm, "GET", "/api/v1/models/" + MODEL
+                    + "/online-comparison?a=" + URLEncoder.encode(arm, StandardCharsets.UTF_8) + "&b=1",
+                    Expect.REFUSED));
+        }
     }
 
     /** Values a run request may legitimately carry, which this suite must not send (they would queue a run). */

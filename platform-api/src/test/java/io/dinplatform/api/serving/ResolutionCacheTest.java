@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.dinplatform.api.error.ResourceNotFoundException;
 import io.dinplatform.api.serving.cache.ServedVersion;
+import io.dinplatform.api.serving.split.ServedRoute;
 import io.dinplatform.registry.model.ModelCatalogChange;
 import io.dinplatform.registry.model.ModelChangesMissed;
 import org.junit.jupiter.api.Test;
@@ -183,9 +184,9 @@ class ResolutionCacheTest {
         }
 
         @Override
-        public ServedVersion resolve(String name, String version, String alias) {
+        public ServedRoute route(String name, String version, String alias) {
             calls.incrementAndGet();
-            return answer.get();
+            return ServedRoute.of(answer.get());
         }
     }
 }
