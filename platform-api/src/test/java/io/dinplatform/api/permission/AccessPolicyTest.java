@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.dinplatform.api.security.Caller;
 import io.dinplatform.api.security.SecurityProperties;
+import io.dinplatform.api.security.oidc.OidcProperties;
 import io.dinplatform.registry.permission.AccessList;
 import io.dinplatform.registry.permission.Grant;
 import io.dinplatform.registry.permission.Permission;
@@ -90,6 +91,6 @@ class AccessPolicyTest {
     }
 
     private static SecurityProperties properties(boolean openRead, boolean openPredict) {
-        return new SecurityProperties(null, openRead, openPredict, Duration.ofSeconds(10));
+        return new SecurityProperties(null, openRead, openPredict, Duration.ofSeconds(10), OidcProperties.off());
     }
 }
