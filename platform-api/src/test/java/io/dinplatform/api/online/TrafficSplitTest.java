@@ -185,7 +185,7 @@ class TrafficSplitTest extends PlatformApiTest {
         for (int i = 0; i < ids.size(); i++) {
             reports.add(Map.of("impressionId", ids.get(i), "clicked", i % 3 == 0));
         }
-        awaitLogged(name, "shadow_of IS NULL", 20);
+        awaitLogged(name, "shadow_of IS NULL AND arm = 'default'", 20);
         assertThat(ok(postJson("/api/v1/feedback", body(reports))).get("recorded").asInt()).isEqualTo(20);
         JsonNode windows = ok(get("/api/v1/models/" + name + "/online-metrics?window=DAY")).get("windows");
         JsonNode servedWindow = null;
