@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.dinplatform.registry.impression.Impression;
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +19,8 @@ public class ImpressionQueue {
 
     private final BlockingQueue<Impression> waiting;
     private final Counter dropped;
+    /** Impressions the queue took, ever: what a flush must see written before it returns. */
+    private final AtomicLong accepted = new AtomicLong();
 
     public ImpressionQueue(int capacity, MeterRegistry meters) {
         this.waiting = new ArrayBlockingQueue<>(capacity);
@@ -27,7 +30,9 @@ public class ImpressionQueue {
 
     /** Queues the impression, or drops and counts it when the queue is full. */
     public void offer(Impression impression) {
-        if (!waiting.offer(impression)) {
+        if (waiting.offer(impression)) {
+            accepted.incrementAndGet();
+        } else {
             dropped.increment();
         }
     }
@@ -40,6 +45,11 @@ public class ImpressionQueue {
     /** Moves up to {@code max} waiting impressions into {@code batch}; returns how many. */
     int drainTo(Collection<Impression> batch, int max) {
         return waiting.drainTo(batch, max);
+    }
+
+    /** Impressions the queue has taken so far (not dropped). */
+    long accepted() {
+        return accepted.get();
     }
 
     /** Impressions dropped so far. */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import io.dinplatform.registry.impression.Impression;
 import io.dinplatform.registry.impression.ImpressionPartitions;
@@ -35,6 +37,8 @@ public class ImpressionWriter implements SmartLifecycle {
     /** Days whose partitions this process made sure of (the maintenance makes them ahead; this covers a gap). */
     private final Set<LocalDate> daysReady = new HashSet<>();
     private volatile Thread thread;
+    /** Impressions handed to a write, written or lost: with the queue's accepted count, what is still in hand. */
+    private final AtomicLong finished = new AtomicLong();
 
     public ImpressionWriter(ImpressionQueue queue, ImpressionRepository impressions, ImpressionPartitions partitions,
                             ImpressionProperties properties, MeterRegistry meters) {
@@ -81,13 +85,22 @@ public class ImpressionWriter implements SmartLifecycle {
         return thread != null;
     }
 
-    /** Writes what waits now, on the caller's thread (for tests and shutdown); returns how many were written. */
+    /**
+     * Writes what waits now, on the caller's thread, and waits (up to the flush interval and 10 s) for a batch the
+     * writer's own thread already took, so that every impression queued before the call is written, or counted as
+     * lost, when it returns (for tests and shutdown); returns how many this call wrote.
+     */
     int flush() {
+        long queued = queue.accepted();
         List<Impression> batch = new ArrayList<>();
         int total = 0;
         while (queue.drainTo(batch, properties.batchSize()) > 0) {
             total += write(batch);
             batch.clear();
+        }
+        long deadline = System.nanoTime() + properties.flushInterval().plusSeconds(10).toNanos();
+        while (finished.get() < queued && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000L);
         }
         return total;
     }
@@ -127,6 +140,8 @@ public class ImpressionWriter implements SmartLifecycle {
             failed.increment(batch.size());
             log.warn("Could not log {} impressions; they are lost: {}", batch.size(), e.getMessage());
             return 0;
+        } finally {
+            finished.addAndGet(batch.size());
         }
     }
 }
