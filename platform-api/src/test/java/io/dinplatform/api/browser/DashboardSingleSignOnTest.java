@@ -91,5 +91,12 @@ class DashboardSingleSignOnTest extends SingleSignOnPlatformTest {
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(form.parts()).retrieve().toBodilessEntity()
                 .getStatusCode().value();
         assertThat(status).isEqualTo(201);
+        // the admin token owns the dataset; the signed-in user reads it through a grant to one of its groups
+        int granted = TestHttp.client(port, ADMIN).put().uri("/api/v1/datasets/" + DATASET + "/grants")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"grants\": [{\"grantee\": \"group:" + TestIssuer.GROUPS.get(0)
+                        + "\", \"permission\": \"read\"}]}")
+                .retrieve().toBodilessEntity().getStatusCode().value();
+        assertThat(granted).isEqualTo(200);
     }
 }
