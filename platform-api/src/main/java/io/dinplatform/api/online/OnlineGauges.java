@@ -6,18 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.dinplatform.api.schedule.PeriodicTask;
 import io.dinplatform.registry.impression.ImpressionRepository;
 import io.dinplatform.registry.impression.OnlineWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The online figures and the drift of the last complete hour as gauges, for Prometheus and its alerts: per model,
@@ -32,26 +27,22 @@ import org.springframework.context.SmartLifecycle;
  * like. The figures are computed again every {@code din.impressions.gauge-refresh} by every replica from the shared
  * log: replicas report the same values, so a query takes any one of them (e.g. {@code max without (instance)}).
  */
-public class OnlineGauges implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(OnlineGauges.class);
+public class OnlineGauges extends PeriodicTask {
 
     private final ImpressionRepository impressions;
     private final OnlineMetricsService metrics;
     private final DriftService drift;
-    private final ImpressionProperties properties;
     private final Clock clock;
     private final Map<String, MultiGauge> online;
     private final MultiGauge psi;
     private final MultiGauge moved;
-    private ScheduledExecutorService executor;
 
     public OnlineGauges(ImpressionRepository impressions, OnlineMetricsService metrics, DriftService drift,
                         ImpressionProperties properties, Clock clock, MeterRegistry meters) {
+        super("online-gauges", "compute the online gauges (the last values stay)", properties.gaugeRefresh());
         this.impressions = impressions;
         this.metrics = metrics;
         this.drift = drift;
-        this.properties = properties;
         this.clock = clock;
         this.online = Map.of(
                 "impressions", gauge(meters, "din.online.impressions", "Impressions logged in the last complete hour"),
@@ -118,35 +109,7 @@ public class OnlineGauges implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "online-gauges");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.gaugeRefresh().toMillis();
-        executor.scheduleWithFixedDelay(this::refreshQuietly, 0, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.warn("Could not compute the online gauges; the last values stay until the next try in {}: {}",
-                    properties.gaugeRefresh(), e.getMessage());
-        }
+    protected void runOnce() {
+        refresh();
     }
 }
