@@ -1,5 +1,6 @@
 package io.dinplatform.api.security;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -36,7 +37,8 @@ public record Caller(String principal, Set<String> groups, boolean admin) {
 
     public Caller {
         Objects.requireNonNull(principal, "principal");
-        groups = Set.copyOf(groups);
+        // In the order the claim listed them: Set.copyOf's order changes from one JVM to the next.
+        groups = Collections.unmodifiableSet(new LinkedHashSet<>(groups));
     }
 
     /**
