@@ -51,6 +51,7 @@ public final class Scorer {
     private final InstanceEncoder encoder;
     private final EmbeddingLookup lookup;
     private final int maxBatchSize;
+    private final ForwardPassLimit passes;
     /** Below this many candidates a chunk is not worth another thread. */
     private static final int MIN_CHUNK = 32;
 
@@ -61,6 +62,20 @@ public final class Scorer {
      * @param maxBatchSize the most rows one forward pass takes; longer requests are scored in several
      */
     public Scorer(ModelBundle bundle, int maxBatchSize) {
+        this(bundle, maxBatchSize, ForwardPassLimit.NONE);
+    }
+
+    /**
+     * A scorer shared by a server's threads, which runs at most {@code concurrentPasses} forward passes at once (see
+     * {@link ForwardPassLimit}): a pass beyond them waits its turn.
+     *
+     * @param concurrentPasses typically the scoring threads the server gives the model
+     */
+    public Scorer(ModelBundle bundle, int maxBatchSize, int concurrentPasses) {
+        this(bundle, maxBatchSize, ForwardPassLimit.of(concurrentPasses));
+    }
+
+    private Scorer(ModelBundle bundle, int maxBatchSize, ForwardPassLimit passes) {
         if (maxBatchSize <= 0) {
             throw new IllegalArgumentException("maxBatchSize must be positive, not " + maxBatchSize);
         }
@@ -69,6 +84,7 @@ public final class Scorer {
         this.encoder = new InstanceEncoder(bundle.schema(), bundle.vocabularies());
         this.lookup = new EmbeddingLookup(bundle.tables());
         this.maxBatchSize = maxBatchSize;
+        this.passes = passes;
     }
 
     public ModelBundle bundle() {
@@ -121,7 +137,8 @@ public final class Scorer {
         try (GradientMode off = GradientMode.disabled()) {
             for (int from = 0; from < n; from += maxBatchSize) {
                 int to = Math.min(n, from + maxBatchSize);
-                scoreBatch(data, rows, from, to, assembler, scores, attention);
+                int start = from;
+                passes.run(() -> scoreBatch(data, rows, start, to, assembler, scores, attention));
             }
         } finally {
             assemblers.add(assembler);
@@ -193,26 +210,30 @@ public final class Scorer {
         }
         float[] scores = new float[count];
         float[][] attention = explain ? new float[count][] : null;
+        // The user's arrays share its assembler's buffers (its numeric features are read by every pass), so the
+        // assembler stays borrowed until the last chunk is scored.
         BatchAssembler userAssembler = borrowAssembler();
         try (GradientMode off = GradientMode.disabled(); NDManager userManager = bundle.tables().manager()
                 .newSubManager()) {
-            EmbeddedBatch userBatch = lookup.lookup(userAssembler.assemble(user, new int[] {0}, 0, 1), userManager);
-            RankedUser ranked = new RankedUser(
-                    model.rankingUser(userBatch.history().get(new NDIndex("0")), userBatch.mask().get(new NDIndex(
-                            "0")).gt(0)),
-                    carryUserSide ? null : userBatch,
-                    historyLength(user));
-            assemblers.add(userAssembler);
-            userAssembler = null;
+            RankedUser ranked = passes.run(() -> rankedUser(user, carryUserSide, userAssembler, userManager));
             scoreChunks(count, Math.max(1, threads), executor,
                     (from, to) -> rankChunk(ranked, items, from, to, userManager, scores, attention));
         } finally {
-            if (userAssembler != null) {
-                assemblers.add(userAssembler);
-            }
+            assemblers.add(userAssembler);
         }
         boolean hasAttention = attention != null && attention[0] != null;
         return new Ranking(scores, unknownFeatures(user, items), hasAttention ? List.of(attention) : null);
+    }
+
+    /** Embeds the user's row and computes the model's user side from it. */
+    private RankedUser rankedUser(EncodedDataset user, boolean carryUserSide, BatchAssembler assembler,
+                                  NDManager userManager) {
+        EmbeddedBatch userBatch = lookup.lookup(assembler.assemble(user, new int[] {0}, 0, 1), userManager);
+        return new RankedUser(
+                model.rankingUser(userBatch.history().get(new NDIndex("0")), userBatch.mask().get(new NDIndex("0"))
+                        .gt(0)),
+                carryUserSide ? null : userBatch,
+                historyLength(user));
     }
 
     /**
@@ -255,20 +276,27 @@ public final class Scorer {
         BatchAssembler assembler = borrowAssembler();
         try (GradientMode off = GradientMode.disabled()) {
             for (int start = from; start < to; start += maxBatchSize) {
+                int first = start;
                 int end = Math.min(to, start + maxBatchSize);
-                try (NDManager batchManager = userManager.newSubManager()) {
-                    EmbeddedBatch batch = lookup.lookup(assembler.assemble(items, rows, start, end), batchManager);
-                    EmbeddedBatch profileSource = user.shared() != null ? user.shared() : batch;
-                    Scores result = model.rank(user.side(), profileSource.profile(), batch.candidate(),
-                            profileSource.numeric(), attention != null);
-                    System.arraycopy(probabilities(result.logits()), 0, scores, start, end - start);
-                    if (attention != null && result.attention() != null) {
-                        copyRankingAttention(result.attention(), user.historyLength(), start, end, attention);
-                    }
-                }
+                passes.run(() -> rankPass(user, items, rows, first, end, assembler, userManager, scores, attention));
             }
         } finally {
             assemblers.add(assembler);
+        }
+    }
+
+    /** One forward pass: candidates [from, to) against the shared user side. */
+    private void rankPass(RankedUser user, EncodedDataset items, int[] rows, int from, int to,
+                          BatchAssembler assembler, NDManager userManager, float[] scores, float[][] attention) {
+        try (NDManager batchManager = userManager.newSubManager()) {
+            EmbeddedBatch batch = lookup.lookup(assembler.assemble(items, rows, from, to), batchManager);
+            EmbeddedBatch profileSource = user.shared() != null ? user.shared() : batch;
+            Scores result = model.rank(user.side(), profileSource.profile(), batch.candidate(),
+                    profileSource.numeric(), attention != null);
+            System.arraycopy(probabilities(result.logits()), 0, scores, from, to - from);
+            if (attention != null && result.attention() != null) {
+                copyRankingAttention(result.attention(), user.historyLength(), from, to, attention);
+            }
         }
     }
 

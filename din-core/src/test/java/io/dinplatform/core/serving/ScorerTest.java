@@ -271,6 +271,54 @@ class ScorerTest {
         }
     }
 
+    /**
+     * Rankings of different users (their numeric features differ) and predictions at once, on a scorer without a
+     * limit and on one that runs a single forward pass at a time: every answer is the one it gets alone. (The user's
+     * numeric features are read by every pass of its ranking, from its batch buffers.)
+     */
+    @Test
+    void concurrentRankingsOfDifferentUsersAndPredictionsGetTheirOwnScores() throws Exception {
+        Scorer unlimited = scorer(ModelType.DIN, 16);
+        Scorer limited = new Scorer(bundle, 16, 1);
+        List<Map<String, Object>> users = new ArrayList<>();
+        for (int u = 0; u < 3; u++) {
+            Map<String, Object> context = new HashMap<>(SmallModel.instances(20 + u, 1).get(0));
+            context.remove("item_id");
+            context.remove("cate_id");
+            context.put("age", 20 + 15 * u);
+            users.add(context);
+        }
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (int c = 0; c < 90; c++) {
+            candidates.add(Map.of("item_id", "i" + (c % 50), "cate_id", "c" + (c % 9)));
+        }
+        var instances = SmallModel.instances(12, 70);
+        List<float[]> alone = users.stream().map(user -> unlimited.rank(user, candidates)).toList();
+        float[] predicted = unlimited.predict(instances);
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        ExecutorService helpers = Executors.newFixedThreadPool(2);
+        try {
+            for (Scorer scorer : List.of(unlimited, limited)) {
+                List<Future<float[]>> rankings = new ArrayList<>();
+                List<Future<float[]>> predictions = new ArrayList<>();
+                for (int r = 0; r < 12; r++) {
+                    Map<String, Object> user = users.get(r % users.size());
+                    rankings.add(callers.submit(() -> scorer.rankCandidates(user, candidates, false, helpers, 3)
+                            .scores()));
+                    predictions.add(callers.submit(() -> scorer.predict(instances)));
+                }
+                for (int r = 0; r < 12; r++) {
+                    assertThat(rankings.get(r).get()).as("ranking %d", r)
+                            .containsExactly(alone.get(r % users.size()), within(1e-6f));
+                    assertThat(predictions.get(r).get()).as("prediction %d", r).containsExactly(predicted);
+                }
+            }
+        } finally {
+            callers.shutdownNow();
+            helpers.shutdownNow();
+        }
+    }
+
     @Test
     void aScoringThreadLeavesItsGradientModeAsItFoundIt() throws Exception {
         Scorer scorer = scorer(ModelType.DIN, 8);

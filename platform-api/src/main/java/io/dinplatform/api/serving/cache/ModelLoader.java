@@ -51,7 +51,8 @@ public class ModelLoader {
         Device target = device.resolve();
         ModelBundle bundle = readBundle(version, file, target);
         try {
-            Scorer scorer = new Scorer(bundle, maxBatchSize);
+            // The version's workers bound every forward pass, a ranking's as well as the batcher's.
+            Scorer scorer = new Scorer(bundle, maxBatchSize, batching.workers());
             scorer.warmUp();
             ModelVersionMetrics meters = metrics.of(version.model(), version.version());
             DynamicBatcher batcher = new DynamicBatcher(version.toString(), scorer::score, batching, meters);
