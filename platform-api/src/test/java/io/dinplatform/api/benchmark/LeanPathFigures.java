@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import ai.djl.Device;
 import io.dinplatform.core.bundle.BundleReader;
@@ -50,6 +49,8 @@ final class LeanPathFigures {
     private static final int SMALL_RANK_CONNECTIONS = 16;
     private static final int REPETITIONS = 5;
     private static final int SEQUENTIAL_RANKS = 60;
+    /** Rounds of the concurrent rank, served and in process alternately. */
+    private static final int RATE_ROUNDS = 3;
     /** The platform's default {@code din.serving.max-batch-size}: in process, the forward passes served ones run. */
     private static final int MAX_BATCH_SIZE = 64;
 
@@ -80,72 +81,88 @@ final class LeanPathFigures {
         this.smallRankBodies = lines(small.stream().map(Ranking::body).toList());
     }
 
-    /** The served figures, against a started platform on {@code port} whose CPU time this process measures. */
-    Served measureServed(int port, String model) throws Exception {
+    /**
+     * Every figure, against a started platform on {@code port} whose CPU time this process measures, with the
+     * in-process references measured in the same minutes on the same bundle: each served measurement alternates
+     * with its in-process reference, so that a machine whose load changes during the run moves both alike.
+     */
+    Figures measure(int port, String model, Path bundleFile) throws Exception {
         URI base = URI.create("http://localhost:" + port);
-        System.err.println("lean path: the liveness floor and one-instance predict, " + clients + " connections");
-        Load floor = external(base.resolve("/actuator/health/liveness"), null, clients);
-        Load predict = external(base.resolve("/api/v1/models/" + model + "/predict"), predictBodies, clients);
         URI rank = base.resolve("/api/v1/models/" + model + "/rank");
-        System.err.println("lean path: served rank of " + LARGE_RANK + " candidates, one request at a time");
-        long[] sequential = sequentialRanks(rank);
-        System.err.println("lean path: served rank of " + SMALL_RANK + " candidates, " + SMALL_RANK_CONNECTIONS
-                + " connections");
-        Load concurrent = external(rank, smallRankBodies, SMALL_RANK_CONNECTIONS);
-        return new Served(floor, predict, ServingBenchmark.percentile(sequential, 0.50),
-                ServingBenchmark.percentile(sequential, 0.99), concurrent);
-    }
-
-    /** The served figures. */
-    record Served(Load floor, Load predict, double rankP50Millis, double rankP99Millis, Load smallRanks) {
-    }
-
-    /** The in-process figures on the bundle, then the table of the four figures against their targets. */
-    void measureInProcessAndPrint(Path bundleFile, Served served) throws IOException {
-        double[] rankMillis = new double[REPETITIONS];
-        double[] pairsMillis = new double[REPETITIONS];
-        double smallRate;
         try (ModelBundle bundle = BundleReader.read(bundleFile, null, Device.cpu())) {
             Scorer scorer = new Scorer(bundle, MAX_BATCH_SIZE);
             scorer.warmUp();
-            Ranking ranking = large.get(0);
-            List<Map<String, Object>> pairs = pairs(ranking);
-            for (int r = 0; r < REPETITIONS; r++) {
-                rankMillis[r] = medianMillis(() -> scorer.rank(ranking.context(), ranking.candidates()));
-                pairsMillis[r] = medianMillis(() -> scorer.predict(pairs));
+            System.err.println("lean path: the liveness floor and one-instance predict, " + clients
+                    + " connections");
+            Load floor = external(base.resolve("/actuator/health/liveness"), null, clients);
+            Load predict = external(base.resolve("/api/v1/models/" + model + "/predict"), predictBodies, clients);
+            System.err.println("lean path: in-process rank of " + LARGE_RANK + " candidates and predict of the "
+                    + "same pairs, alternately");
+            double[][] rankAndPairs = rankAgainstPairs(scorer);
+            System.err.println("lean path: served rank of " + LARGE_RANK + " candidates, one request at a time, "
+                    + "each followed by the same ranking in process");
+            double[][] sequential = sequentialRanks(rank, scorer);
+            System.err.println("lean path: served rank of " + SMALL_RANK + " candidates, " + SMALL_RANK_CONNECTIONS
+                    + " connections, alternating with the in-process rate");
+            double[] servedRates = new double[RATE_ROUNDS];
+            double[] inProcessRates = new double[RATE_ROUNDS];
+            int errors = 0;
+            for (int round = 0; round < RATE_ROUNDS; round++) {
+                Load concurrent = external(rank, smallRankBodies, SMALL_RANK_CONNECTIONS);
+                servedRates[round] = concurrent.throughput() * SMALL_RANK;
+                errors += concurrent.errors();
+                inProcessRates[round] = inProcessRankRate(scorer);
             }
-            double largeRankMillis = median(rankMillis);
-            smallRate = inProcessRankRate(scorer);
-            print(served, rankMillis, pairsMillis, largeRankMillis, smallRate);
+            return new Figures(floor, predict, rankAndPairs[0], rankAndPairs[1],
+                    ServingBenchmark.percentile(sorted(sequential[0]), 0.50),
+                    ServingBenchmark.percentile(sorted(sequential[0]), 0.99),
+                    ServingBenchmark.percentile(sorted(sequential[1]), 0.50),
+                    ServingBenchmark.percentile(sorted(sequential[1]), 0.99),
+                    median(servedRates), median(inProcessRates), errors);
         }
     }
 
-    private void print(Served served, double[] rankMillis, double[] pairsMillis, double largeRankMillis,
-                       double smallRate) {
+    /**
+     * The lean path's figures.
+     *
+     * @param rankMillis        per repetition, the median in-process rank of 1,000 candidates
+     * @param pairsMillis       per repetition, the median in-process predict of the same pairs, timed alternately
+     * @param servedP50Millis   served rank of 1,000 candidates, one request at a time
+     * @param inProcessP50Millis the same rankings in process, each right after its served request
+     * @param servedRate        served candidates/s of 200-candidate ranks at 16 connections (median of rounds)
+     * @param inProcessRate     in-process candidates/s of the same requests, rounds alternating with the served ones
+     */
+    record Figures(Load floor, Load predict, double[] rankMillis, double[] pairsMillis, double servedP50Millis,
+                   double servedP99Millis, double inProcessP50Millis, double inProcessP99Millis, double servedRate,
+                   double inProcessRate, int servedErrors) {
+    }
+
+    /** The table of the four figures against their targets. */
+    void print(Figures figures) {
         System.out.println();
         System.out.println("| figure | measured | reference | ratio | target | met |");
         System.out.println("| --- | ---: | ---: | ---: | --- | --- |");
-        double cpuRatio = served.predict().serverCpuMillisPerRequest() / served.floor().serverCpuMillisPerRequest();
+        double cpuRatio = figures.predict().serverCpuMillisPerRequest()
+                / figures.floor().serverCpuMillisPerRequest();
         row("platform CPU per one-instance predict (ms) vs the liveness floor's (" + clients + " connections; "
-                + String.format(Locale.ROOT, "%.0f and %.0f requests/s", served.predict().throughput(),
-                served.floor().throughput()) + ")", served.predict().serverCpuMillisPerRequest(),
-                served.floor().serverCpuMillisPerRequest(), cpuRatio, "≤ 1.5×", cpuRatio <= 1.5);
+                + String.format(Locale.ROOT, "%.0f and %.0f requests/s", figures.predict().throughput(),
+                figures.floor().throughput()) + ")", figures.predict().serverCpuMillisPerRequest(),
+                figures.floor().serverCpuMillisPerRequest(), cpuRatio, "≤ 1.5×", cpuRatio <= 1.5);
         for (int r = 0; r < REPETITIONS; r++) {
-            double ratio = rankMillis[r] / pairsMillis[r];
+            double ratio = figures.rankMillis()[r] / figures.pairsMillis()[r];
             row("in-process rank of " + LARGE_RANK + " candidates (ms) vs predict of the same pairs, repetition "
-                    + (r + 1), rankMillis[r], pairsMillis[r], ratio, "≤ 0.8×", ratio <= 0.8);
+                    + (r + 1), figures.rankMillis()[r], figures.pairsMillis()[r], ratio, "≤ 0.8×", ratio <= 0.8);
         }
-        double p50 = served.rankP50Millis() / largeRankMillis;
-        double p99 = served.rankP99Millis() / largeRankMillis;
-        row("served rank of " + LARGE_RANK + " candidates, one at a time, p50 (ms) vs in-process rank",
-                served.rankP50Millis(), largeRankMillis, p50, "≤ 1.5×", p50 <= 1.5);
-        row("served rank of " + LARGE_RANK + " candidates, one at a time, p99 (ms) vs in-process rank",
-                served.rankP99Millis(), largeRankMillis, p99, "≤ 1.5×", p99 <= 1.5);
-        double candidatesPerSecond = served.smallRanks().throughput() * SMALL_RANK;
-        double share = candidatesPerSecond / smallRate;
+        double p50 = figures.servedP50Millis() / figures.inProcessP50Millis();
+        double p99 = figures.servedP99Millis() / figures.inProcessP99Millis();
+        row("served rank of " + LARGE_RANK + " candidates, one at a time, p50 (ms) vs in-process rank's p50",
+                figures.servedP50Millis(), figures.inProcessP50Millis(), p50, "≤ 1.5×", p50 <= 1.5);
+        row("served rank of " + LARGE_RANK + " candidates, one at a time, p99 (ms) vs in-process rank's p99",
+                figures.servedP99Millis(), figures.inProcessP99Millis(), p99, "≤ 1.5×", p99 <= 1.5);
+        double share = figures.servedRate() / figures.inProcessRate();
         row("served rank of " + SMALL_RANK + " candidates at " + SMALL_RANK_CONNECTIONS + " connections "
-                + "(candidates/s, " + served.smallRanks().errors() + " errors) vs in-process rank of the same "
-                + "requests", candidatesPerSecond, smallRate, share, "≥ 0.8×", share >= 0.8);
+                + "(candidates/s, " + figures.servedErrors() + " errors) vs in-process rank of the same "
+                + "requests", figures.servedRate(), figures.inProcessRate(), share, "≥ 0.8×", share >= 0.8);
     }
 
     private static void row(String figure, double measured, double reference, double ratio, String target,
@@ -194,19 +211,23 @@ final class LeanPathFigures {
         }
     }
 
-    private long[] sequentialRanks(URI rank) throws Exception {
+    /** Served latencies [0] and in-process latencies [1] of the same rankings, in milliseconds, alternately. */
+    private double[][] sequentialRanks(URI rank, Scorer scorer) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 10; i++) {
             send(http, rank, large.get(i % large.size()).body());
         }
-        long[] latencies = new long[SEQUENTIAL_RANKS];
-        for (int i = 0; i < latencies.length; i++) {
+        double[][] millis = new double[2][SEQUENTIAL_RANKS];
+        for (int i = 0; i < SEQUENTIAL_RANKS; i++) {
+            Ranking ranking = large.get(i % large.size());
             long sent = System.nanoTime();
-            send(http, rank, large.get(i % large.size()).body());
-            latencies[i] = System.nanoTime() - sent;
+            send(http, rank, ranking.body());
+            millis[0][i] = (System.nanoTime() - sent) / 1e6;
+            long started = System.nanoTime();
+            scorer.rank(ranking.context(), ranking.candidates());
+            millis[1][i] = (System.nanoTime() - started) / 1e6;
         }
-        Arrays.sort(latencies);
-        return latencies;
+        return millis;
     }
 
     private static void send(HttpClient http, URI uri, String body) throws Exception {
@@ -262,18 +283,40 @@ final class LeanPathFigures {
         return file;
     }
 
-    /** Median of 21 timed runs after 5 untimed ones. */
-    private static double medianMillis(Supplier<?> work) {
-        for (int i = 0; i < 5; i++) {
-            work.get();
+    /**
+     * Per repetition, the median of 21 in-process ranks [0] and of 21 predicts of the same pairs [1], each rank
+     * followed by its predict, after 5 untimed runs of each.
+     */
+    private double[][] rankAgainstPairs(Scorer scorer) {
+        Ranking ranking = large.get(0);
+        List<Map<String, Object>> pairs = pairs(ranking);
+        double[][] medians = new double[2][REPETITIONS];
+        for (int r = 0; r < REPETITIONS; r++) {
+            double[][] millis = new double[2][21];
+            for (int i = -5; i < 21; i++) {
+                long started = System.nanoTime();
+                scorer.rank(ranking.context(), ranking.candidates());
+                long ranked = System.nanoTime();
+                scorer.predict(pairs);
+                long predicted = System.nanoTime();
+                if (i >= 0) {
+                    millis[0][i] = (ranked - started) / 1e6;
+                    millis[1][i] = (predicted - ranked) / 1e6;
+                }
+            }
+            medians[0][r] = median(millis[0]);
+            medians[1][r] = median(millis[1]);
         }
-        double[] millis = new double[21];
+        return medians;
+    }
+
+    private static long[] sorted(double[] millis) {
+        long[] nanos = new long[millis.length];
         for (int i = 0; i < millis.length; i++) {
-            long started = System.nanoTime();
-            work.get();
-            millis[i] = (System.nanoTime() - started) / 1e6;
+            nanos[i] = Math.round(millis[i] * 1e6);
         }
-        return median(millis);
+        Arrays.sort(nanos);
+        return nanos;
     }
 
     private static double median(double[] values) {

@@ -82,11 +82,11 @@ public final class ServingBenchmark {
         LeanPathFigures lean = new LeanPathFigures(instances, schema, predictBodies, options.clients(),
                 options.warmupSeconds(), options.seconds());
         if (options.parts().equals("lean")) {
-            LeanPathFigures.Served served;
+            LeanPathFigures.Figures figures;
             try (ConfigurableApplicationContext platform = start(dataDirectory, true, options)) {
-                served = lean.measureServed(port(platform), MODEL);
+                figures = lean.measure(port(platform), MODEL, options.bundle());
             }
-            lean.measureInProcessAndPrint(options.bundle(), served);
+            lean.print(figures);
             return;
         }
         if (options.parts().equals("impressions")) {
@@ -130,14 +130,14 @@ public final class ServingBenchmark {
         System.out.printf(Locale.ROOT, "rank of 1 user x %d candidates: %.2f ms; the same %d pairs through predict: "
                         + "%.2f ms (ratio %.2f)%n", RANK_CANDIDATES, inProcess.rankMillis(), RANK_CANDIDATES,
                 inProcess.pairsMillis(), inProcess.rankMillis() / inProcess.pairsMillis());
-        lean.measureInProcessAndPrint(options.bundle(), batched.lean());
+        lean.print(batched.lean());
     }
 
     /**
      * The predictions measured on one start of the platform (REST v1, REST v2, gRPC) and, with wrk, the floor of a
      * trivial request.
      */
-    private record Settings(Load predict, Load infer, Load grpc, Load floor, LeanPathFigures.Served lean) {
+    private record Settings(Load predict, Load infer, Load grpc, Load floor, LeanPathFigures.Figures lean) {
     }
 
     /** The same instances as v1 bodies, REST v2 bodies and a file of length-delimited gRPC requests. */
@@ -209,7 +209,7 @@ public final class ServingBenchmark {
                 cpu = ProcessMeters.processCpuNanos();
                 floor = wrk.get(liveness, options.clients(), options.seconds()).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
             }
-            LeanPathFigures.Served served = lean == null ? null : lean.measureServed(port, MODEL);
+            LeanPathFigures.Figures served = lean == null ? null : lean.measure(port, MODEL, options.bundle());
             return new Settings(load, infer, grpc, floor, served);
         }
     }
