@@ -4,6 +4,7 @@ import io.dinplatform.core.data.encode.RowEncoder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,9 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class PredictionBodyReader {
 
     private final JsonMapper mapper;
+    /** {@code explain}, wherever it stands in the body (see {@link RankBodyReader#inTheMiddle}). */
+    private final ObjectReader explainReader;
 
     PredictionBodyReader(JsonMapper mapper) {
         this.mapper = mapper;
+        this.explainReader = RankBodyReader.inTheMiddle(mapper, Boolean.class);
     }
 
     /**
@@ -88,7 +92,7 @@ final class PredictionBodyReader {
                     instances++;
                 }
             } else if (property.equals("explain") && !explainSeen) {
-                explain = mapper.readValue(parser, Boolean.class);
+                explain = explainReader.readValue(parser);
                 explainSeen = true;
             } else {
                 return null;

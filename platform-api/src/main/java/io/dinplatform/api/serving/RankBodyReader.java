@@ -14,6 +14,8 @@ import io.dinplatform.core.schema.FeatureSpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,9 +36,23 @@ import tools.jackson.databind.json.JsonMapper;
 final class RankBodyReader {
 
     private final JsonMapper mapper;
+    /*
+     * A value in the middle of the body, read with the mapper's settings but not its trailing-token check (on by
+     * default in Jackson 3), which would take the rest of the body for garbage after the value.
+     */
+    private final ObjectReader contextReader;
+    private final ObjectReader topKReader;
+    private final ObjectReader explainReader;
 
     RankBodyReader(JsonMapper mapper) {
         this.mapper = mapper;
+        this.contextReader = inTheMiddle(mapper, LinkedHashMap.class);
+        this.topKReader = inTheMiddle(mapper, Integer.class);
+        this.explainReader = inTheMiddle(mapper, Boolean.class);
+    }
+
+    static ObjectReader inTheMiddle(JsonMapper mapper, Class<?> type) {
+        return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -142,7 +158,7 @@ final class RankBodyReader {
                         if (value != JsonToken.START_OBJECT) {
                             return null;
                         }
-                        context = mapper.readValue(parser, LinkedHashMap.class);
+                        context = contextReader.readValue(parser);
                     }
                     case "candidates" -> {
                         if (value == JsonToken.START_ARRAY) {
@@ -156,9 +172,9 @@ final class RankBodyReader {
                         if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NULL) {
                             return null;
                         }
-                        topK = mapper.readValue(parser, Integer.class);
+                        topK = topKReader.readValue(parser);
                     }
-                    case "explain" -> explain = mapper.readValue(parser, Boolean.class);
+                    case "explain" -> explain = explainReader.readValue(parser);
                     default -> {
                         return null;
                     }

@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import io.dinplatform.api.serving.cache.ModelCache;
+import io.dinplatform.api.serving.cache.ModelLease;
+import io.dinplatform.api.serving.cache.ServedModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
 
@@ -23,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RankBodyReaderTest extends ServedModelTest {
 
     private static final String MODEL = "rank-reader-model";
+
+    @Autowired
+    private ModelCache cache;
+
+    @Autowired
+    private ServedVersionResolver resolver;
 
     @BeforeEach
     void registerModel() {
@@ -85,6 +95,49 @@ class RankBodyReaderTest extends ServedModelTest {
         });
 
         assertThat(streamed).isEqualTo(bound);
+    }
+
+    /**
+     * The readers take ordinary bodies as they stand, with the application's own mapper (whose Jackson 3 defaults
+     * check for trailing tokens after a value read with it): none of these goes the bound way.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        """
+        {"context": {"user_id": "u1", "hist_item_id": ["i1", "i2"], "hist_cate_id": ["c1", "c2"]},
+         "candidates": [{"item_id": "i1", "cate_id": "c1"}, {"item_id": "i9", "cate_id": "c3"}]}""",
+        """
+        {"candidates": [{"item_id": "i4", "cate_id": "c1"}], "topK": 1, "explain": true,
+         "context": {"user_id": "u2", "hist_item_id": "i1|i2", "hist_cate_id": "c1|c2"}}""",
+        """
+        {"explain": false, "context": {"user_id": "u3"}, "topK": 2, "candidates": [{"item_id": "i1"}]}"""})
+    void ordinaryRankBodiesAreReadAsTheyStand(String text) throws Exception {
+        try (ModelLease lease = cache.acquire(resolver.resolve(MODEL, null, null))) {
+            ServedModel model = lease.model();
+            RankBodyReader.Body read = new RankBodyReader(json).read(text.getBytes(StandardCharsets.UTF_8),
+                    model.schema(), model.rows(8), 100);
+
+            assertThat(read.streamed()).isTrue();
+            assertThat(read.context()).containsKey("user_id");
+            assertThat(read.candidates()).isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        """
+        {"instances": [{"user_id": "u1", "item_id": "i1", "cate_id": "c1", "hist_item_id": ["i2"]}], "explain": true}""",
+        """
+        {"explain": true, "instances": [{"user_id": "u1", "item_id": "i1", "cate_id": "c1"}]}"""})
+    void predictBodiesWithExplainAreReadAsTheyStand(String text) throws Exception {
+        try (ModelLease lease = cache.acquire(resolver.resolve(MODEL, null, null))) {
+            PredictionBodyReader.Body read = new PredictionBodyReader(json).read(
+                    text.getBytes(StandardCharsets.UTF_8), lease.model().rows(8), 100);
+
+            assertThat(read.streamed()).isTrue();
+            assertThat(read.explain()).isTrue();
+            assertThat(read.instances()).isEqualTo(1);
+        }
     }
 
     @ParameterizedTest
