@@ -119,9 +119,15 @@ public final class CompactStrings {
     /** The value of an id, made on demand. */
     public String get(int id) {
         checkId(id);
-        int from = starts[id];
-        int bytes = starts[id + 1] - from;
-        return new String(arena, from, bytes, isWide(id) ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1);
+        if (!isWide(id)) {
+            return new String(arena, starts[id], starts[id + 1] - starts[id], StandardCharsets.ISO_8859_1);
+        }
+        // Char by char rather than through a UTF-16 decoder, which would replace an unpaired surrogate.
+        char[] chars = new char[length(id)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = charAt(id, i);
+        }
+        return new String(chars);
     }
 
     /** The arena bytes value {@code id} takes: its length in Latin-1, twice that in UTF-16. */

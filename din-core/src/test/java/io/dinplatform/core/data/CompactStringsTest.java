@@ -2,7 +2,10 @@ package io.dinplatform.core.data;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,5 +77,30 @@ class CompactStringsTest {
         assertThat(strings).isEqualTo(copy).hasSameHashCodeAs(copy);
         assertThat(strings.hashCode()).isEqualTo(VALUES.hashCode());
         assertThatThrownBy(() -> strings.get(VALUES.size())).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void agreesWithAMapOfStringsOnRandomValuesOfMixedWidths() {
+        SplittableRandom random = new SplittableRandom(17);
+        char[] alphabet = {'a', 'b', 'é', 'ÿ', 'Ā', '東', '\uD83D', '\uDE00'};
+        CompactStrings strings = new CompactStrings();
+        Map<String, Integer> reference = new HashMap<>();
+        for (int i = 0; i < 50_000; i++) {
+            char[] chars = new char[random.nextInt(0, 5)];
+            for (int c = 0; c < chars.length; c++) {
+                chars[c] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String cell = "|" + new String(chars) + "|";
+            int expected = reference.computeIfAbsent(new String(chars), v -> reference.size());
+            if (strings.intern(cell, 1, cell.length() - 1) != expected) {
+                throw new AssertionError("'" + cell + "' interned as another value");
+            }
+        }
+        assertThat(strings.size()).isEqualTo(reference.size());
+        reference.forEach((value, id) -> {
+            if (strings.indexOf(value) != id || !strings.get(id).equals(value)) {
+                throw new AssertionError("'" + value + "' does not round trip");
+            }
+        });
     }
 }
