@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * counted ({@link VocabularyBuilder}), and nothing per row is kept, so its memory is bounded by the number of
  * distinct values, not of rows. The vocabularies are then built exactly as the one-pass encoder builds them. The
  * second pass looks every value up again and writes final indices straight into the current shard of the row's
- * split, so no column of ids is ever held twice. A shard is written (and its rows dropped) as soon as it holds
+ * split, so no column of ids is ever held twice; the vocabularies are stored before it starts and not kept, so no
+ * value is held twice either (the builders find them, a map of ints gives their final indices). A shard is written (and its rows dropped) as soon as it holds
  * {@code rowsPerShard} rows.
  */
 public final class ShardedDatasetEncoder {
@@ -100,18 +101,30 @@ public final class ShardedDatasetEncoder {
         SamplesReader reader = new SamplesReader(schema, splitter);
         Tables tables = new Tables(schema);
         pass.read(reader, tables::count);
-        Map<String, VocabularyBuilder.Encoding> encodings = tables.build();
-        Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
-        encodings.forEach((feature, encoding) -> vocabularies.put(feature, encoding.vocabulary()));
-        String vocabulariesSha256 = StoredShards.writeVocabularies(new Vocabularies(vocabularies), store);
+        Map<String, int[]> finalIndices = new LinkedHashMap<>();
+        String vocabulariesSha256 = storeVocabularies(tables.build(), finalIndices, store);
 
-        Writer writer = new Writer(tables, encodings, store);
+        Writer writer = new Writer(tables, finalIndices, store);
         try {
             pass.read(reader, writer);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return new ShardManifest(key, rowsPerShard, vocabulariesSha256, writer.finish());
+    }
+
+    /**
+     * Stores the vocabularies and keeps only the final index of each provisional id, which is all the second pass
+     * needs: while it runs, the values are held once (by the builders, which find them), not twice.
+     */
+    private static String storeVocabularies(Map<String, VocabularyBuilder.Encoding> encodings,
+                                            Map<String, int[]> finalIndices, ShardStore store) throws IOException {
+        Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
+        encodings.forEach((feature, encoding) -> {
+            vocabularies.put(feature, encoding.vocabulary());
+            finalIndices.put(feature, encoding.finalIndex());
+        });
+        return StoredShards.writeVocabularies(new Vocabularies(vocabularies), store);
     }
 
     /** One pass of the reader over every row of the samples. */
@@ -171,20 +184,20 @@ public final class ShardedDatasetEncoder {
     private final class Writer implements Consumer<SampleRow> {
 
         private final Tables tables;
-        private final VocabularyBuilder.Encoding[] categoricalEncodings;
-        private final VocabularyBuilder.Encoding[] sequenceEncodings;
+        private final int[][] categoricalFinalIndex;
+        private final int[][] sequenceFinalIndex;
         private final VocabularyBuilder groups = new VocabularyBuilder();
         private final Map<Split, ShardRows> current = new EnumMap<>(Split.class);
         private final Map<Split, List<ShardRef>> written = new EnumMap<>(Split.class);
         private final ShardStore store;
 
-        Writer(Tables tables, Map<String, VocabularyBuilder.Encoding> encodings, ShardStore store) {
+        Writer(Tables tables, Map<String, int[]> finalIndices, ShardStore store) {
             this.tables = tables;
             this.store = store;
-            categoricalEncodings = schema.categorical().stream().map(f -> encodings.get(f.name()))
-                    .toArray(VocabularyBuilder.Encoding[]::new);
-            sequenceEncodings = schema.sequences().stream().map(f -> encodings.get(f.target()))
-                    .toArray(VocabularyBuilder.Encoding[]::new);
+            categoricalFinalIndex = schema.categorical().stream().map(f -> finalIndices.get(f.name()))
+                    .toArray(int[][]::new);
+            sequenceFinalIndex = schema.sequences().stream().map(f -> finalIndices.get(f.target()))
+                    .toArray(int[][]::new);
             for (Split split : Split.values()) {
                 current.put(split, new ShardRows(schema, rowsPerShard));
                 written.put(split, new ArrayList<>());
@@ -195,16 +208,16 @@ public final class ShardedDatasetEncoder {
         public void accept(SampleRow row) {
             ShardRows shard = current.get(row.split());
             shard.beginRow(row.label(), groupId(row.group()));
-            for (int i = 0; i < categoricalEncodings.length; i++) {
+            for (int i = 0; i < categoricalFinalIndex.length; i++) {
                 String value = row.categorical()[i];
                 int id = tables.categorical[i].find(value, 0, value.length());
-                shard.categorical(i, categoricalEncodings[i].indexOf(id));
+                shard.categorical(i, VocabularyBuilder.finalIndexOf(categoricalFinalIndex[i], id));
             }
-            for (int i = 0; i < sequenceEncodings.length; i++) {
+            for (int i = 0; i < sequenceFinalIndex.length; i++) {
                 SequenceCell history = row.sequences()[i];
                 for (int j = tables.firstKept(history.length()); j < history.length(); j++) {
                     int id = tables.sequences[i].find(history.text(), history.start(j), history.end(j));
-                    shard.sequenceValue(i, sequenceEncodings[i].indexOf(id));
+                    shard.sequenceValue(i, VocabularyBuilder.finalIndexOf(sequenceFinalIndex[i], id));
                 }
             }
             for (int i = 0; i < schema.numeric().size(); i++) {

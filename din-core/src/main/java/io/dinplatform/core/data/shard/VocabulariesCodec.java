@@ -1,5 +1,6 @@
 package io.dinplatform.core.data.shard;
 
+import io.dinplatform.core.data.CompactStrings;
 import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.data.Vocabulary;
 
@@ -9,9 +10,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,7 +60,8 @@ final class VocabulariesCodec {
             for (int f = 0; f < features; f++) {
                 String name = in.readUTF();
                 int size = in.readInt();
-                List<String> values = new ArrayList<>(Math.min(size, 1 << 20));
+                // Straight into the compact form: no list of millions of strings, even for a moment.
+                CompactStrings values = new CompactStrings(Math.min(size, 1 << 20), Math.min(size, 1 << 20) * 8);
                 for (int i = 0; i < size; i++) {
                     values.add(in.readUTF());
                 }
