@@ -68,8 +68,8 @@ public final class ShardedDatasetEncoder {
      * never found under this key, so they are encoded again rather than read as this layout).
      */
     public String key(String samplesSha256) {
-        String settings = String.join("\n", "din-shards/" + ShardCodec.VERSION, samplesSha256, FeatureSchemaJson.toJson(schema),
-                splitter.toString(), Integer.toString(rowsPerShard));
+        String settings = String.join("\n", "din-shards/" + ShardCodec.VERSION, samplesSha256,
+                FeatureSchemaJson.toJson(schema), splitter.toString(), Integer.toString(rowsPerShard));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(settings.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
