@@ -36,6 +36,11 @@ public final class ArrowMemory {
         return Root.ALLOCATOR.newChildAllocator(name, 0, limit);
     }
 
+    /** The bytes the shards being written or read hold now (none once every shard is done with). */
+    static long allocatedBytes() {
+        return Root.ALLOCATOR.getAllocatedMemory();
+    }
+
     /** Created on first use and checked once. */
     private static final class Root {
 

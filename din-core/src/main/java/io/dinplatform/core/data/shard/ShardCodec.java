@@ -6,20 +6,28 @@ import io.dinplatform.core.data.Split;
 import io.dinplatform.core.data.Vocabularies;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
+import org.apache.arrow.flatbuf.Message;
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,6 +65,9 @@ public final class ShardCodec {
 
     /** The version of this layout; version 1 was a home-made layout of primitive columns. */
     public static final int VERSION = 2;
+
+    /** What may precede the length of an encapsulated Arrow IPC message. */
+    private static final int CONTINUATION_MARKER = 0xFFFFFFFF;
 
     /** Room for Arrow's rounding of each allocation, above the file's own size. */
     private static final long ALLOCATION_SLACK = 1 << 20;
@@ -129,10 +140,13 @@ public final class ShardCodec {
     private static EncodedDataset read(byte[] bytes, BufferAllocator allocator, ShardLayout layout, Split split,
             FeatureSchema schema, Vocabularies vocabularies) throws InvalidShardException {
         try (ArrowFileReader reader = new ArrowFileReader(new ByteArrayReadableSeekableByteChannel(bytes), allocator)) {
-            int rows = layout.verify(reader.getVectorSchemaRoot().getSchema());
-            requireOneBatchInside(reader.getRecordBlocks(), bytes.length);
-            reader.loadNextBatch();
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            int rows = layout.verify(root.getSchema());
+            List<ArrowBlock> batches = reader.getRecordBlocks();
+            check(batches.size() == 1, "it holds " + batches.size() + " record batches, not 1");
+            try (ArrowRecordBatch batch = recordBatch(bytes, batches.get(0), allocator)) {
+                new VectorLoader(root).load(batch);
+            }
             check(root.getRowCount() == rows, "its record batch holds " + root.getRowCount()
                     + " rows, its metadata says " + rows);
             return decode(root, rows, split, schema, vocabularies);
@@ -146,14 +160,38 @@ public final class ShardCodec {
         }
     }
 
-    /** The footer lists exactly one record batch, whose bytes lie inside the file (checked before any is read). */
-    private static void requireOneBatchInside(List<ArrowBlock> batches, long fileBytes) throws InvalidShardException {
-        check(batches.size() == 1, "it holds " + batches.size() + " record batches, not 1");
-        ArrowBlock batch = batches.get(0);
-        check(batch.getOffset() >= 0 && batch.getMetadataLength() >= 0 && batch.getBodyLength() >= 0
-                        && batch.getOffset() + batch.getMetadataLength() + batch.getBodyLength() <= fileBytes,
-                "its record batch of " + batch.getMetadataLength() + " + " + batch.getBodyLength()
-                        + " bytes at offset " + batch.getOffset() + " lies outside the file");
+    /**
+     * The record batch a footer's block locates, its body copied into memory this method owns until the batch holds
+     * it: Arrow's own file reader allocates the block and loses that memory when the batch's metadata is damaged.
+     * The block must lie inside the file and hold an encapsulated message (an optional continuation marker, the
+     * metadata's length, the metadata) whose header is a record batch, all checked before anything is allocated.
+     */
+    private static ArrowRecordBatch recordBatch(byte[] bytes, ArrowBlock block, BufferAllocator allocator)
+            throws IOException {
+        long bodyStart = block.getOffset() + block.getMetadataLength();
+        check(block.getOffset() >= 0 && block.getMetadataLength() >= 8 && block.getBodyLength() >= 0
+                        && bodyStart + block.getBodyLength() <= bytes.length,
+                "its record batch of " + block.getMetadataLength() + " + " + block.getBodyLength()
+                        + " bytes at offset " + block.getOffset() + " lies outside the file");
+        ByteBuffer metadata = ByteBuffer.wrap(bytes, (int) block.getOffset(), block.getMetadataLength()).slice()
+                .order(ByteOrder.LITTLE_ENDIAN);
+        int prefix = metadata.getInt(0) == CONTINUATION_MARKER ? 2 * Integer.BYTES : Integer.BYTES;
+        Message message = Message.getRootAsMessage(metadata.position(prefix).slice().order(ByteOrder.LITTLE_ENDIAN));
+        check(message.headerType() == MessageHeader.RecordBatch, "its record batch's block holds a message of type "
+                + message.headerType());
+        ArrowBuf body = allocator.buffer(block.getBodyLength());
+        try {
+            body.setBytes(0, bytes, (int) bodyStart, block.getBodyLength());
+            body.getReferenceManager().retain(); // the batch, once made, drops one reference: this method's is kept
+            try {
+                return MessageSerializer.deserializeRecordBatch(message, body);
+            } catch (IOException | RuntimeException e) {
+                body.getReferenceManager().release();
+                throw e;
+            }
+        } finally {
+            body.close();
+        }
     }
 
     private static EncodedDataset decode(VectorSchemaRoot root, int rows, Split split, FeatureSchema schema,

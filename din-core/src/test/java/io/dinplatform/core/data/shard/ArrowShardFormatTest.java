@@ -215,7 +215,7 @@ class ArrowShardFormatTest {
     /**
      * Whatever single byte of a shard is changed, and wherever it is cut, reading it either gives rows that pass
      * every check or fails with {@link InvalidShardException}: no Arrow exception, no error from a length field that
-     * lies.
+     * lies, and no memory left behind.
      */
     @Test
     void everyDamagedByteIsDecodedOrRefusedNeverThrownThrough() {
@@ -233,6 +233,7 @@ class ArrowShardFormatTest {
             assertThatThrownBy(() -> read(Arrays.copyOf(bytes, cut))).as("cut to %d bytes", cut)
                     .isInstanceOf(InvalidShardException.class);
         }
+        assertThat(ArrowMemory.allocatedBytes()).as("Arrow memory still held").isZero();
     }
 
     private void decodesOrIsRefused(byte[] damaged, String what) {
