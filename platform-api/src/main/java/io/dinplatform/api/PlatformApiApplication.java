@@ -1,5 +1,6 @@
 package io.dinplatform.api;
 
+import io.dinplatform.core.data.shard.ArrowMemory;
 import io.dinplatform.core.device.NativeAllocator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +19,8 @@ public class PlatformApiApplication {
         }
         // Before the engine allocates anything: served and embedded-trained models reuse their memory step to step.
         NativeAllocator.tuneForEngineWorkloads();
+        // A JVM started without Arrow's flag fails here, naming it, rather than in the first job that reads shards.
+        ArrowMemory.requireAccess();
         SpringApplication.run(PlatformApiApplication.class, args);
     }
 }

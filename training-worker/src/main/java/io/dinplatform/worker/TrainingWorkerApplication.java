@@ -1,5 +1,6 @@
 package io.dinplatform.worker;
 
+import io.dinplatform.core.data.shard.ArrowMemory;
 import io.dinplatform.core.device.NativeAllocator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,8 @@ public class TrainingWorkerApplication {
     public static void main(String[] args) {
         // Before the engine allocates anything: a training step then reuses the previous step's memory.
         NativeAllocator.tuneForEngineWorkloads();
+        // A JVM started without Arrow's flag fails here, naming it, rather than in the first run's encoding.
+        ArrowMemory.requireAccess();
         SpringApplication application = new SpringApplication(TrainingWorkerApplication.class);
         application.setAdditionalProfiles("worker");
         application.run(args);

@@ -1,5 +1,7 @@
 package io.dinplatform.worker;
 
+import io.dinplatform.core.data.shard.ArrowMemory;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -46,6 +48,7 @@ public final class PlatformProcess implements AutoCloseable {
         Path log = workDirectory.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ArrowMemory.JVM_FLAG,
                 "-cp", classPath,
                 application.getName());
         builder.environment().keySet().removeIf(PlatformProcess::configuresThePlatform);

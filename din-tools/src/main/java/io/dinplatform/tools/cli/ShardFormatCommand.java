@@ -10,10 +10,11 @@ import io.dinplatform.tools.bench.ShardFormatBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The shard format against Arrow IPC on the synthetic rows ({@link ShardFormatBenchmark}). */
+/** The shard format's speed on the synthetic rows ({@link ShardFormatBenchmark}). */
 @Command(name = "shard-format", mixinStandardHelpOptions = true,
-        description = "Write and read the synthetic samples as ShardCodec shards and as Arrow IPC files; print rows/s, "
-                + "bytes and their ratio. Arrow needs --add-opens=java.base/java.nio=ALL-UNNAMED on Java 17.")
+        description = "Write and read the synthetic samples as shards (Arrow IPC files); print rows/s and bytes. "
+                + "Arrow needs --add-opens=java.base/java.nio=ALL-UNNAMED on Java 17, as every command that "
+                + "writes or reads shards.")
 final class ShardFormatCommand implements Callable<Integer> {
 
     @Option(names = "--users", defaultValue = "100000",

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +115,18 @@ class DinCliTest {
         assertThat(Files.readAllLines(samples)).hasSize(100_001);
         FeatureSchema schema = FeatureSchemaJson.parse(Files.readString(Path.of(samples + ".schema.json")));
         assertThat(schema.maxHistoryLength()).isEqualTo(50);
+    }
+
+    @Test
+    void shardFormatWritesAndReadsTheSyntheticRowsAsArrowShardsAndRemovesThem() throws Exception {
+        Run run = execute("shard-format", "--users", "300", "--history", "10", "--rows-per-shard", "1000",
+                "--rounds", "1", "--dir", dir.toString());
+
+        assertThat(run.exitCode).as(run.errors).isZero();
+        assertThat(run.output).contains("| Arrow IPC (ShardCodec version 2) | 3,000 | 3 |");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).as("the shard files are removed").isEmpty();
+        }
     }
 
     @Test

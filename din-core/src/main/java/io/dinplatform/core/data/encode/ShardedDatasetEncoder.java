@@ -8,6 +8,7 @@ import io.dinplatform.core.data.samples.SampleRow;
 import io.dinplatform.core.data.samples.SamplesReader;
 import io.dinplatform.core.data.samples.SamplesSource;
 import io.dinplatform.core.data.samples.SequenceCell;
+import io.dinplatform.core.data.shard.ShardCodec;
 import io.dinplatform.core.data.shard.ShardManifest;
 import io.dinplatform.core.data.shard.ShardRef;
 import io.dinplatform.core.data.shard.ShardStore;
@@ -64,11 +65,12 @@ public final class ShardedDatasetEncoder {
     /**
      * The encoding key of a samples file: equal keys give equal shards. It hashes everything the shards depend on:
      * the file's SHA-256, the schema (features, vocabulary minimum counts, history lengths, split column), the
-     * group split, the shard size and the shard format.
+     * group split, the shard size and the shard format ({@link ShardCodec#VERSION}: shards of another layout are
+     * never found under this key, so they are encoded again rather than read as this layout).
      */
     public String key(String samplesSha256) {
-        String settings = String.join("\n", "din-shards/1", samplesSha256, FeatureSchemaJson.toJson(schema),
-                splitter.toString(), Integer.toString(rowsPerShard));
+        String settings = String.join("\n", "din-shards/" + ShardCodec.VERSION, samplesSha256,
+                FeatureSchemaJson.toJson(schema), splitter.toString(), Integer.toString(rowsPerShard));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(settings.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
