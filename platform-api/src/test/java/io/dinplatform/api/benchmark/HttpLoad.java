@@ -1,12 +1,9 @@
 package io.dinplatform.api.benchmark;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.dinplatform.tools.bench.ProcessMeters;
 
 /**
  * An HTTP load generator run in its own process, for where wrk is not installed: the platform's CPU time per request
@@ -55,28 +51,8 @@ public final class HttpLoad {
      */
     static Load fromItsOwnProcess(URI target, Path bodies, int connections, int warmupSeconds, int seconds)
             throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process driver = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                HttpLoad.class.getName(), target.toString(), bodies == null ? "-" : bodies.toString(),
-                Integer.toString(connections), Integer.toString(warmupSeconds), Integer.toString(seconds))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        long cpu = 0;
-        Load load = null;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(driver.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.equals("measuring")) {
-                    cpu = ProcessMeters.processCpuNanos();
-                } else if (line.startsWith("result ")) {
-                    load = GrpcLoad.parse(line).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
-                }
-            }
-        }
-        if (driver.waitFor() != 0 || load == null) {
-            throw new IllegalStateException("the HTTP load generator failed (exit " + driver.exitValue() + ")");
-        }
-        return load;
+        return LoadProcess.measure("HTTP", HttpLoad.class, target.toString(), bodies == null ? "-" : bodies.toString(),
+                Integer.toString(connections), Integer.toString(warmupSeconds), Integer.toString(seconds));
     }
 
     static Load drive(URI target, List<String> bodies, int clients, int seconds) throws Exception {

@@ -1,16 +1,13 @@
 package io.dinplatform.api.benchmark;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,29 +216,9 @@ public final class ServingBenchmark {
      * measures.
      */
     private static Load driveGrpc(int port, Path requests, Options options) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process driver = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                GrpcLoad.class.getName(), Integer.toString(port), requests.toString(),
+        return LoadProcess.measure("gRPC", GrpcLoad.class, Integer.toString(port), requests.toString(),
                 Integer.toString(options.clients()), Integer.toString(options.warmupSeconds()),
-                Integer.toString(options.seconds()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        long cpu = 0;
-        Load load = null;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(driver.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.equals("measuring")) {
-                    cpu = ProcessMeters.processCpuNanos();
-                } else if (line.startsWith("result ")) {
-                    load = GrpcLoad.parse(line).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
-                }
-            }
-        }
-        if (driver.waitFor() != 0 || load == null) {
-            throw new IllegalStateException("the gRPC load generator failed (exit " + driver.exitValue() + ")");
-        }
-        return load;
+                Integer.toString(options.seconds()));
     }
 
     private static int freePort() throws IOException {
