@@ -1,6 +1,8 @@
 package io.dinplatform.registry.impression;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +26,20 @@ public final class ImpressionIds {
     /** A new id, of the current time. */
     public static UUID next() {
         return GENERATOR.generate();
+    }
+
+    /**
+     * {@code count} new ids of one millisecond, the current one: the impressions of one answer share their serving
+     * time, so that a ranking's candidates and its context ({@link ImpressionContext}) land in the same partition.
+     * The 74 random bits keep them apart.
+     */
+    public static List<UUID> sameMillisecond(int count) {
+        long now = System.currentTimeMillis();
+        List<UUID> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(GENERATOR.construct(now));
+        }
+        return ids;
     }
 
     /** The serving time an id carries, to the millisecond; empty for a UUID that is not of version 7. */

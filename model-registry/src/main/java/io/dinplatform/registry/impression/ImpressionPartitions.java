@@ -10,13 +10,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The day partitions (UTC) of the impression log and its feedback: created ahead of the days they hold, dropped
- * whole once older than the retention. Both tables are partitioned alike, so a day's impressions and their feedback
- * go together.
+ * The day partitions (UTC) of the impression log, its rankings' contexts and its feedback: created ahead of the days
+ * they hold, dropped whole once older than the retention. The tables are partitioned alike, so a day's impressions,
+ * their contexts and their feedback go together.
  */
 public class ImpressionPartitions {
 
-    static final List<String> TABLES = List.of("impressions", "impression_feedback");
+    static final List<String> TABLES = List.of("impressions", "impression_contexts", "impression_feedback");
 
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.BASIC_ISO_DATE;
 

@@ -24,7 +24,7 @@ import static io.dinplatform.registry.database.CatalogColumns.jsonb;
  */
 public class ImpressionRepository {
 
-    /** Rows per INSERT statement: eleven parameters each, far below PostgreSQL's 65,535 a statement. */
+    /** Rows per INSERT statement: twelve parameters each at most, far below PostgreSQL's 65,535 a statement. */
     static final int ROWS_PER_STATEMENT = 500;
 
     private final JdbcClient jdbc;
@@ -35,8 +35,22 @@ public class ImpressionRepository {
         this.template = template;
     }
 
-    /** Stores the impressions (their day partitions must exist: {@link ImpressionPartitions#ensure}). */
+    /**
+     * Stores the impressions and the contexts of the rankings among them, each context once (their day partitions
+     * must exist: {@link ImpressionPartitions#ensure}). A context already stored, by an earlier batch holding some of
+     * the same ranking's candidates, is left as it is; a shadow's context is its served twin's, stored with the twin.
+     */
     public void insert(List<Impression> impressions) {
+        Map<UUID, Impression> contexts = new LinkedHashMap<>();
+        for (Impression impression : impressions) {
+            if (impression.context() != null && !impression.shadow()) {
+                contexts.putIfAbsent(impression.context().id(), impression);
+            }
+        }
+        List<Impression> rankings = List.copyOf(contexts.values());
+        for (int from = 0; from < rankings.size(); from += ROWS_PER_STATEMENT) {
+            insertContexts(rankings.subList(from, Math.min(rankings.size(), from + ROWS_PER_STATEMENT)));
+        }
         for (int from = 0; from < impressions.size(); from += ROWS_PER_STATEMENT) {
             insertRows(impressions.subList(from, Math.min(impressions.size(), from + ROWS_PER_STATEMENT)));
         }
@@ -144,12 +158,17 @@ public class ImpressionRepository {
 
     /**
      * Hands over the model's impressions served (returned, not a shadow's) in [from, to) with their reported outcome,
-     * oldest first, as they stream from the database.
+     * oldest first, as they stream from the database; a ranked candidate's features with its ranking's context (the
+     * candidate's own over the context's, as they were scored).
      */
     public void forEachServed(String model, Instant from, Instant to, Consumer<ServedRow> consumer) {
         jdbc.sql("""
-                        SELECT i.model_version, i.served_at, i.score, i.features, i.unknown_features, f.clicked
+                        SELECT i.model_version, i.served_at, i.score,
+                               CASE WHEN c.features IS NULL THEN i.features ELSE c.features || i.features END
+                                   AS features,
+                               i.unknown_features, f.clicked
                         FROM impressions i
+                        LEFT JOIN impression_contexts c ON c.id = i.context_id AND c.served_at = i.served_at
                         LEFT JOIN impression_feedback f ON f.impression_id = i.id AND f.served_at = i.served_at
                         WHERE i.model_name = ? AND i.served_at >= ? AND i.served_at < ? AND i.shadow_of IS NULL
                         ORDER BY i.served_at, i.id
@@ -183,13 +202,25 @@ public class ImpressionRepository {
                         row.getObject("clicked", Boolean.class), row.getString("group_id"))));
     }
 
+    private void insertContexts(List<Impression> rankings) {
+        StringBuilder sql = new StringBuilder("INSERT INTO impression_contexts (id, served_at, features) VALUES ");
+        List<Object> parameters = new ArrayList<>(rankings.size() * 3);
+        for (Impression candidate : rankings) {
+            sql.append(parameters.isEmpty() ? "" : ", ").append("(?, ?, ?::jsonb)");
+            parameters.add(candidate.context().id());
+            parameters.add(Timestamp.from(candidate.servedAt()));
+            parameters.add(jsonb(candidate.context().features()));
+        }
+        jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(parameters).update();
+    }
+
     private void insertRows(List<Impression> rows) {
         StringBuilder sql = new StringBuilder("INSERT INTO impressions (id, served_at, model_name, model_version, arm, "
-                + "score, group_id, features, unknown_features, latency_micros, shadow_of) VALUES ");
-        List<Object> parameters = new ArrayList<>(rows.size() * 11);
+                + "score, group_id, features, unknown_features, latency_micros, shadow_of, context_id) VALUES ");
+        List<Object> parameters = new ArrayList<>(rows.size() * 12);
         for (Impression impression : rows) {
             sql.append(parameters.isEmpty() ? "" : ", ")
-                    .append("(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::varchar[], ?, ?)");
+                    .append("(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::varchar[], ?, ?, ?)");
             parameters.add(impression.id());
             parameters.add(Timestamp.from(impression.servedAt()));
             parameters.add(impression.model());
@@ -201,6 +232,7 @@ public class ImpressionRepository {
             parameters.add(impression.unknownFeatures().toArray(String[]::new));
             parameters.add(impression.latencyMicros());
             parameters.add(impression.shadowOf());
+            parameters.add(impression.context() == null ? null : impression.context().id());
         }
         jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(parameters).update();
     }

@@ -2,7 +2,10 @@ package io.dinplatform.registry.database;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import io.dinplatform.registry.EmbeddedCatalogTest;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +19,9 @@ class MigrationsTest extends EmbeddedCatalogTest {
 
     @Autowired
     EmbeddedPostgresServer server;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void flywayCreatesEveryTableFromAnEmptyDatabase() {
@@ -31,6 +37,25 @@ class MigrationsTest extends EmbeddedCatalogTest {
                 "model_aliases", "training_runs", "run_events", "batch_job_instance", "batch_job_execution",
                 "batch_job_execution_params", "batch_step_execution", "batch_step_execution_context",
                 "batch_job_execution_context", "training_workers", "api_tokens");
+    }
+
+    @Test
+    void upgradingACatalogWithImpressionsGivesItsDaysContextPartitions() {
+        String schema = "upgrade_" + Long.toHexString(System.nanoTime());
+        Flyway.configure().dataSource(dataSource).schemas(schema).target("16").load().migrate();
+        jdbc.sql("CREATE TABLE " + schema + ".impressions_20260101 PARTITION OF " + schema + ".impressions "
+                + "FOR VALUES FROM ('2026-01-01T00:00:00Z') TO ('2026-01-02T00:00:00Z')").update();
+
+        Flyway.configure().dataSource(dataSource).schemas(schema).load().migrate();
+
+        assertThat(jdbc.sql("""
+                        SELECT pg_get_expr(child.relpartbound, child.oid) FROM pg_class child
+                        WHERE child.relname = 'impression_contexts_20260101'
+                          AND child.relnamespace = CAST(? AS regnamespace)
+                        """).param(schema).query(String.class).single())
+                .as("the day's context partition, of the same bounds as its impressions'")
+                .contains("2026-01-01 00:00:00+00").contains("2026-01-02 00:00:00+00");
+        jdbc.sql("DROP SCHEMA " + schema + " CASCADE").update();
     }
 
     @Test

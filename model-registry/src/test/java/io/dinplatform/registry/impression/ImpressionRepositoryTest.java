@@ -116,6 +116,47 @@ class ImpressionRepositoryTest extends EmbeddedCatalogTest {
     }
 
     @Test
+    void aRankingsContextIsStoredOnceAndReadBackUnderEachCandidatesOwnFeatures() {
+        LocalDate day = LocalDate.of(2005, 5, 5);
+        partitions.ensure(day);
+        String model = "contexts-" + UUID.randomUUID();
+        Instant servedAt = Instant.parse("2005-05-05T12:00:00Z");
+        ImpressionContext context = new ImpressionContext(idAt(servedAt), JSON.createObjectNode()
+                .put("user_id", "u7").put("item_id", "from-the-context").set("hist_item_id",
+                        JSON.createArrayNode().add("i1").add("i2")));
+        List<Impression> candidates = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            candidates.add(new Impression(idAt(servedAt), servedAt, model, 1, null, 0.1f * (c + 1), "u7",
+                    JSON.createObjectNode().put("item_id", "i" + (10 + c)), List.of(), 100, null, context));
+        }
+        Impression predicted = impression(model, 1, null, servedAt.plusSeconds(1), 0.5f, "u8", 100);
+        Impression shadow = candidates.get(0).shadowedBy(idAt(servedAt), 2, 0.9f, 50);
+        // The first batch holds two of the ranking's candidates, the second the third and a shadow of the first.
+        impressions.insert(List.of(candidates.get(0), candidates.get(1), predicted));
+        impressions.insert(List.of(candidates.get(2), shadow));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM impression_contexts WHERE id = ?").param(context.id())
+                .query(Long.class).single()).as("one context for the ranking's three candidates and its shadow")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT features::text FROM impressions WHERE id = ?").param(candidates.get(1).id())
+                .query(String.class).single()).as("a candidate's row keeps only its own features")
+                .doesNotContain("hist_item_id");
+        List<ServedRow> rows = new ArrayList<>();
+        impressions.forEachServed(model, servedAt, servedAt.plusSeconds(2), rows::add);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.subList(0, 3)).allSatisfy(row -> {
+            assertThat(row.features().get("user_id").asString()).isEqualTo("u7");
+            assertThat(row.features().get("hist_item_id")).hasSize(2);
+            assertThat(row.features().get("item_id").asString()).as("the candidate's own over the context's")
+                    .startsWith("i1");
+        });
+        assertThat(rows.subList(0, 3)).extracting(row -> row.features().get("item_id").asString())
+                .containsExactlyInAnyOrder("i10", "i11", "i12");
+        assertThat(rows.get(3).features().get("user_id").asString()).isEqualTo("u8");
+        assertThat(rows.get(3).features().has("hist_item_id")).isFalse();
+    }
+
+    @Test
     void partitionsAreMadeOnceAndDroppedWholeWithTheirImpressionsAndFeedback() {
         LocalDate old = LocalDate.of(2001, 1, 1);
         LocalDate kept = old.plusDays(1);
@@ -125,13 +166,19 @@ class ImpressionRepositoryTest extends EmbeddedCatalogTest {
         String model = "retention-" + UUID.randomUUID();
         Impression expired = impression(model, 1, null, Instant.parse("2001-01-01T23:59:59Z"), 0.5f, "u", 1);
         Impression current = impression(model, 1, null, Instant.parse("2001-01-02T00:00:00Z"), 0.5f, "u", 1);
-        impressions.insert(List.of(expired, current));
+        Instant rankedAt = Instant.parse("2001-01-01T12:00:00Z");
+        ImpressionContext context = new ImpressionContext(idAt(rankedAt), JSON.createObjectNode().put("user_id", "u"));
+        Impression ranked = new Impression(idAt(rankedAt), rankedAt, model, 1, null, 0.5f, "u",
+                JSON.createObjectNode().put("item_id", "i"), List.of(), 1, null, context);
+        impressions.insert(List.of(expired, current, ranked));
         impressions.recordFeedback(List.of(new ClickFeedback(expired.id(), true, Instant.now())));
 
         assertThat(partitions.days()).contains(old, kept);
         assertThat(partitions.dropBefore(kept)).contains(old).doesNotContain(kept);
 
         assertThat(partitions.days()).doesNotContain(old).contains(kept);
+        assertThat(jdbc.sql("SELECT count(*) FROM impression_contexts WHERE id = ?").param(context.id())
+                .query(Long.class).single()).as("a ranking's context goes with its day").isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM impressions WHERE model_name = ?").param(model)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(impressions.recordFeedback(List.of(new ClickFeedback(expired.id(), true, Instant.now()))))

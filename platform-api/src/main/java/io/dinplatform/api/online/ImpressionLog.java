@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.dinplatform.registry.impression.Impression;
+import io.dinplatform.registry.impression.ImpressionContext;
 import io.dinplatform.registry.impression.ImpressionIds;
 import tools.jackson.databind.JsonNode;
 
@@ -28,25 +29,26 @@ public class ImpressionLog {
      * also returned, for a shadow version to score the same impressions).
      */
     public RecordedImpressions record(ServedImpressions served) {
-        List<UUID> ids = new ArrayList<>(served.scores().length);
-        for (int i = 0; i < served.scores().length; i++) {
-            ids.add(ImpressionIds.next());
-        }
+        int count = served.scores().length;
+        LoggedFeatures features = served.features();
+        // One millisecond for the whole answer: a ranking's candidates and its context share their partition.
+        List<UUID> ids = ImpressionIds.sameMillisecond(features.ranked() ? count + 1 : count);
         List<Impression> logged = new ArrayList<>();
-        if (sampler.sampled(served.model())) {
+        if (count > 0 && sampler.sampled(served.model())) {
             int latencyMicros = (int) Math.min(Integer.MAX_VALUE, served.latencyNanos() / 1000);
-            for (int i = 0; i < ids.size(); i++) {
-                UUID id = ids.get(i);
-                Instant servedAt = ImpressionIds.servedAt(id).orElseThrow();
-                JsonNode features = served.featuresOf(i);
-                Impression impression = new Impression(id, servedAt, served.model(), served.version(), served.arm(),
-                        served.scores()[i], served.groupIn(features), features, served.unknownFeatures().apply(i),
-                        latencyMicros);
+            Instant servedAt = ImpressionIds.servedAt(ids.get(0)).orElseThrow();
+            JsonNode shared = features.ranked() ? features.context().get() : null;
+            ImpressionContext context = shared == null ? null : new ImpressionContext(ids.get(count), shared);
+            for (int i = 0; i < count; i++) {
+                JsonNode own = features.own().apply(i);
+                Impression impression = new Impression(ids.get(i), servedAt, served.model(), served.version(),
+                        served.arm(), served.scores()[i], served.groupIn(own, shared), own,
+                        served.unknownFeatures().apply(i), latencyMicros, null, context);
                 queue.offer(impression);
                 logged.add(impression);
             }
         }
-        return new RecordedImpressions(ids, logged);
+        return new RecordedImpressions(ids.subList(0, count), logged);
     }
 
     /** Queues a shadow version's scores of served impressions (never returned to anyone). */

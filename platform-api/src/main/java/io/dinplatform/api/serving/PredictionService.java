@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.IntFunction;
 
 import io.dinplatform.api.error.InvalidRequestException;
 import io.dinplatform.api.online.ImpressionLog;
+import io.dinplatform.api.online.LoggedFeatures;
 import io.dinplatform.api.online.RecordedImpressions;
 import io.dinplatform.api.online.ServedImpressions;
 import io.dinplatform.api.serving.PredictionResponse.Prediction;
@@ -33,7 +33,6 @@ import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.serving.Ranking;
 import io.dinplatform.core.serving.ScoringResult;
 import io.dinplatform.core.serving.UnknownFeatures;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.dinplatform.api.error.InvalidRequestException.invalidField;
@@ -121,7 +120,7 @@ public class PredictionService {
                 List<Map<String, Object>> instances = requireInstances(read.bound().instances());
                 requireAttention(model, resolved, read.bound().explainRequested());
                 return answer(route, model, encode(model, instances), read.bound().explainRequested(), started,
-                        arm, ServedImpressions.instances(instances), shadowOf(instances));
+                        arm, LoggedFeatures.instances(instances), shadowOf(instances));
             }
             requireCount("instances", read.instances(), read.firstNull(), properties.maxInstancesPerRequest(),
                     "din.serving.max-instances-per-request");
@@ -132,7 +131,7 @@ public class PredictionService {
             } catch (InvalidInstanceException e) {
                 throw invalidField("instances[" + e.instance() + "]." + e.feature(), e.reason());
             }
-            return answer(route, model, rows, read.explain(), started, arm, ServedImpressions.instances(body),
+            return answer(route, model, rows, read.explain(), started, arm, LoggedFeatures.instances(body),
                     shadowOf(body));
         }
     }
@@ -164,7 +163,7 @@ public class PredictionService {
             instances = requireInstances(source.instances(model.schema()));
             if (!route.split()) {
                 return answer(route, model, encode(model, instances), explain, started, arm,
-                        ServedImpressions.instances(instances), shadowOf(instances));
+                        LoggedFeatures.instances(instances), shadowOf(instances));
             }
         }
         return predictSplit(route, instances, explain, started, arm);
@@ -175,7 +174,7 @@ public class PredictionService {
      * when the request is drawn for the impression log) and its version.
      */
     private PredictionResponse answer(ServedRoute route, ServedModel model, EncodedDataset rows, boolean explain,
-                                      long started, String arm, IntFunction<JsonNode> features,
+                                      long started, String arm, LoggedFeatures features,
                                       ShadowScorer.Scoring shadow) {
         ScoringResult result = await(model, submit(model, rows, explain));
         long elapsed = System.nanoTime() - started;
@@ -223,7 +222,7 @@ public class PredictionService {
                 List<List<String>> unknown = UnknownFeatures.ofEveryRow(batch.rows());
                 ServedVersion served = batch.model().version();
                 RecordedImpressions recorded = impressions.record(new ServedImpressions(served.model(),
-                        served.version(), arm, result.scores(), ServedImpressions.instances(batch.instances()),
+                        served.version(), arm, result.scores(), LoggedFeatures.instances(batch.instances()),
                         unknown::get, batch.model().schema().effectiveGroup(), elapsed));
                 shadows.offer(route.shadow(), recorded.logged(), shadowOf(batch.instances()));
                 for (int k = 0; k < batch.positions().size(); k++) {
@@ -325,7 +324,7 @@ public class PredictionService {
             }
             Ranking ranking = model.rankEncoded(user, items, read.carryUserSide(), read.explain());
             return ranked(route, resolved, model, ranking, read.topK() == null ? read.candidates() : read.topK(),
-                    started, ServedImpressions.arm(version, alias), ServedImpressions.rankedCandidates(body), null);
+                    started, ServedImpressions.arm(version, alias), LoggedFeatures.ranking(body), null);
         }
     }
 
@@ -353,7 +352,7 @@ public class PredictionService {
                 throw rankingProblem(model, request, e);
             }
             return ranked(route, resolved, model, ranking, topK, started, ServedImpressions.arm(version, alias),
-                    ServedImpressions.withContext(request.context(), candidates::get),
+                    LoggedFeatures.ranking(request.context(), candidates::get),
                     shadow -> shadow.rank(request.context(), candidates, false).scores());
         }
     }
@@ -374,7 +373,7 @@ public class PredictionService {
      * @param shadowed a shadow version's scores of every candidate, in request order (run off the request path)
      */
     private RankResponse ranked(ServedRoute route, ServedVersion resolved, ServedModel model, Ranking ranking,
-                                int topK, long started, String arm, IntFunction<JsonNode> features,
+                                int topK, long started, String arm, LoggedFeatures features,
                                 ShadowScorer.Scoring shadowed) {
         long elapsed = System.nanoTime() - started;
         model.metrics().rankAnswered(ranking.scores().length, elapsed);
@@ -384,7 +383,8 @@ public class PredictionService {
             returned[r] = ranking.scores()[order.get(r)];
         }
         RecordedImpressions recorded = impressions.record(new ServedImpressions(resolved.model(), resolved.version(),
-                arm, returned, r -> features.apply(order.get(r)), r -> ranking.unknownFeatures().get(order.get(r)),
+                arm, returned, new LoggedFeatures(features.context(), r -> features.own().apply(order.get(r))),
+                r -> ranking.unknownFeatures().get(order.get(r)),
                 model.schema().effectiveGroup(), elapsed));
         shadows.offer(route.shadow(), recorded.logged(), shadow -> {
             float[] all = shadowed.scores(shadow);

@@ -27,6 +27,7 @@ import io.dinplatform.registry.impression.Impression;
 import io.dinplatform.registry.impression.ImpressionIds;
 import io.dinplatform.registry.impression.ImpressionPartitions;
 import io.dinplatform.registry.impression.ImpressionRepository;
+import io.dinplatform.registry.impression.ServedRow;
 import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.model.NewModelVersion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -159,11 +160,24 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
         assertThat(window.get("labelled").asLong()).isEqualTo(1);
         assertThat(window.get("clicks").asLong()).isEqualTo(1);
         assertThat(window.get("auc").isNull()).as("one report has no AUC").isTrue();
-        JsonNode logged = JSON.readTree(jdbc.sql("SELECT features::text FROM impressions WHERE id = ?::uuid")
+        JsonNode own = JSON.readTree(jdbc.sql("SELECT features::text FROM impressions WHERE id = ?::uuid")
                 .param(best).query(String.class).single());
-        assertThat(logged.get("user_id").asString()).as("the context's features are logged with the candidate's")
-                .isEqualTo(context.get("user_id"));
-        assertThat(logged.has("item_id")).isTrue();
+        assertThat(own.get("item_id").asString()).isEqualTo("i" + ranked.get(0).get("index").asInt());
+        assertThat(own.has("user_id")).as("a candidate's row holds its own features, the context apart").isFalse();
+        assertThat(jdbc.sql("""
+                        SELECT count(DISTINCT c.id) FROM impressions i
+                        JOIN impression_contexts c ON c.id = i.context_id AND c.served_at = i.served_at
+                        WHERE i.model_name = ?
+                        """).param(name).query(Long.class).single())
+                .as("the five returned candidates share one logged context").isEqualTo(1);
+        List<ServedRow> rows = new ArrayList<>();
+        impressionLog.forEachServed(name, Instant.now().minusSeconds(600), Instant.now().plusSeconds(1),
+                rows::add);
+        assertThat(rows).hasSize(5).allSatisfy(row -> {
+            assertThat(row.features().get("user_id").asString()).as("read back with the context's features")
+                    .isEqualTo(context.get("user_id"));
+            assertThat(row.features().has("item_id")).isTrue();
+        });
     }
 
     @Test

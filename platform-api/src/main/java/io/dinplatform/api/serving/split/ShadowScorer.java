@@ -86,9 +86,8 @@ public class ShadowScorer implements AutoCloseable {
             int latencyMicros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1000);
             List<Impression> shadowScores = new ArrayList<>(served.size());
             for (int i = 0; i < served.size(); i++) {
-                Impression twin = served.get(i);
-                shadowScores.add(new Impression(ImpressionIds.next(), twin.servedAt(), twin.model(), shadow.version(),
-                        twin.arm(), scores[i], twin.groupId(), twin.features(), List.of(), latencyMicros, twin.id()));
+                shadowScores.add(served.get(i).shadowedBy(ImpressionIds.next(), shadow.version(), scores[i],
+                        latencyMicros));
             }
             impressions.recordShadow(shadowScores);
         } catch (Exception e) {
