@@ -1,8 +1,8 @@
 package io.dinplatform.api.serving;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
@@ -42,10 +42,13 @@ public class ResolutionCache {
     private final long ttlNanos;
     private final Executor refresher;
     private final LongSupplier nanoTime;
-    /** Guarded by {@code this}. */
-    private final Map<Selector, Entry> entries = new HashMap<>();
-    /** Guarded by {@code this}. */
-    private long generation;
+    /**
+     * Read without a lock: the request path only reads, or swaps an entry for its refreshing mark. Every other change
+     * holds {@code this}, so that a resolution is remembered only if no change came since it was read.
+     */
+    private final Map<Selector, Entry> entries = new ConcurrentHashMap<>();
+    /** Written while holding {@code this}. */
+    private volatile long generation;
 
     /**
      * @param ttl       how long a resolution is reused before it is refreshed; zero asks the catalog on every request
@@ -74,18 +77,16 @@ public class ResolutionCache {
             return resolver.route(name, version, alias);
         }
         Selector selector = new Selector(name, version, alias);
-        long readIn;
-        synchronized (this) {
-            Entry entry = entries.get(selector);
-            if (entry != null) {
-                if (!entry.refreshing() && nanoTime.getAsLong() - entry.resolvedAt() >= ttlNanos) {
-                    entries.put(selector, entry.markRefreshing());
-                    refreshLater(selector, generation);
-                }
-                return entry.route();
+        Entry entry = entries.get(selector);
+        if (entry != null) {
+            // Of the requests that find the entry stale, the one whose swap succeeds schedules the refresh.
+            if (!entry.refreshing() && nanoTime.getAsLong() - entry.resolvedAt() >= ttlNanos
+                    && entries.replace(selector, entry, entry.markRefreshing())) {
+                refreshLater(selector, generation);
             }
-            readIn = generation;
+            return entry.route();
         }
+        long readIn = generation;
         ServedRoute resolved = resolver.route(name, version, alias);
         remember(selector, resolved, readIn);
         return resolved;

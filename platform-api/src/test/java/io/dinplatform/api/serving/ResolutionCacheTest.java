@@ -3,7 +3,16 @@ package io.dinplatform.api.serving;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -53,6 +62,38 @@ class ResolutionCacheTest {
         assertThat(pendingRefreshes).hasSize(1);
         pendingRefreshes.poll().run();
         assertThat(cache.resolve("m", null, null).version()).isEqualTo(2);
+    }
+
+    @Test
+    void manyRequestsFindingTheSameExpiredResolutionAtOnceScheduleOneRefresh() throws Exception {
+        Queue<Runnable> refreshes = new ConcurrentLinkedQueue<>();
+        ResolutionCache shared = new ResolutionCache(catalog, TTL, refreshes::add, clock::get);
+        catalog.answer(() -> version(1));
+        shared.resolve("m", null, null);
+        clock.addAndGet(TTL.toNanos());
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService requests = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                answers.add(requests.submit(() -> {
+                    start.await();
+                    int version = 0;
+                    for (int i = 0; i < 1_000; i++) {
+                        version = shared.resolve("m", null, null).version();
+                    }
+                    return version;
+                }));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+        assertThat(refreshes).as("one background refresh, whoever saw the entry expire first").hasSize(1);
+        assertThat(catalog.calls()).isEqualTo(1);
     }
 
     @Test

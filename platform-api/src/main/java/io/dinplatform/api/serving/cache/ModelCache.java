@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,9 +33,13 @@ public class ModelCache implements AutoCloseable {
     private final long budgetBytes;
     private final long idleTimeoutNanos;
     private final LongSupplier nanoTime;
-    /** In access order, the least recently used first; guarded by {@code this}. */
-    private final LinkedHashMap<ServedVersion, CompletableFuture<ServedModel>> entries =
-            new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * The versions loaded or loading. Every request reads it without a lock; loads that fail, evictions and unloads
+     * hold {@code this}, so that the budget is counted over one state.
+     */
+    private final Map<ServedVersion, CompletableFuture<ServedModel>> entries = new ConcurrentHashMap<>();
+    /** Requests served so far: each marks its model with the count, which orders the models by recent use. */
+    private final AtomicLong uses = new AtomicLong();
 
     /**
      * @param idleTimeout how long a version may go without a request before {@link #unloadIdle()} unloads it; zero
@@ -58,14 +64,14 @@ public class ModelCache implements AutoCloseable {
      */
     public ModelLease acquire(ServedVersion version) throws IOException {
         while (true) {
-            CompletableFuture<ServedModel> entry;
-            boolean loadHere;
-            synchronized (this) {
-                entry = entries.get(version);
+            CompletableFuture<ServedModel> entry = entries.get(version);
+            boolean loadHere = false;
+            if (entry == null) {
+                CompletableFuture<ServedModel> loading = new CompletableFuture<>();
+                entry = entries.putIfAbsent(version, loading);
                 loadHere = entry == null;
                 if (loadHere) {
-                    entry = new CompletableFuture<>();
-                    entries.put(version, entry);
+                    entry = loading;
                 }
             }
             if (loadHere) {
@@ -73,7 +79,7 @@ public class ModelCache implements AutoCloseable {
             }
             ServedModel model = await(entry);
             if (model.tryAcquire()) {
-                model.markUsed(nanoTime.getAsLong());
+                model.markUsed(nanoTime.getAsLong(), uses.incrementAndGet());
                 return new ModelLease(model);
             }
             // Evicted and closed between the lookup and now: the next round loads it again.
@@ -81,11 +87,8 @@ public class ModelCache implements AutoCloseable {
     }
 
     /** The versions loaded now, least recently used first. */
-    public synchronized List<ServedVersion> loaded() {
-        return entries.entrySet().stream()
-                .filter(e -> e.getValue().isDone() && !e.getValue().isCompletedExceptionally())
-                .map(Map.Entry::getKey)
-                .toList();
+    public List<ServedVersion> loaded() {
+        return leastRecentlyUsedFirst().stream().map(Loaded::version).toList();
     }
 
     /**
@@ -130,35 +133,45 @@ public class ModelCache implements AutoCloseable {
         try {
             model = loader.load(version);
         } catch (IOException | RuntimeException | Error e) {
-            synchronized (this) {
-                entries.remove(version, entry); // the next request tries again
-            }
+            entries.remove(version, entry); // the next request tries again
             entry.completeExceptionally(e);
             return;
         }
-        model.markUsed(nanoTime.getAsLong());
+        model.markUsed(nanoTime.getAsLong(), uses.incrementAndGet());
         entry.complete(model);
         evictBeyondBudget(version).forEach(ServedModel::release);
     }
 
     private synchronized List<ServedModel> evictBeyondBudget(ServedVersion newest) {
-        long total = 0;
-        for (CompletableFuture<ServedModel> entry : entries.values()) {
-            total += loadedModel(entry) == null ? 0 : loadedModel(entry).footprintBytes();
-        }
+        List<Loaded> eldestFirst = leastRecentlyUsedFirst();
+        long total = eldestFirst.stream().mapToLong(loaded -> loaded.model().footprintBytes()).sum();
         List<ServedModel> evicted = new ArrayList<>();
-        Iterator<Map.Entry<ServedVersion, CompletableFuture<ServedModel>>> eldestFirst =
-                entries.entrySet().iterator();
-        while (total > budgetBytes && eldestFirst.hasNext()) {
-            Map.Entry<ServedVersion, CompletableFuture<ServedModel>> entry = eldestFirst.next();
-            ServedModel model = loadedModel(entry.getValue());
-            if (model != null && !entry.getKey().equals(newest)) {
-                eldestFirst.remove();
-                total -= model.footprintBytes();
-                evicted.add(model);
+        for (Loaded loaded : eldestFirst) {
+            if (total <= budgetBytes) {
+                break;
+            }
+            if (!loaded.version().equals(newest) && entries.remove(loaded.version(), loaded.entry())) {
+                total -= loaded.model().footprintBytes();
+                evicted.add(loaded.model());
             }
         }
         return evicted;
+    }
+
+    /** The loaded models (not those loading or failed), least recently used first. */
+    private List<Loaded> leastRecentlyUsedFirst() {
+        List<Loaded> loaded = new ArrayList<>();
+        entries.forEach((version, entry) -> {
+            ServedModel model = loadedModel(entry);
+            if (model != null) {
+                loaded.add(new Loaded(version, entry, model));
+            }
+        });
+        loaded.sort(Comparator.comparingLong(one -> one.model().lastUse()));
+        return loaded;
+    }
+
+    private record Loaded(ServedVersion version, CompletableFuture<ServedModel> entry, ServedModel model) {
     }
 
     private static ServedModel loadedModel(CompletableFuture<ServedModel> entry) {

@@ -41,6 +41,8 @@ public final class ServedModel {
     private final AtomicInteger references = new AtomicInteger(1);
     /** When a request last took this model, on the cache's clock. */
     private volatile long lastUsedNanos;
+    /** The cache's count of requests at this model's last one: the lower, the less recently used. */
+    private volatile long lastUse;
 
     ServedModel(ServedVersion version, ModelBundle bundle, Scorer scorer, DynamicBatcher batcher,
                 RankingThreads rankingThreads, ModelVersionMetrics metrics) {
@@ -131,8 +133,13 @@ public final class ServedModel {
         }
     }
 
-    void markUsed(long nanos) {
+    void markUsed(long nanos, long use) {
         lastUsedNanos = nanos;
+        lastUse = use;
+    }
+
+    long lastUse() {
+        return lastUse;
     }
 
     /** No request in flight (only the cache's reference is left), and none taken since {@code nanos}. */

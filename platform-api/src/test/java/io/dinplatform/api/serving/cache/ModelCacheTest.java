@@ -145,6 +145,28 @@ class ModelCacheTest {
     }
 
     @Test
+    void theBudgetEvictsByLastUseNotByLoadingOrder() throws Exception {
+        ServedVersion first = stored("recency", 1, 21);
+        ServedVersion second = stored("recency", 2, 22);
+        ServedVersion third = stored("recency", 3, 23);
+        long footprint;
+        try (ModelCache sizing = new ModelCache(loader, Long.MAX_VALUE, Duration.ZERO, clock::get);
+             ModelLease lease = sizing.acquire(first)) {
+            footprint = lease.model().footprintBytes();
+        }
+        try (ModelCache cache = new ModelCache(loader, footprint * 5 / 2, Duration.ZERO, clock::get)) {
+            score(cache, first);
+            score(cache, second);
+            score(cache, first); // the first loaded is now the most recently used
+
+            score(cache, third);
+
+            assertThat(cache.loaded()).as("least recently used first; the second left for the third")
+                    .containsExactly(first, third);
+        }
+    }
+
+    @Test
     void theSweeperUnloadsOnItsOwn() throws Exception {
         Duration shortTimeout = Duration.ofMillis(200);
         try (ModelCache cache = new ModelCache(loader, GIGABYTE, shortTimeout);
