@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>served rank of 200 candidates at 16 connections, candidates/s, against the in-process rank rate on the same
  *       requests (target ≥ 80 %).</li>
  * </ol>
- * The HTTP load runs in its own process ({@link HttpLoad}), so the platform's CPU time is the server's alone; the
- * sequential rank requests come from this JVM (they measure latency, not CPU).
+ * The concurrent HTTP loads run in their own process (wrk, or {@link HttpLoad} with {@code --load java}), so the
+ * platform's CPU time is the server's alone; the sequential rank requests come from this JVM (they measure latency,
+ * not CPU).
  */
 final class LeanPathFigures {
 
@@ -58,6 +59,7 @@ final class LeanPathFigures {
     private final List<Map<String, Object>> instances;
     private final FeatureSchema schema;
     private final int clients;
+    private final int wrkThreads;
     private final int warmupSeconds;
     private final int seconds;
     private final List<Ranking> large;
@@ -69,8 +71,12 @@ final class LeanPathFigures {
     private record Ranking(Map<String, Object> context, List<Map<String, Object>> candidates, String body) {
     }
 
+    /**
+     * @param wrkThreads the threads of wrk, which drives the concurrent loads; 0 drives them with {@link HttpLoad}
+     */
     LeanPathFigures(List<Map<String, Object>> instances, FeatureSchema schema, List<String> predictBodies, int clients,
-                    int warmupSeconds, int seconds) throws IOException {
+                    int warmupSeconds, int seconds, int wrkThreads) throws IOException {
+        this.wrkThreads = wrkThreads;
         this.instances = instances;
         this.schema = schema;
         this.clients = clients;
@@ -257,8 +263,28 @@ final class LeanPathFigures {
         }
     }
 
+    /**
+     * A concurrent load from another process, after an unmeasured warm-up, with this process's CPU time over the
+     * measured part: wrk's event loop where it drives the load (its client CPU per request is a fraction of a JDK
+     * client's, and the client shares the machine's cores), else {@link HttpLoad}.
+     *
+     * @param bodies one JSON body per line to post, or null for GET requests
+     */
     private Load external(URI target, Path bodies, int connections) throws Exception {
-        return HttpLoad.fromItsOwnProcess(target, bodies, connections, warmupSeconds, seconds);
+        if (wrkThreads == 0) {
+            return HttpLoad.fromItsOwnProcess(target, bodies, connections, warmupSeconds, seconds);
+        }
+        WrkLoad wrk = WrkLoad.prepare(bodies == null ? List.of() : Files.readAllLines(bodies), wrkThreads)
+                .orElseThrow(() -> new IllegalStateException("wrk is not installed (Debian: apt-get install wrk); "
+                        + "--load java drives the lean figures with the JDK's HTTP client instead"));
+        wrk(wrk, target, bodies != null, connections, warmupSeconds);
+        long cpu = ProcessMeters.processCpuNanos();
+        Load measured = wrk(wrk, target, bodies != null, connections, seconds);
+        return measured.withServerCpu(ProcessMeters.processCpuNanos() - cpu);
+    }
+
+    private static Load wrk(WrkLoad wrk, URI target, boolean post, int connections, int seconds) throws Exception {
+        return post ? wrk.drive(target, connections, seconds) : wrk.get(target, connections, seconds);
     }
 
     /** Rank requests: a user's side from one instance, the candidates' item features from the following ones. */

@@ -77,7 +77,7 @@ public final class ServingBenchmark {
                 .map(instance -> JsonMapper.shared().writeValueAsString(Map.of("instances", List.of(instance))))
                 .toList();
         LeanPathFigures lean = new LeanPathFigures(instances, schema, predictBodies, options.clients(),
-                options.warmupSeconds(), options.seconds());
+                options.warmupSeconds(), options.seconds(), options.load().equals("wrk") ? options.wrkThreads() : 0);
         if (options.parts().equals("lean")) {
             LeanPathFigures.Figures figures;
             try (ConfigurableApplicationContext platform = start(dataDirectory, true, options)) {
