@@ -73,6 +73,35 @@ class ImpressionRepositoryTest extends EmbeddedCatalogTest {
     }
 
     @Test
+    void valuesWithTheCopyFormatsSpecialCharactersAreStoredAsTheyWere() {
+        Instant servedAt = Instant.parse("2006-06-06T06:06:06.006Z");
+        partitions.ensure(LocalDate.of(2006, 6, 6));
+        String model = "copy-" + UUID.randomUUID();
+        String awkward = "tab\there, new\nline, back\\slash, \"quoted\", {braced}, comma, \\N";
+        Impression impression = new Impression(idAt(servedAt), servedAt, model, 3, awkward, Float.MIN_VALUE, awkward,
+                JSON.createObjectNode().put("user_id", awkward).put("item_id", "\r\u0001"),
+                List.of(awkward, "NULL", ""), 0, null, null);
+        Impression plain = new Impression(idAt(servedAt), servedAt, model, 3, null, -0.0f, null,
+                JSON.createObjectNode(), List.of(), Integer.MAX_VALUE, null, null);
+
+        impressions.insert(List.of(impression, plain));
+
+        List<ServedRow> rows = new ArrayList<>();
+        impressions.forEachServed(model, servedAt, servedAt.plusMillis(1), rows::add);
+        assertThat(rows).hasSize(2);
+        ServedRow stored = rows.stream().filter(row -> row.features().has("user_id")).findFirst().orElseThrow();
+        assertThat(stored.features().get("user_id").asString()).isEqualTo(awkward);
+        assertThat(stored.features().get("item_id").asString()).isEqualTo("\r\u0001");
+        assertThat(stored.unknownFeatures()).containsExactly(awkward, "NULL", "");
+        assertThat(stored.score()).isEqualTo(Float.MIN_VALUE);
+        assertThat(stored.servedAt()).isEqualTo(servedAt);
+        assertThat(jdbc.sql("SELECT arm FROM impressions WHERE id = ?").param(impression.id()).query(String.class)
+                .single()).isEqualTo(awkward);
+        assertThat(jdbc.sql("SELECT arm IS NULL AND group_id IS NULL AND latency_micros = ? FROM impressions "
+                + "WHERE id = ?").params(Integer.MAX_VALUE, plain.id()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void windowsCountPerVersionAndArmWithTheirClicksScoresAndLatencies() {
         Instant hour = Instant.parse("2004-04-04T08:00:00Z");
         partitions.ensure(LocalDate.of(2004, 4, 4));

@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * What the impression log costs a one-instance predict: the platform's CPU per request with every request logged
  * (sampling rate 1) against none logged (rate 0), on one start of the platform, in alternating rounds so that a
  * drift of the machine's load during the run falls on both settings alike, after an unmeasured round of each. The
- * load comes from {@link HttpLoad} in its own process. Impression ids are in every answer either way (they are part
+ * load comes from another process ({@link ExternalLoad}: wrk, or {@link HttpLoad}). Impression ids are in every answer either way (they are part
  * of the response); what the rate turns on is the record per impression, queued and written to PostgreSQL by the
  * writer's thread, whose CPU time is the platform's too and is counted here.
  */
@@ -24,14 +24,12 @@ final class ImpressionLoggingFigures {
 
     private final Path predictBodies;
     private final int clients;
-    private final int warmupSeconds;
-    private final int seconds;
+    private final ExternalLoad load;
 
-    ImpressionLoggingFigures(Path predictBodies, int clients, int warmupSeconds, int seconds) {
+    ImpressionLoggingFigures(Path predictBodies, int clients, ExternalLoad load) {
         this.predictBodies = predictBodies;
         this.clients = clients;
-        this.warmupSeconds = warmupSeconds;
-        this.seconds = seconds;
+        this.load = load;
     }
 
     /** Measures and prints the rounds and the ratio of the medians against the target (≤ 1.15×). */
@@ -39,7 +37,7 @@ final class ImpressionLoggingFigures {
         URI predict = URI.create("http://localhost:" + port + "/api/v1/models/" + model + "/predict");
         for (float rate : new float[] {1f, 0f}) { // an unmeasured round of each: the JIT and the caches warm
             setRate(platform, model, rate);
-            HttpLoad.fromItsOwnProcess(predict, predictBodies, clients, warmupSeconds, seconds);
+            load.measure(predict, predictBodies, clients);
         }
         double[] on = new double[ROUNDS];
         double[] off = new double[ROUNDS];
@@ -51,9 +49,9 @@ final class ImpressionLoggingFigures {
                 setRate(platform, model, logging ? 1f : 0f);
                 System.err.printf("impression logging %s, round %d: %d connections%n", logging ? "on" : "off",
                         round + 1, clients);
-                Load load = HttpLoad.fromItsOwnProcess(predict, predictBodies, clients, warmupSeconds, seconds);
-                loads[2 * round + (logging ? 0 : 1)] = load;
-                (logging ? on : off)[round] = load.serverCpuMillisPerRequest();
+                Load measured = load.measure(predict, predictBodies, clients);
+                loads[2 * round + (logging ? 0 : 1)] = measured;
+                (logging ? on : off)[round] = measured.serverCpuMillisPerRequest();
             }
         }
         MeterRegistry meters = platform.getBean(MeterRegistry.class);

@@ -59,9 +59,7 @@ final class LeanPathFigures {
     private final List<Map<String, Object>> instances;
     private final FeatureSchema schema;
     private final int clients;
-    private final int wrkThreads;
-    private final int warmupSeconds;
-    private final int seconds;
+    private final ExternalLoad load;
     private final List<Ranking> large;
     private final List<Ranking> small;
     private final Path predictBodies;
@@ -72,16 +70,14 @@ final class LeanPathFigures {
     }
 
     /**
-     * @param wrkThreads the threads of wrk, which drives the concurrent loads; 0 drives them with {@link HttpLoad}
+     * @param load drives the concurrent loads, each after its warm-up
      */
     LeanPathFigures(List<Map<String, Object>> instances, FeatureSchema schema, List<String> predictBodies, int clients,
-                    int warmupSeconds, int seconds, int wrkThreads) throws IOException {
-        this.wrkThreads = wrkThreads;
+                    ExternalLoad load) throws IOException {
+        this.load = load;
         this.instances = instances;
         this.schema = schema;
         this.clients = clients;
-        this.warmupSeconds = warmupSeconds;
-        this.seconds = seconds;
         this.large = rankings(8, LARGE_RANK);
         this.small = rankings(64, SMALL_RANK);
         this.predictBodies = lines(predictBodies);
@@ -207,8 +203,8 @@ final class LeanPathFigures {
             for (int phase = 0; phase < 2; phase++) { // a warm-up, then the measurement
                 ranked.set(0);
                 long cpu = ProcessMeters.processCpuNanos();
-                long deadline = System.nanoTime() + Duration.ofSeconds(phase == 0 ? warmupSeconds : seconds)
-                        .toNanos();
+                int phaseSeconds = phase == 0 ? load.warmupSeconds() : load.seconds();
+                long deadline = System.nanoTime() + Duration.ofSeconds(phaseSeconds).toNanos();
                 long started = System.nanoTime();
                 List<Future<?>> running = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -269,28 +265,8 @@ final class LeanPathFigures {
         }
     }
 
-    /**
-     * A concurrent load from another process, after an unmeasured warm-up, with this process's CPU time over the
-     * measured part: wrk's event loop where it drives the load (its client CPU per request is a fraction of a JDK
-     * client's, and the client shares the machine's cores), else {@link HttpLoad}.
-     *
-     * @param bodies one JSON body per line to post, or null for GET requests
-     */
     private Load external(URI target, Path bodies, int connections) throws Exception {
-        if (wrkThreads == 0) {
-            return HttpLoad.fromItsOwnProcess(target, bodies, connections, warmupSeconds, seconds);
-        }
-        WrkLoad wrk = WrkLoad.prepare(bodies == null ? List.of() : Files.readAllLines(bodies), wrkThreads)
-                .orElseThrow(() -> new IllegalStateException("wrk is not installed (Debian: apt-get install wrk); "
-                        + "--load java drives the lean figures with the JDK's HTTP client instead"));
-        wrk(wrk, target, bodies != null, connections, warmupSeconds);
-        long cpu = ProcessMeters.processCpuNanos();
-        Load measured = wrk(wrk, target, bodies != null, connections, seconds);
-        return measured.withServerCpu(ProcessMeters.processCpuNanos() - cpu);
-    }
-
-    private static Load wrk(WrkLoad wrk, URI target, boolean post, int connections, int seconds) throws Exception {
-        return post ? wrk.drive(target, connections, seconds) : wrk.get(target, connections, seconds);
+        return load.measure(target, bodies, connections);
     }
 
     /** Rank requests: a user's side from one instance, the candidates' item features from the following ones. */

@@ -76,8 +76,9 @@ public final class ServingBenchmark {
         List<String> predictBodies = instances.stream()
                 .map(instance -> JsonMapper.shared().writeValueAsString(Map.of("instances", List.of(instance))))
                 .toList();
-        LeanPathFigures lean = new LeanPathFigures(instances, schema, predictBodies, options.clients(),
-                options.warmupSeconds(), options.seconds(), options.load().equals("wrk") ? options.wrkThreads() : 0);
+        ExternalLoad external = new ExternalLoad(options.load().equals("wrk") ? options.wrkThreads() : 0,
+                options.warmupSeconds(), options.seconds());
+        LeanPathFigures lean = new LeanPathFigures(instances, schema, predictBodies, options.clients(), external);
         if (options.parts().equals("lean")) {
             LeanPathFigures.Figures figures;
             try (ConfigurableApplicationContext platform = start(dataDirectory, true, options)) {
@@ -88,8 +89,8 @@ public final class ServingBenchmark {
         }
         if (options.parts().equals("impressions")) {
             try (ConfigurableApplicationContext platform = start(dataDirectory, true, options)) {
-                new ImpressionLoggingFigures(LeanPathFigures.lines(predictBodies), options.clients(),
-                        options.warmupSeconds(), options.seconds()).measureAndPrint(platform, port(platform), MODEL);
+                new ImpressionLoggingFigures(LeanPathFigures.lines(predictBodies), options.clients(), external)
+                        .measureAndPrint(platform, port(platform), MODEL);
             }
             return;
         }
