@@ -99,6 +99,9 @@ final class LeanPathFigures {
                     + " connections, alternately");
             List<Load> floors = new ArrayList<>();
             List<Load> predicts = new ArrayList<>();
+            // An unmeasured round of each first: the freshly started platform is still compiling its code.
+            external(base.resolve("/actuator/health/liveness"), null, clients);
+            external(base.resolve("/api/v1/models/" + model + "/predict"), predictBodies, clients);
             for (int round = 0; round < RATE_ROUNDS; round++) {
                 floors.add(external(base.resolve("/actuator/health/liveness"), null, clients));
                 predicts.add(external(base.resolve("/api/v1/models/" + model + "/predict"), predictBodies, clients));
