@@ -99,12 +99,14 @@ final class LeanPathFigures {
                     + " connections, alternately");
             List<Load> floors = new ArrayList<>();
             List<Load> predicts = new ArrayList<>();
+            URI liveness = base.resolve("/actuator/health/liveness");
+            URI predictEndpoint = base.resolve("/api/v1/models/" + model + "/predict");
             // An unmeasured round of each first: the freshly started platform is still compiling its code.
-            external(base.resolve("/actuator/health/liveness"), null, clients);
-            external(base.resolve("/api/v1/models/" + model + "/predict"), predictBodies, clients);
+            load.measure(liveness, null, clients);
+            load.measure(predictEndpoint, predictBodies, clients);
             for (int round = 0; round < RATE_ROUNDS; round++) {
-                floors.add(external(base.resolve("/actuator/health/liveness"), null, clients));
-                predicts.add(external(base.resolve("/api/v1/models/" + model + "/predict"), predictBodies, clients));
+                floors.add(load.measure(liveness, null, clients));
+                predicts.add(load.measure(predictEndpoint, predictBodies, clients));
             }
             Load floor = median(floors);
             Load predict = median(predicts);
@@ -122,7 +124,7 @@ final class LeanPathFigures {
             double[] inProcessCpu = new double[RATE_ROUNDS];
             int errors = 0;
             for (int round = 0; round < RATE_ROUNDS; round++) {
-                Load concurrent = external(rank, smallRankBodies, SMALL_RANK_CONNECTIONS);
+                Load concurrent = load.measure(rank, smallRankBodies, SMALL_RANK_CONNECTIONS);
                 servedRates[round] = concurrent.throughput() * SMALL_RANK;
                 servedCpu[round] = concurrent.serverCpuMillisPerRequest();
                 errors += concurrent.errors();
@@ -266,10 +268,6 @@ final class LeanPathFigures {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("rank answered " + response.statusCode());
         }
-    }
-
-    private Load external(URI target, Path bodies, int connections) throws Exception {
-        return load.measure(target, bodies, connections);
     }
 
     /** Rank requests: a user's side from one instance, the candidates' item features from the following ones. */

@@ -202,10 +202,8 @@ public final class ServingBenchmark {
             Load floor = null;
             if (batching && options.load().equals("wrk")) {
                 URI liveness = URI.create("http://localhost:" + port + "/actuator/health/liveness");
-                WrkLoad wrk = wrk(bodies.predict(), options);
-                wrk.get(liveness, options.clients(), options.warmupSeconds());
-                cpu = ProcessMeters.processCpuNanos();
-                floor = wrk.get(liveness, options.clients(), options.seconds()).withServerCpu(ProcessMeters.processCpuNanos() - cpu);
+                floor = new ExternalLoad(options.wrkThreads(), options.warmupSeconds(), options.seconds())
+                        .measure(liveness, null, options.clients());
             }
             LeanPathFigures.Figures served = lean == null ? null : lean.measure(port, MODEL, options.bundle());
             return new Settings(load, infer, grpc, floor, served);
