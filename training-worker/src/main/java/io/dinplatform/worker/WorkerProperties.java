@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts        how many claims a run gets before a failure is final
  * @param progressEverySteps how many mini-batches between two progress points of a running job
  * @param shutdownTimeout    how long a stopping worker waits for its job to reach a mini-batch boundary
- * @param engineThreads      the PyTorch engine's intra-op threads, set once when the worker starts; 0 (the
+ * @param engineThreads      the PyTorch engine's intra-op threads, set on the thread of every step; 0 (the
  *                           default) means one per processor this JVM may use, which honours a container's CPU
  *                           limit. A CPU run is reproducible bit for bit for a fixed count, so workers that may
  *                           resume each other's runs should agree on it

@@ -75,6 +75,14 @@ public final class Scorer {
         this(bundle, maxBatchSize, ForwardPassLimit.of(concurrentPasses));
     }
 
+    /**
+     * A server's scorer, as above, whose every pass runs with {@code threadsPerPass} intra-op threads on the thread
+     * that runs it, whatever that thread's count was.
+     */
+    public Scorer(ModelBundle bundle, int maxBatchSize, int concurrentPasses, int threadsPerPass) {
+        this(bundle, maxBatchSize, ForwardPassLimit.of(concurrentPasses, threadsPerPass));
+    }
+
     private Scorer(ModelBundle bundle, int maxBatchSize, ForwardPassLimit passes) {
         if (maxBatchSize <= 0) {
             throw new IllegalArgumentException("maxBatchSize must be positive, not " + maxBatchSize);

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.dinplatform.core.device.EngineThreads;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,5 +65,24 @@ class ForwardPassLimitTest {
     @Test
     void theLimitMustBePositive() {
         assertThatThrownBy(() -> ForwardPassLimit.of(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void eachPassRunsWithTheServersIntraOpThreadsWhileAnotherThreadKeepsItsOwn() throws Exception {
+        int before = EngineThreads.current();
+        EngineThreads.use(2); // this thread's count, as a training run sets its own
+        ForwardPassLimit limit = ForwardPassLimit.of(1, 1);
+        ExecutorService server = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(server.submit(() -> limit.run(EngineThreads::current)).get())
+                    .as("the count inside a served pass").isEqualTo(1);
+            assertThat(EngineThreads.current()).as("the other thread's count, set before the pass").isEqualTo(2);
+            EngineThreads.use(3); // and a count set while the server thread lives does not reach its passes
+            assertThat(server.submit(() -> limit.run(EngineThreads::current)).get()).isEqualTo(1);
+        } finally {
+            server.shutdown();
+            EngineThreads.use(before);
+        }
+        assertThatThrownBy(() -> ForwardPassLimit.of(1, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -3,6 +3,7 @@ package io.dinplatform.core.train;
 import ai.djl.Device;
 import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.device.DeviceChoice;
+import io.dinplatform.core.device.EngineThreads;
 import io.dinplatform.core.data.builders.BuildOptions;
 import io.dinplatform.core.data.builders.BuildProtocol;
 import io.dinplatform.core.data.builders.InteractionFormat;

@@ -3,6 +3,7 @@ package io.dinplatform.core.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.dinplatform.core.data.EncodedDataset;
+import io.dinplatform.core.device.EngineThreads;
 import io.dinplatform.core.embedding.EmbeddingTables;
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.AttentionConfig;

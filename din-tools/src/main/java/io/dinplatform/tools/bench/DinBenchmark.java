@@ -8,7 +8,7 @@ import io.dinplatform.core.device.NativeAllocator;
 import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.ModelDimensions;
-import io.dinplatform.core.train.EngineThreads;
+import io.dinplatform.core.device.EngineThreads;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

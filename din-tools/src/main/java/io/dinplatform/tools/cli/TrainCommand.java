@@ -18,7 +18,7 @@ import io.dinplatform.core.model.ArchitectureConfig;
 import io.dinplatform.core.model.ModelType;
 import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSchemaJson;
-import io.dinplatform.core.train.EngineThreads;
+import io.dinplatform.core.device.EngineThreads;
 import io.dinplatform.core.train.LearningRateSchedule;
 import io.dinplatform.core.train.OptimizerConfig;
 import io.dinplatform.core.train.OptimizerType;

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One row of PostgreSQL's {@code COPY ... FROM STDIN} text format, written into a shared buffer: columns separated by
  * tabs, {@code \N} for NULL, and a backslash before each backslash, tab, newline and carriage return inside a value
- * (the format's escapes). An array column is written as its array literal, each element quoted.
+ * (the format's escapes). An array column is written as its array literal, each element quoted. PostgreSQL's text
+ * cannot hold the NUL character at all, escaped or not: it is written as U+FFFD, the replacement character, so that a
+ * served value holding one is logged rather than failing its whole batch.
  */
 final class CopyTextRow {
 
@@ -65,6 +67,7 @@ final class CopyTextRow {
                 case '\t' -> out.append("\\t");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
+                case '\0' -> out.append(LoggedJson.REPLACEMENT);
                 default -> out.append(ch);
             }
         }

@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.dinplatform.registry.database.CatalogColumns.instant;
 import static io.dinplatform.registry.database.CatalogColumns.json;
-import static io.dinplatform.registry.database.CatalogColumns.jsonb;
 
 /**
  * The impression log: what serving answered, written in batches off the request path, the clicks reported for it,
@@ -214,7 +213,7 @@ public class ImpressionRepository {
             sql.append(parameters.isEmpty() ? "" : ", ").append("(?, ?, ?::jsonb)");
             parameters.add(candidate.context().id());
             parameters.add(Timestamp.from(candidate.servedAt()));
-            parameters.add(jsonb(candidate.context().features()));
+            parameters.add(LoggedJson.of(candidate.context().features()));
         }
         jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(parameters).update();
     }
@@ -229,7 +228,7 @@ public class ImpressionRepository {
         for (Impression impression : rows) {
             new CopyTextRow(text).value(impression.id()).value(impression.servedAt()).value(impression.model())
                     .value(impression.version()).value(impression.arm()).value(impression.score())
-                    .value(impression.groupId()).value(jsonb(impression.features()))
+                    .value(impression.groupId()).value(LoggedJson.of(impression.features()))
                     .array(impression.unknownFeatures()).value(impression.latencyMicros())
                     .value(impression.shadowOf())
                     .value(impression.context() == null ? null : impression.context().id()).end();

@@ -102,6 +102,30 @@ class ImpressionRepositoryTest extends EmbeddedCatalogTest {
     }
 
     @Test
+    void aNulCharacterWhichPostgresCannotStoreIsLoggedAsTheReplacementCharacterWithoutLosingItsBatch() {
+        Instant servedAt = Instant.parse("2006-06-07T06:06:06.006Z");
+        partitions.ensure(LocalDate.of(2006, 6, 7));
+        String model = "nul-" + UUID.randomUUID();
+        Impression nul = new Impression(idAt(servedAt), servedAt, model, 1, null, 0.5f, "u\u00001",
+                JSON.createObjectNode().put("user_id", "u\u00001").put("item\u0000id", "i\u0000"), List.of(), 0, null,
+                new ImpressionContext(idAt(servedAt), JSON.createObjectNode().put("hist", "a\u0000b")));
+        Impression other = new Impression(idAt(servedAt), servedAt, model, 1, null, 0.25f, "u2",
+                JSON.createObjectNode().put("user_id", "u2"), List.of(), 0, null, null);
+
+        impressions.insert(List.of(nul, other));
+
+        List<ServedRow> rows = new ArrayList<>();
+        impressions.forEachServed(model, servedAt, servedAt.plusMillis(1), rows::add);
+        assertThat(rows).as("both impressions of the batch").hasSize(2);
+        ServedRow stored = rows.stream().filter(row -> row.score() == 0.5f).findFirst().orElseThrow();
+        assertThat(stored.features().get("user_id").asString()).isEqualTo("u\ufffd1");
+        assertThat(stored.features().get("item\ufffdid").asString()).isEqualTo("i\ufffd");
+        assertThat(stored.features().get("hist").asString()).as("from the context").isEqualTo("a\ufffdb");
+        assertThat(jdbc.sql("SELECT group_id FROM impressions WHERE id = ?").param(nul.id()).query(String.class)
+                .single()).isEqualTo("u\ufffd1");
+    }
+
+    @Test
     void windowsCountPerVersionAndArmWithTheirClicksScoresAndLatencies() {
         Instant hour = Instant.parse("2004-04-04T08:00:00Z");
         partitions.ensure(LocalDate.of(2004, 4, 4));

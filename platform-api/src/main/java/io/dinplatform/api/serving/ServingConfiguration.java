@@ -33,7 +33,7 @@ public class ServingConfiguration {
 
     @Bean
     ModelLoader servingModelLoader(ArtifactStore artifacts, ServingProperties properties, ServingMetrics metrics) {
-        return new ModelLoader(artifacts, properties.device(), properties.maxBatchSize(),
+        return new ModelLoader(artifacts, properties.device(), properties.maxBatchSize(), properties.engineThreads(),
                 properties.batchingPolicy(), metrics);
     }
 

@@ -18,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param queueCapacity            the most instances of one model version admitted and not yet answered; beyond it a
  *                                 request is refused with 429 rather than letting the queue grow without bound
  * @param workers                  forward passes that may run at once per model version (the predictor pool)
+ * @param engineThreads            the intra-op threads of each served forward pass, set on the thread that runs it
+ *                                 (a training run in the same process keeps its own); 1 by default: a served pass is
+ *                                 a batch of a few dozen rows, where a second thread mostly forks, joins and spins, and
+ *                                 the {@code workers} already use several cores
  * @param retryAfter               what a 429 answer suggests in {@code Retry-After}
  * @param maxInstancesPerRequest   the most instances one predict request may carry
  * @param maxCandidatesPerRequest  the most candidates one rank request may carry
@@ -40,6 +44,7 @@ public record ServingProperties(
         @DefaultValue("2ms") Duration maxQueueDelay,
         @DefaultValue("4096") int queueCapacity,
         @DefaultValue("2") int workers,
+        @DefaultValue("1") int engineThreads,
         @DefaultValue("1s") Duration retryAfter,
         @DefaultValue("1000") int maxInstancesPerRequest,
         @DefaultValue("10000") int maxCandidatesPerRequest,
@@ -54,6 +59,7 @@ public record ServingProperties(
         require(!maxQueueDelay.isNegative(), "din.serving.max-queue-delay must not be negative, got " + maxQueueDelay);
         require(queueCapacity >= 1, "din.serving.queue-capacity must be at least 1, got " + queueCapacity);
         require(workers >= 1, "din.serving.workers must be at least 1, got " + workers);
+        require(engineThreads >= 1, "din.serving.engine-threads must be at least 1, got " + engineThreads);
         require(maxInstancesPerRequest >= 1,
                 "din.serving.max-instances-per-request must be at least 1, got " + maxInstancesPerRequest);
         require(maxCandidatesPerRequest >= 1,

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.dinplatform.tools.bench.CompilerThreadsCpu;
 import io.dinplatform.tools.bench.ProcessMeters;
 
 /**
@@ -32,8 +33,10 @@ record ExternalLoad(int wrkThreads, int warmupSeconds, int seconds) {
                         + "--load java drives the load with the JDK's HTTP client instead"));
         drive(wrk, target, bodies != null, connections, warmupSeconds);
         long cpu = ProcessMeters.processCpuNanos();
+        CompilerThreadsCpu compiling = CompilerThreadsCpu.now();
         Load measured = drive(wrk, target, bodies != null, connections, seconds);
-        return measured.withServerCpu(ProcessMeters.processCpuNanos() - cpu);
+        return measured.withServerCpu(ProcessMeters.processCpuNanos() - cpu,
+                CompilerThreadsCpu.now().nanosSince(compiling));
     }
 
     private static Load drive(WrkLoad wrk, URI target, boolean post, int connections, int seconds) throws Exception {

@@ -107,6 +107,8 @@ final class LeanPathFigures {
             for (int round = 0; round < RATE_ROUNDS; round++) {
                 floors.add(load.measure(liveness, null, clients));
                 predicts.add(load.measure(predictEndpoint, predictBodies, clients));
+                progress("round " + (round + 1) + ": the floor", floors.get(round));
+                progress("round " + (round + 1) + ": predict", predicts.get(round));
             }
             Load floor = median(floors);
             Load predict = median(predicts);
@@ -141,6 +143,12 @@ final class LeanPathFigures {
         }
     }
 
+    private static void progress(String what, Load measured) {
+        System.err.printf(Locale.ROOT, "lean path: %s, %.0f requests/s, platform CPU %.3f ms per request (%.3f ms of "
+                + "it the JIT compiler's)%n", what, measured.throughput(), measured.serverCpuMillisPerRequest(),
+                measured.compilerCpuMillisPerRequest());
+    }
+
     /**
      * The lean path's figures.
      *
@@ -169,6 +177,13 @@ final class LeanPathFigures {
                 + String.format(Locale.ROOT, "%.0f and %.0f requests/s", figures.predict().throughput(),
                 figures.floor().throughput()) + ")", figures.predict().serverCpuMillisPerRequest(),
                 figures.floor().serverCpuMillisPerRequest(), cpuRatio, "≤ 1.5×", cpuRatio <= 1.5);
+        double steadyRatio = figures.predict().steadyCpuMillisPerRequest()
+                / figures.floor().steadyCpuMillisPerRequest();
+        row("the same without the JIT compiler threads' CPU (a long-running platform's; "
+                + String.format(Locale.ROOT, "%.3f and %.3f ms of the above)",
+                figures.predict().compilerCpuMillisPerRequest(), figures.floor().compilerCpuMillisPerRequest()),
+                figures.predict().steadyCpuMillisPerRequest(), figures.floor().steadyCpuMillisPerRequest(),
+                steadyRatio, "≤ 1.5×", steadyRatio <= 1.5);
         for (int r = 0; r < REPETITIONS; r++) {
             double ratio = figures.rankMillis()[r] / figures.pairsMillis()[r];
             row("in-process rank of " + LARGE_RANK + " candidates (ms) vs predict of the same pairs, repetition "
@@ -348,16 +363,19 @@ final class LeanPathFigures {
     }
 
     /**
-     * The rounds' medians, figure by figure (throughput, percentiles, CPU per request), with their requests and errors
-     * summed: the platform's first round still pays for compiling its code, and a shared machine's load moves.
+     * The rounds' medians, figure by figure (throughput, percentiles, CPU per request with and without the compiler
+     * threads'), with their requests and errors summed: the platform's first round still pays for compiling its code,
+     * and a shared machine's load moves. The compiler's part is the difference of the two CPU medians, so that the
+     * steady CPU of the result is the median of the rounds' own.
      */
     private static Load median(List<Load> rounds) {
+        double cpu = median(rounds.stream().mapToDouble(Load::serverCpuMillisPerRequest).toArray());
+        double steady = median(rounds.stream().mapToDouble(Load::steadyCpuMillisPerRequest).toArray());
         return new Load(rounds.stream().mapToLong(Load::requests).sum(),
                 median(rounds.stream().mapToDouble(Load::throughput).toArray()),
                 median(rounds.stream().mapToDouble(Load::p50Millis).toArray()),
                 median(rounds.stream().mapToDouble(Load::p99Millis).toArray()),
-                rounds.stream().mapToLong(Load::errors).sum(),
-                median(rounds.stream().mapToDouble(Load::serverCpuMillisPerRequest).toArray()));
+                rounds.stream().mapToLong(Load::errors).sum(), cpu, cpu - steady);
     }
 
     private static double median(double[] values) {

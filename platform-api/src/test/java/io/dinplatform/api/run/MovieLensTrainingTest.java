@@ -12,7 +12,7 @@ import io.dinplatform.core.data.EncodedDataset;
 import io.dinplatform.core.data.encode.DatasetEncoder;
 import io.dinplatform.core.metrics.EvaluationMetrics;
 import io.dinplatform.core.schema.FeatureSchemaJson;
-import io.dinplatform.core.train.EngineThreads;
+import io.dinplatform.core.device.EngineThreads;
 import io.dinplatform.core.train.TrainingJob;
 import io.dinplatform.core.train.TrainingListener;
 import io.dinplatform.registry.artifact.ArtifactStore;

@@ -9,6 +9,7 @@ import io.dinplatform.registry.model.ModelRepository;
 import io.dinplatform.registry.run.RunQueue;
 import io.dinplatform.registry.run.TrainingRunRepository;
 import io.dinplatform.worker.WorkerProperties;
+import io.dinplatform.worker.device.StepEngineThreads;
 import io.dinplatform.worker.encoding.DatasetEncodings;
 import io.dinplatform.worker.steps.ActiveRuns;
 import io.dinplatform.worker.steps.Checkpoints;
@@ -113,13 +114,15 @@ public class TrainingJobConfiguration {
                        ArtifactStore artifacts, ModelRegistration registration, MetricHistories histories,
                        PlatformTransactionManager transactionManager, WorkerProperties properties,
                        RegistrationAudit audit) {
-        Step prepare = step("prepare", new PrepareTasklet(activeRuns, datasets, reporter), jobRepository);
+        StepEngineThreads threads = new StepEngineThreads(properties.resolvedEngineThreads());
+        Step prepare = step("prepare", new PrepareTasklet(activeRuns, datasets, reporter), jobRepository, threads);
         Step train = step("train", new TrainTasklet(activeRuns, datasets, sessions, checkpoints, reporter,
-                jobRepository, histories), jobRepository);
+                jobRepository, histories), jobRepository, threads);
         Step evaluate = step("evaluate", new EvaluateTasklet(activeRuns, datasets, sessions, checkpoints, reporter),
-                jobRepository);
+                jobRepository, threads);
         Step register = step("register", new RegisterTasklet(activeRuns, datasets, sessions, checkpoints, artifacts,
-                queue, registration, new TransactionTemplate(transactionManager), reporter, audit), jobRepository);
+                queue, registration, new TransactionTemplate(transactionManager), reporter, audit), jobRepository,
+                threads);
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(prepare)
                 .next(train)
@@ -133,7 +136,7 @@ public class TrainingJobConfiguration {
                 .build();
     }
 
-    private static Step step(String name, Tasklet tasklet, JobRepository jobRepository) {
-        return new StepBuilder(name, jobRepository).tasklet(tasklet, NO_TRANSACTION).build();
+    private static Step step(String name, Tasklet tasklet, JobRepository jobRepository, StepEngineThreads threads) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, NO_TRANSACTION).listener(threads).build();
     }
 }

@@ -1,9 +1,10 @@
 package io.dinplatform.worker.presence;
 
 import io.dinplatform.core.device.DeviceChoice;
-import io.dinplatform.core.train.EngineThreads;
+import io.dinplatform.core.device.EngineThreads;
 import io.dinplatform.registry.run.WorkerAdvertisement;
 import io.dinplatform.worker.device.DeviceResolver;
+import io.dinplatform.worker.device.StepEngineThreads;
 import io.dinplatform.worker.lease.WorkerIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ public class WorkerStartup {
 
     /**
      * @param device        the worker's configured device choice
-     * @param engineThreads the engine's intra-op threads: process-wide, so set here once for every run
+     * @param engineThreads the engine's intra-op threads: the default of threads that set none (each step of a run
+     *                      sets it again on its own thread, see {@link StepEngineThreads})
      */
     public WorkerStartup(WorkerIdentity identity, DeviceChoice device, DeviceResolver devices, int engineThreads) {
         this.identity = identity;

@@ -6,6 +6,8 @@ import io.dinplatform.registry.artifact.ArtifactStore;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.scoring.BatchPredictionRepository;
 import io.dinplatform.registry.scoring.PredictionPartitions;
+import io.dinplatform.worker.WorkerProperties;
+import io.dinplatform.worker.device.StepEngineThreads;
 import io.dinplatform.worker.encoding.DatasetEncodings;
 import io.dinplatform.worker.steps.ShardProperties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -82,9 +84,10 @@ public class BatchPredictionJobConfiguration {
     @Bean(PARTITION_STEP)
     Step scorePartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ShardRowReader partitionReader, ScoringWriter partitionWriter, ActivePartitions active,
-                        BatchPredictionProperties properties) {
+                        BatchPredictionProperties properties, WorkerProperties worker) {
         return new StepBuilder(PARTITION_STEP, jobRepository)
                 .<ShardRow, ShardRow>chunk(properties.chunkSize())
+                .listener(new StepEngineThreads(worker.resolvedEngineThreads()))
                 .transactionManager(transactionManager)
                 .reader(partitionReader)
                 .writer(partitionWriter)

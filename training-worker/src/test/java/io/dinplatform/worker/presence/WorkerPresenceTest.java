@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 
-import io.dinplatform.core.train.EngineThreads;
+import io.dinplatform.core.device.EngineThreads;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.LiveWorker;

@@ -1,7 +1,7 @@
 package io.dinplatform.worker.presence;
 
 import io.dinplatform.core.device.DeviceChoice;
-import io.dinplatform.core.train.EngineThreads;
+import io.dinplatform.core.device.EngineThreads;
 import io.dinplatform.registry.run.WorkerAdvertisement;
 import io.dinplatform.worker.device.DeviceResolver;
 import io.dinplatform.worker.lease.WorkerIdentity;

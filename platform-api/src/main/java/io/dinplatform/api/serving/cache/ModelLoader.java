@@ -30,17 +30,20 @@ public class ModelLoader {
     private final ArtifactStore artifacts;
     private final DeviceChoice device;
     private final int maxBatchSize;
+    private final int engineThreads;
     private final BatchingPolicy batching;
     private final ServingMetrics metrics;
 
     /**
-     * @param maxBatchSize the most rows of one forward pass (longer requests and rankings are scored in several)
+     * @param maxBatchSize  the most rows of one forward pass (longer requests and rankings are scored in several)
+     * @param engineThreads the intra-op threads of each forward pass
      */
-    public ModelLoader(ArtifactStore artifacts, DeviceChoice device, int maxBatchSize, BatchingPolicy batching,
-                       ServingMetrics metrics) {
+    public ModelLoader(ArtifactStore artifacts, DeviceChoice device, int maxBatchSize, int engineThreads,
+                       BatchingPolicy batching, ServingMetrics metrics) {
         this.artifacts = artifacts;
         this.device = device;
         this.maxBatchSize = maxBatchSize;
+        this.engineThreads = engineThreads;
         this.batching = batching;
         this.metrics = metrics;
     }
@@ -52,7 +55,7 @@ public class ModelLoader {
         ModelBundle bundle = readBundle(version, file, target);
         try {
             // The version's workers bound every forward pass, a ranking's as well as the batcher's.
-            Scorer scorer = new Scorer(bundle, maxBatchSize, batching.workers());
+            Scorer scorer = new Scorer(bundle, maxBatchSize, batching.workers(), engineThreads);
             scorer.warmUp();
             ModelVersionMetrics meters = metrics.of(version.model(), version.version());
             DynamicBatcher batcher = new DynamicBatcher(version.toString(), scorer::score, batching, meters);
