@@ -55,6 +55,10 @@ final class LeanPathFigures {
     private static final int RATE_ROUNDS = 3;
     /** The platform's default {@code din.serving.max-batch-size}: in process, the forward passes served ones run. */
     private static final int MAX_BATCH_SIZE = 64;
+    /** The platform's default {@code din.serving.workers}: its passes at once, and the chunks of one ranking. */
+    private static final int WORKERS = 2;
+    /** The platform's default {@code din.serving.engine-threads}: the intra-op threads of each pass. */
+    private static final int ENGINE_THREADS = 1;
 
     private final List<Map<String, Object>> instances;
     private final FeatureSchema schema;
@@ -93,7 +97,8 @@ final class LeanPathFigures {
         URI base = URI.create("http://localhost:" + port);
         URI rank = base.resolve("/api/v1/models/" + model + "/rank");
         try (ModelBundle bundle = BundleReader.read(bundleFile, null, Device.cpu())) {
-            Scorer scorer = new Scorer(bundle, MAX_BATCH_SIZE);
+            // In process as the platform scores: its passes, its concurrency, its threads per pass.
+            Scorer scorer = new Scorer(bundle, MAX_BATCH_SIZE, WORKERS, ENGINE_THREADS);
             scorer.warmUp();
             System.err.println("lean path: the liveness floor and one-instance predict, " + clients
                     + " connections, alternately");
@@ -216,7 +221,7 @@ final class LeanPathFigures {
      * with (its default 2 workers): the candidates/s the model itself allows on this machine.
      */
     private RankRate inProcessRankRate(Scorer scorer) throws IOException {
-        int threads = 2;
+        int threads = WORKERS;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong ranked = new AtomicLong();
         try {
@@ -260,6 +265,16 @@ final class LeanPathFigures {
 
     /** Served latencies [0] and in-process latencies [1] of the same rankings, in milliseconds, alternately. */
     private double[][] sequentialRanks(URI rank, Scorer scorer) throws Exception {
+        // A ranking is split over the calling thread and the version's ranking threads, as the platform splits it.
+        ExecutorService helpers = Executors.newFixedThreadPool(WORKERS - 1);
+        try {
+            return sequentialRanks(rank, scorer, helpers);
+        } finally {
+            helpers.shutdown();
+        }
+    }
+
+    private double[][] sequentialRanks(URI rank, Scorer scorer, ExecutorService helpers) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 10; i++) {
             send(http, rank, large.get(i % large.size()).body());
@@ -271,7 +286,7 @@ final class LeanPathFigures {
             send(http, rank, ranking.body());
             millis[0][i] = (System.nanoTime() - sent) / 1e6;
             long started = System.nanoTime();
-            scorer.rank(ranking.context(), ranking.candidates());
+            scorer.rankCandidates(ranking.context(), ranking.candidates(), false, helpers, WORKERS);
             millis[1][i] = (System.nanoTime() - started) / 1e6;
         }
         return millis;
