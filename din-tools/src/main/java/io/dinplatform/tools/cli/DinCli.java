@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "din", mixinStandardHelpOptions = true, version = "din-core 0.1.0",
         description = "Deep Interest Network: build datasets, train and evaluate models, benchmark the engine.",
         subcommands = {BuildCommand.class, SyntheticCommand.class, ParquetCommand.class, TrainCommand.class,
-                BenchmarkCommand.class, ShardFormatCommand.class})
+                BenchmarkCommand.class, ShardFormatCommand.class, PassesCommand.class})
 public final class DinCli implements Runnable {
 
     @CommandLine.Spec

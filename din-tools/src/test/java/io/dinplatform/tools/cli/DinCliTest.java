@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +128,29 @@ class DinCliTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).as("the shard files are removed").isEmpty();
         }
+    }
+
+    @Test
+    void passesScoresATrainedBundlesBatchesForEverySettingAndPrintsTheirRates() throws Exception {
+        Path samples = dir.resolve("samples.csv");
+        Path schema = dir.resolve("schema.json");
+        try (OutputStream out = Files.newOutputStream(samples)) {
+            Files.writeString(schema, FeatureSchemaJson.toJson(
+                    SyntheticDataGenerator.write(new SyntheticConfig(200, 100, 10, 2, 10, 8, 0.1, 3), out)));
+        }
+        Path bundle = dir.resolve("model.zip");
+        assertThat(execute("train", "--samples", samples.toString(), "--schema", schema.toString(), "--epochs", "1",
+                "--threads", "1", "--quiet", "--bundle", bundle.toString()).exitCode).isZero();
+
+        Run run = execute("passes", "--bundle", bundle.toString(), "--batches", "1,8", "--threads", "1,2",
+                "--seconds", "1", "--rounds", "1");
+
+        assertThat(run.exitCode).as(run.errors).isZero();
+        List<String> rows = run.output.lines().filter(line -> line.matches("\\| \\d+ \\| \\d+ \\|.*")).toList();
+        assertThat(rows).extracting(row -> row.split("\\|")[1].trim() + "x" + row.split("\\|")[2].trim())
+                .containsExactly("1x1", "1x2", "8x1", "8x2");
+        assertThat(rows).allSatisfy(row -> assertThat(Double.parseDouble(row.split("\\|")[3].trim()))
+                .as("instances/s").isPositive());
     }
 
     @Test

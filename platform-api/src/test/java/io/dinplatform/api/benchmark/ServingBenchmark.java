@@ -26,6 +26,7 @@ import ai.djl.Device;
 import io.dinplatform.api.PlatformApiApplication;
 import io.dinplatform.api.inference.grpc.GrpcInferenceServer;
 import io.dinplatform.tools.bench.ProcessMeters;
+import io.dinplatform.tools.bench.RandomInstances;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.core.device.NativeAllocator;

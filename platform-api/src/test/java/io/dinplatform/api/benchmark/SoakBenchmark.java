@@ -33,6 +33,7 @@ import io.dinplatform.api.TestHttp;
 import io.dinplatform.core.bundle.BundleReader;
 import io.dinplatform.core.bundle.ModelBundle;
 import io.dinplatform.tools.bench.ProcessMeters;
+import io.dinplatform.tools.bench.RandomInstances;
 import io.dinplatform.core.device.NativeAllocator;
 import io.dinplatform.core.device.NativeHeap;
 import io.dinplatform.registry.artifact.ArtifactStore;

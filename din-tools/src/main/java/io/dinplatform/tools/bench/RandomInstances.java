@@ -1,4 +1,4 @@
-package io.dinplatform.api.benchmark;
+package io.dinplatform.tools.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +12,12 @@ import io.dinplatform.core.schema.FeatureSchema;
 import io.dinplatform.core.schema.FeatureSpec;
 
 /** Prediction instances for load: raw ids drawn from a bundle's own vocabularies, histories of random length. */
-final class RandomInstances {
+public final class RandomInstances {
 
     private RandomInstances() {
     }
 
-    static List<Map<String, Object>> of(ModelBundle bundle, int n, long seed) {
+    public static List<Map<String, Object>> of(ModelBundle bundle, int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         FeatureSchema schema = bundle.schema();
         List<Map<String, Object>> instances = new ArrayList<>(n);
