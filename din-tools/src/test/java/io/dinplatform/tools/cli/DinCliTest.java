@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +30,9 @@ class DinCliTest {
 
     @Test
     void trainPrintsValidationAndTestMetricsAsJsonAndWritesABundle() throws Exception {
-        Path samples = dir.resolve("samples.csv");
-        Path schema = dir.resolve("schema.json");
-        FeatureSchema written;
-        try (OutputStream out = Files.newOutputStream(samples)) {
-            written = SyntheticDataGenerator.write(new SyntheticConfig(300, 200, 10, 2, 10, 8, 0.1, 3), out);
-        }
-        Files.writeString(schema, FeatureSchemaJson.toJson(written));
+        Synthetic data = synthetic(new SyntheticConfig(300, 200, 10, 2, 10, 8, 0.1, 3));
+        Path samples = data.samples();
+        Path schema = data.schema();
         Path bundle = dir.resolve("model.zip");
 
         Run run = execute("train", "--samples", samples.toString(), "--schema", schema.toString(), "--epochs", "2",
@@ -53,12 +50,9 @@ class DinCliTest {
 
     @Test
     void trainWithShardsEncodesOnceAndTrainsAsInMemory() throws Exception {
-        Path samples = dir.resolve("samples.csv");
-        Path schema = dir.resolve("schema.json");
-        try (OutputStream out = Files.newOutputStream(samples)) {
-            Files.writeString(schema, FeatureSchemaJson.toJson(
-                    SyntheticDataGenerator.write(new SyntheticConfig(300, 200, 10, 2, 10, 8, 0.1, 5), out)));
-        }
+        Synthetic data = synthetic(new SyntheticConfig(300, 200, 10, 2, 10, 8, 0.1, 5));
+        Path samples = data.samples();
+        Path schema = data.schema();
         String[] common = {"train", "--samples", samples.toString(), "--schema", schema.toString(), "--epochs", "1",
                 "--threads", "1", "--quiet", "--rows-per-shard", "500", "--shuffle-buffer-rows", "1000"};
         String shards = dir.resolve("shards").toString();
@@ -76,6 +70,18 @@ class DinCliTest {
                 .isEqualTo(first.get("test")).isEqualTo(inMemory.get("test"));
         assertThat(second.get("memory").get("peakMib").asLong())
                 .isGreaterThanOrEqualTo(second.get("memory").get("idleMib").asLong());
+    }
+
+    /** The synthetic generator's samples and their schema, written into the test's directory. */
+    private record Synthetic(Path samples, Path schema) {
+    }
+
+    private Synthetic synthetic(SyntheticConfig config) throws IOException {
+        Synthetic files = new Synthetic(dir.resolve("samples.csv"), dir.resolve("schema.json"));
+        try (OutputStream out = Files.newOutputStream(files.samples())) {
+            Files.writeString(files.schema(), FeatureSchemaJson.toJson(SyntheticDataGenerator.write(config, out)));
+        }
+        return files;
     }
 
     private static String[] with(String[] args, String... more) {
@@ -132,15 +138,10 @@ class DinCliTest {
 
     @Test
     void passesScoresATrainedBundlesBatchesForEverySettingAndPrintsTheirRates() throws Exception {
-        Path samples = dir.resolve("samples.csv");
-        Path schema = dir.resolve("schema.json");
-        try (OutputStream out = Files.newOutputStream(samples)) {
-            Files.writeString(schema, FeatureSchemaJson.toJson(
-                    SyntheticDataGenerator.write(new SyntheticConfig(200, 100, 10, 2, 10, 8, 0.1, 3), out)));
-        }
+        Synthetic data = synthetic(new SyntheticConfig(200, 100, 10, 2, 10, 8, 0.1, 3));
         Path bundle = dir.resolve("model.zip");
-        assertThat(execute("train", "--samples", samples.toString(), "--schema", schema.toString(), "--epochs", "1",
-                "--threads", "1", "--quiet", "--bundle", bundle.toString()).exitCode).isZero();
+        assertThat(execute("train", "--samples", data.samples().toString(), "--schema", data.schema().toString(),
+                "--epochs", "1", "--threads", "1", "--quiet", "--bundle", bundle.toString()).exitCode).isZero();
 
         Run run = execute("passes", "--bundle", bundle.toString(), "--batches", "1,8", "--threads", "1,2",
                 "--seconds", "1", "--rounds", "1");
