@@ -59,15 +59,11 @@ public final class Dice implements Activation {
     /**
      * Inference, where it is the costliest element-wise work of the model (every attention position, every channel).
      * The running averages are constants here, so the normalisation is the engine's batch-norm kernel in inference
-     * mode: it folds them into one per-channel scale and shift and makes a single pass. The rest,
-     * {@code s·(α + (1 − α)·p)}, works in place on p, the batch's own intermediate: nothing is recorded for a
-     * backward pass at inference, so overwriting it is safe, and no further batch-sized array is allocated.
-     */
-    /**
-     * The same algebra as training's, p·s + (s − p·s)·α, in place on the pass's own temporaries: α is only read, so
-     * nothing is attached to the parameter's manager. A served pass is a hundred small operators, each a call into the
-     * engine that costs more than its arithmetic on a few dozen rows, so this takes four where the form
-     * s·(α + (1 − α)·p) took nine.
+     * mode: it folds them into one per-channel scale and shift and makes a single pass. The rest is training's
+     * algebra, {@code p·s + (s − p·s)·α}, in place on the pass's own intermediates (nothing is recorded for a backward
+     * pass at inference) with α only read, so nothing is attached to the parameter's manager. A served pass is a
+     * hundred small operators, each a call into the engine that costs more than its arithmetic on a few dozen rows:
+     * this takes four where the form {@code s·(α + (1 − α)·p)} took nine.
      */
     private NDArray applyWithRunningAverages(NDArray input) {
         NDArray ps = ai.djl.nn.Activation.sigmoid(normalizeWithRunningAverages(input)).muli(input);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,29 +33,19 @@ public record LoggedFeatures(Supplier<JsonNode> context, IntFunction<JsonNode> o
 
     /** The instances of a predict body, read from its bytes the first time one is asked for. */
     public static LoggedFeatures instances(byte[] body) {
-        Supplier<JsonNode> parsed = once(() -> JSON.readTree(body).path("instances"));
+        Supplier<JsonNode> parsed = SingletonSupplier.of(() -> JSON.readTree(body).path("instances"));
         return new LoggedFeatures(null, i -> parsed.get().get(i));
     }
 
     /** A bound ranking's context and candidates. */
     public static LoggedFeatures ranking(Map<String, Object> context, IntFunction<Map<String, Object>> candidates) {
-        return new LoggedFeatures(once(() -> JSON.valueToTree(context)), i -> JSON.valueToTree(candidates.apply(i)));
+        Supplier<JsonNode> converted = SingletonSupplier.of(() -> JSON.valueToTree(context));
+        return new LoggedFeatures(converted, i -> JSON.valueToTree(candidates.apply(i)));
     }
 
     /** A rank body's {@code context} and {@code candidates}, read from its bytes the first time either is asked for. */
     public static LoggedFeatures ranking(byte[] body) {
-        Supplier<JsonNode> parsed = once(() -> JSON.readTree(body));
+        Supplier<JsonNode> parsed = SingletonSupplier.of(() -> JSON.readTree(body));
         return new LoggedFeatures(() -> parsed.get().get("context"), i -> parsed.get().get("candidates").get(i));
-    }
-
-    /** The value at its first call, kept: one request's features are logged from one thread. */
-    private static Supplier<JsonNode> once(Supplier<JsonNode> reading) {
-        JsonNode[] kept = new JsonNode[1];
-        return () -> {
-            if (kept[0] == null) {
-                kept[0] = reading.get();
-            }
-            return kept[0];
-        };
     }
 }

@@ -14,9 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * What the impression log costs a one-instance predict: the platform's CPU per request with every request logged
  * (sampling rate 1) against none logged (rate 0), on one start of the platform, in alternating rounds so that a
  * drift of the machine's load during the run falls on both settings alike, after an unmeasured round of each. The
- * load comes from another process ({@link ExternalLoad}: wrk, or {@link HttpLoad}). Impression ids are in every answer either way (they are part
- * of the response); what the rate turns on is the record per impression, queued and written to PostgreSQL by the
- * writer's thread, whose CPU time is the platform's too and is counted here.
+ * load comes from another process ({@link ExternalLoad}: wrk, or {@link HttpLoad}). Impression ids are in every
+ * answer either way (they are part of the response); what the rate turns on is the record per impression, queued and
+ * written to PostgreSQL by the writer's thread, whose CPU time is the platform's too and is counted here.
  */
 final class ImpressionLoggingFigures {
 

@@ -478,8 +478,8 @@ class HostileInputTest extends PlatformApiTest {
 
     /**
      * Rows per table of the catalog, counted in one round trip; Spring Batch's own tables aside, and the impression
-     * log with its rankings' contexts: a harmless request that is answered is served traffic, which the log records by design (and writes a
-     * moment later, during the next case). And the audit log: a refused attempt at a change is recorded there by
+     * log with its rankings' contexts: a harmless request that is answered is served traffic, which the log records
+     * by design (and writes a moment later, during the next case). And the audit log: a refused attempt at a change is recorded there by
      * design (as REFUSED, with its status), which is the one row a hostile request must leave.
      */
     private Map<String, Long> catalogRows() {

@@ -43,8 +43,8 @@ class ModelCacheTest {
     @BeforeEach
     void setUp() throws IOException {
         artifacts = new DirectoryArtifactStore(store);
-        loader = new ModelLoader(artifacts, DeviceChoice.CPU, 16, 1, new BatchingPolicy(16, Duration.ofMillis(1), 256, 2),
-                new ServingMetrics(new SimpleMeterRegistry()));
+        loader = new ModelLoader(artifacts, DeviceChoice.CPU, 16, 1,
+                new BatchingPolicy(16, Duration.ofMillis(1), 256, 2), new ServingMetrics(new SimpleMeterRegistry()));
     }
 
     @Test
