@@ -41,10 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A full queue answers 429 with {@code Retry-After}. The queue here admits 2 instances and a batch waits 2 s for
  * company, so a request of 2 instances holds the whole queue for 2 s and a second one sent with it is refused. These
- * settings need their own application (and so their own embedded PostgreSQL in its own directory).
+ * settings need their own application (and so their own embedded PostgreSQL in its own directory). The gRPC server
+ * runs its calls on one thread, so that a second gRPC call waits for it instead of reaching the queue.
  */
 @TestPropertySource(properties = {"din.serving.queue-capacity=2", "din.serving.max-queue-delay=2s",
-        "din.serving.retry-after=1s"})
+        "din.serving.retry-after=1s", "din.grpc.handler-threads=1"})
 class ServingOverloadTest extends PlatformApiTest {
 
     private static final Path OWN_DATABASE = temporaryDirectory();
@@ -123,6 +124,33 @@ class ServingOverloadTest extends PlatformApiTest {
                     assertThat(e.getStatus().getDescription()).contains("queue is full");
                 });
             }
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void grpcCallsBeyondTheHandlerThreadsWaitForOneInsteadOfStartingThreadsOfTheirOwn() throws Exception {
+        String name = "overload-threads-" + UUID.randomUUID().toString().substring(0, 8);
+        TrainedModels.register(artifacts, models, name, ModelType.DIN, 11);
+        List<InferenceTensor> tensors = InstanceTensors.of(TrainedModels.instances(1, 2));
+        ManagedChannel channel = GrpcClients.channel(grpc.port());
+        try {
+            GRPCInferenceServiceBlockingStub stub = GrpcClients.stub(channel, ADMIN_TOKEN);
+            ModelInferRequest request = GrpcClients.request(name, "", tensors).build();
+            assertThat(stub.modelInfer(request).getOutputs(0).getContents().getFp32ContentsCount())
+                    .as("loads the model").isEqualTo(2);
+
+            // Each call fills the whole queue for 2 s: on a thread of their own, the second would be refused.
+            List<CompletableFuture<Throwable>> calls = List.of(
+                    CompletableFuture.supplyAsync(() -> failureOf(() -> stub.modelInfer(request))),
+                    CompletableFuture.supplyAsync(() -> failureOf(() -> stub.modelInfer(request))));
+            for (CompletableFuture<Throwable> call : calls) {
+                assertThat(call.join()).as("a call waiting for the handler thread is served, not refused").isNull();
+            }
+            assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+                    .filteredOn(thread -> thread.startsWith("grpc-" + grpc.port() + "-call-"))
+                    .as("din.grpc.handler-threads=1").hasSize(1);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
