@@ -48,12 +48,15 @@ public class ModelRepository {
     /** Registers a model name with no versions yet; throws {@link ModelNameTakenException} if it exists. */
     @Transactional
     public RegisteredModel create(String name) {
-        int inserted = jdbc.sql("INSERT INTO registered_models (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
-                .param(name).update();
-        if (inserted == 0) {
+        return create(name, null);
+    }
+
+    /** Registers a new model name owned by a principal (null: by no one), in one statement with its owner. */
+    @Transactional
+    public RegisteredModel create(String name, String owner) {
+        if (!createIfAbsent(name, owner)) {
             throw new ModelNameTakenException(name);
         }
-        changes.announce(new ModelCatalogChange(name, ModelCatalogChange.Kind.MODEL_CREATED));
         return find(name).orElseThrow();
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.dinplatform.registry.model.ModelCatalogChange;
 import io.dinplatform.registry.model.ModelChangeAnnouncer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,6 +34,28 @@ public class PermissionRepository {
     }
 
     /**
+     * Locks the named resource's row until the caller's transaction ends, creating it, owned by {@code owner} (null:
+     * by no one), if it does not exist yet. What it answers then holds until the transaction commits: a request that
+     * adds to the resource (a dataset's next version) checks its permission on that, in the transaction that adds,
+     * so that two requests creating one new name at once are ordered, the second adding to the first's resource
+     * only with the permissions the first's owner gives it, and a new resource is never seen without its owner.
+     *
+     * @return the owner and grants of the resource as it was, or empty when this call created it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<AccessList> lockOrCreate(ProtectedResource resource, String name, String owner) {
+        Optional<Long> created = jdbc.sql("INSERT INTO " + resource.table() + " (name, owner) VALUES (?, ?)"
+                        + " ON CONFLICT (name) DO NOTHING RETURNING id")
+                .params(name, owner).query(Long.class).optional();
+        if (created.isPresent()) {
+            return Optional.empty();
+        }
+        Row row = jdbc.sql("SELECT id, owner FROM " + resource.table() + " WHERE name = ? FOR UPDATE").param(name)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("owner"))).single();
+        return Optional.of(new AccessList(row.owner(), grants(resource, row.id())));
+    }
+
+    /**
      * The names of the resources a caller known by these principals may read: those without an owner, those it owns
      * and those granted to it (every permission includes reading).
      */
@@ -42,21 +65,6 @@ public class PermissionRepository {
                         + " OR r.owner = ANY (?::varchar[]) OR EXISTS (SELECT 1 FROM " + resource.grantTable()
                         + " g WHERE g." + resource.grantKey() + " = r.id AND g.grantee = ANY (?::varchar[]))")
                 .params(known, known).query(String.class).list());
-    }
-
-    /**
-     * Makes the principal the owner of a resource that has none yet (the resource it just created).
-     *
-     * @return whether it became the owner
-     */
-    @Transactional
-    public boolean claim(ProtectedResource resource, String name, String owner) {
-        boolean claimed = jdbc.sql("UPDATE " + resource.table() + " SET owner = ? WHERE name = ? AND owner IS NULL")
-                .params(owner, name).update() > 0;
-        if (claimed) {
-            announce(resource, name);
-        }
-        return claimed;
     }
 
     /**

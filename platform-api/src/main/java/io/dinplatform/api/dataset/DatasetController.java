@@ -142,11 +142,8 @@ public class DatasetController {
         return DatasetVersionView.of(versions.require(name, version));
     }
 
-    /** The first version created the dataset: its caller owns it. */
+    /** The new version's answer (a new dataset was created owned by its caller, see {@link DatasetRegistration}). */
     private ResponseEntity<DatasetVersionView> created(DatasetVersion version) {
-        if (version.version() == 1) {
-            access.claim(ProtectedResource.DATASET, version.name());
-        }
         URI location = URI.create("/api/v1/datasets/" + version.name() + "/versions/" + version.version());
         return ResponseEntity.created(location).body(DatasetVersionView.of(version));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.dinplatform.api.ResourceNames;
+import io.dinplatform.api.permission.ResourceAccess;
 import io.dinplatform.core.data.DataFormatException;
 import io.dinplatform.core.data.GroupSplitter;
 import io.dinplatform.core.data.samples.SampleRow;
@@ -25,6 +26,7 @@ import io.dinplatform.registry.dataset.DatasetObject;
 import io.dinplatform.registry.dataset.DatasetRepository;
 import io.dinplatform.registry.dataset.DatasetVersion;
 import io.dinplatform.registry.dataset.NewDatasetVersion;
+import io.dinplatform.registry.permission.ProtectedResource;
 import io.dinplatform.registry.reference.DatasetReferences;
 import io.dinplatform.registry.reference.MeasuredObjectStream;
 import io.dinplatform.registry.reference.ObjectStorage;
@@ -32,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,6 +47,10 @@ import tools.jackson.databind.node.ObjectNode;
  * with its row and column and its staged copy discarded, so it leaves no trace. A good one is committed to the
  * artifact store and the version recorded together with its items table, in one transaction; if recording fails,
  * an artifact this registration created (and nothing else references) is deleted again.
+ *
+ * <p>The version is recorded in the transaction that locks its dataset, creating it owned by the caller if the name
+ * is new, and checks there that the caller may add to it: so of two callers uploading to one new name at once, the
+ * second adds to the first's dataset only if the first's permissions let it.
  */
 @Service
 public class DatasetRegistration {
@@ -55,14 +62,19 @@ public class DatasetRegistration {
     private final JsonMapper json;
     private final DatasetLimits limits;
     private final DatasetReferences references;
+    private final ResourceAccess access;
+    private final TransactionOperations transactions;
 
     public DatasetRegistration(DatasetRepository datasets, ArtifactStore artifacts, JsonMapper json,
-                               DatasetLimits limits, DatasetReferences references) {
+                               DatasetLimits limits, DatasetReferences references, ResourceAccess access,
+                               TransactionOperations transactions) {
         this.datasets = datasets;
         this.artifacts = artifacts;
         this.json = json;
         this.limits = limits;
         this.references = references;
+        this.access = access;
+        this.transactions = transactions;
     }
 
     /** Registers an upload whose schema arrives as JSON text, with its items table (possibly empty). */
@@ -117,7 +129,7 @@ public class DatasetRegistration {
         DatasetStatistics statistics = collector.statistics();
         ObjectNode origin = json.createObjectNode().put("kind", "reference").put("objects", objects.size());
         origin.set("references", json.valueToTree(references));
-        return datasets.createNextVersion(new NewDatasetVersion(name, DatasetObject.listingSha256(objects),
+        return recordForCaller(new NewDatasetVersion(name, DatasetObject.listingSha256(objects),
                 objects.stream().mapToLong(DatasetObject::sizeBytes).sum(), statistics.rows(),
                 FeatureSchemaJson.toTree(schema), json.valueToTree(statistics), origin, null, objects, items));
     }
@@ -137,13 +149,21 @@ public class DatasetRegistration {
     private DatasetVersion record(String name, FeatureSchema schema, DatasetStatistics statistics,
                                   StoredArtifact stored, JsonNode origin, List<DatasetItem> items) {
         try {
-            return datasets.createNextVersion(new NewDatasetVersion(name, stored.sha256(), stored.sizeBytes(),
+            return recordForCaller(new NewDatasetVersion(name, stored.sha256(), stored.sizeBytes(),
                     statistics.rows(), FeatureSchemaJson.toTree(schema), json.valueToTree(statistics), origin,
                     stored.storageKey()).withItems(items));
         } catch (RuntimeException e) {
             discard(stored);
             throw e;
         }
+    }
+
+    /** Records the version in the transaction that locks its dataset and checks the caller's permission on it. */
+    private DatasetVersion recordForCaller(NewDatasetVersion version) {
+        return transactions.execute(status -> {
+            access.lockForAddition(ProtectedResource.DATASET, version.name());
+            return datasets.createNextVersion(version);
+        });
     }
 
     /** Passes rows on until there are more than {@code din.datasets.max-rows}, then refuses the file. */

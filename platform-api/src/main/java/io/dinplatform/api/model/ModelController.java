@@ -70,8 +70,7 @@ public class ModelController {
     public ResponseEntity<ModelView> create(@Valid @RequestBody NewModel request) {
         String name = ResourceNames.requireValidName("name", request.name());
         try {
-            RegisteredModel model = models.create(name);
-            access.claim(ProtectedResource.MODEL, name);
+            RegisteredModel model = models.create(name, access.newOwner());
             return ResponseEntity.created(URI.create("/api/v1/models/" + name)).body(ModelView.of(model, List.of()));
         } catch (ModelNameTakenException e) {
             throw new ResourceConflictException(e.getMessage());

@@ -48,9 +48,6 @@ public class TrafficDatasetController {
         access.requireReadable(ProtectedResource.MODEL, request.model());
         access.requireWritableIfExists(ProtectedResource.DATASET, request.name());
         DatasetVersion version = traffic.build(request);
-        if (version.version() == 1) {
-            access.claim(ProtectedResource.DATASET, version.name()); // the first version created the dataset
-        }
         URI location = URI.create("/api/v1/datasets/" + version.name() + "/versions/" + version.version());
         return ResponseEntity.created(location).body(DatasetVersionView.of(version));
     }

@@ -86,23 +86,36 @@ public class ResourceAccess {
         }
     }
 
-    /** Makes the caller the owner of the resource it has just created. */
-    public void claim(ProtectedResource resource, String name) {
+    /**
+     * Inside the transaction that adds to a resource or creates it (a dataset's next version): locks it until that
+     * transaction ends, creating it owned by the caller if it is new, and otherwise checks, on what it locked, that
+     * the caller may change it. {@link #requireWritableIfExists}, before the request's work, refuses early; this
+     * makes the check hold when two requests create one new name at once.
+     */
+    public void lockForAddition(ProtectedResource resource, String name) {
         Caller caller = Caller.current();
-        if (caller.canOwn()) {
-            permissions.claim(resource, name, caller.principal());
+        Optional<AccessList> existing = permissions.lockOrCreate(resource, name, newOwner());
+        if (existing.isPresent() && !policy.allows(caller, existing.get(), Permission.WRITE)) {
+            throw policy.refusal(caller, existing.get(), resource, name, Permission.WRITE);
         }
     }
 
     /**
      * Registers the model name owned by the caller unless it exists: the first run (or sweep) of a model creates it,
-     * so that its runs and versions belong to whoever queued it from the start.
+     * so that its runs and versions belong to whoever queued it from the start. If it exists, the caller must be
+     * allowed to change it, checked again here: another request may have created the name since the caller's
+     * {@link #requireWritableIfExists} found it free.
      */
     public void createModelIfAbsent(String name) {
-        Caller caller = Caller.current();
-        if (caller.canOwn()) {
-            models.createIfAbsent(name, caller.principal());
+        if (!models.createIfAbsent(name, newOwner())) {
+            requireWritable(ProtectedResource.MODEL, name);
         }
+    }
+
+    /** Who owns what the caller creates: the caller, or no one for a caller that cannot own (anonymous). */
+    public String newOwner() {
+        Caller caller = Caller.current();
+        return caller.canOwn() ? caller.principal() : null;
     }
 
     /** The names of the resources the caller may read; empty when it may read every one. */
