@@ -24,6 +24,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -40,7 +41,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * through the same manager, with the same scope authorities.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, SecurityObservationProperties.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -91,6 +92,16 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals)
                         .accessDeniedHandler(refusals))
                 .headers(new SecurityHeaders(properties.oidc().issuerOrigin()))
+                .build();
+    }
+
+    /** Which of Spring Security's observations are made ({@code din.security.observations.*}). */
+    @Bean
+    SecurityObservationSettings securityObservationSettings(SecurityObservationProperties observe) {
+        return SecurityObservationSettings.withDefaults()
+                .shouldObserveRequests(observe.filterChain())
+                .shouldObserveAuthentications(observe.authentications())
+                .shouldObserveAuthorizations(observe.authorizations())
                 .build();
     }
 
