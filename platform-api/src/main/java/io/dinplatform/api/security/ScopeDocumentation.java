@@ -31,8 +31,9 @@ class ScopeDocumentation implements OpenApiCustomizer {
             api.setComponents(new Components());
         }
         api.getComponents().addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                .scheme("bearer").description("An API token (din_...) with the scope the operation needs: read, "
-                        + "write, predict or admin (see each operation's x-required-scope)"));
+                .scheme("bearer").description("An API token (din_...), or with single sign-on on "
+                        + "(din.security.oidc.issuer-uri) a JWT access token of the issuer, with the scope the "
+                        + "operation needs: read, write, predict or admin (see each operation's x-required-scope)"));
         api.addSecurityItem(new SecurityRequirement().addList(SCHEME));
         if (api.getPaths() != null) {
             api.getPaths().forEach(ScopeDocumentation::describeScopes);
