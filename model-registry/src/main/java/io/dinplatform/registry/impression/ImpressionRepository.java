@@ -18,6 +18,7 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 import static io.dinplatform.registry.database.CatalogColumns.instant;
 import static io.dinplatform.registry.database.CatalogColumns.json;
@@ -43,7 +44,9 @@ public class ImpressionRepository {
      * Stores the impressions and the contexts of the rankings among them, each context once (their day partitions
      * must exist: {@link ImpressionPartitions#ensure}). A context already stored, by an earlier batch holding some of
      * the same ranking's candidates, is left as it is; a shadow's context is its served twin's, stored with the twin.
+     * One transaction: a batch that fails leaves no context behind that none of its impressions could refer to.
      */
+    @Transactional
     public void insert(List<Impression> impressions) {
         Map<UUID, Impression> contexts = new LinkedHashMap<>();
         for (Impression impression : impressions) {

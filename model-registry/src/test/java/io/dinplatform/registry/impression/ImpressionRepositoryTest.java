@@ -12,10 +12,12 @@ import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
 import io.dinplatform.registry.EmbeddedCatalogTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ImpressionRepositoryTest extends EmbeddedCatalogTest {
@@ -207,6 +209,27 @@ class ImpressionRepositoryTest extends EmbeddedCatalogTest {
                 .containsExactlyInAnyOrder("i10", "i11", "i12");
         assertThat(rows.get(3).features().get("user_id").asString()).isEqualTo("u8");
         assertThat(rows.get(3).features().has("hist_item_id")).isFalse();
+    }
+
+    @Test
+    void aBatchThatFailsStoresNeitherItsImpressionsNorItsRankingsContexts() {
+        partitions.ensure(LocalDate.of(2005, 6, 6));
+        String model = "failed-batch-" + UUID.randomUUID();
+        Instant servedAt = Instant.parse("2005-06-06T12:00:00Z");
+        Impression stored = impression(model, 1, null, servedAt, 0.5f, "u1", 100);
+        impressions.insert(List.of(stored));
+        ImpressionContext context = new ImpressionContext(idAt(servedAt), JSON.createObjectNode().put("user_id", "u2"));
+        Impression candidate = new Impression(idAt(servedAt), servedAt, model, 1, null, 0.3f, "u2",
+                JSON.createObjectNode().put("item_id", "i1"), List.of(), 100, null, context);
+
+        // The batch holds an impression already stored: its COPY fails, after the context's insert has run.
+        assertThatThrownBy(() -> impressions.insert(List.of(candidate, stored)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM impression_contexts WHERE id = ?").param(context.id())
+                .query(Long.class).single()).as("the context goes with its batch").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM impressions WHERE model_name = ?").param(model)
+                .query(Long.class).single()).as("the earlier batch only").isEqualTo(1);
     }
 
     @Test
