@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import io.dinplatform.registry.lease.JobStatus;
 import io.dinplatform.registry.run.RunEvent;
@@ -25,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * changed, and ends the stream once the run has ended and its last event was sent.
  *
  * <p>Polls run one after another (fixed delay), so the position in the stream needs no locking; only the flag that
- * stops polling is shared with the servlet container's callbacks.
+ * stops polling is shared with the servlet container's callbacks and with {@link #end}.
  */
 final class RunEventStream {
 
@@ -38,18 +40,22 @@ final class RunEventStream {
     private final TrainingRunRepository runs;
     private final JsonMapper json;
     private final SseEmitter emitter;
+    private final Consumer<RunEventStream> onStop;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private long lastEventId;
     private JobStatus lastStatus;
-    private volatile boolean stopped;
     private volatile ScheduledFuture<?> polling;
 
-    RunEventStream(UUID runId, long lastEventId, TrainingRunRepository runs, JsonMapper json, SseEmitter emitter) {
+    /** @param onStop told once, when the stream stops for whatever reason */
+    RunEventStream(UUID runId, long lastEventId, TrainingRunRepository runs, JsonMapper json, SseEmitter emitter,
+                   Consumer<RunEventStream> onStop) {
         this.runId = runId;
         this.lastEventId = lastEventId;
         this.runs = runs;
         this.json = json;
         this.emitter = emitter;
+        this.onStop = onStop;
     }
 
     void start(ScheduledExecutorService executor, Duration interval) {
@@ -61,13 +67,23 @@ final class RunEventStream {
             emitter.complete();
         });
         polling = executor.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        if (stopped) {
+        if (stopped.get()) {
             polling.cancel(false);
         }
     }
 
+    /**
+     * Ends the stream cleanly from outside (the server is stopping): its reader reconnects with Last-Event-ID and
+     * misses nothing.
+     */
+    void end() {
+        if (stop()) {
+            emitter.complete();
+        }
+    }
+
     private void poll() {
-        if (stopped) {
+        if (stopped.get()) {
             return;
         }
         try {
@@ -122,11 +138,16 @@ final class RunEventStream {
         emitter.complete();
     }
 
-    private void stop() {
-        stopped = true;
+    /** Stops polling; true for the call that stopped it. */
+    private boolean stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return false;
+        }
         ScheduledFuture<?> scheduled = polling;
         if (scheduled != null) {
             scheduled.cancel(false);
         }
+        onStop.accept(this);
+        return true;
     }
 }

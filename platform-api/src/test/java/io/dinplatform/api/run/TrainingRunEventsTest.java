@@ -45,6 +45,9 @@ class TrainingRunEventsTest extends PlatformApiTest {
     @Autowired
     private JsonMapper json;
 
+    @Autowired
+    private RunEventStreams streams;
+
     private UUID run;
 
     @BeforeEach
@@ -101,6 +104,28 @@ class TrainingRunEventsTest extends PlatformApiTest {
         assertThat(nextEvent(lines)).isEqualTo(
                 status("{\"status\": \"FAILED\", \"error\": \"worker lost\"}"));
         assertThat(lines.hasNext()).as("the stream ends with the run").isFalse();
+    }
+
+    @Test
+    // a separate thread: a read blocked on a stream that never ends does not notice an interrupt
+    @Timeout(value = HANG_GUARD_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aStoppingServerEndsItsOpenStreamsForTheirReadersToReconnect() throws Exception {
+        HttpResponse<Stream<String>> response = await(client.sendAsync(eventsRequest(null),
+                HttpResponse.BodyHandlers.ofLines()));
+        Iterator<String> lines = response.body().iterator();
+        assertThat(nextEvent(lines)).isEqualTo(status("{\"status\": \"QUEUED\"}"));
+
+        // The run stays queued (no worker here): only the stop can end its stream.
+        streams.stop();
+        try {
+            assertThat(nextEvent(lines)).as("the stream ended, cleanly").isNull();
+            HttpResponse<String> whileStopping = await(client.sendAsync(eventsRequest(null),
+                    HttpResponse.BodyHandlers.ofString()));
+            assertThat(whileStopping.statusCode()).isEqualTo(200);
+            assertThat(parse(whileStopping.body())).as("a stream asked for while stopping ends at once").isEmpty();
+        } finally {
+            streams.start();
+        }
     }
 
     @Test
