@@ -22,7 +22,7 @@ public final class EngineThreads {
 
     /** Loads the engine if needed and sets the calling thread's intra-op threads, and the engine's default. */
     public static void use(int threads) {
-        requirePositive(threads);
+        requireValid(threads);
         Engine.getEngine("PyTorch");
         JniUtils.setNumThreads(threads);
         THIS_THREADS.set(threads);
@@ -33,7 +33,7 @@ public final class EngineThreads {
      * thread-local read); the engine must be loaded. Also moves the engine's default, as any setting does.
      */
     public static void onThisThread(int threads) {
-        requirePositive(threads);
+        requireValid(threads);
         Integer current = THIS_THREADS.get();
         if (current == null || current != threads) {
             JniUtils.setNumThreads(threads);
@@ -47,9 +47,11 @@ public final class EngineThreads {
         return JniUtils.getNumThreads();
     }
 
-    private static void requirePositive(int threads) {
+    /** The count, if a thread may use it (at least 1): for a setting checked where it is configured. */
+    public static int requireValid(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        return threads;
     }
 }

@@ -15,10 +15,7 @@ public final class StepEngineThreads implements StepExecutionListener {
     private final int threads;
 
     public StepEngineThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
-        this.threads = threads;
+        this.threads = EngineThreads.requireValid(threads); // refused at configuration, not at the first step
     }
 
     @Override
