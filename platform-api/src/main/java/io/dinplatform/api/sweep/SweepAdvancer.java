@@ -102,12 +102,23 @@ class SweepAdvancer {
                     .map(TrialOutcome::byEpoch).toList();
             int epochs = trial.run().request().training().path("epochs").asInt();
             if (MedianStopping.shouldStop(trial.byEpoch(), others, epochs, request.objective())) {
-                log.info("Sweep {}: stopping trial {} (run {}): its {} so far is below the median of the others'",
-                        sweepId, trial.trial().trial(), trial.run().id(), request.objective().metric());
-                runs.requestCancel(trial.run().id());
-                sweeps.markPruned(sweepId, trial.trial().trial());
+                stop(sweepId, request, trial);
             }
         }
+    }
+
+    /**
+     * Asks the trial's run to stop, and marks the trial pruned when the request took: a run that ended since it was
+     * read is left as it ended. A run still going finishes anyway when its last epoch ends before its worker hears
+     * of the request; it is then a succeeded trial like the others, still marked pruned.
+     */
+    private void stop(UUID sweepId, SweepRequest request, TrialOutcome trial) {
+        if (!runs.requestCancel(trial.run().id())) {
+            return;
+        }
+        sweeps.markPruned(sweepId, trial.trial().trial());
+        log.info("Sweep {}: stopping trial {} (run {}): its {} so far is below the median of the others'",
+                sweepId, trial.trial().trial(), trial.run().id(), request.objective().metric());
     }
 
     private static List<Observation> observations(List<TrialOutcome> trials) {

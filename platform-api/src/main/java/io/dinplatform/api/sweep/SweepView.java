@@ -40,7 +40,8 @@ public record SweepView(UUID id, String model, SweepStatus status,
      * @param parameters   the values the search chose, by field path
      * @param objective    its best validation value of the objective so far (null before its first evaluation)
      * @param byEpoch      the objective after each epoch, in epoch order
-     * @param pruned       whether early stopping cancelled it
+     * @param pruned       whether early stopping asked its run to stop: the run ends CANCELLED, or SUCCEEDED when
+     *                     its last epoch ended before its worker heard of it
      * @param modelVersion the version it registered, once it has
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
