@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepTrial } from '../api/types';
-import { bestSoFar, fieldAgainstObjective, objectiveOverTrials, showValue } from './sweeps';
+import { bestSoFar, earlyStopNote, fieldAgainstObjective, objectiveOverTrials, showValue } from './sweeps';
 
 function trial(n: number, objective: number | null, rate: unknown): SweepTrial {
   return { trial: n, runId: `r${n}`, status: 'SUCCEEDED', parameters: { 'training.optimizer.learningRate': rate },
@@ -21,6 +21,14 @@ describe('sweep charts', () => {
   it('climbs the best objective so far in either direction', () => {
     expect(bestSoFar(TRIALS, true).map((p) => p.y)).toEqual([0.6, 0.7, 0.7]);
     expect(bestSoFar(TRIALS, false).map((p) => p.y)).toEqual([0.6, 0.6, 0.6]);
+  });
+
+  it('says what early stopping did to a trial', () => {
+    const pruned = (status: SweepTrial['status']): SweepTrial => ({ ...trial(1, 0.6, 0.01), status, pruned: true });
+    expect(earlyStopNote(trial(1, 0.6, 0.01))).toBeUndefined();
+    expect(earlyStopNote(pruned('RUNNING'))).toBe('stopping early');
+    expect(earlyStopNote(pruned('CANCELLED'))).toBe('stopped early');
+    expect(earlyStopNote(pruned('SUCCEEDED'))).toBe('finished before its early stop');
   });
 
   it('shows values briefly', () => {

@@ -37,6 +37,16 @@ export function maximised(sweep: Sweep): boolean {
   return sweep.definition.objective !== 'VALID_LOGLOSS';
 }
 
+/**
+ * What early stopping did to a trial, beside its status: a pruned trial's run was asked to stop, and one whose last
+ * epoch ended before its worker heard of it finished all the same.
+ */
+export function earlyStopNote(trial: SweepTrial): string | undefined {
+  if (!trial.pruned) return undefined;
+  if (trial.status === 'CANCELLED') return 'stopped early';
+  return trial.status === 'RUNNING' ? 'stopping early' : 'finished before its early stop';
+}
+
 export function showValue(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toPrecision(4);
   return value === undefined ? '–' : JSON.stringify(value);

@@ -8,7 +8,9 @@ import { ResourceView } from '../../components/ResourceView';
 import { ScatterPlot } from '../../components/ScatterPlot';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatMetric, formatTime } from '../../domain/format';
-import { bestSoFar, fieldAgainstObjective, maximised, numericFields, objectiveOverTrials, showValue } from '../../domain/sweeps';
+import {
+  bestSoFar, earlyStopNote, fieldAgainstObjective, maximised, numericFields, objectiveOverTrials, showValue,
+} from '../../domain/sweeps';
 import { useResource } from '../../hooks/useResource';
 import { Link } from '../../routing/Link';
 
@@ -101,7 +103,7 @@ function SweepDetails({ sweep }: { sweep: Sweep }) {
                   </td>
                   <td>
                     <StatusBadge status={trial.status} testId="sweep-trial-status" />
-                    {trial.pruned && <span className="muted"> stopped early</span>}
+                    {trial.pruned && <span className="muted"> {earlyStopNote(trial)}</span>}
                   </td>
                   {fields.map((field) => (
                     <td key={field}>{showValue(trial.parameters[field])}</td>
