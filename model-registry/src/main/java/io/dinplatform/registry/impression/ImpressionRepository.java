@@ -147,11 +147,40 @@ public class ImpressionRepository {
                         row.getBoolean("clicked"), row.getString("group_id"), row.getBoolean("shadow"))));
     }
 
-    /** The models with impressions served in [from, to), by name. */
-    public List<String> modelsServed(Instant from, Instant to) {
-        return jdbc.sql("SELECT DISTINCT model_name FROM impressions WHERE served_at >= ? AND served_at < ? "
-                        + "ORDER BY model_name")
-                .params(Timestamp.from(from), Timestamp.from(to)).query(String.class).list();
+    /**
+     * Per registered model with impressions served in [from, to), how many it has there (its shadows' included), by
+     * name: a model's count grows with every impression logged in the span, so an unchanged count means unchanged
+     * rows. One range of {@code impressions_by_model} per model, never a scan of the span's day.
+     */
+    public Map<String, Long> servedCounts(Instant from, Instant to) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT m.name, served.impressions
+                        FROM registered_models m
+                        CROSS JOIN LATERAL (SELECT count(*) AS impressions FROM impressions i
+                                            WHERE i.model_name = m.name AND i.served_at >= ? AND i.served_at < ?)
+                            AS served
+                        WHERE served.impressions > 0
+                        ORDER BY m.name
+                        """)
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((ResultSet row) -> {
+                    counts.put(row.getString("name"), row.getLong("impressions"));
+                });
+        return counts;
+    }
+
+    /** The feedback recorded on the impressions served in [from, to), over every model. */
+    public FeedbackTally feedbackTally(Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT count(*) AS reports, count(*) FILTER (WHERE clicked) AS clicks,
+                               max(received_at) AS last_received
+                        FROM impression_feedback WHERE served_at >= ? AND served_at < ?
+                        """)
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((row, n) -> new FeedbackTally(row.getLong("reports"), row.getLong("clicks"),
+                        instant(row, "last_received")))
+                .single();
     }
 
     /** How many of the model's impressions were served (returned) in [from, to). */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.uuid.Generators;
@@ -273,6 +274,47 @@ class ImpressionRepositoryTest extends EmbeddedCatalogTest {
         assertThat(sampling.rateOf(model)).contains(0.5f);
         sampling.clearRate(model);
         assertThat(sampling.rateOf(model)).isEmpty();
+    }
+
+    @Test
+    void aSpansTallyCountsEachRegisteredModelsImpressionsAndMovesWithEveryFeedbackReport() {
+        Instant from = Instant.parse("2004-04-04T10:00:00Z");
+        Instant to = from.plusSeconds(3600);
+        partitions.ensure(LocalDate.of(2004, 4, 4));
+        String suffix = UUID.randomUUID().toString();
+        String first = "tally-a-" + suffix;
+        String second = "tally-b-" + suffix;
+        for (String model : List.of(first, second)) {
+            jdbc.sql("INSERT INTO registered_models (name) VALUES (?)").param(model).update();
+        }
+        Impression clickedLater = impression(first, 1, null, from, 0.3f, "u1", 100);
+        impressions.insert(List.of(clickedLater, impression(first, 2, "canary", from.plusSeconds(60), 0.5f, "u2", 100),
+                impression(first, 1, null, to.minusMillis(1), 0.5f, "u3", 100),
+                impression(first, 1, null, to, 0.5f, "u4", 100),
+                impression(second, 1, null, from.plusSeconds(7), 0.5f, "u5", 100),
+                impression(second, 1, null, from.minusMillis(1), 0.5f, "u6", 100),
+                impression("unregistered-" + suffix, 1, null, from.plusSeconds(9), 0.5f, "u7", 100)));
+
+        assertThat(impressions.servedCounts(from, to)).as("registered models only, [from, to)")
+                .containsExactly(Map.entry(first, 3L), Map.entry(second, 1L));
+        assertThat(impressions.feedbackTally(from, to)).isEqualTo(new FeedbackTally(0, 0, null));
+
+        impressions.recordFeedback(List.of(new ClickFeedback(clickedLater.id(), false, from.plusSeconds(5))));
+        FeedbackTally reported = impressions.feedbackTally(from, to);
+        assertThat(reported.reports()).isEqualTo(1);
+        assertThat(reported.clicks()).isZero();
+        assertThat(reported.lastReceived()).isNotNull();
+
+        impressions.recordFeedback(List.of(new ClickFeedback(clickedLater.id(), true, from.plusSeconds(6))));
+        FeedbackTally clicked = impressions.feedbackTally(from, to);
+        assertThat(clicked.reports()).as("a report replaced").isEqualTo(1);
+        assertThat(clicked.clicks()).isEqualTo(1);
+        assertThat(clicked.lastReceived()).isAfter(reported.lastReceived());
+
+        impressions.recordFeedback(List.of(new ClickFeedback(clickedLater.id(), true, from.plusSeconds(7))));
+        assertThat(impressions.feedbackTally(from, to)).as("the same outcome reported again arrived later")
+                .isNotEqualTo(clicked);
+        assertThat(impressions.feedbackTally(to, to.plusSeconds(3600))).isEqualTo(new FeedbackTally(0, 0, null));
     }
 
     private long clicks(String model, Instant servedAt) {

@@ -23,8 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFeedbackPerRequest the most reports one {@code POST /api/v1/feedback} may carry
  * @param driftThreshold        the population stability index above which a served distribution counts as moved
  *                              (by convention 0.1 is a small shift and 0.25 one to act on)
- * @param gaugeRefresh          how often the last complete hour's online figures and drift are computed again for
- *                              the Prometheus gauges ({@code din_online_*}, {@code din_drift_*})
+ * @param gaugeRefresh          how often the last complete hour is tallied for the Prometheus gauges
+ *                              ({@code din_online_*}, {@code din_drift_*}), its figures computed again where the
+ *                              tally changed
  */
 @ConfigurationProperties("din.impressions")
 public record ImpressionProperties(@DefaultValue("true") boolean enabled,

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.UUIDClock;
+import io.dinplatform.api.AdjustableClock;
 import io.dinplatform.api.PlatformApiTest;
 import io.dinplatform.api.SamplesCsv;
 import io.dinplatform.api.serving.TrainedModels;
@@ -72,6 +74,15 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
 
     @Autowired
     OnlineGauges gauges;
+
+    @Autowired
+    OnlineMetricsService onlineMetrics;
+
+    @Autowired
+    DriftService driftService;
+
+    @Autowired
+    ImpressionProperties impressionProperties;
 
     @Test
     void onlineMetricsEqualTheFiguresOfTheAnswersAndTheClicksReported() {
@@ -342,6 +353,70 @@ class OnlineEvaluationApiTest extends PlatformApiTest {
                 .doesNotContain("din_drift_psi{distribution=\"score\",model=\"" + name + "\"");
         assertThat(drift.get("unknownRates").get("user_id").asDouble()).isEqualTo(0.2);
         assertThat(scrape).doesNotContain("din_drift_moved" + user);
+    }
+
+    /**
+     * A refresh tallies the hour and computes again only what changed: a model's online figures when its impressions
+     * or the hour's feedback did, its drift only when its impressions did; a new hour starts afresh. The gauges of
+     * a fresh instance over its own meter registry and clock, on an hour no other test serves in.
+     */
+    @Test
+    void aRefreshComputesAgainOnlyTheFiguresWhoseImpressionsOrFeedbackChanged() {
+        String first = registered();
+        String second = registered();
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(5 * 24 + 3, ChronoUnit.HOURS);
+        partitions.ensure(hour.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        List<Impression> served = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            served.add(served(first, hour.plusSeconds(60L * i), 0.04f * i, List.of(), 2));
+            served.add(served(second, hour.plusSeconds(60L * i + 1), 0.5f, List.of(), 2));
+        }
+        impressionLog.insert(served);
+        impressionLog.recordFeedback(List.of(new ClickFeedback(served.get(0).id(), true, Instant.now())));
+        AdjustableClock clock = new AdjustableClock(hour.plus(65, ChronoUnit.MINUTES));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OnlineGauges ownGauges = new OnlineGauges(impressionLog, onlineMetrics, driftService, impressionProperties,
+                clock, meters);
+
+        ownGauges.refresh();
+        assertThat(computations(meters)).as("both models, once").containsExactly(2.0, 2.0);
+        assertThat(gauge(meters, "din.online.clicks", first)).isEqualTo(1);
+
+        ownGauges.refresh();
+        assertThat(computations(meters)).as("nothing changed").containsExactly(2.0, 2.0);
+
+        impressionLog.recordFeedback(List.of(new ClickFeedback(served.get(2).id(), true, Instant.now())));
+        ownGauges.refresh();
+        assertThat(computations(meters)).as("feedback: both models' online figures, no drift")
+                .containsExactly(4.0, 2.0);
+        assertThat(gauge(meters, "din.online.clicks", first)).isEqualTo(2);
+        assertThat(gauge(meters, "din.online.labelled", first)).isEqualTo(2);
+
+        impressionLog.recordFeedback(List.of(new ClickFeedback(served.get(2).id(), false, Instant.now())));
+        ownGauges.refresh();
+        assertThat(computations(meters)).as("a report changed: the online figures again").containsExactly(6.0, 2.0);
+        assertThat(gauge(meters, "din.online.clicks", first)).isEqualTo(1);
+
+        impressionLog.insert(List.of(served(first, hour.plusSeconds(3000), 0.9f, List.of("user_id"), 2)));
+        ownGauges.refresh();
+        assertThat(computations(meters)).as("an impression of the first: its figures alone").containsExactly(7.0, 3.0);
+        assertThat(gauge(meters, "din.online.impressions", first)).isEqualTo(21);
+        assertThat(gauge(meters, "din.online.impressions", second)).isEqualTo(20);
+
+        clock.advance(Duration.ofHours(1));
+        ownGauges.refresh();
+        assertThat(computations(meters)).as("a new hour without impressions").containsExactly(7.0, 3.0);
+        assertThat(meters.find("din.online.impressions").gauges()).as("no model served in it").isEmpty();
+    }
+
+    /** The online and drift computations the gauges counted, in that order. */
+    private static List<Double> computations(SimpleMeterRegistry meters) {
+        return List.of(meters.get("din.online.gauges.computations").tag("figures", "online").counter().count(),
+                meters.get("din.online.gauges.computations").tag("figures", "drift").counter().count());
+    }
+
+    private static double gauge(SimpleMeterRegistry meters, String name, String model) {
+        return meters.get(name).tag("model", model).gauge().value();
     }
 
     /** The value of one sample line of a Prometheus scrape. */

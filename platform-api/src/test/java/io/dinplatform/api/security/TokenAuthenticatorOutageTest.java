@@ -3,16 +3,14 @@ package io.dinplatform.api.security;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import io.dinplatform.api.AdjustableClock;
 import io.dinplatform.api.RestartablePostgres;
 import io.dinplatform.api.security.oidc.OidcProperties;
 import io.dinplatform.registry.token.ApiTokenRepository;
@@ -50,7 +48,7 @@ class TokenAuthenticatorOutageTest {
     private static ApiTokens tokens;
     private static final AtomicInteger connectionAttempts = new AtomicInteger();
 
-    private final AdjustableClock clock = new AdjustableClock();
+    private final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private TokenAuthenticator authenticator;
 
     @BeforeAll
@@ -138,29 +136,5 @@ class TokenAuthenticatorOutageTest {
                 return super.getConnection();
             }
         };
-    }
-
-    private static final class AdjustableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
