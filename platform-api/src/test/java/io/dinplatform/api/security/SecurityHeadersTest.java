@@ -68,6 +68,23 @@ class SecurityHeadersTest extends PlatformApiTest {
     }
 
     @Test
+    void theDashboardsHashedFilesAreKeptForAYearAndItsPageIsNeverStored() {
+        ResponseEntity<String> page = http.get().uri("/").retrieve().toEntity(String.class);
+        Matcher style = Pattern.compile("href=\"\\./(assets/[^\"]+\\.css)\"").matcher(page.getBody());
+        assertThat(style.find()).as("the dashboard's stylesheet in %s", page.getBody()).isTrue();
+
+        ResponseEntity<byte[]> asset = http.get().uri("/" + style.group(1)).retrieve().toEntity(byte[].class);
+        ResponseEntity<byte[]> missing = http.get().uri("/assets/no-such-file-0000.js").retrieve()
+                .toEntity(byte[].class);
+
+        assertThat(page.getHeaders().getCacheControl()).contains("no-store");
+        assertThat(asset.getStatusCode().value()).isEqualTo(200);
+        assertThat(asset.getHeaders().getCacheControl()).isEqualTo("max-age=31536000, public, immutable");
+        assertThat(asset.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void theAnswerThatCarriesANewTokenIsNeverStored() {
         ResponseEntity<String> created = http.post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"name\": \"headers\", \"scopes\": [\"read\"]}").retrieve().toEntity(String.class);
