@@ -117,8 +117,9 @@ class ClientTourTest extends EmbeddedWorkerApiTest {
                 submitted.getId())), view -> view.getStatus().getValue());
         assertThat(scored.getStatus()).isEqualTo(BatchPredictionView.StatusEnum.SUCCEEDED);
         File scores = din.call(() -> din.batchPredictions().downloadBatchPredictionResult(submitted.getId()));
-        assertThat(Files.readAllLines(scores.toPath())).hasSize(401)
-                .first().asString().startsWith("row,group,item,score,label");
+        List<String> lines = Files.readAllLines(scores.toPath());
+        Files.delete(scores.toPath()); // the client downloads into a temporary file of its own, the caller's to delete
+        assertThat(lines).hasSize(401).first().asString().startsWith("row,group,item,score,label");
 
         TrainingRunView retrained = ReadmeJavaExample.run(URI.create("http://localhost:" + serverPort), TOKEN);
         assertThat(awaitEnd(() -> din.call(() -> din.trainingRuns().getTrainingRun(retrained.getId())),

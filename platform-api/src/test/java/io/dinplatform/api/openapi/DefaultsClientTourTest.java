@@ -130,8 +130,9 @@ class DefaultsClientTourTest extends EmbeddedWorkerApiTest {
                 view -> view.getStatus().getValue());
         assertThat(scored.getStatus()).isEqualTo(BatchPredictionView.StatusEnum.SUCCEEDED);
         File scores = batchPredictions.downloadBatchPredictionResult(submitted.getId());
-        assertThat(Files.readAllLines(scores.toPath())).hasSize(401)
-                .first().asString().startsWith("row,group,item,score,label");
+        List<String> lines = Files.readAllLines(scores.toPath());
+        Files.delete(scores.toPath()); // the client downloads into a temporary file of its own, the caller's to delete
+        assertThat(lines).hasSize(401).first().asString().startsWith("row,group,item,score,label");
 
         TokenView token = tokens.createToken(new NewTokenRequest().name("defaults scoring").scopes(List.of("predict")));
         assertThat(token.getToken()).startsWith("din_");
