@@ -25,7 +25,7 @@ describe('DatasetUploadForm', () => {
     fireEvent.click(screen.getByTestId('upload-submit'));
     expect(fetch).not.toHaveBeenCalled();
     expect(screen.getByText(/Enter a dataset name/)).toBeTruthy();
-    expect(screen.getByText('Choose the CSV file to upload.')).toBeTruthy();
+    expect(screen.getByText('Choose the samples file to upload.')).toBeTruthy();
     expect(screen.getByText('Fix the schema before uploading.')).toBeTruthy();
   });
 
@@ -53,5 +53,21 @@ describe('DatasetUploadForm', () => {
     fireEvent.click(screen.getByTestId('upload-submit'));
     await waitFor(() => expect(window.location.hash).toBe('#/datasets/clicks/versions/4'));
     expect(fetch).toHaveBeenCalledWith('/api/v1/datasets', expect.objectContaining({ method: 'POST' }));
+    const sent = (fetch.mock.calls[0] as unknown[])[1] as RequestInit;
+    expect((sent.body as FormData).has('items')).toBe(false);
+  });
+
+  it('sends the items file with the samples when one is chosen', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ name: 'clicks', version: 1 }), { status: 201 }));
+    vi.stubGlobal('fetch', fetch);
+    render(<DatasetUploadForm />);
+    fill(JSON.stringify(EXAMPLE_SCHEMA));
+    const items = new File(['id,title\ni1,Toy Story\n'], 'items.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByTestId('upload-items'), { target: { files: [items] } });
+    fireEvent.click(screen.getByTestId('upload-submit'));
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    const body = ((fetch.mock.calls[0] as unknown[])[1] as RequestInit).body as FormData;
+    expect((body.get('items') as File).name).toBe('items.csv');
+    expect((body.get('file') as File).name).toBe('clicks.csv');
   });
 });

@@ -43,6 +43,7 @@ function VersionDetails({ version }: { version: DatasetVersion }) {
       <div className="stats" data-testid="dataset-stats">
         <StatCard label="rows" value={formatCount(rows)} testId="stat-rows" />
         <StatCard label="positive rate" value={formatPercent(stats?.positiveRate, 2)} testId="stat-positive-rate" />
+        {(version.items ?? 0) > 0 && <StatCard label="items with titles" value={formatCount(version.items)} testId="stat-items" />}
         {distinctCounts(stats).map((c) => (
           <StatCard key={c.label} label={c.label} value={formatCount(c.value)} />
         ))}

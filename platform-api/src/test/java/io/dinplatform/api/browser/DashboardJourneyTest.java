@@ -271,6 +271,7 @@ class DashboardJourneyTest {
 
     private void uploadShowsTheVersionWithItsStatistics(String dataset, Samples samples) {
         fillUploadForm(dataset, samples);
+        dashboard.attach("upload-items", writeFile("items.csv", "id,title\ni1,The first item\ni2,The second item\n"));
         screenshots.save(browser, "upload-form-filled");
         dashboard.click("upload-submit");
 
@@ -282,6 +283,7 @@ class DashboardJourneyTest {
         assertThat(dashboard.find("history-length-chart").isDisplayed()).isTrue();
         assertThat(dashboard.find("positive-rate-chart").isDisplayed()).isTrue();
         assertThat(dashboard.text("dataset-sha256")).matches("[0-9a-f]{64}");
+        assertThat(statValue("stat-items")).as("the items file, registered with the version").isEqualTo("2");
     }
 
     private String launchedRunSucceeds(String dataset, String model) {
@@ -551,6 +553,14 @@ class DashboardJourneyTest {
             FeatureSchema schema = SyntheticDataGenerator.write(SAMPLES, out);
             out.write(extraRows.getBytes(StandardCharsets.UTF_8));
             return Samples.read(file, FeatureSchemaJson.toJson(schema));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path writeFile(String fileName, String content) {
+        try {
+            return Files.writeString(files.resolve(fileName), content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
