@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -28,6 +29,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -43,6 +45,9 @@ import tools.jackson.core.JacksonException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final DisconnectedClientHelper disconnectedClients =
+            new DisconnectedClientHelper("io.dinplatform.api.error.DisconnectedClients");
 
     private final DataSize maxUploadSize;
 
@@ -127,6 +132,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error while serving a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "The server failed to complete the request; the error is in its log.");
+    }
+
+    /**
+     * An answer that could not be written because its client went away (a load generator stopping, a closed tab) is
+     * no fault of the server and has no one left to answer: logged at debug under
+     * {@code io.dinplatform.api.error.DisconnectedClients}, instead of a warning per request. Any other failure to
+     * write is Spring's as before.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (disconnectedClients.checkAndLogClientDisconnectedException(e)) {
+            return null;
+        }
+        return super.handleHttpMessageNotWritable(e, headers, status, request);
     }
 
     @Override
