@@ -29,6 +29,7 @@ describe('sweep charts', () => {
     expect(earlyStopNote(pruned('RUNNING'))).toBe('stopping early');
     expect(earlyStopNote(pruned('CANCELLED'))).toBe('stopped early');
     expect(earlyStopNote(pruned('SUCCEEDED'))).toBe('finished before its early stop');
+    expect(earlyStopNote(pruned('FAILED'))).toBe('failed while asked to stop early');
   });
 
   it('shows values briefly', () => {

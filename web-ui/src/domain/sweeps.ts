@@ -43,8 +43,16 @@ export function maximised(sweep: Sweep): boolean {
  */
 export function earlyStopNote(trial: SweepTrial): string | undefined {
   if (!trial.pruned) return undefined;
-  if (trial.status === 'CANCELLED') return 'stopped early';
-  return trial.status === 'RUNNING' ? 'stopping early' : 'finished before its early stop';
+  switch (trial.status) {
+    case 'CANCELLED':
+      return 'stopped early';
+    case 'SUCCEEDED':
+      return 'finished before its early stop';
+    case 'FAILED':
+      return 'failed while asked to stop early';
+    default:
+      return 'stopping early';
+  }
 }
 
 export function showValue(value: unknown): string {
