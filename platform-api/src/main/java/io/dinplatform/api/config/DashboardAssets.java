@@ -15,8 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class DashboardAssets implements WebMvcConfigurer {
 
-    static final String PATTERN = "/assets/**";
-    static final CacheControl CACHING = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    private static final String PATTERN = "/assets/**";
+    private static final CacheControl CACHING = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
