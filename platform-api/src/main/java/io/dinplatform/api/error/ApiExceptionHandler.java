@@ -138,7 +138,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * An answer that could not be written because its client went away (a load generator stopping, a closed tab) is
      * no fault of the server and has no one left to answer: logged at debug under
      * {@code io.dinplatform.api.error.DisconnectedClients}, instead of a warning per request. Any other failure to
-     * write is Spring's as before.
+     * write is Spring's as before. A body cut off by its client's going away is the same (below).
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException e,
@@ -154,6 +154,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (disconnectedClients.checkAndLogClientDisconnectedException(e)) {
+            return null;
+        }
         FieldError error = e.getMostSpecificCause() instanceof JacksonException jackson
                 ? UnreadableJson.describe(jackson)
                 : new FieldError("body", "missing or unreadable request body");
