@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -135,28 +134,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * An answer that could not be written because its client went away (a load generator stopping, a closed tab) is
-     * no fault of the server and has no one left to answer: logged at debug under
-     * {@code io.dinplatform.api.error.DisconnectedClients}, instead of a warning per request. Any other failure to
-     * write is Spring's as before. A body cut off by its client's going away is the same (below).
+     * Where every Spring exception's answer is made: an exception because the client went away (an answer it no
+     * longer reads, a body it stopped sending: a load generator stopping, a closed tab) is no fault of the server and
+     * has no one left to answer, so it is logged at debug under {@code io.dinplatform.api.error.DisconnectedClients}
+     * instead of Spring's warning per request that the response was already committed.
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
         if (disconnectedClients.checkAndLogClientDisconnectedException(e)) {
             return null;
         }
-        return super.handleHttpMessageNotWritable(e, headers, status, request);
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (disconnectedClients.checkAndLogClientDisconnectedException(e)) {
-            return null;
-        }
         FieldError error = e.getMostSpecificCause() instanceof JacksonException jackson
                 ? UnreadableJson.describe(jackson)
                 : new FieldError("body", "missing or unreadable request body");
