@@ -172,8 +172,8 @@ public class OnlineGauges extends PeriodicTask {
         static final HourFigures NONE = new HourFigures(Instant.EPOCH, null, Map.of());
 
         /** The model's figures when they were computed for this hour from this many impressions; null otherwise. */
-        ModelFigures of(Instant hour, String model, long impressions) {
-            ModelFigures figures = hour.equals(this.hour) ? models.get(model) : null;
+        ModelFigures of(Instant start, String model, long impressions) {
+            ModelFigures figures = start.equals(hour) ? models.get(model) : null;
             return figures != null && figures.impressions() == impressions ? figures : null;
         }
     }
